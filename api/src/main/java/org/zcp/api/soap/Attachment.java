@@ -1,0 +1,21 @@
+package org.zcp.api.soap;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An attachment: its properties and, when loading, its size; {@code data} carries the content
+ * when saving. Loading leaves it empty: large content is fetched by {@code loadAttachment}, which
+ * streams it (MTOM).
+ */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "attachment")
+public class Attachment {
+    public int attachNum;
+    public List<PropValue> props = new ArrayList<>();
+    public byte[] data;
+    public long size;
+}

@@ -1,0 +1,24 @@
+package org.zcp.api.soap;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlType;
+
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "storeInfo")
+public class StoreInfo {
+    public static final int PRIVATE = 0;
+    public static final int PUBLIC = 1;
+    public static final int ARCHIVE = 2;
+
+    public String storeId;
+    public String guid;
+    public int type;
+    public String ownerName;
+    public String companyName;
+    public String rootId;
+    public String ipmSubtreeId;
+    /** Entry id of the receive folder for IPM (the Inbox); null for public stores. */
+    public String inboxId;
+    public long size;
+}

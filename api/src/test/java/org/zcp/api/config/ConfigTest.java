@@ -1,0 +1,110 @@
+package org.zcp.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void absentOptionsTakeTheManualsDefaults() throws Exception {
+        Config c = Config.load(Schemas.SERVER, write("server.cfg", "# nothing\n"));
+        assertThat(c.getInt("server_tcp_port")).isEqualTo(236);
+        assertThat(c.getInt("server_ssl_port")).isEqualTo(237);
+        assertThat(c.getBool("server_ssl_enabled")).isFalse();
+        assertThat(c.getList("disabled_features")).containsExactly("imap", "pop3");
+        assertThat(c.getInt("softdelete_lifetime")).isEqualTo(30);
+        assertThat(c.getSize("cache_cell_size")).isEqualTo(256L * 1024 * 1024);
+        assertThat(c.get("loginname_format")).isEqualTo("%u");
+    }
+
+    @Test
+    void readsValuesCommentsAndIncludes() throws Exception {
+        write("extra.cfg", "quota_hard = 200\n");
+        Path main = write("server.cfg", """
+                # comment
+                server_tcp_port = 1236
+                   quota_warn=100
+                ; another comment
+                !include extra.cfg
+                mysql_password = se=cret
+                """);
+        Config c = Config.load(Schemas.SERVER, main);
+        assertThat(c.getInt("server_tcp_port")).isEqualTo(1236);
+        assertThat(c.getInt("quota_warn")).isEqualTo(100);
+        assertThat(c.getInt("quota_hard")).isEqualTo(200);
+        assertThat(c.get("mysql_password")).isEqualTo("se=cret");
+        assertThat(c.directory()).isEqualTo(dir.toAbsolutePath());
+    }
+
+    @Test
+    void everyUnknownOptionIsReportedAtOnce() throws Exception {
+        Path main = write("server.cfg", "quota_hardd = 1\nserver_tcp_port = 236\nlog_levle = 3\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, main))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .hasSize(2)
+                        .anySatisfy(p -> assertThat(p).contains("line 1").contains("unknown option 'quota_hardd'"))
+                        .anySatisfy(p -> assertThat(p).contains("line 3").contains("unknown option 'log_levle'")));
+    }
+
+    @Test
+    void wrongValueTypesAreReported() throws Exception {
+        Path main = write("server.cfg", "server_tcp_port = abc\nserver_ssl_enabled = maybe\ncache_cell_size = 12Q\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, main))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(3));
+    }
+
+    @Test
+    void includeLoopsAreRefused() throws Exception {
+        write("a.cfg", "!include b.cfg\n");
+        write("b.cfg", "!include a.cfg\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, dir.resolve("a.cfg")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("include loop");
+    }
+
+    @Test
+    void lineWithoutEqualsIsAnError() throws Exception {
+        Path main = write("server.cfg", "server_tcp_port 236\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, main)).hasMessageContaining("not an option line");
+    }
+
+    @Test
+    void overridesAreCheckedToo() throws Exception {
+        Config c = Config.load(Schemas.SERVER, null, Map.of("quota_soft", "150"));
+        assertThat(c.getInt("quota_soft")).isEqualTo(150);
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, null, Map.of("nope", "1")))
+                .hasMessageContaining("unknown option 'nope'");
+    }
+
+    @Test
+    void sizesAcceptUnits() {
+        assertThat(Config.parseSize("5M")).isEqualTo(5L * 1024 * 1024);
+        assertThat(Config.parseSize("16384K")).isEqualTo(16384L * 1024);
+        assertThat(Config.parseSize("1G")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(Config.parseSize("1024")).isEqualTo(1024);
+        assertThat(Config.parseSize("1 MB")).isEqualTo(1024L * 1024);
+        assertThat(Config.parseSize("x")).isEqualTo(-1);
+    }
+
+    @Test
+    void missingFileMeansDefaults() throws Exception {
+        Config c = Config.load(Schemas.ADMIN, dir.resolve("absent.cfg"));
+        assertThat(c.get("server_socket")).isEqualTo("http://localhost:236/zarafa");
+    }
+}
