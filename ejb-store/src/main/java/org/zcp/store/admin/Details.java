@@ -1,0 +1,92 @@
+package org.zcp.store.admin;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.zcp.api.soap.CompanyDetails;
+import org.zcp.api.soap.GroupDetails;
+import org.zcp.api.soap.UserDetails;
+import org.zcp.store.directory.Attr;
+import org.zcp.store.directory.DirEntry;
+import org.zcp.store.directory.Directory;
+import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.QuotaService;
+import org.zcp.store.mapi.StoreManager;
+
+/** Directory entries as the SOAP details objects zarafa-admin prints. Passwords never leave. */
+@Stateless
+public class Details {
+    @Inject
+    Directory directory;
+
+    @Inject
+    StoreManager stores;
+
+    @Inject
+    QuotaService quota;
+
+    public UserDetails user(DirEntry e, boolean full) {
+        UserDetails d = new UserDetails();
+        d.userName = directory.loginName(e);
+        d.fullName = e.fullName();
+        d.email = e.email();
+        d.active = e.active();
+        d.adminLevel = e.adminLevel();
+        d.hidden = e.hidden();
+        d.company = e.companyId() == 0 ? null : directory.companyName(e.companyId());
+        if (!full) return d;
+        d.quotaOverride = e.boolProp(Attr.QUOTA_OVERRIDE);
+        QuotaService.Levels l = quota.levels(e);
+        d.quotaWarn = l.warn();
+        d.quotaSoft = l.soft();
+        d.quotaHard = l.hard();
+        d.lastLogon = e.prop(Attr.LAST_LOGON) == null ? null : e.longProp(Attr.LAST_LOGON);
+        d.lastLogoff = e.prop(Attr.LAST_LOGOFF) == null ? null : e.longProp(Attr.LAST_LOGOFF);
+        StoreEntity s = stores.privateStoreOf(e.id()).orElse(null);
+        d.hasStore = s != null;
+        d.storeSize = s == null ? 0L : s.storeSize;
+        for (long g : directory.groupIdsOf(e.id())) {
+            directory.get(g).ifPresent(ge -> d.groups.add(ge.name()));
+        }
+        d.enabledFeatures = features(e, Attr.FEATURES_ENABLED);
+        d.disabledFeatures = features(e, Attr.FEATURES_DISABLED);
+        return d;
+    }
+
+    static List<String> features(DirEntry e, String attr) {
+        String v = e.prop(attr);
+        if (v == null || v.isBlank()) return new ArrayList<>();
+        return new ArrayList<>(Arrays.asList(v.trim().split("\\s+")));
+    }
+
+    public GroupDetails group(DirEntry e) {
+        GroupDetails d = new GroupDetails();
+        d.groupName = e.name();
+        d.fullName = e.fullName().isEmpty() ? e.name() : e.fullName();
+        d.email = e.email();
+        d.hidden = e.hidden();
+        d.company = e.companyId() == 0 ? null : directory.companyName(e.companyId());
+        return d;
+    }
+
+    public CompanyDetails company(DirEntry e) {
+        CompanyDetails d = new CompanyDetails();
+        d.companyName = e.name();
+        long admin = e.longProp(Attr.SYSADMIN);
+        d.adminName = admin == 0 ? null : directory.get(admin).map(directory::loginName).orElse(null);
+        d.quotaOverride = e.boolProp(Attr.QUOTA_OVERRIDE);
+        d.quotaWarn = quota.companyWarn(e);
+        d.userDefaultQuotaOverride = e.boolProp(Attr.UD_QUOTA_OVERRIDE);
+        d.userDefaultQuotaWarn = e.longProp(Attr.UD_QUOTA_WARN);
+        d.userDefaultQuotaSoft = e.longProp(Attr.UD_QUOTA_SOFT);
+        d.userDefaultQuotaHard = e.longProp(Attr.UD_QUOTA_HARD);
+        long size = 0;
+        for (StoreEntity s : stores.allStores()) {
+            if (s.companyId == e.id()) size += s.storeSize;
+        }
+        d.storeSize = size;
+        return d;
+    }
+}

@@ -1,0 +1,275 @@
+package org.zcp.store.admin;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.mapi.ObjectClass;
+import org.zcp.api.soap.UserDetails;
+import org.zcp.store.StoreException;
+import org.zcp.store.config.ServerSettings;
+import org.zcp.store.directory.Attr;
+import org.zcp.store.directory.DirEntry;
+import org.zcp.store.directory.Directory;
+import org.zcp.store.directory.UserScripts;
+import org.zcp.store.entity.ObjectRelation;
+import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.StoreManager;
+import org.zcp.store.session.Session;
+
+/**
+ * User administration of manual 8.3 (db plugin) and 8.7 (features): create, update, delete,
+ * list, send-as lists. A new user gets a store with the default folders at once.
+ */
+@Stateless
+public class UserAdmin {
+    /** Features that can be enabled or disabled (manual 8.7). */
+    public static final Set<String> FEATURES = Set.of("imap", "pop3");
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    StoreManager stores;
+
+    @Inject
+    Details details;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    UserScripts scripts;
+
+    public UserDetails create(Session s, UserDetails u) {
+        requireWritable();
+        if (u == null || u.userName == null) throw StoreException.invalid("user name missing");
+        Directory.LoginName n = directory.parse(u.userName.trim());
+        validateName(n.user(), "user");
+        long company = companyFor(n);
+        directory.requireAdminOf(s, company);
+        if (u.adminLevel != null && u.adminLevel >= 2) directory.requireSystemAdmin(s);
+        if (u.password == null || u.password.isEmpty()) throw StoreException.invalid("a password is required");
+        if (directory.findUser(u.userName.trim()).isPresent() || "SYSTEM".equalsIgnoreCase(n.user())) {
+            throw StoreException.collision("user " + u.userName + " already exists");
+        }
+        Map<String, String> attrs = new HashMap<>();
+        attrs.put(Attr.NAME, n.user());
+        attrs.put(Attr.PASSWORD, u.password);
+        attrs.put(Attr.FULLNAME, u.fullName == null ? "" : u.fullName);
+        attrs.put(Attr.EMAIL, u.email == null ? "" : validEmail(u.email));
+        attrs.put(Attr.ADMIN, Integer.toString(adminLevel(u.adminLevel)));
+        if (Boolean.TRUE.equals(u.hidden)) attrs.put(Attr.HIDDEN, "1");
+        quotaAttrs(u, attrs);
+        ObjectClass cls = Boolean.FALSE.equals(u.active) ? ObjectClass.NONACTIVE_USER : ObjectClass.ACTIVE_USER;
+        long id = directory.plugin().create(cls, company, attrs);
+        DirEntry e = directory.require(id);
+        stores.createPrivateStore(e);
+        scripts.run("createuser_script", "ZARAFA_USER", directory.loginName(e));
+        return details.user(e, true);
+    }
+
+    public void update(Session s, String userName, UserDetails u) {
+        requireWritable();
+        DirEntry e = visibleUser(s, userName);
+        directory.requireAdminOf(s, e.companyId());
+        Map<String, String> attrs = new HashMap<>();
+        if (u.userName != null && !u.userName.equals(userName)) {
+            Directory.LoginName n = directory.parse(u.userName.trim());
+            validateName(n.user(), "user");
+            if (directory.findUser(u.userName.trim()).isPresent()) {
+                throw StoreException.collision("user " + u.userName + " already exists");
+            }
+            attrs.put(Attr.NAME, n.user());
+        }
+        if (u.password != null) {
+            if (u.password.isEmpty()) throw StoreException.invalid("the password may not be empty");
+            attrs.put(Attr.PASSWORD, u.password);
+        }
+        if (u.fullName != null) attrs.put(Attr.FULLNAME, u.fullName);
+        if (u.email != null) attrs.put(Attr.EMAIL, u.email.isEmpty() ? "" : validEmail(u.email));
+        if (u.adminLevel != null) {
+            if (u.adminLevel >= 2 || e.adminLevel() >= 2) directory.requireSystemAdmin(s);
+            attrs.put(Attr.ADMIN, Integer.toString(adminLevel(u.adminLevel)));
+        }
+        if (u.hidden != null) attrs.put(Attr.HIDDEN, u.hidden ? "1" : null);
+        quotaAttrs(u, attrs);
+        if (!attrs.isEmpty()) directory.plugin().update(e.id(), attrs);
+        if (u.active != null && u.active != e.active()) {
+            setActive(e, u.active);
+        }
+        if (attrs.containsKey(Attr.NAME)) {
+            stores.privateStoreOf(e.id()).ifPresent(st -> st.userName = directory.loginName(directory.require(e.id())));
+        }
+    }
+
+    private void setActive(DirEntry e, boolean active) {
+        directory.changeClass(e.id(), active ? ObjectClass.ACTIVE_USER : ObjectClass.NONACTIVE_USER);
+    }
+
+    public void delete(Session s, String userName) {
+        requireWritable();
+        DirEntry e = visibleUser(s, userName);
+        directory.requireAdminOf(s, e.companyId());
+        if (e.id() == s.userId()) throw StoreException.noAccess("you cannot delete yourself");
+        String login = directory.loginName(e);
+        // manual 8.3.4: the store is kept as an orphan
+        stores.privateStoreOf(e.id()).ifPresent(st -> {
+            st.userName = login;
+            stores.orphan(st);
+        });
+        directory.plugin().delete(e.id());
+        scripts.run("deleteuser_script", "ZARAFA_USER", login);
+    }
+
+    public UserDetails get(Session s, String userName) {
+        return details.user(visibleUser(s, userName), true);
+    }
+
+    public List<UserDetails> list(Session s, String companyName) {
+        long company = listCompany(s, companyName);
+        List<UserDetails> out = new ArrayList<>();
+        for (DirEntry e : directory.users(company)) {
+            if (!directory.canSeeCompany(s, e.companyId())) continue;
+            out.add(details.user(e, false));
+        }
+        return out;
+    }
+
+    long listCompany(Session s, String companyName) {
+        if (!settings.hosted()) return 0;
+        if (companyName == null || companyName.isEmpty()) {
+            return s.isSystem() || s.adminLevel() >= 2 ? -1 : s.companyId();
+        }
+        DirEntry c = directory.requireCompany(companyName);
+        if (!directory.canSeeCompany(s, c.id())) throw StoreException.notFound("company " + companyName);
+        return c.id();
+    }
+
+    public void setFeature(Session s, String userName, String feature, boolean enabled) {
+        DirEntry e = visibleUser(s, userName);
+        directory.requireAdminOf(s, e.companyId());
+        String f = feature == null ? "" : feature.toLowerCase(Locale.ROOT);
+        if (!FEATURES.contains(f)) throw StoreException.invalid("unknown feature '" + feature + "' (imap, pop3)");
+        Set<String> on = new LinkedHashSet<>(Details.features(e, Attr.FEATURES_ENABLED));
+        Set<String> off = new LinkedHashSet<>(Details.features(e, Attr.FEATURES_DISABLED));
+        // manual 8.7.2 note: never in both lists
+        if (enabled) {
+            on.add(f);
+            off.remove(f);
+        } else {
+            off.add(f);
+            on.remove(f);
+        }
+        Map<String, String> attrs = new HashMap<>();
+        attrs.put(Attr.FEATURES_ENABLED, on.isEmpty() ? null : String.join(" ", on));
+        attrs.put(Attr.FEATURES_DISABLED, off.isEmpty() ? null : String.join(" ", off));
+        directory.setAttributes(e.id(), attrs);
+    }
+
+    /** Table 8.1: whether a user may use a feature. */
+    public boolean featureAllowed(DirEntry e, String feature) {
+        if (Details.features(e, Attr.FEATURES_ENABLED).contains(feature)) return true;
+        if (Details.features(e, Attr.FEATURES_DISABLED).contains(feature)) return false;
+        return !settings.disabledFeatures().contains(feature);
+    }
+
+    public List<UserDetails> sendAsList(Session s, String userName) {
+        DirEntry e = visibleUser(s, userName);
+        List<UserDetails> out = new ArrayList<>();
+        for (long id : directory.related(e.id(), ObjectRelation.SEND_AS)) {
+            directory.get(id).ifPresent(d -> out.add(details.user(d, false)));
+        }
+        return out;
+    }
+
+    /** manual 8.3.5: zarafa-admin -u user --add-sendas delegate. */
+    public void addSendAs(Session s, String userName, String delegate) {
+        DirEntry e = visibleUser(s, userName);
+        DirEntry d = visibleUser(s, delegate);
+        directory.requireAdminOf(s, e.companyId());
+        if (e.id() == d.id()) throw StoreException.invalid("a user cannot be his own send-as delegate");
+        directory.addRelation(d.id(), e.id(), ObjectRelation.SEND_AS);
+    }
+
+    public void delSendAs(Session s, String userName, String delegate) {
+        DirEntry e = visibleUser(s, userName);
+        DirEntry d = visibleUser(s, delegate);
+        directory.requireAdminOf(s, e.companyId());
+        if (!directory.removeRelation(d.id(), e.id(), ObjectRelation.SEND_AS)) {
+            throw StoreException.notFound(delegate + " in the send-as list of " + userName);
+        }
+    }
+
+    DirEntry visibleUser(Session s, String name) {
+        DirEntry e = directory.findUser(name == null ? "" : name.trim())
+                .orElseThrow(() -> StoreException.notFound("user " + name));
+        if (e.id() == Directory.SYSTEM_ID || !directory.canSeeCompany(s, e.companyId())) {
+            throw StoreException.notFound("user " + name);
+        }
+        return e;
+    }
+
+    long companyFor(Directory.LoginName n) {
+        if (!settings.hosted()) return 0;
+        if (n.company() == null) {
+            throw StoreException.invalid("multi-tenancy is enabled: name the company as loginname_format '"
+                    + settings.get("loginname_format") + "' says");
+        }
+        return directory.requireCompany(n.company()).id();
+    }
+
+    void requireWritable() {
+        if (!directory.plugin().writable()) {
+            throw new StoreException(MapiError.MAPI_E_NO_SUPPORT, "the " + directory.plugin().name()
+                    + " user plugin manages users outside the server");
+        }
+    }
+
+    static void validateName(String name, String what) {
+        if (name == null || name.isEmpty()) throw StoreException.invalid(what + " name is empty");
+        if (name.length() > 255) throw StoreException.invalid(what + " name is longer than 255 characters");
+        for (char c : name.toCharArray()) {
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '/' || c == '\\') {
+                throw StoreException.invalid(what + " name '" + name + "' contains an invalid character");
+            }
+        }
+    }
+
+    static String validEmail(String email) {
+        String e = email.trim();
+        int at = e.indexOf('@');
+        if (at <= 0 || at != e.lastIndexOf('@') || at == e.length() - 1 || e.chars().anyMatch(Character::isWhitespace)) {
+            throw StoreException.invalid("'" + email + "' is not an email address");
+        }
+        return e;
+    }
+
+    static int adminLevel(Integer level) {
+        if (level == null) return 0;
+        if (level < 0 || level > 2) throw StoreException.invalid("administrator level must be 0, 1 or 2");
+        return level;
+    }
+
+    static void quotaAttrs(UserDetails u, Map<String, String> attrs) {
+        if (u.quotaOverride != null) attrs.put(Attr.QUOTA_OVERRIDE, u.quotaOverride ? "1" : "0");
+        if (u.quotaWarn != null) attrs.put(Attr.QUOTA_WARN, nonNegative(u.quotaWarn));
+        if (u.quotaSoft != null) attrs.put(Attr.QUOTA_SOFT, nonNegative(u.quotaSoft));
+        if (u.quotaHard != null) attrs.put(Attr.QUOTA_HARD, nonNegative(u.quotaHard));
+    }
+
+    static String nonNegative(long v) {
+        if (v < 0) throw StoreException.invalid("quota values cannot be negative");
+        return Long.toString(v);
+    }
+
+    public StoreEntity storeOf(DirEntry e) {
+        return stores.privateStoreOf(e.id()).orElse(null);
+    }
+}

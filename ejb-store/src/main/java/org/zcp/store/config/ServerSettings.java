@@ -1,0 +1,82 @@
+package org.zcp.store.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.zcp.api.config.Config;
+import org.zcp.api.config.ConfigException;
+import org.zcp.api.config.Schemas;
+
+/**
+ * server.cfg as the running server sees it. The launcher (zarafa-server) has validated the file
+ * already and passes its path in the system property {@code zcp.config.file}; a reload re-reads it
+ * (manual 7.1.2).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ServerSettings {
+    public static final String CONFIG_PROPERTY = "zcp.config.file";
+    private static final Logger LOG = Logger.getLogger(ServerSettings.class.getName());
+
+    private volatile Config config;
+
+    @PostConstruct
+    void load() {
+        try {
+            reload();
+        } catch (ConfigException e) {
+            throw new IllegalStateException("server.cfg is invalid:\n" + e.getMessage(), e);
+        }
+    }
+
+    public void reload() throws ConfigException {
+        String file = System.getProperty(CONFIG_PROPERTY);
+        config = file == null || file.isEmpty() ? Config.defaults(Schemas.SERVER)
+                : Config.load(Schemas.SERVER, Path.of(file));
+        LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public String get(String key) {
+        return config.get(key);
+    }
+
+    public int getInt(String key) {
+        return config.getInt(key);
+    }
+
+    public boolean getBool(String key) {
+        return config.getBool(key);
+    }
+
+    public long getSize(String key) {
+        return config.getSize(key);
+    }
+
+    public boolean hosted() {
+        return config.getBool("enable_hosted_zarafa");
+    }
+
+    /** Features listed in disabled_features (manual 8.7.1). */
+    public List<String> disabledFeatures() {
+        return config.getList("disabled_features").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Directory for the server's runtime files (pid file, local admin token). */
+    public Path runDirectory() {
+        Path pid = Path.of(config.get("pid_file")).toAbsolutePath();
+        return pid.getParent();
+    }
+
+    public static final long MB = 1024L * 1024L;
+}

@@ -1,0 +1,120 @@
+package org.zcp.store.db;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+/**
+ * Creates and upgrades the schema with Flyway at start (manual 4.1: "It will create a database
+ * and the tables it needs at first start"). Migrations are listed explicitly rather than scanned,
+ * because classpath scanning inside a deployment's virtual file system is fragile.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigrator {
+    /** Every migration, in order. Add new files here. */
+    static final List<String> MIGRATIONS = List.of("V1__store_schema.sql");
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/ZarafaDS")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        migrate(dataSource);
+    }
+
+    public static void migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .resourceProvider(new ListedResources())
+                .table("schema_version")
+                .baselineOnMigrate(false)
+                .load();
+        var result = flyway.migrate();
+        LOG.info("database schema at version " + flyway.info().current().getVersion() + " ("
+                + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private static final class ListedResources implements ResourceProvider {
+        @Override
+        public LoadableResource getResource(String name) {
+            for (String m : MIGRATIONS) {
+                if (m.equals(name) || ("db/migration/" + m).equals(name)) return new Migration(m);
+            }
+            return null;
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            List<LoadableResource> found = new ArrayList<>();
+            for (String m : MIGRATIONS) {
+                if (!m.startsWith(prefix)) continue;
+                for (String s : suffixes) {
+                    if (m.endsWith(s)) {
+                        found.add(new Migration(m));
+                        break;
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    private static final class Migration extends LoadableResource {
+        private final String name;
+
+        Migration(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Reader read() {
+            try (InputStream in = SchemaMigrator.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
+                if (in == null) throw new IllegalStateException("migration db/migration/" + name + " is missing");
+                return new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read migration " + name, e);
+            }
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return "db/migration/" + name;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return getAbsolutePath();
+        }
+
+        @Override
+        public String getFilename() {
+            return name;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return name;
+        }
+    }
+
+}

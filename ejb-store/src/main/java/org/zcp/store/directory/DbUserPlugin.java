@@ -1,0 +1,186 @@
+package org.zcp.store.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.zcp.api.mapi.ObjectClass;
+import org.zcp.store.entity.DirectoryObject;
+import org.zcp.store.entity.ObjectProperty;
+import org.zcp.store.entity.ObjectPropertyId;
+import org.zcp.store.entity.ObjectRelation;
+import org.zcp.store.entity.ObjectRelationId;
+import org.zcp.store.session.PasswordHash;
+
+/**
+ * The db user plugin (manual 4.4.1): users, groups and companies live in the server's own
+ * database and are managed with zarafa-admin.
+ */
+@ApplicationScoped
+public class DbUserPlugin implements UserPlugin {
+
+    @PersistenceContext(unitName = "zarafa")
+    EntityManager em;
+
+    @Override
+    public String name() {
+        return "db";
+    }
+
+    @Override
+    public boolean writable() {
+        return true;
+    }
+
+    @Override
+    public Set<String> ownedAttributes() {
+        return Set.of(Attr.NAME, Attr.FULLNAME, Attr.EMAIL, Attr.PASSWORD);
+    }
+
+    static List<Integer> classesOf(Kind kind) {
+        List<Integer> out = new ArrayList<>();
+        for (ObjectClass c : ObjectClass.values()) {
+            boolean match = switch (kind) {
+                case USER -> c.isUser();
+                case GROUP -> c.isGroup();
+                case COMPANY -> c.isCompany();
+            };
+            if (match) out.add(c.value());
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<DirEntry> find(Kind kind, String name, long companyId) {
+        String jpql = "select o from DirectoryObject o, ObjectProperty p where p.objectId = o.id and p.propName = 'name'"
+                + " and lower(p.value) = lower(:name) and o.objectClass in :classes"
+                + (companyId >= 0 && kind != Kind.COMPANY ? " and o.companyId = :company" : "");
+        var q = em.createQuery(jpql, DirectoryObject.class).setParameter("name", name)
+                .setParameter("classes", classesOf(kind));
+        if (companyId >= 0 && kind != Kind.COMPANY) q.setParameter("company", companyId);
+        List<DirectoryObject> found = q.getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(toEntry(found.get(0)));
+    }
+
+    @Override
+    public Optional<DirEntry> get(long id) {
+        DirectoryObject o = em.find(DirectoryObject.class, id);
+        return o == null ? Optional.empty() : Optional.of(toEntry(o));
+    }
+
+    @Override
+    public List<DirEntry> list(Kind kind, long companyId) {
+        String jpql = "select o from DirectoryObject o where o.objectClass in :classes"
+                + (companyId >= 0 && kind != Kind.COMPANY ? " and o.companyId = :company" : "") + " order by o.id";
+        var q = em.createQuery(jpql, DirectoryObject.class).setParameter("classes", classesOf(kind));
+        if (companyId >= 0 && kind != Kind.COMPANY) q.setParameter("company", companyId);
+        List<DirectoryObject> objects = q.getResultList();
+        Map<Long, Map<String, String>> props = propsOf(objects.stream().map(o -> o.id).toList());
+        List<DirEntry> out = new ArrayList<>();
+        for (DirectoryObject o : objects) {
+            out.add(new DirEntry(o.id, o.externId, ObjectClass.of(o.objectClass), o.companyId,
+                    props.getOrDefault(o.id, Map.of())));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean authenticate(long userId, String password) {
+        ObjectProperty p = em.find(ObjectProperty.class, new ObjectPropertyId(userId, Attr.PASSWORD));
+        return p != null && PasswordHash.verify(password, p.value);
+    }
+
+    @Override
+    public List<Long> groupsOf(long userId) {
+        return em.createQuery("select r.parentObjectId from ObjectRelation r where r.objectId = :id and r.relationType = "
+                + ObjectRelation.GROUP_MEMBER, Long.class).setParameter("id", userId).getResultList();
+    }
+
+    @Override
+    public List<Long> membersOf(long groupId) {
+        return em.createQuery("select r.objectId from ObjectRelation r where r.parentObjectId = :id and r.relationType = "
+                + ObjectRelation.GROUP_MEMBER + " order by r.objectId", Long.class).setParameter("id", groupId)
+                .getResultList();
+    }
+
+    @Override
+    public long create(ObjectClass objectClass, long companyId, Map<String, String> attributes) {
+        DirectoryObject o = new DirectoryObject();
+        o.externId = UUID.randomUUID().toString();
+        o.objectClass = objectClass.value();
+        o.companyId = companyId;
+        em.persist(o);
+        em.flush();
+        update(o.id, attributes);
+        return o.id;
+    }
+
+    @Override
+    public void update(long id, Map<String, String> attributes) {
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            String value = e.getValue();
+            if (Attr.PASSWORD.equals(e.getKey()) && value != null) {
+                value = PasswordHash.hash(value);
+            }
+            ObjectProperty p = em.find(ObjectProperty.class, new ObjectPropertyId(id, e.getKey()));
+            if (value == null) {
+                if (p != null) em.remove(p);
+            } else if (p == null) {
+                em.persist(new ObjectProperty(id, e.getKey(), value));
+            } else {
+                p.value = value;
+            }
+        }
+    }
+
+    @Override
+    public void delete(long id) {
+        em.createQuery("delete from ObjectProperty p where p.objectId = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("delete from ObjectRelation r where r.objectId = :id or r.parentObjectId = :id")
+                .setParameter("id", id).executeUpdate();
+        DirectoryObject o = em.find(DirectoryObject.class, id);
+        if (o != null) em.remove(o);
+    }
+
+    @Override
+    public void addMember(long groupId, long userId) {
+        ObjectRelationId key = new ObjectRelationId();
+        key.objectId = userId;
+        key.parentObjectId = groupId;
+        key.relationType = ObjectRelation.GROUP_MEMBER;
+        if (em.find(ObjectRelation.class, key) == null) {
+            em.persist(new ObjectRelation(userId, groupId, ObjectRelation.GROUP_MEMBER));
+        }
+    }
+
+    @Override
+    public void removeMember(long groupId, long userId) {
+        em.createQuery("delete from ObjectRelation r where r.objectId = :u and r.parentObjectId = :g and r.relationType = "
+                + ObjectRelation.GROUP_MEMBER).setParameter("u", userId).setParameter("g", groupId).executeUpdate();
+    }
+
+    DirEntry toEntry(DirectoryObject o) {
+        return new DirEntry(o.id, o.externId, ObjectClass.of(o.objectClass), o.companyId,
+                propsOf(List.of(o.id)).getOrDefault(o.id, Map.of()));
+    }
+
+    Map<Long, Map<String, String>> propsOf(List<Long> ids) {
+        Map<Long, Map<String, String>> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            for (ObjectProperty p : em.createQuery("select p from ObjectProperty p where p.objectId in :ids",
+                    ObjectProperty.class).setParameter("ids", chunk).getResultList()) {
+                out.computeIfAbsent(p.objectId, k -> new LinkedHashMap<>()).put(p.propName, p.value);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,249 @@
+package org.zcp.store.directory;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.store.StoreException;
+import org.zcp.store.config.ServerSettings;
+import org.zcp.store.directory.UserPlugin.Kind;
+import org.zcp.store.entity.ObjectRelation;
+import org.zcp.store.entity.ObjectRelationId;
+import org.zcp.store.session.Session;
+
+/**
+ * Users, groups and companies as the rest of the server sees them: names resolved with
+ * {@code loginname_format} (manual 6.2.2.2), the group Everyone, tenant visibility (manual 6.2)
+ * and administrator levels (manual 6.2.6), on top of the configured user plugin.
+ */
+@Stateless
+public class Directory {
+    public static final long EVERYONE_ID = 1;
+    public static final long SYSTEM_ID = Session.SYSTEM_ID;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    DbUserPlugin dbPlugin;
+
+    @PersistenceContext(unitName = "zarafa")
+    EntityManager em;
+
+    private UserPlugin plugin;
+
+    @PostConstruct
+    void init() {
+        String name = settings.get("user_plugin").toLowerCase(Locale.ROOT);
+        if (!"db".equals(name)) {
+            throw new IllegalStateException("user_plugin '" + name + "' is not available in this build; use db");
+        }
+        plugin = dbPlugin;
+    }
+
+    public UserPlugin plugin() {
+        return plugin;
+    }
+
+    // ---- names and companies -----------------------------------------------------------------
+
+    /** A login name split by loginname_format into user name and company name (null when none). */
+    public record LoginName(String user, String company) {
+    }
+
+    public LoginName parse(String loginName) {
+        if (!settings.hosted()) return new LoginName(loginName, null);
+        String format = settings.get("loginname_format");
+        int u = format.indexOf("%u");
+        int c = format.indexOf("%c");
+        if (u < 0 || c < 0) return new LoginName(loginName, null);
+        // the separator is the literal text between %u and %c (e.g. "@" in %u@%c)
+        String sep = u < c ? format.substring(u + 2, c) : format.substring(c + 2, u);
+        if (sep.isEmpty()) return new LoginName(loginName, null);
+        int at = u < c ? loginName.lastIndexOf(sep) : loginName.indexOf(sep);
+        if (at < 0) return new LoginName(loginName, null);
+        String first = loginName.substring(0, at);
+        String second = loginName.substring(at + sep.length());
+        return u < c ? new LoginName(first, second) : new LoginName(second, first);
+    }
+
+    /** The login name of a user as loginname_format prints it. */
+    public String loginName(DirEntry user) {
+        if (!settings.hosted() || user.companyId() == 0) return user.name();
+        String company = companyName(user.companyId());
+        return settings.get("loginname_format").replace("%u", user.name()).replace("%c", company);
+    }
+
+    public String companyName(long companyId) {
+        if (companyId == 0) return "Default";
+        return plugin.get(companyId).map(DirEntry::name).orElse("?");
+    }
+
+    public Optional<DirEntry> findCompany(String name) {
+        if (name == null || name.isEmpty()) return Optional.empty();
+        return plugin.find(Kind.COMPANY, name, -1);
+    }
+
+    public DirEntry requireCompany(String name) {
+        return findCompany(name).orElseThrow(() -> StoreException.notFound("company " + name));
+    }
+
+    /** The company id a name refers to; 0 in single-tenancy mode. */
+    long companyIdOf(LoginName n) {
+        if (!settings.hosted()) return 0;
+        if (n.company() == null) return -1;
+        return requireCompany(n.company()).id();
+    }
+
+    // ---- lookups ------------------------------------------------------------------------------
+
+    public Optional<DirEntry> findUser(String loginName) {
+        LoginName n = parse(loginName);
+        long company = settings.hosted() ? (n.company() == null ? -1 : findCompany(n.company()).map(DirEntry::id)
+                .orElse(-2L)) : 0;
+        if (company == -2) return Optional.empty();
+        Optional<DirEntry> e = plugin.find(Kind.USER, n.user(), company);
+        if (e.isEmpty() && "SYSTEM".equals(loginName)) return plugin.get(SYSTEM_ID);
+        return e;
+    }
+
+    public DirEntry requireUser(String loginName) {
+        return findUser(loginName).orElseThrow(() -> StoreException.notFound("user " + loginName));
+    }
+
+    public Optional<DirEntry> findGroup(String name) {
+        if ("Everyone".equalsIgnoreCase(name)) return plugin.get(EVERYONE_ID);
+        LoginName n = parse(name);
+        long company = settings.hosted() ? (n.company() == null ? -1 : findCompany(n.company()).map(DirEntry::id)
+                .orElse(-2L)) : 0;
+        if (company == -2) return Optional.empty();
+        return plugin.find(Kind.GROUP, n.user(), company);
+    }
+
+    public DirEntry requireGroup(String name) {
+        return findGroup(name).orElseThrow(() -> StoreException.notFound("group " + name));
+    }
+
+    public Optional<DirEntry> get(long id) {
+        return plugin.get(id);
+    }
+
+    public DirEntry require(long id) {
+        return plugin.get(id).orElseThrow(() -> StoreException.notFound("directory object " + id));
+    }
+
+    /** Users of a company (-1: all), without the internal SYSTEM user. */
+    public List<DirEntry> users(long companyId) {
+        return plugin.list(Kind.USER, companyId).stream().filter(e -> e.id() != SYSTEM_ID).toList();
+    }
+
+    /** Groups of a company (-1: all), Everyone first. */
+    public List<DirEntry> groups(long companyId) {
+        return plugin.list(Kind.GROUP, companyId);
+    }
+
+    public List<DirEntry> companies() {
+        return plugin.list(Kind.COMPANY, -1);
+    }
+
+    /** Every group the user is in, Everyone included (manual 8.3.6: every user is in Everyone). */
+    public Set<Long> groupIdsOf(long userId) {
+        Set<Long> ids = new LinkedHashSet<>();
+        ids.add(EVERYONE_ID);
+        ids.addAll(plugin.groupsOf(userId));
+        return ids;
+    }
+
+    public List<DirEntry> membersOf(long groupId) {
+        List<DirEntry> out = new ArrayList<>();
+        if (groupId == EVERYONE_ID) {
+            return users(-1);
+        }
+        for (long id : plugin.membersOf(groupId)) {
+            plugin.get(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    // ---- relations: send-as, company view and admin lists ------------------------------------
+
+    public List<Long> related(long parentId, int type) {
+        return em.createQuery("select r.objectId from ObjectRelation r where r.parentObjectId = :p and r.relationType = :t"
+                + " order by r.objectId", Long.class).setParameter("p", parentId).setParameter("t", type)
+                .getResultList();
+    }
+
+    public List<Long> relatedFrom(long objectId, int type) {
+        return em.createQuery("select r.parentObjectId from ObjectRelation r where r.objectId = :o and r.relationType = :t",
+                Long.class).setParameter("o", objectId).setParameter("t", type).getResultList();
+    }
+
+    public boolean hasRelation(long objectId, long parentId, int type) {
+        ObjectRelationId key = new ObjectRelationId();
+        key.objectId = objectId;
+        key.parentObjectId = parentId;
+        key.relationType = type;
+        return em.find(ObjectRelation.class, key) != null;
+    }
+
+    public void addRelation(long objectId, long parentId, int type) {
+        if (!hasRelation(objectId, parentId, type)) em.persist(new ObjectRelation(objectId, parentId, type));
+    }
+
+    public boolean removeRelation(long objectId, long parentId, int type) {
+        return em.createQuery("delete from ObjectRelation r where r.objectId = :o and r.parentObjectId = :p"
+                + " and r.relationType = :t").setParameter("o", objectId).setParameter("p", parentId)
+                .setParameter("t", type).executeUpdate() > 0;
+    }
+
+    // ---- tenant boundaries and administrator rights ------------------------------------------
+
+    /** Whether the session may see objects of the company (its own, or one it has view rights on). */
+    public boolean canSeeCompany(Session s, long companyId) {
+        if (s.isSystem() || s.adminLevel() >= 2 || !settings.hosted()) return true;
+        if (companyId == s.companyId()) return true;
+        return hasRelation(s.companyId(), companyId, ObjectRelation.COMPANY_VIEW)
+                || hasRelation(s.userId(), companyId, ObjectRelation.COMPANY_ADMIN);
+    }
+
+    /** Whether the session administers the company: system admins all, company admins their own. */
+    public boolean isAdminOf(Session s, long companyId) {
+        if (s.isSystem() || s.adminLevel() >= 2) return true;
+        if (!settings.hosted()) return s.adminLevel() >= 1;
+        if (s.adminLevel() >= 1 && companyId == s.companyId()) return true;
+        return hasRelation(s.userId(), companyId, ObjectRelation.COMPANY_ADMIN);
+    }
+
+    public void requireAdminOf(Session s, long companyId) {
+        if (!isAdminOf(s, companyId)) {
+            throw new StoreException(MapiError.MAPI_E_NO_ACCESS, "administrator rights required");
+        }
+    }
+
+    public void requireSystemAdmin(Session s) {
+        if (!(s.isSystem() || s.adminLevel() >= 2 || (!settings.hosted() && s.adminLevel() >= 1))) {
+            throw new StoreException(MapiError.MAPI_E_NO_ACCESS, "system administrator rights required");
+        }
+    }
+
+    /** Active and non-active users (manual 1.5.4): since 6.40 a user can switch in place. */
+    public void changeClass(long id, org.zcp.api.mapi.ObjectClass cls) {
+        org.zcp.store.entity.DirectoryObject o = em.find(org.zcp.store.entity.DirectoryObject.class, id);
+        if (o == null) throw StoreException.notFound("directory object " + id);
+        o.objectClass = cls.value();
+    }
+
+    /** Server-kept attribute update for any plugin (quota, admin level, features, logon times). */
+    public void setAttributes(long id, Map<String, String> attributes) {
+        plugin.update(id, attributes);
+    }
+}

@@ -1,0 +1,57 @@
+package org.zcp.store.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.zcp.api.mapi.ObjectClass;
+
+/**
+ * The user plugin SPI (manual 4.4): where users, groups and companies come from. Plugins return
+ * entries under local ids; a plugin backed by an external directory (unix, ldap) maps its
+ * external ids to rows of the users table just in time (manual 8.5.1). Attributes the plugin does
+ * not own (quota, admin level, features, ...) are kept by the server and merged in by
+ * {@link Directory}.
+ */
+public interface UserPlugin {
+    /** Kinds of directory objects a lookup asks for. */
+    enum Kind {
+        USER, GROUP, COMPANY
+    }
+
+    /** "db", "unix", "ldap" or "ldapms". */
+    String name();
+
+    /** Whether users, groups and companies can be created and changed through the server. */
+    boolean writable();
+
+    /** Attribute names the plugin owns; others are stored by the server for any plugin. */
+    java.util.Set<String> ownedAttributes();
+
+    Optional<DirEntry> find(Kind kind, String name, long companyId);
+
+    Optional<DirEntry> get(long id);
+
+    /** All objects of a kind; companyId -1 means every company. */
+    List<DirEntry> list(Kind kind, long companyId);
+
+    /** Whether the password is right; false for unknown users. */
+    boolean authenticate(long userId, String password);
+
+    /** Groups the user is a direct member of (without Everyone). */
+    List<Long> groupsOf(long userId);
+
+    List<Long> membersOf(long groupId);
+
+    // ---- writable plugins only -------------------------------------------------------------
+
+    long create(ObjectClass objectClass, long companyId, Map<String, String> attributes);
+
+    /** Set attributes; a null value removes one. */
+    void update(long id, Map<String, String> attributes);
+
+    void delete(long id);
+
+    void addMember(long groupId, long userId);
+
+    void removeMember(long groupId, long userId);
+}

@@ -1,0 +1,89 @@
+package org.zcp.store.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A node of a store's object tree: the store root folder, folders, messages and attachments,
+ * with the hot columns folder views sort and filter on.
+ */
+@Entity
+@Table(name = "hierarchy")
+public class HierarchyObject {
+    public static final int FLAG_ASSOCIATED = 0x40;
+    public static final int FLAG_DELETED = 0x400;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public long id;
+
+    @Column(name = "parent_id")
+    public long parentId;
+
+    @Column(name = "store_id")
+    public long storeId;
+
+    public int type;
+    public int flags;
+
+    /** users.id of the creator (for edit-own/delete-own rights). */
+    @Column(name = "owner_id")
+    public long ownerId;
+
+    public long created;
+    public long modified;
+
+    @Column(name = "deleted_at")
+    public Long deletedAt;
+
+    @Column(name = "change_num")
+    public long changeNum;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "container_class")
+    public String containerClass;
+
+    @Column(name = "folder_type")
+    public int folderType;
+
+    @Column(name = "next_uid")
+    public long nextUid = 1;
+
+    @Column(name = "imap_uid")
+    public long imapUid;
+
+    @Column(name = "message_class")
+    public String messageClass;
+
+    public String subject;
+
+    @Column(name = "sender_name")
+    public String senderName;
+
+    @Column(name = "delivery_time")
+    public Long deliveryTime;
+
+    @Column(name = "msg_size")
+    public long size;
+
+    @Column(name = "msg_flags")
+    public int msgFlags;
+
+    /** Next attachment number (messages). */
+    @Column(name = "attach_num")
+    public int attachNum;
+
+    public boolean isDeleted() {
+        return (flags & FLAG_DELETED) != 0;
+    }
+
+    public boolean isAssociated() {
+        return (flags & FLAG_ASSOCIATED) != 0;
+    }
+}

@@ -1,0 +1,258 @@
+package org.zcp.store.mapi;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.mapi.Rights;
+import org.zcp.api.soap.Attachment;
+import org.zcp.api.soap.Message;
+import org.zcp.api.soap.PropValue;
+import org.zcp.api.soap.Recipient;
+import org.zcp.store.StoreException;
+import org.zcp.store.entity.ChangeEntry;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.Access.Action;
+import org.zcp.store.session.Session;
+
+/**
+ * Messages with their recipients (type 6 children) and attachments (type 7 children, content in
+ * {@link AttachmentStorage}): create, save, load, copy, move, delete, read flags.
+ */
+@Stateless
+public class MessageService {
+    @Inject
+    ObjectStore objects;
+
+    @Inject
+    PropertyReader reader;
+
+    @Inject
+    Access access;
+
+    @Inject
+    AttachmentStorage attachments;
+
+    @Inject
+    QuotaService quota;
+
+    @Inject
+    ObjectTree tree;
+
+    public String create(Session s, String folderEntryId, Message m, boolean associated) {
+        HierarchyObject folder = objects.resolve(folderEntryId);
+        if (folder.type != ObjectType.MAPI_FOLDER || folder.deletedAt != null) {
+            throw StoreException.invalid("not a folder");
+        }
+        access.check(s, folder.id, Action.CREATE, Rights.CREATE);
+        StoreEntity store = objects.store(folder.storeId);
+        quota.checkWrite(store, estimate(m));
+        HierarchyObject msg = objects.create(folder.storeId, folder.id, ObjectType.MAPI_MESSAGE, s.userId());
+        if (associated) msg.flags |= HierarchyObject.FLAG_ASSOCIATED;
+        msg.imapUid = tree.nextUid(folder);
+        msg.msgFlags = PropTag.MSGFLAG_UNSENT | PropTag.MSGFLAG_READ;
+        write(msg, m);
+        objects.journal(msg, ChangeEntry.ADD);
+        return objects.entryId(msg);
+    }
+
+    public void save(Session s, String messageEntryId, Message m) {
+        HierarchyObject msg = message(messageEntryId);
+        access.check(s, msg.id, Action.EDIT, Rights.EDIT_ANY);
+        quota.checkWrite(objects.store(msg.storeId), estimate(m));
+        write(msg, m);
+        objects.journal(msg, ChangeEntry.MODIFY);
+    }
+
+    public Message load(Session s, String messageEntryId) {
+        HierarchyObject msg = message(messageEntryId);
+        access.check(s, msg.id, Action.READ, Rights.READ_ANY);
+        Message m = new Message();
+        m.entryId = objects.entryId(msg);
+        m.parentId = objects.entryId(msg.storeId, msg.parentId);
+        m.props = new ArrayList<>(reader.all(msg).values());
+        m.recipients = new ArrayList<>();
+        for (HierarchyObject r : objects.children(msg.id, ObjectType.MAPI_MAILUSER, false)) {
+            Recipient rc = new Recipient();
+            rc.props = new ArrayList<>(objects.stored(r.id).values());
+            rc.props.add(PropValue.ofLong(PropTag.PR_ROWID, r.attachNum));
+            m.recipients.add(rc);
+        }
+        m.attachments = new ArrayList<>();
+        for (HierarchyObject a : objects.children(msg.id, ObjectType.MAPI_ATTACH, false)) {
+            Attachment at = new Attachment();
+            at.attachNum = a.attachNum;
+            at.size = attachments.size(a.id);
+            at.props = new ArrayList<>(objects.stored(a.id).values());
+            at.props.add(PropValue.ofLong(PropTag.PR_ATTACH_NUM, a.attachNum));
+            at.props.add(PropValue.ofLong(PropTag.PR_ATTACH_SIZE, at.size));
+            m.attachments.add(at);
+        }
+        return m;
+    }
+
+    /** The content of attachment {@code attachNum}: a file path or the bytes. */
+    public record Content(java.nio.file.Path file, byte[] bytes, String mimeType) {
+    }
+
+    public Content attachment(Session s, String messageEntryId, int attachNum) {
+        HierarchyObject msg = message(messageEntryId);
+        access.check(s, msg.id, Action.READ, Rights.READ_ANY);
+        HierarchyObject a = attachmentObject(msg, attachNum);
+        Map<Integer, PropValue> props = objects.stored(a.id);
+        PropValue mime = props.get(PropTag.PR_ATTACH_MIME_TAG);
+        String type = mime != null && mime.s != null ? mime.s : "application/octet-stream";
+        java.nio.file.Path p = attachments.path(a.id);
+        if (p != null) return new Content(p, null, type);
+        try (InputStream in = attachments.open(a.id)) {
+            return new Content(null, in.readAllBytes(), type);
+        } catch (java.io.IOException e) {
+            throw new StoreException(org.zcp.api.mapi.MapiError.MAPI_E_CALL_FAILED, e.getMessage());
+        }
+    }
+
+    /** Adds (attachNum &lt; 0) or replaces an attachment with streamed content; returns its number. */
+    public int saveAttachment(Session s, String messageEntryId, int attachNum, List<PropValue> props,
+            InputStream content) {
+        HierarchyObject msg = message(messageEntryId);
+        access.check(s, msg.id, Action.EDIT, Rights.EDIT_ANY);
+        StoreEntity store = objects.store(msg.storeId);
+        quota.checkWrite(store, 1);
+        HierarchyObject a;
+        if (attachNum < 0) {
+            a = objects.create(msg.storeId, msg.id, ObjectType.MAPI_ATTACH, s.userId());
+            a.attachNum = msg.attachNum++;
+        } else {
+            a = attachmentObject(msg, attachNum);
+        }
+        if (props != null) objects.setProps(a, props);
+        long size = content == null ? 0 : attachments.attach(a.id, content);
+        a.size = size;
+        updateSize(msg);
+        quota.checkWrite(store, 0);
+        objects.journal(msg, ChangeEntry.MODIFY);
+        return a.attachNum;
+    }
+
+    private HierarchyObject attachmentObject(HierarchyObject msg, int attachNum) {
+        for (HierarchyObject a : objects.children(msg.id, ObjectType.MAPI_ATTACH, false)) {
+            if (a.attachNum == attachNum) return a;
+        }
+        throw StoreException.notFound("attachment " + attachNum);
+    }
+
+    HierarchyObject message(String entryId) {
+        HierarchyObject msg = objects.resolve(entryId);
+        if (msg.type != ObjectType.MAPI_MESSAGE) throw StoreException.invalid("not a message");
+        return msg;
+    }
+
+    /** Writes properties, and recipients and attachments when given, then recomputes the size. */
+    void write(HierarchyObject msg, Message m) {
+        if (m.props != null) objects.setProps(msg, m.props);
+        if (m.recipients != null) {
+            for (HierarchyObject r : objects.children(msg.id, ObjectType.MAPI_MAILUSER, false)) objects.destroy(r);
+            int row = 0;
+            for (Recipient rc : m.recipients) {
+                HierarchyObject r = objects.create(msg.storeId, msg.id, ObjectType.MAPI_MAILUSER, msg.ownerId);
+                r.attachNum = row++;
+                objects.setProps(r, rc.props);
+            }
+        }
+        if (m.attachments != null) {
+            for (HierarchyObject a : objects.children(msg.id, ObjectType.MAPI_ATTACH, false)) {
+                attachments.detach(a.id);
+                objects.destroy(a);
+            }
+            msg.attachNum = 0;
+            for (Attachment at : m.attachments) {
+                HierarchyObject a = objects.create(msg.storeId, msg.id, ObjectType.MAPI_ATTACH, msg.ownerId);
+                a.attachNum = msg.attachNum++;
+                objects.setProps(a, at.props);
+                a.size = at.data == null ? 0 : attachments.attach(a.id, new ByteArrayInputStream(at.data));
+            }
+        }
+        updateSize(msg);
+    }
+
+    /** PR_MESSAGE_SIZE: properties, recipients and attachments; the store size follows (quota). */
+    void updateSize(HierarchyObject msg) {
+        long size = 0;
+        for (PropValue v : objects.stored(msg.id).values()) size += Props.size(v);
+        boolean hasAttach = false;
+        for (HierarchyObject c : objects.allChildren(msg.id)) {
+            if (c.deletedAt != null) continue;
+            for (PropValue v : objects.stored(c.id).values()) size += Props.size(v);
+            if (c.type == ObjectType.MAPI_ATTACH) {
+                size += c.size;
+                hasAttach = true;
+            }
+        }
+        msg.msgFlags = hasAttach ? msg.msgFlags | PropTag.MSGFLAG_HASATTACH : msg.msgFlags & ~PropTag.MSGFLAG_HASATTACH;
+        objects.addSize(msg.storeId, size - msg.size);
+        msg.size = size;
+    }
+
+    private static long estimate(Message m) {
+        long n = 0;
+        if (m.props != null) for (PropValue v : m.props) n += Props.size(v);
+        if (m.attachments != null) for (Attachment a : m.attachments) n += a.data == null ? 0 : a.data.length;
+        return n;
+    }
+
+    public List<String> copy(Session s, List<String> ids, String destFolderId, boolean move) {
+        HierarchyObject dest = objects.resolve(destFolderId);
+        if (dest.type != ObjectType.MAPI_FOLDER || dest.deletedAt != null) throw StoreException.invalid("not a folder");
+        access.check(s, dest.id, Action.CREATE, Rights.CREATE);
+        StoreEntity destStore = objects.store(dest.storeId);
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            HierarchyObject msg = message(id);
+            access.check(s, msg.id, Action.READ, Rights.READ_ANY);
+            if (move) access.check(s, msg.id, Action.DELETE, Rights.DELETE_ANY);
+            if (move && msg.storeId == dest.storeId) {
+                objects.journal(msg, ChangeEntry.MOVE_OUT);
+                msg.parentId = dest.id;
+                msg.imapUid = tree.nextUid(dest);
+                objects.journal(msg, ChangeEntry.ADD);
+                objects.em().flush();
+                out.add(objects.entryId(msg));
+                continue;
+            }
+            quota.checkWrite(destStore, msg.size);
+            HierarchyObject copy = tree.copyMessage(msg, dest, s.userId());
+            out.add(objects.entryId(copy));
+            if (move) tree.softDelete(msg, System.currentTimeMillis());
+        }
+        return out;
+    }
+
+    public void delete(Session s, List<String> ids, boolean hard) {
+        long now = System.currentTimeMillis();
+        for (String id : ids) {
+            HierarchyObject msg = message(id);
+            access.check(s, msg.id, Action.DELETE, Rights.DELETE_ANY);
+            if (hard) tree.purge(msg);
+            else if (msg.deletedAt == null) tree.softDelete(msg, now);
+        }
+    }
+
+    public void setReadFlags(Session s, List<String> ids, boolean read) {
+        for (String id : ids) {
+            HierarchyObject msg = message(id);
+            access.check(s, msg.id, Action.READ, Rights.READ_ANY);
+            int flags = read ? msg.msgFlags | PropTag.MSGFLAG_READ : msg.msgFlags & ~PropTag.MSGFLAG_READ;
+            if (flags != msg.msgFlags) {
+                msg.msgFlags = flags;
+                objects.journal(msg, ChangeEntry.FLAGS);
+                objects.invalidate(msg.id);
+            }
+        }
+    }
+}

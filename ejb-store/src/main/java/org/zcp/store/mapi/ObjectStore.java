@@ -1,0 +1,321 @@
+package org.zcp.store.mapi;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.mapi.PropType;
+import org.zcp.api.soap.PropValue;
+import org.zcp.store.StoreException;
+import org.zcp.store.cache.StoreCaches;
+import org.zcp.store.cache.StoreCaches.ObjectInfo;
+import org.zcp.store.entity.ChangeEntry;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.entity.MvPropertyRow;
+import org.zcp.store.entity.PropertyRow;
+import org.zcp.store.entity.StoreEntity;
+
+/**
+ * Objects of the tree and their property bags: creation, lookup by entry id, reading and writing
+ * properties with their hot columns, and the per-store change number and journal.
+ */
+@Stateless
+public class ObjectStore {
+    /** Tags kept only in hot columns or computed; never stored as property rows. */
+    static final Set<Integer> NOT_STORED = Set.of(PropTag.PR_ENTRYID, PropTag.PR_PARENT_ENTRYID,
+            PropTag.PR_STORE_ENTRYID, PropTag.PR_RECORD_KEY, PropTag.PR_INSTANCE_KEY, PropTag.PR_SOURCE_KEY,
+            PropTag.PR_PARENT_SOURCE_KEY, PropTag.PR_OBJECT_TYPE, PropTag.PR_MESSAGE_FLAGS, PropTag.PR_MESSAGE_SIZE,
+            PropTag.PR_MESSAGE_SIZE_EXTENDED, PropTag.PR_CONTENT_COUNT, PropTag.PR_CONTENT_UNREAD,
+            PropTag.PR_SUBFOLDERS, PropTag.PR_ASSOC_CONTENT_COUNT, PropTag.PR_DELETED_ON, PropTag.PR_ACCESS,
+            PropTag.PR_RIGHTS, PropTag.PR_STORE_RECORD_KEY, PropTag.PR_HASATTACH, PropTag.PR_EC_IMAP_ID,
+            PropTag.PR_CHANGE_NUMBER, PropTag.PR_CREATION_TIME, PropTag.PR_LAST_MODIFICATION_TIME,
+            PropTag.PR_FOLDER_TYPE, PropTag.PR_DEPTH, PropTag.PR_ROWID, PropTag.PR_ATTACH_NUM,
+            PropTag.PR_ATTACH_SIZE, PropTag.PR_ATTACH_DATA_BIN, PropTag.PR_DELETED_MSG_COUNT);
+
+    @PersistenceContext(unitName = "zarafa")
+    EntityManager em;
+
+    @Inject
+    StoreCaches caches;
+
+    // ---- lookup ------------------------------------------------------------------------------
+
+    public HierarchyObject object(long id) {
+        HierarchyObject o = em.find(HierarchyObject.class, id);
+        if (o == null) throw StoreException.notFound("object " + id);
+        return o;
+    }
+
+    public ObjectInfo info(long id) {
+        ObjectInfo i = caches.object(id);
+        if (i != null) return i;
+        HierarchyObject o = object(id);
+        i = new ObjectInfo(o.id, o.parentId, o.storeId, o.type, o.flags, o.ownerId);
+        caches.putObject(i);
+        return i;
+    }
+
+    public StoreEntity store(long id) {
+        StoreEntity s = em.find(StoreEntity.class, id);
+        if (s == null) throw StoreException.notFound("store " + id);
+        return s;
+    }
+
+    public StoreEntity storeByGuid(String guid) {
+        List<StoreEntity> l = em.createQuery("select s from StoreEntity s where s.guid = :g", StoreEntity.class)
+                .setParameter("g", guid.toUpperCase()).getResultList();
+        if (l.isEmpty()) throw StoreException.notFound("store " + guid);
+        return l.get(0);
+    }
+
+    public String storeGuid(long storeId) {
+        String g = caches.storeGuid(storeId);
+        if (g == null) {
+            g = store(storeId).guid;
+            caches.putStoreGuid(storeId, g);
+        }
+        return g;
+    }
+
+    /** The object an entry id names; MAPI_E_INVALID_ENTRYID when the GUID does not match its store. */
+    public HierarchyObject resolve(String entryId) {
+        EntryIds.Parsed p = EntryIds.parse(entryId);
+        HierarchyObject o = em.find(HierarchyObject.class, p.objectId());
+        if (o == null) throw StoreException.notFound("object");
+        if (!storeGuid(o.storeId).equalsIgnoreCase(p.storeGuid())) {
+            throw new StoreException(MapiError.MAPI_E_INVALID_ENTRYID, "entry id does not belong to its store");
+        }
+        return o;
+    }
+
+    public String entryId(HierarchyObject o) {
+        return EntryIds.hex(storeGuid(o.storeId), o.id);
+    }
+
+    public String entryId(long storeId, long objectId) {
+        return EntryIds.hex(storeGuid(storeId), objectId);
+    }
+
+    public List<HierarchyObject> children(long parentId, int type, boolean deleted) {
+        return em.createQuery("select h from HierarchyObject h where h.parentId = :p and h.type = :t and h.deletedAt is "
+                + (deleted ? "not null" : "null") + " order by h.id", HierarchyObject.class)
+                .setParameter("p", parentId).setParameter("t", type).getResultList();
+    }
+
+    /** All children regardless of type and state. */
+    public List<HierarchyObject> allChildren(long parentId) {
+        return em.createQuery("select h from HierarchyObject h where h.parentId = :p order by h.id",
+                HierarchyObject.class).setParameter("p", parentId).getResultList();
+    }
+
+    /** The folder a message, recipient or attachment belongs to (the object itself for folders). */
+    public ObjectInfo folderOf(long id) {
+        ObjectInfo i = info(id);
+        while (i.type() != ObjectType.MAPI_FOLDER && i.type() != ObjectType.MAPI_STORE && i.parentId() != 0) {
+            i = info(i.parentId());
+        }
+        return i;
+    }
+
+    // ---- creation ----------------------------------------------------------------------------
+
+    public HierarchyObject create(long storeId, long parentId, int type, long ownerId) {
+        HierarchyObject o = new HierarchyObject();
+        o.storeId = storeId;
+        o.parentId = parentId;
+        o.type = type;
+        o.ownerId = ownerId;
+        o.created = o.modified = System.currentTimeMillis();
+        em.persist(o);
+        em.flush();
+        return o;
+    }
+
+    // ---- properties --------------------------------------------------------------------------
+
+    /** Stored properties of an object (single- and multi-valued), by tag. */
+    public Map<Integer, PropValue> stored(long id) {
+        Map<Integer, PropValue> out = new LinkedHashMap<>();
+        for (PropertyRow r : em.createQuery("select p from PropertyRow p where p.hierarchyId = :id", PropertyRow.class)
+                .setParameter("id", id).getResultList()) {
+            out.put(r.tag, Props.fromRow(r));
+        }
+        Map<Integer, List<MvPropertyRow>> mv = new LinkedHashMap<>();
+        for (MvPropertyRow r : em.createQuery("select p from MvPropertyRow p where p.hierarchyId = :id order by p.tag,"
+                + " p.orderId", MvPropertyRow.class).setParameter("id", id).getResultList()) {
+            mv.computeIfAbsent(r.tag, k -> new ArrayList<>()).add(r);
+        }
+        mv.forEach((tag, rows) -> out.put(tag, Props.fromMvRows(tag, rows)));
+        return out;
+    }
+
+    /** Stored single-valued properties of many objects at once, limited to some tags (table rows). */
+    public Map<Long, Map<Integer, PropValue>> stored(Collection<Long> ids, Collection<Integer> tags) {
+        Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
+        if (ids.isEmpty() || tags.isEmpty()) return out;
+        List<Long> list = new ArrayList<>(ids);
+        for (int i = 0; i < list.size(); i += 500) {
+            List<Long> chunk = list.subList(i, Math.min(list.size(), i + 500));
+            for (PropertyRow r : em.createQuery("select p from PropertyRow p where p.hierarchyId in :ids and p.tag in :tags",
+                    PropertyRow.class).setParameter("ids", chunk).setParameter("tags", tags).getResultList()) {
+                out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes properties (replacing same tags) and keeps the hot columns in step. Computed
+     * properties are refused with MAPI_E_COMPUTED, except PR_MESSAGE_FLAGS which is kept in its
+     * hot column.
+     */
+    public void setProps(HierarchyObject o, List<PropValue> props) {
+        for (PropValue v : props) {
+            if (v.tag == PropTag.PR_MESSAGE_FLAGS) {
+                o.msgFlags = v.l == null ? 0 : v.l.intValue();
+                continue;
+            }
+            if (v.tag == PropTag.PR_DISPLAY_NAME && o.type == ObjectType.MAPI_FOLDER) {
+                o.displayName = v.s;
+                continue;
+            }
+            if (v.tag == PropTag.PR_CONTAINER_CLASS && o.type == ObjectType.MAPI_FOLDER) {
+                o.containerClass = v.s;
+                continue;
+            }
+            if (NOT_STORED.contains(v.tag)) {
+                continue; // computed by the server; silently ignored as MAPI providers do
+            }
+            if (PropType.base(v.tag) == PropType.PT_UNSPECIFIED || PropType.base(v.tag) == PropType.PT_OBJECT) {
+                throw new StoreException(MapiError.MAPI_E_INVALID_TYPE, String.format("tag 0x%08X", v.tag));
+            }
+            removeRows(o.id, v.tag);
+            if (PropType.isMultiValued(v.tag)) {
+                for (MvPropertyRow r : Props.toMvRows(o.id, v)) em.persist(r);
+            } else {
+                em.persist(Props.toRow(o.id, v));
+            }
+            hot(o, v);
+        }
+        o.modified = System.currentTimeMillis();
+        caches.invalidate(o.id);
+    }
+
+    public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
+        for (int tag : tags) {
+            removeRows(o.id, tag);
+            hot(o, PropValue.ofError(tag, "deleted"));
+        }
+        o.modified = System.currentTimeMillis();
+        caches.invalidate(o.id);
+    }
+
+    private void removeRows(long id, int tag) {
+        PropertyRow row = em.find(PropertyRow.class, new org.zcp.store.entity.PropertyId(id, tag));
+        if (row != null) em.remove(row);
+        if (PropType.isMultiValued(tag)) {
+            em.createQuery("delete from MvPropertyRow p where p.hierarchyId = :id and p.tag = :t")
+                    .setParameter("id", id).setParameter("t", tag).executeUpdate();
+        }
+    }
+
+    private static void hot(HierarchyObject o, PropValue v) {
+        switch (v.tag) {
+            case PropTag.PR_SUBJECT -> o.subject = truncate(v.s);
+            case PropTag.PR_MESSAGE_CLASS -> o.messageClass = truncate(v.s);
+            case PropTag.PR_SENDER_NAME -> o.senderName = truncate(v.s);
+            case PropTag.PR_MESSAGE_DELIVERY_TIME -> o.deliveryTime = v.l;
+            default -> {
+            }
+        }
+    }
+
+    static String truncate(String s) {
+        return s == null ? null : s.length() <= 255 ? s : s.substring(0, 255);
+    }
+
+    public void copyProps(long fromId, long toId) {
+        for (PropertyRow r : em.createQuery("select p from PropertyRow p where p.hierarchyId = :id", PropertyRow.class)
+                .setParameter("id", fromId).getResultList()) {
+            PropertyRow c = new PropertyRow();
+            c.hierarchyId = toId;
+            c.tag = r.tag;
+            c.type = r.type;
+            c.valLong = r.valLong;
+            c.valDouble = r.valDouble;
+            c.valString = r.valString;
+            c.valText = r.valText;
+            c.valBinary = r.valBinary;
+            em.persist(c);
+        }
+        for (MvPropertyRow r : em.createQuery("select p from MvPropertyRow p where p.hierarchyId = :id",
+                MvPropertyRow.class).setParameter("id", fromId).getResultList()) {
+            MvPropertyRow c = new MvPropertyRow();
+            c.hierarchyId = toId;
+            c.tag = r.tag;
+            c.orderId = r.orderId;
+            c.type = r.type;
+            c.valLong = r.valLong;
+            c.valDouble = r.valDouble;
+            c.valString = r.valString;
+            c.valBinary = r.valBinary;
+            em.persist(c);
+        }
+    }
+
+    /** Removes an object's rows for good (purge): properties, ACL and the object itself. */
+    public void destroy(HierarchyObject o) {
+        em.createQuery("delete from PropertyRow p where p.hierarchyId = :id").setParameter("id", o.id).executeUpdate();
+        em.createQuery("delete from MvPropertyRow p where p.hierarchyId = :id").setParameter("id", o.id)
+                .executeUpdate();
+        em.createQuery("delete from AclRow a where a.hierarchyId = :id").setParameter("id", o.id).executeUpdate();
+        em.remove(o);
+        caches.invalidate(o.id);
+    }
+
+    // ---- change numbers and journal ------------------------------------------------------------
+
+    /** Bumps the store's change number and journals the change (serialised per store). */
+    public long journal(HierarchyObject o, int changeType) {
+        StoreEntity s = em.find(StoreEntity.class, o.storeId, LockModeType.PESSIMISTIC_WRITE);
+        s.changeNum++;
+        s.lastModified = System.currentTimeMillis();
+        o.changeNum = s.changeNum;
+        ChangeEntry c = new ChangeEntry();
+        c.storeId = o.storeId;
+        c.changeNum = s.changeNum;
+        c.objectId = o.id;
+        c.parentId = o.parentId;
+        c.objectType = o.type;
+        c.changeType = changeType;
+        c.changed = s.lastModified;
+        em.persist(c);
+        return s.changeNum;
+    }
+
+    /** Adds to a store's size for quota (manual 4.12); negative to shrink. */
+    public void addSize(long storeId, long delta) {
+        if (delta == 0) return;
+        em.createQuery("update StoreEntity s set s.storeSize = s.storeSize + :d where s.id = :id")
+                .setParameter("d", delta).setParameter("id", storeId).executeUpdate();
+    }
+
+    public void invalidate(long id) {
+        caches.invalidate(id);
+    }
+
+    public EntityManager em() {
+        return em;
+    }
+}

@@ -1,0 +1,194 @@
+package org.zcp.store.mapi;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.soap.PropValue;
+import org.zcp.api.soap.Restriction;
+import org.zcp.store.StoreException;
+
+/**
+ * Translates a MAPI restriction into a portable SQL condition on the hierarchy table {@code h}
+ * (hot columns where the tag has one, property rows otherwise). SQL stays within what both
+ * MariaDB and H2 understand: no bitwise operators, no vendor functions.
+ */
+final class SqlRestriction {
+    /** Tags with a hot column on messages, and the column. */
+    static final Map<Integer, String> HOT = Map.of(
+            PropTag.PR_MESSAGE_CLASS, "h.message_class",
+            PropTag.PR_MESSAGE_DELIVERY_TIME, "h.delivery_time",
+            PropTag.PR_MESSAGE_SIZE, "h.msg_size",
+            PropTag.PR_MESSAGE_SIZE_EXTENDED, "h.msg_size",
+            PropTag.PR_MESSAGE_FLAGS, "h.msg_flags",
+            PropTag.PR_CREATION_TIME, "h.created",
+            PropTag.PR_LAST_MODIFICATION_TIME, "h.modified",
+            PropTag.PR_DELETED_ON, "h.deleted_at",
+            PropTag.PR_EC_IMAP_ID, "h.imap_uid",
+            PropTag.PR_CHANGE_NUMBER, "h.change_num");
+
+    /** Hot columns only good for sorting (truncated copies of longer strings). */
+    static final Map<Integer, String> SORT_HOT = Map.of(
+            PropTag.PR_SUBJECT, "h.subject",
+            PropTag.PR_SENDER_NAME, "h.sender_name",
+            PropTag.PR_DISPLAY_NAME, "h.display_name",
+            PropTag.PR_CONTAINER_CLASS, "h.container_class");
+
+    private static final int MAX_DEPTH = 32;
+
+    private final List<Object> params;
+    private final boolean folders;
+
+    SqlRestriction(List<Object> params, boolean folders) {
+        this.params = params;
+        this.folders = folders;
+    }
+
+    String toSql(Restriction r) {
+        return toSql(r, 0);
+    }
+
+    private String toSql(Restriction r, int depth) {
+        if (r == null || r.type == null) throw invalid("restriction without type");
+        if (depth > MAX_DEPTH) throw new StoreException(MapiError.MAPI_E_TOO_COMPLEX, "restriction nested too deep");
+        switch (r.type.toUpperCase(Locale.ROOT)) {
+            case Restriction.AND, Restriction.OR -> {
+                if (r.subs == null || r.subs.isEmpty()) return Restriction.AND.equalsIgnoreCase(r.type) ? "1=1" : "1=0";
+                StringBuilder sb = new StringBuilder("(");
+                String op = Restriction.AND.equalsIgnoreCase(r.type) ? " AND " : " OR ";
+                for (int i = 0; i < r.subs.size(); i++) {
+                    if (i > 0) sb.append(op);
+                    sb.append(toSql(r.subs.get(i), depth + 1));
+                }
+                return sb.append(')').toString();
+            }
+            case Restriction.NOT -> {
+                if (r.subs == null || r.subs.size() != 1) throw invalid("NOT needs exactly one sub-restriction");
+                return "NOT " + toSql(r.subs.get(0), depth + 1);
+            }
+            case Restriction.EXIST -> {
+                String hot = hotColumn(r.tag);
+                if (hot != null) return hot + " IS NOT NULL";
+                params.add(r.tag);
+                return "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ?)";
+            }
+            case Restriction.PROPERTY -> {
+                return compare(r);
+            }
+            case Restriction.CONTENT -> {
+                return content(r);
+            }
+            case Restriction.BITMASK -> {
+                return bitmask(r);
+            }
+            default -> throw new StoreException(MapiError.MAPI_E_TOO_COMPLEX, "restriction type " + r.type);
+        }
+    }
+
+    private String hotColumn(int tag) {
+        if (folders) {
+            if (tag == PropTag.PR_DISPLAY_NAME) return "h.display_name";
+            if (tag == PropTag.PR_CONTAINER_CLASS) return "h.container_class";
+        }
+        return HOT.get(tag);
+    }
+
+    private String compare(Restriction r) {
+        String op = relop(r.relop);
+        PropValue v = r.value;
+        if (v == null) throw invalid("PROPERTY restriction without value");
+        String hot = hotColumn(r.tag);
+        Object value = sqlValue(v);
+        if (hot != null) {
+            params.add(value);
+            return "(" + hot + " " + op + " ?)";
+        }
+        String col = valueColumn(v);
+        params.add(r.tag);
+        params.add(value);
+        return "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND p." + col + " " + op
+                + " ?)";
+    }
+
+    private String content(Restriction r) {
+        PropValue v = r.value;
+        if (v == null || v.s == null) throw invalid("CONTENT restriction needs a string value");
+        String fuzzy = r.fuzzy == null ? "FULLSTRING" : r.fuzzy.toUpperCase(Locale.ROOT);
+        boolean ignoreCase = fuzzy.contains("IGNORECASE") || fuzzy.contains("LOOSE");
+        String needle = escapeLike(ignoreCase ? v.s.toLowerCase(Locale.ROOT) : v.s);
+        String pattern = fuzzy.contains("SUBSTRING") ? "%" + needle + "%" : fuzzy.contains("PREFIX") ? needle + "%"
+                : needle;
+        String hot = hotColumn(r.tag);
+        String expr = hot != null ? hot : "COALESCE(p.val_text, p.val_string)";
+        if (ignoreCase) expr = "LOWER(" + expr + ")";
+        if (hot != null) {
+            params.add(pattern);
+            return "(" + expr + " LIKE ? ESCAPE '!')";
+        }
+        params.add(r.tag);
+        params.add(pattern);
+        return "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND " + expr
+                + " LIKE ? ESCAPE '!')";
+    }
+
+    /** (value AND mask) = 0 (EQ) or != 0 (NE), spelled with MOD/FLOOR per bit for portability. */
+    private String bitmask(Restriction r) {
+        long mask = r.mask;
+        if (mask == 0) throw invalid("BITMASK restriction with an empty mask");
+        String hot = hotColumn(r.tag);
+        String col = hot != null ? hot : "p.val_long";
+        StringBuilder any = new StringBuilder("(");
+        boolean first = true;
+        for (int bit = 0; bit < 63; bit++) {
+            long b = 1L << bit;
+            if ((mask & b) == 0) continue;
+            if (!first) any.append(" OR ");
+            any.append("MOD(FLOOR(").append(col).append(" / ").append(b).append("), 2) = 1");
+            first = false;
+        }
+        any.append(')');
+        boolean ne = "NE".equalsIgnoreCase(r.relop);
+        if (hot != null) return ne ? any.toString() : "NOT " + any;
+        params.add(r.tag);
+        String exists = "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND " + any + ")";
+        return ne ? exists : "NOT " + exists;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    static String relop(String relop) {
+        if (relop == null) throw invalid("restriction without relop");
+        return switch (relop.toUpperCase(Locale.ROOT)) {
+            case "LT" -> "<";
+            case "LE" -> "<=";
+            case "GT" -> ">";
+            case "GE" -> ">=";
+            case "EQ" -> "=";
+            case "NE" -> "<>";
+            default -> throw invalid("unknown relop " + relop);
+        };
+    }
+
+    static String valueColumn(PropValue v) {
+        if (v.s != null) return "val_string";
+        if (v.d != null) return "val_double";
+        if (v.bin != null) return "val_binary";
+        return "val_long";
+    }
+
+    static Object sqlValue(PropValue v) {
+        if (v.b != null) return v.b ? 1L : 0L;
+        if (v.l != null) return v.l;
+        if (v.d != null) return v.d;
+        if (v.s != null) return v.s;
+        if (v.bin != null) return v.bin;
+        throw invalid("restriction value is empty");
+    }
+
+    private static StoreException invalid(String msg) {
+        return new StoreException(MapiError.MAPI_E_INVALID_PARAMETER, msg);
+    }
+}

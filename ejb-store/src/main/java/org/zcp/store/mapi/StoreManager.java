@@ -1,0 +1,211 @@
+package org.zcp.store.mapi;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.mapi.Rights;
+import org.zcp.api.soap.PropValue;
+import org.zcp.store.StoreException;
+import org.zcp.store.directory.DirEntry;
+import org.zcp.store.directory.Directory;
+import org.zcp.store.entity.AclRow;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.entity.ReceiveFolder;
+import org.zcp.store.entity.StoreEntity;
+
+/**
+ * Creates stores with their default folders (REFERENCE "Default folders"), finds them, and
+ * handles orphaned stores (manual 8.2: --list-orphans, --remove-store, --hook-store).
+ */
+@Stateless
+public class StoreManager {
+    private static final Logger LOG = Logger.getLogger(StoreManager.class.getName());
+
+    /** The mail and PIM folders under IPM_SUBTREE, their container classes and store pointer tags. */
+    record DefaultFolder(String name, String containerClass, int pointerTag) {
+    }
+
+    static final List<DefaultFolder> IPM_FOLDERS = List.of(
+            new DefaultFolder("Inbox", "IPF.Note", 0),
+            new DefaultFolder("Outbox", "IPF.Note", PropTag.PR_IPM_OUTBOX_ENTRYID),
+            new DefaultFolder("Deleted Items", "IPF.Note", PropTag.PR_IPM_WASTEBASKET_ENTRYID),
+            new DefaultFolder("Sent Items", "IPF.Note", PropTag.PR_IPM_SENTMAIL_ENTRYID),
+            new DefaultFolder("Contacts", "IPF.Contact", PropTag.PR_IPM_CONTACT_ENTRYID),
+            new DefaultFolder("Calendar", "IPF.Appointment", PropTag.PR_IPM_APPOINTMENT_ENTRYID),
+            new DefaultFolder("Drafts", "IPF.Note", PropTag.PR_IPM_DRAFTS_ENTRYID),
+            new DefaultFolder("Journal", "IPF.Journal", PropTag.PR_IPM_JOURNAL_ENTRYID),
+            new DefaultFolder("Notes", "IPF.StickyNote", PropTag.PR_IPM_NOTE_ENTRYID),
+            new DefaultFolder("Tasks", "IPF.Task", PropTag.PR_IPM_TASK_ENTRYID),
+            new DefaultFolder("Junk E-mail", "IPF.Note", 0));
+
+    static final List<String> ROOT_FOLDERS = List.of("IPM_COMMON_VIEWS", "IPM_VIEWS", "FINDER_ROOT", "Shortcut",
+            "Schedule", "Freebusy Data");
+
+    @PersistenceContext(unitName = "zarafa")
+    EntityManager em;
+
+    @Inject
+    ObjectStore objects;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    org.zcp.store.config.ServerSettings settings;
+
+    public Optional<StoreEntity> privateStoreOf(long userId) {
+        List<StoreEntity> l = em.createQuery("select s from StoreEntity s where s.userId = :u and s.type = 0",
+                StoreEntity.class).setParameter("u", userId).getResultList();
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    public Optional<StoreEntity> publicStoreOf(long companyId) {
+        List<StoreEntity> l = em.createQuery("select s from StoreEntity s where s.companyId = :c and s.type = 1",
+                StoreEntity.class).setParameter("c", companyId).getResultList();
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    /** A private store with the default folders; free/busy readable by Everyone (manual 8.3.6). */
+    public StoreEntity createPrivateStore(DirEntry user) {
+        if (privateStoreOf(user.id()).isPresent()) {
+            throw StoreException.collision("user " + user.name() + " already has a store");
+        }
+        StoreEntity s = newStore(StoreEntity.PRIVATE, user.id(), user.companyId(), directory.loginName(user));
+        HierarchyObject root = rootFolder(s, user.id());
+        List<PropValue> storeProps = new ArrayList<>();
+        HierarchyObject freebusy = null;
+        for (String name : ROOT_FOLDERS) {
+            HierarchyObject f = folder(s, root.id, name, null, user.id());
+            if ("Freebusy Data".equals(name)) freebusy = f;
+        }
+        HierarchyObject subtree = folder(s, root.id, "IPM_SUBTREE", null, user.id());
+        storeProps.add(PropValue.ofBinary(PropTag.PR_IPM_SUBTREE_ENTRYID, EntryIds.bytes(s.guid, subtree.id)));
+        List<byte[]> additional = new ArrayList<>();
+        HierarchyObject inbox = null;
+        HierarchyObject calendar = null;
+        for (DefaultFolder d : IPM_FOLDERS) {
+            HierarchyObject f = folder(s, subtree.id, d.name(), d.containerClass(), user.id());
+            if (d.pointerTag() != 0) storeProps.add(PropValue.ofBinary(d.pointerTag(), EntryIds.bytes(s.guid, f.id)));
+            if ("Inbox".equals(d.name())) inbox = f;
+            if ("Calendar".equals(d.name())) calendar = f;
+            if ("Junk E-mail".equals(d.name())) additional.add(EntryIds.bytes(s.guid, f.id));
+        }
+        // PR_ADDITIONAL_REN_ENTRYIDS[4] is the junk folder; the first four are conflicts, sync issues, ...
+        List<byte[]> ren = new ArrayList<>(List.of(new byte[0], new byte[0], new byte[0], new byte[0]));
+        ren.addAll(additional);
+        storeProps.add(PropValue.ofBinaries(PropTag.PR_ADDITIONAL_REN_ENTRYIDS, ren));
+        storeProps.add(PropValue.ofBinaries(PropTag.PR_FREEBUSY_ENTRYIDS,
+                List.of(new byte[0], EntryIds.bytes(s.guid, freebusy.id))));
+        storeProps.add(PropValue.ofString(PropTag.PR_DISPLAY_NAME, storeName(user)));
+        objects.setProps(root, storeProps);
+        em.persist(new ReceiveFolder(s.id, "", inbox.id));
+        em.persist(new ReceiveFolder(s.id, "IPM", inbox.id));
+        em.persist(new ReceiveFolder(s.id, "REPORT.IPM", inbox.id));
+        // manual 8.3.6: only the free/busy information is open for read access for Everyone
+        em.persist(new AclRow(freebusy.id, Directory.EVERYONE_ID, Rights.READ_ANY | Rights.FOLDER_VISIBLE));
+        em.persist(new AclRow(calendar.id, Directory.EVERYONE_ID, Rights.FREEBUSY_SIMPLE));
+        LOG.info("created store " + s.guid + " for user " + user.name());
+        return s;
+    }
+
+    /** The public store of a company (0: single tenancy), manual 8.1 and 6.2.2.5. */
+    public StoreEntity createPublicStore(long companyId) {
+        if (publicStoreOf(companyId).isPresent()) {
+            throw StoreException.collision("the public store already exists");
+        }
+        String owner = companyId == 0 ? "SYSTEM" : directory.companyName(companyId);
+        StoreEntity s = newStore(StoreEntity.PUBLIC, 0, companyId, owner);
+        HierarchyObject root = rootFolder(s, Directory.SYSTEM_ID);
+        HierarchyObject subtree = folder(s, root.id, "IPM_SUBTREE", null, Directory.SYSTEM_ID);
+        HierarchyObject nonIpm = folder(s, root.id, "NON_IPM_SUBTREE", null, Directory.SYSTEM_ID);
+        folder(s, nonIpm.id, "SCHEDULE+ FREE BUSY", null, Directory.SYSTEM_ID);
+        objects.setProps(root, List.of(
+                PropValue.ofBinary(PropTag.PR_IPM_SUBTREE_ENTRYID, EntryIds.bytes(s.guid, subtree.id)),
+                PropValue.ofString(PropTag.PR_DISPLAY_NAME, "Public folder")));
+        // manual 8.1 note: by default accessible and writable for all users
+        em.persist(new AclRow(subtree.id, Directory.EVERYONE_ID, Rights.READ_ANY | Rights.CREATE | Rights.EDIT_OWNED
+                | Rights.DELETE_OWNED | Rights.CREATE_SUBFOLDER | Rights.FOLDER_VISIBLE));
+        LOG.info("created public store " + s.guid + " for " + owner);
+        return s;
+    }
+
+    private StoreEntity newStore(int type, long userId, long companyId, String userName) {
+        StoreEntity s = new StoreEntity();
+        s.guid = EntryIds.newGuid();
+        s.type = type;
+        s.userId = userId;
+        s.companyId = companyId;
+        s.userName = userName;
+        s.lastModified = System.currentTimeMillis();
+        em.persist(s);
+        em.flush();
+        return s;
+    }
+
+    private HierarchyObject rootFolder(StoreEntity s, long ownerId) {
+        HierarchyObject root = objects.create(s.id, 0, ObjectType.MAPI_FOLDER, ownerId);
+        root.folderType = ObjectType.FOLDER_ROOT;
+        root.displayName = "";
+        s.hierarchyId = root.id;
+        return root;
+    }
+
+    private HierarchyObject folder(StoreEntity s, long parentId, String name, String containerClass, long ownerId) {
+        HierarchyObject f = objects.create(s.id, parentId, ObjectType.MAPI_FOLDER, ownerId);
+        f.folderType = ObjectType.FOLDER_GENERIC;
+        f.displayName = name;
+        f.containerClass = containerClass;
+        objects.journal(f, org.zcp.store.entity.ChangeEntry.ADD);
+        return f;
+    }
+
+    /** storename_format (manual 6.2.2.3): %u user name, %f full name, %c company name. */
+    public String storeName(DirEntry user) {
+        String format = settings.get("storename_format");
+        String full = user.fullName().isEmpty() ? user.name() : user.fullName();
+        return format.replace("%u", user.name()).replace("%f", full)
+                .replace("%c", directory.companyName(user.companyId()));
+    }
+
+    public HierarchyObject ipmSubtree(StoreEntity s) {
+        for (HierarchyObject f : objects.children(s.hierarchyId, ObjectType.MAPI_FOLDER, false)) {
+            if ("IPM_SUBTREE".equals(f.displayName)) return f;
+        }
+        throw StoreException.notFound("IPM_SUBTREE of store " + s.guid);
+    }
+
+    public Optional<Long> receiveFolder(long storeId, String messageClass) {
+        List<ReceiveFolder> l = em.createQuery("select r from ReceiveFolder r where r.storeId = :s", ReceiveFolder.class)
+                .setParameter("s", storeId).getResultList();
+        ReceiveFolder best = null;
+        for (ReceiveFolder r : l) {
+            boolean match = r.messageClass.isEmpty() || messageClass.equalsIgnoreCase(r.messageClass)
+                    || messageClass.toUpperCase().startsWith(r.messageClass.toUpperCase() + ".");
+            if (match && (best == null || r.messageClass.length() > best.messageClass.length())) best = r;
+        }
+        return best == null ? Optional.empty() : Optional.of(best.folderId);
+    }
+
+    // ---- orphans (manual 8.2) ------------------------------------------------------------------
+
+    public List<StoreEntity> orphanStores() {
+        return em.createQuery("select s from StoreEntity s where s.userId = 0 and s.type <> 1 order by s.id",
+                StoreEntity.class).getResultList();
+    }
+
+    public List<StoreEntity> allStores() {
+        return em.createQuery("select s from StoreEntity s order by s.id", StoreEntity.class).getResultList();
+    }
+
+    /** Detaches a store from its user; the store stays as an orphan. */
+    public void orphan(StoreEntity s) {
+        s.userId = 0;
+    }
+}

@@ -1,0 +1,310 @@
+package org.zcp.tools.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.zcp.api.config.Config;
+import org.zcp.api.config.ConfigException;
+import org.zcp.api.config.Schemas;
+
+/**
+ * The Java half of bin/zarafa-server: reads and checks server.cfg (a misspelt or unknown option
+ * stops the start and every wrong option is printed, manual 2.3.1), prepares directories and the
+ * TLS key store, and writes the system properties that the WildFly configuration's expressions
+ * read. Prints {@code props=FILE}, {@code heap=MB}, {@code user=}, {@code group=} and
+ * {@code pidfile=} lines for the shell script.
+ */
+public final class ServerLauncher {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServerLauncher(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new ServerLauncher(System.out, System.err).run(args));
+    }
+
+    int run(String[] args) {
+        Path cfg = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-c", "--config" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("zarafa-server: option " + args[i] + " needs a file name");
+                        return 1;
+                    }
+                    cfg = Path.of(args[++i]);
+                }
+                default -> {
+                    err.println("zarafa-server: unknown option '" + args[i] + "'");
+                    return 1;
+                }
+            }
+        }
+        if (cfg == null) cfg = Path.of("/etc/zarafa/server.cfg");
+        cfg = cfg.toAbsolutePath();
+        if (!Files.isReadable(cfg)) {
+            err.println("zarafa-server: configuration file " + cfg + " cannot be read");
+            return 1;
+        }
+        Config c;
+        try {
+            c = Config.load(Schemas.SERVER, cfg);
+        } catch (ConfigException e) {
+            err.println("zarafa-server: " + e.problems().size() + " error(s) in the configuration; not starting:");
+            for (String p : e.problems()) err.println("  " + p);
+            return 1;
+        }
+        List<String> problems = check(c);
+        if (!problems.isEmpty()) {
+            err.println("zarafa-server: " + problems.size() + " error(s) in the configuration; not starting:");
+            for (String p : problems) err.println("  " + p);
+            return 1;
+        }
+        try {
+            Map<String, String> props = properties(c, cfg);
+            Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
+            Files.createDirectories(run);
+            Path file = run.resolve("zarafa-server.properties");
+            write(file, props);
+            out.println("props=" + file);
+            out.println("heap=" + heapMb(c));
+            out.println("user=" + c.get("run_as_user"));
+            out.println("group=" + c.get("run_as_group"));
+            out.println("pidfile=" + Path.of(c.get("pid_file")).toAbsolutePath());
+            out.println("soap=" + endpoint(c, false));
+            if (c.getBool("server_ssl_enabled")) out.println("soaps=" + endpoint(c, true));
+            return 0;
+        } catch (IOException | IllegalStateException e) {
+            err.println("zarafa-server: cannot prepare the server: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static String endpoint(Config c, boolean ssl) {
+        String bind = c.get("server_bind");
+        String host = bind.isEmpty() || "0.0.0.0".equals(bind) || "::".equals(bind) ? "localhost" : bind;
+        return (ssl ? "https://" : "http://") + host + ":" + c.getInt(ssl ? "server_ssl_port" : "server_tcp_port")
+                + "/zarafa";
+    }
+
+    /** Semantic checks beyond the option types. */
+    static List<String> check(Config c) {
+        List<String> p = new ArrayList<>();
+        String where = c.file() + ": ";
+        String storage = c.get("attachment_storage").toLowerCase(Locale.ROOT);
+        if (!storage.equals("database") && !storage.equals("files")) {
+            p.add(where + "attachment_storage must be 'database' or 'files', not '" + storage + "'");
+        }
+        String method = c.get("log_method").toLowerCase(Locale.ROOT);
+        if (!method.equals("file") && !method.equals("syslog")) {
+            p.add(where + "log_method must be 'file' or 'syslog', not '" + method + "'");
+        }
+        String plugin = c.get("user_plugin").toLowerCase(Locale.ROOT);
+        if (!plugin.equals("db")) {
+            p.add(where + "user_plugin '" + plugin + "' is not available in this version; use 'db'");
+        }
+        for (String key : List.of("server_tcp_port", "server_ssl_port", "mysql_port")) {
+            int port = c.getInt(key);
+            if (port < 1 || port > 65535) p.add(where + key + " must be a port number (1-65535), not " + port);
+        }
+        int level = c.getInt("log_level");
+        if (level < 0 || level > 6) p.add(where + "log_level must be 0 to 6, not " + level);
+        String engine = engine(c);
+        if (!engine.equals("h2") && !engine.equals("mysql")) {
+            p.add(where + "database_engine must be 'mysql' or 'h2', not '" + engine + "'");
+        }
+        return p;
+    }
+
+    /**
+     * The embedded H2 database unless the configuration names MySQL/MariaDB: database_engine set
+     * explicitly, or any mysql_* option set.
+     */
+    static String engine(Config c) {
+        if (c.isSet("database_engine")) return c.get("database_engine").toLowerCase(Locale.ROOT);
+        for (String k : List.of("mysql_host", "mysql_port", "mysql_user", "mysql_password", "mysql_socket",
+                "mysql_database")) {
+            if (c.isSet(k)) return "mysql";
+        }
+        return "h2";
+    }
+
+    Map<String, String> properties(Config c, Path cfg) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("zcp.config.file", cfg.toString());
+        p.put("zcp.soap.bind", c.get("server_bind").isEmpty() ? "0.0.0.0" : c.get("server_bind"));
+        p.put("zcp.soap.port", Integer.toString(c.getInt("server_tcp_port")));
+        p.put("zcp.soap.enabled", Boolean.toString(c.getBool("server_tcp_enabled")));
+        p.put("zcp.ssl.port", Integer.toString(c.getInt("server_ssl_port")));
+        p.put("zcp.ssl.enabled", Boolean.toString(c.getBool("server_ssl_enabled")));
+
+        Path attachments = Path.of(c.get("attachment_path")).toAbsolutePath();
+        Files.createDirectories(attachments);
+        Path dataDir = attachments.getParent();
+        if ("h2".equals(engine(c))) {
+            p.put("zcp.db.driver", "h2");
+            p.put("zcp.db.url", "jdbc:h2:file:" + dataDir.resolve(c.get("mysql_database"))
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000;USER=sa;PASSWORD=zarafa");
+        } else {
+            p.put("zcp.db.driver", "mariadb");
+            String socket = c.get("mysql_socket");
+            String url = "jdbc:mariadb://" + c.get("mysql_host") + ":" + c.getInt("mysql_port") + "/"
+                    + c.get("mysql_database") + "?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=utf8";
+            if (!socket.isEmpty()) url += "&localSocket=" + encode(socket);
+            // credentials in the URL: the datasource refuses an empty password attribute
+            url += "&user=" + encode(c.get("mysql_user")) + "&password=" + encode(c.get("mysql_password"));
+            p.put("zcp.db.url", url);
+        }
+        p.put("zcp.db.pool", Integer.toString(Math.max(10, c.getInt("threads") * 5)));
+
+        // logging (manual 7.2)
+        Path log = Path.of(c.get("log_file")).toAbsolutePath();
+        if ("syslog".equalsIgnoreCase(c.get("log_method")) || "-".equals(c.get("log_file"))) {
+            p.put("zcp.log.file", dataDir.resolve("server.log").toString());
+        } else {
+            Files.createDirectories(log.getParent());
+            p.put("zcp.log.file", log.toString());
+        }
+        p.put("zcp.log.level", julLevel(c.getInt("log_level")));
+        p.put("zcp.log.pattern", c.getBool("log_timestamp") ? "%d{EEE MMM d HH:mm:ss yyyy}: [%-5p] %s%e%n"
+                : "[%-5p] %s%e%n");
+
+        // TLS (manual 4.7)
+        Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
+        Files.createDirectories(run);
+        p.put("zcp.ssl.keystore.password", "zarafa-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
+        if (c.getBool("server_ssl_enabled")) {
+            p.put("zcp.ssl.keystore", keyStore(c, run, dataDir, p.get("zcp.ssl.keystore.password")).toString());
+        } else {
+            p.put("zcp.ssl.keystore", run.resolve("zarafa-server-ssl.p12").toString());
+        }
+        p.put("jboss.bind.address", "127.0.0.1");
+        return p;
+    }
+
+    /**
+     * The key store of the SSL listener: server_ssl_key_file (PEM with certificate and key,
+     * protected by server_ssl_key_pass) converted to PKCS#12, or a self-signed certificate made
+     * at the first start when that file does not exist.
+     */
+    Path keyStore(Config c, Path run, Path dataDir, String storePass) throws IOException {
+        Path target = run.resolve("zarafa-server-ssl.p12");
+        Files.deleteIfExists(target);
+        Path pem = Path.of(c.get("server_ssl_key_file"));
+        if (Files.isReadable(pem)) {
+            exec(List.of("openssl", "pkcs12", "-export", "-in", pem.toString(), "-inkey", pem.toString(), "-passin",
+                    "pass:" + c.get("server_ssl_key_pass"), "-out", target.toString(), "-passout", "pass:" + storePass,
+                    "-name", "server"), "convert " + pem + " (check server_ssl_key_pass)");
+            return target;
+        }
+        Path selfSigned = dataDir.resolve("ssl").resolve("selfsigned.p12");
+        if (!Files.exists(selfSigned)) {
+            Files.createDirectories(selfSigned.getParent());
+            String host = hostName(c);
+            err.println("zarafa-server: warning: " + pem + " does not exist; using a self-signed certificate for "
+                    + host + " in " + selfSigned);
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            exec(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
+                    "-validity", "3650", "-dname", "CN=" + host, "-ext", "SAN=dns:" + host + ",dns:localhost,ip:127.0.0.1",
+                    "-keystore", selfSigned.toString(), "-storetype", "PKCS12", "-storepass", "zarafa-selfsigned"),
+                    "generate a self-signed certificate");
+        }
+        exec(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importkeystore",
+                "-srckeystore", selfSigned.toString(), "-srcstoretype", "PKCS12", "-srcstorepass", "zarafa-selfsigned",
+                "-destkeystore", target.toString(), "-deststoretype", "PKCS12", "-deststorepass", storePass,
+                "-noprompt"), "copy the self-signed key store");
+        return target;
+    }
+
+    private static String encode(String v) {
+        return java.net.URLEncoder.encode(v, StandardCharsets.UTF_8);
+    }
+
+    private static String hostName(Config c) {
+        if (!c.get("server_hostname").isEmpty()) return c.get("server_hostname");
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static void exec(List<String> cmd, String what) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("cannot " + what + ": " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while trying to " + what);
+        }
+    }
+
+    /** manual 7.2: log_level 0 (nothing) to 6 (everything). */
+    static String julLevel(int level) {
+        return switch (level) {
+            case 0 -> "OFF";
+            case 1 -> "FATAL";
+            case 2 -> "ERROR";
+            case 3 -> "WARN";
+            case 4 -> "INFO";
+            case 5 -> "DEBUG";
+            default -> "ALL";
+        };
+    }
+
+    /** Heap: the configured caches plus room for the application server. */
+    static long heapMb(Config c) {
+        long caches = c.getSize("cache_cell_size") + c.getSize("cache_object_size")
+                + c.getSize("cache_indexedobject_size");
+        return Math.max(512, caches / (1024 * 1024) + 384);
+    }
+
+    private static void write(Path file, Map<String, String> props) throws IOException {
+        StringBuilder sb = new StringBuilder("# generated by zarafa-server from server.cfg at every start\n");
+        for (Map.Entry<String, String> e : props.entrySet()) {
+            sb.append(e.getKey()).append('=').append(escape(e.getValue())).append('\n');
+        }
+        Path tmp = Files.createTempFile(file.getParent(), ".props", ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not POSIX
+        }
+        Files.writeString(tmp, sb.toString(), StandardCharsets.ISO_8859_1);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String escape(String v) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : v.toCharArray()) {
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case ':' -> sb.append("\\:");
+                case '=' -> sb.append("\\=");
+                default -> {
+                    if (ch > 126) sb.append(String.format("\\u%04x", (int) ch));
+                    else sb.append(ch);
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
