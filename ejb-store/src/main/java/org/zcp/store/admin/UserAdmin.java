@@ -142,7 +142,7 @@ public class UserAdmin {
         return out;
     }
 
-    long listCompany(Session s, String companyName) {
+    public long listCompany(Session s, String companyName) {
         if (!settings.hosted()) return 0;
         if (companyName == null || companyName.isEmpty()) {
             return s.isSystem() || s.adminLevel() >= 2 ? -1 : s.companyId();
@@ -207,7 +207,7 @@ public class UserAdmin {
         }
     }
 
-    DirEntry visibleUser(Session s, String name) {
+    public DirEntry visibleUser(Session s, String name) {
         DirEntry e = directory.findUser(name == null ? "" : name.trim())
                 .orElseThrow(() -> StoreException.notFound("user " + name));
         if (e.id() == Directory.SYSTEM_ID || !directory.canSeeCompany(s, e.companyId())) {
@@ -216,7 +216,7 @@ public class UserAdmin {
         return e;
     }
 
-    long companyFor(Directory.LoginName n) {
+    public long companyFor(Directory.LoginName n) {
         if (!settings.hosted()) return 0;
         if (n.company() == null) {
             throw StoreException.invalid("multi-tenancy is enabled: name the company as loginname_format '"
@@ -225,7 +225,7 @@ public class UserAdmin {
         return directory.requireCompany(n.company()).id();
     }
 
-    void requireWritable() {
+    public void requireWritable() {
         if (!directory.plugin().writable()) {
             throw new StoreException(MapiError.MAPI_E_NO_SUPPORT, "the " + directory.plugin().name()
                     + " user plugin manages users outside the server");

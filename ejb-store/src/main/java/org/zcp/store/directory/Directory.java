@@ -97,13 +97,6 @@ public class Directory {
         return findCompany(name).orElseThrow(() -> StoreException.notFound("company " + name));
     }
 
-    /** The company id a name refers to; 0 in single-tenancy mode. */
-    long companyIdOf(LoginName n) {
-        if (!settings.hosted()) return 0;
-        if (n.company() == null) return -1;
-        return requireCompany(n.company()).id();
-    }
-
     // ---- lookups ------------------------------------------------------------------------------
 
     public Optional<DirEntry> findUser(String loginName) {
