@@ -307,8 +307,9 @@ public class ObjectStore {
     /** Adds to a store's size for quota (manual 4.12); negative to shrink. */
     public void addSize(long storeId, long delta) {
         if (delta == 0) return;
-        em.createQuery("update StoreEntity s set s.storeSize = s.storeSize + :d where s.id = :id")
-                .setParameter("d", delta).setParameter("id", storeId).executeUpdate();
+        // through the managed entity, so that a later flush of the same store row keeps the sum
+        StoreEntity s = em.find(StoreEntity.class, storeId, LockModeType.PESSIMISTIC_WRITE);
+        s.storeSize = Math.max(0, s.storeSize + delta);
     }
 
     public void invalidate(long id) {

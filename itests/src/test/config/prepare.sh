@@ -1,0 +1,53 @@
+#!/bin/sh
+# prepare.sh h2|mariadb DIR [DATABASE]: a fresh server.cfg for one integration test run, turned
+# into system properties by the same launcher bin/zarafa-server uses.
+set -e
+DB=$1
+DIR=$2
+DATABASE=${3:-zarafa_itest}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ZCP_HOME=$(cd "$HERE/../../../../appliance/target/zcp" && pwd)
+rm -rf "$DIR"
+mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
+# a private copy of the server's base directory (configuration, deployments, data)
+cp -a "$ZCP_HOME/standalone" "$DIR/standalone"
+rm -rf "$DIR/standalone/data" "$DIR/standalone/tmp" "$DIR/standalone/log"
+if [ "$DB" = h2 ]; then PORT=12236; SSL=12237; else PORT=13236; SSL=13237; fi
+cat > "$DIR/etc/server.cfg" <<CFG
+server_bind = 127.0.0.1
+server_tcp_port = $PORT
+server_ssl_enabled = yes
+server_ssl_port = $SSL
+server_ssl_key_file = $DIR/etc/ssl/server.pem
+pid_file = $DIR/run/zarafa-server.pid
+local_admin_users = root $(id -un)
+attachment_path = $DIR/lib/attachments
+attachment_storage = files
+log_file = $DIR/log/server.log
+log_level = 4
+audit_log_enabled = yes
+audit_log_method = file
+audit_log_file = $DIR/log/audit.log
+enable_hosted_zarafa = yes
+loginname_format = %u@%c
+createuser_script = $DIR/etc/createuser
+CFG
+# a createuser script shows the event scripts run (manual 8.5.1.1)
+cat > "$DIR/etc/createuser" <<'SH'
+#!/bin/sh
+echo "$ZARAFA_USER" >> "$(dirname "$0")/../log/created-users"
+SH
+chmod +x "$DIR/etc/createuser"
+if [ "$DB" = mariadb ]; then
+    cat >> "$DIR/etc/server.cfg" <<CFG
+mysql_host = 127.0.0.1
+mysql_port = 3306
+mysql_user = root
+mysql_password =
+mysql_database = $DATABASE
+attachment_storage = database
+CFG
+    mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS \`$DATABASE\`"
+fi
+. "$ZCP_HOME/bin/zcp-java"
+"$JAVA" -cp "$ZCP_HOME/zarafa/lib/zcp-tools.jar" org.zcp.tools.server.ServerLauncher -c "$DIR/etc/server.cfg"

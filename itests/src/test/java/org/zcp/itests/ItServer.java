@@ -1,0 +1,86 @@
+package org.zcp.itests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.zcp.api.soap.CompanyDetails;
+import org.zcp.api.soap.LogonResult;
+import org.zcp.api.soap.MapiException;
+import org.zcp.api.soap.UserDetails;
+import org.zcp.api.soap.ZarafaCmd;
+import org.zcp.tools.soap.ZarafaClient;
+
+/**
+ * The server under test, as the failsafe execution describes it (system properties): its SOAP
+ * URL, its files, and helpers that create a fresh tenant and users so test classes never see each
+ * other's data. The server runs with enable_hosted_zarafa = yes and loginname_format %u@%c.
+ */
+public final class ItServer {
+    private static ZarafaCmd client;
+
+    private ItServer() {
+    }
+
+    public static String db() {
+        return System.getProperty("zcp.itest.db", "h2");
+    }
+
+    public static Path dir() {
+        return Path.of(System.getProperty("zcp.itest.dir"));
+    }
+
+    public static String url() {
+        return "http://127.0.0.1:" + System.getProperty("zcp.itest.port", "12236") + "/zarafa";
+    }
+
+    public static String sslUrl() {
+        return "https://127.0.0.1:" + System.getProperty("zcp.itest.sslport", "12237") + "/zarafa";
+    }
+
+    public static synchronized ZarafaCmd client() {
+        if (client == null) client = ZarafaClient.create(url());
+        return client;
+    }
+
+    /** A SYSTEM session through the trusted local logon (manual 6.1). */
+    public static String admin() throws Exception {
+        String token = Files.readString(dir().resolve("run/zarafa-admin.token")).trim();
+        return client().localAdminLogon(System.getProperty("user.name"), token, "itest").sessionId;
+    }
+
+    public static String logon(String user, String password) throws MapiException {
+        LogonResult r = client().logon(user, password, null, "itest");
+        return r.sessionId;
+    }
+
+    /** A new company with its public store; returns its name. */
+    public static String company(String admin) throws MapiException {
+        String name = "c" + UUID.randomUUID().toString().substring(0, 8);
+        CompanyDetails c = new CompanyDetails();
+        c.companyName = name;
+        client().createCompany(admin, c);
+        return name;
+    }
+
+    /** A new active user in the company; returns the login name (user@company). */
+    public static String user(String admin, String company, String name) throws MapiException {
+        UserDetails u = new UserDetails();
+        u.userName = name + "@" + company;
+        u.password = "secret-" + name;
+        u.fullName = name.substring(0, 1).toUpperCase() + name.substring(1) + " Tester";
+        u.email = name + "@" + company + ".example.com";
+        client().createUser(admin, u);
+        return u.userName;
+    }
+
+    public static String password(String login) {
+        return "secret-" + login.substring(0, login.indexOf('@'));
+    }
+
+    public static List<String> auditLog() throws IOException {
+        Path p = dir().resolve("log/audit.log");
+        return Files.exists(p) ? Files.readAllLines(p) : List.of();
+    }
+}

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Acceptance test of the built appliance, as a new administrator would use it:
+#   - a typo in server.cfg stops the start and names the option (manual 2.3.1)
+#   - zarafa-server starts with the embedded database; zarafa-admin creates users, lists them and
+#     prints --details as the manual shows (chapter 8.2)
+#   - python3-zeep, a third-party SOAP client, loads the WSDL and works with the store
+#   - after a restart the users and their data are still there
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ZCP_HOME=$ROOT/appliance/target/zcp
+DIR=$ROOT/target/acceptance
+PORT=14236
+rm -rf "$DIR"
+mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
+export ZARAFA_CONFIG_DIR="$DIR/etc"
+PATH=$ZCP_HOME/bin:$PATH
+
+fail() { echo "ACCEPTANCE FAILED: $*" >&2; exit 1; }
+pass() { echo "ok: $*"; }
+
+cat > "$DIR/etc/server.cfg" <<CFG
+server_bind = 127.0.0.1
+server_tcp_port = $PORT
+server_ssl_enabled = yes
+server_ssl_port = $((PORT + 1))
+server_ssl_key_file = $DIR/etc/ssl/server.pem
+pid_file = $DIR/run/zarafa-server.pid
+local_admin_users = root $(id -un)
+attachment_path = $DIR/lib/attachments
+log_file = $DIR/log/server.log
+audit_log_enabled = yes
+audit_log_method = file
+audit_log_file = $DIR/log/audit.log
+CFG
+
+# 1. a misspelt option stops the start and every wrong option is printed
+cp "$DIR/etc/server.cfg" "$DIR/etc/bad.cfg"
+printf 'quota_hardd = 100\nlog_levle = 3\n' >> "$DIR/etc/bad.cfg"
+if zarafa-server -F -c "$DIR/etc/bad.cfg" > "$DIR/bad.out" 2>&1; then fail "server started with a misspelt option"; fi
+grep -q "unknown option 'quota_hardd'" "$DIR/bad.out" || fail "quota_hardd not named: $(cat "$DIR/bad.out")"
+grep -q "unknown option 'log_levle'" "$DIR/bad.out" || fail "log_levle not named: $(cat "$DIR/bad.out")"
+pass "a typo in server.cfg stops the start and names both wrong options"
+
+start() {
+    zarafa-server -c "$DIR/etc/server.cfg" > "$DIR/start.out" 2>&1 || fail "start: $(cat "$DIR/start.out")"
+    i=0
+    until curl -sf "http://127.0.0.1:$PORT/zarafa?wsdl" > /dev/null 2>&1 && [ -s "$DIR/run/zarafa-admin.token" ] \
+            && zarafa-admin -l > /dev/null 2>&1; do
+        i=$((i + 1))
+        [ $i -lt 180 ] || fail "server did not come up; see $DIR/run/zarafa-server.out"
+        sleep 1
+    done
+}
+stop() {
+    pid=$(cat "$DIR/run/zarafa-server.pid")
+    kill "$pid" 2>/dev/null || true
+    i=0
+    while kill -0 "$pid" 2>/dev/null; do
+        i=$((i + 1)); [ $i -lt 90 ] || { kill -9 "$pid"; break; }
+        sleep 1
+    done
+    pkill -f "jboss.server.base.dir=.*|zarafa-server.properties" 2>/dev/null || true
+}
+trap 'stop 2>/dev/null || true' EXIT
+
+start
+pass "zarafa-server started (SOAP on $PORT)"
+
+# 2. users with zarafa-admin (manual 8.3.1) and the outputs of chapter 8.2
+zarafa-admin -s > /dev/null
+zarafa-admin -c john -p secret -e john@example.com -f "John Doe" | grep -q "User created" || fail "-c john"
+zarafa-admin -c mary -p secret2 -e mary@example.com -f "Mary Jones" > /dev/null
+zarafa-admin -g sales > /dev/null
+zarafa-admin -b john -i sales > /dev/null
+zarafa-admin -l > "$DIR/list.out"
+grep -q "^User list for Default(2):" "$DIR/list.out" || fail "-l header: $(cat "$DIR/list.out")"
+grep -Eq "^ +john +John Doe$" "$DIR/list.out" || fail "-l row: $(cat "$DIR/list.out")"
+pass "zarafa-admin -l lists john and mary"
+zarafa-admin --details john > "$DIR/details.out"
+for line in "Username:              john" "Fullname:              John Doe" \
+        "Emailaddress:          john@example.com" "Active:                yes" "Administrator:         no" \
+        "Groups (2):"; do
+    grep -qF "$line" "$DIR/details.out" || fail "--details lacks '$line': $(cat "$DIR/details.out")"
+done
+pass "zarafa-admin --details john prints the manual's fields"
+if zarafa-admin -c john -p x -e j@example.com -f J > "$DIR/dup.out" 2>&1; then fail "duplicate user accepted"; fi
+grep -q "MAPI_E_COLLISION" "$DIR/dup.out" || fail "duplicate: $(cat "$DIR/dup.out")"
+pass "creating john twice fails with one clear line: $(cat "$DIR/dup.out")"
+
+# 3. a third-party SOAP client
+/usr/bin/python3 "$ROOT/tests/acceptance/zeep_soap.py" "http://127.0.0.1:$PORT/zarafa" john secret mary
+grep -q "authenticate ok user='john'" "$DIR/log/audit.log" || fail "audit log has no logon of john"
+pass "audit log records the logons"
+
+# 4. a restart keeps users and data
+SIZE_BEFORE=$(zarafa-admin --details john | sed -n 's/^Current store size: *//p')
+stop
+start
+zarafa-admin --details john | grep -q "Fullname:              John Doe" || fail "john lost after restart"
+SIZE_AFTER=$(zarafa-admin --details john | sed -n 's/^Current store size: *//p')
+[ "$SIZE_BEFORE" = "$SIZE_AFTER" ] && [ "$SIZE_AFTER" != "0 KB" ] || fail "store size $SIZE_BEFORE -> $SIZE_AFTER"
+pass "after a restart john and his data ($SIZE_AFTER) are still there"
+stop
+trap - EXIT
+echo "acceptance: all passed"

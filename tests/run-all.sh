@@ -1,0 +1,34 @@
+#!/bin/sh
+# ./zcp test: every test. Unit tests and the Arquillian integration tests (on the built server,
+# against the embedded H2 database and against MariaDB) run in the Maven build; the acceptance
+# test then drives the appliance with zarafa-admin and python3-zeep.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. "$ROOT/appliance/src/main/bin/zcp-java"
+
+# MariaDB for the integration tests: use the running one on 127.0.0.1:3306, start it if it is
+# installed but stopped.
+if ! mariadb -h 127.0.0.1 -u root -e 'SELECT 1' > /dev/null 2>&1; then
+    if [ -x /usr/sbin/mariadbd ]; then
+        echo "zcp test: starting MariaDB"
+        mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
+        start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+        i=0
+        until mariadb -h 127.0.0.1 -u root -e 'SELECT 1' > /dev/null 2>&1; do
+            i=$((i + 1)); [ $i -lt 60 ] || { echo "zcp test: MariaDB did not start" >&2; exit 1; }
+            sleep 1
+        done
+    else
+        echo "zcp test: MariaDB is needed on 127.0.0.1:3306 (root, empty password): apt-get install mariadb-server" >&2
+        exit 1
+    fi
+fi
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import zeep' 2>/dev/null || {
+    echo "zcp test: python3-zeep is needed for the acceptance test: apt-get install python3-zeep" >&2
+    exit 1
+}
+
+mvn -B -ntp install
+sh "$ROOT/tests/acceptance/acceptance.sh"
+echo "zcp test: all tests passed"
