@@ -55,10 +55,10 @@ public final class EntryIds {
 
     /** PR_SOURCE_KEY: store GUID and object id, stable across moves within the store. */
     public static byte[] sourceKey(String storeGuid, long objectId) {
+        // 16-byte GUID and a 6-byte little-endian counter, as MAPI source keys are laid out
         ByteBuffer b = ByteBuffer.allocate(22);
         b.put(HEX.parseHex(storeGuid));
-        b.putShort((short) 0);
-        b.putInt((int) objectId);
+        for (int i = 0; i < 6; i++) b.put((byte) (objectId >>> (8 * i)));
         return b.array();
     }
 

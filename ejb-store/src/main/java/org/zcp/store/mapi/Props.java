@@ -80,8 +80,17 @@ public final class Props {
             r.orderId = i++;
             r.type = PropType.of(v.tag);
             switch (st) {
-                case LONG, DOUBLE -> r.valLong = (Long) o;
-                case STRING -> r.valString = (String) o;
+                case LONG -> r.valLong = (Long) o;
+                case DOUBLE -> r.valDouble = o instanceof Number n ? n.doubleValue() : null;
+                case STRING -> {
+                    String str = (String) o;
+                    if (str != null && str.length() > MAX_INLINE_STRING) {
+                        throw new StoreException(MapiError.MAPI_E_INVALID_PARAMETER, String.format(
+                                "an element of multi-valued property 0x%08X is longer than %d characters", v.tag,
+                                MAX_INLINE_STRING));
+                    }
+                    r.valString = str;
+                }
                 case BINARY -> r.valBinary = (byte[]) o;
             }
             rows.add(r);
@@ -116,7 +125,9 @@ public final class Props {
         PropValue v = new PropValue();
         v.tag = tag;
         switch (storage(tag)) {
-            case LONG, DOUBLE -> v.mvl = rows.stream().map(r -> r.valLong).toList();
+            case LONG -> v.mvl = rows.stream().map(r -> r.valLong).toList();
+            case DOUBLE -> v.mvl = rows.stream().map(r -> r.valDouble == null ? null : r.valDouble.longValue())
+                    .toList();
             case STRING -> v.mvs = rows.stream().map(r -> r.valString).toList();
             case BINARY -> v.mvbin = rows.stream().map(r -> r.valBinary).toList();
         }

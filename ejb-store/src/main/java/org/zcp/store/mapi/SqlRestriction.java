@@ -101,13 +101,14 @@ final class SqlRestriction {
         String hot = hotColumn(r.tag);
         Object value = sqlValue(v);
         if (hot != null) {
+            // a restriction on a missing property is false, so NOT of it is true (MAPI semantics)
             params.add(value);
-            return "(" + hot + " " + op + " ?)";
+            return "(" + hot + " IS NOT NULL AND " + hot + " " + op + " ?)";
         }
-        String col = valueColumn(v);
+        String col = v.s != null ? "COALESCE(p.val_text, p.val_string)" : "p." + valueColumn(v);
         params.add(r.tag);
         params.add(value);
-        return "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND p." + col + " " + op
+        return "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND " + col + " " + op
                 + " ?)";
     }
 
@@ -124,7 +125,7 @@ final class SqlRestriction {
         if (ignoreCase) expr = "LOWER(" + expr + ")";
         if (hot != null) {
             params.add(pattern);
-            return "(" + expr + " LIKE ? ESCAPE '!')";
+            return "(" + hot + " IS NOT NULL AND " + expr + " LIKE ? ESCAPE '!')";
         }
         params.add(r.tag);
         params.add(pattern);
@@ -132,15 +133,22 @@ final class SqlRestriction {
                 + " LIKE ? ESCAPE '!')";
     }
 
-    /** (value AND mask) = 0 (EQ) or != 0 (NE), spelled with MOD/FLOOR per bit for portability. */
+    /**
+     * (value AND mask) = 0 (EQ) or != 0 (NE), spelled with MOD/FLOOR per bit for portability. The
+     * value is read as unsigned 32 bits (MAPI PT_LONG flags travel signed); a missing property
+     * matches neither EQ nor NE.
+     */
     private String bitmask(Restriction r) {
-        long mask = r.mask;
-        if (mask == 0) throw invalid("BITMASK restriction with an empty mask");
+        long mask = r.mask & 0xFFFFFFFFL;
+        if (mask == 0) throw invalid("BITMASK restriction with an empty 32-bit mask");
+        String relop = r.relop == null ? "" : r.relop.toUpperCase(Locale.ROOT);
+        if (!relop.equals("EQ") && !relop.equals("NE")) throw invalid("BITMASK relop must be EQ or NE");
         String hot = hotColumn(r.tag);
-        String col = hot != null ? hot : "p.val_long";
+        String raw = hot != null ? hot : "p.val_long";
+        String col = "(CASE WHEN " + raw + " < 0 THEN " + raw + " + 4294967296 ELSE " + raw + " END)";
         StringBuilder any = new StringBuilder("(");
         boolean first = true;
-        for (int bit = 0; bit < 63; bit++) {
+        for (int bit = 0; bit < 32; bit++) {
             long b = 1L << bit;
             if ((mask & b) == 0) continue;
             if (!first) any.append(" OR ");
@@ -148,11 +156,11 @@ final class SqlRestriction {
             first = false;
         }
         any.append(')');
-        boolean ne = "NE".equalsIgnoreCase(r.relop);
-        if (hot != null) return ne ? any.toString() : "NOT " + any;
+        boolean ne = relop.equals("NE");
+        String test = ne ? any.toString() : "NOT " + any;
+        if (hot != null) return "(" + hot + " IS NOT NULL AND " + test + ")";
         params.add(r.tag);
-        String exists = "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND " + any + ")";
-        return ne ? exists : "NOT " + exists;
+        return "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND " + test + ")";
     }
 
     static String escapeLike(String s) {

@@ -20,6 +20,7 @@ public final class PasswordHash {
     }
 
     public static String hash(String password) {
+        if (password == null) throw new IllegalArgumentException("password is null");
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         byte[] h = derive(password, salt, ITERATIONS);
@@ -33,6 +34,7 @@ public final class PasswordHash {
         if (parts.length != 4 || !PREFIX.equals(parts[0])) return false;
         try {
             int iterations = Integer.parseInt(parts[1]);
+            if (iterations < 1 || iterations > 10_000_000) return false;
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
             return MessageDigest.isEqual(expected, derive(password, salt, iterations));

@@ -1,0 +1,108 @@
+#!/bin/sh
+# Benchmark (not a test): time of the first page of a 100,000-message folder view over SOAP,
+# sorted by delivery time (newest first), on the embedded H2 database and on MariaDB.
+#   benchmarks/folder-view.sh [messages]      (default 100000; needs ./zcp build first)
+# The folder is filled with SQL while the server is stopped (as if delivered), then the server is
+# started and queryContents is called with curl: the first call (cold caches) and the median of 20.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ZCP_HOME=$ROOT/appliance/target/zcp
+N=${1:-100000}
+PORT=15236
+PATH=$ZCP_HOME/bin:$PATH
+. "$ZCP_HOME/bin/zcp-java"
+H2JAR=$(ls "$ZCP_HOME"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -n 1)
+
+run() {
+    DB=$1
+    DIR=$ROOT/target/bench-$DB
+    rm -rf "$DIR"; mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
+    export ZARAFA_CONFIG_DIR=$DIR/etc
+    cat > "$DIR/etc/server.cfg" <<CFG
+server_bind = 127.0.0.1
+server_tcp_port = $PORT
+pid_file = $DIR/run/zarafa-server.pid
+local_admin_users = root $(id -un)
+attachment_path = $DIR/lib/attachments
+log_file = $DIR/log/server.log
+CFG
+    if [ "$DB" = mariadb ]; then
+        printf 'mysql_host = 127.0.0.1\nmysql_user = root\nmysql_password =\nmysql_database = zarafa_bench\n' \
+            >> "$DIR/etc/server.cfg"
+        mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS zarafa_bench'
+    fi
+    start "$DIR"
+    zarafa-admin -c bench -p bench -e bench@example.com -f "Bench User" > /dev/null
+    SID=$(soap "logon" "<user>bench</user><password>bench</password><clientApp>bench</clientApp>" \
+        | sed -n 's:.*<sessionId>\([^<]*\)</sessionId>.*:\1:p')
+    INBOX=$(soap "getStore" "<sessionId>$SID</sessionId>" | sed -n 's:.*<inboxId>\([^<]*\)</inboxId>.*:\1:p')
+    FOLDER=$(printf '%d' "0x$(printf '%s' "$INBOX" | tail -c 16)")
+    stop "$DIR"
+
+    echo "bench: loading $N messages into the Inbox ($DB)"
+    if [ "$DB" = h2 ]; then
+        q() { "$JAVA" -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$DIR/lib/zarafa;MODE=MySQL;DATABASE_TO_LOWER=TRUE" \
+            -user sa -password zarafa -sql "$1" | sed -n '2p' | tr -d ' '; }
+        STORE=$(q "SELECT store_id FROM hierarchy WHERE id = $FOLDER")
+        FIRST=$(( $(q "SELECT MAX(id) FROM hierarchy") + 1 ))
+        /usr/bin/python3 "$ROOT/benchmarks/gen_messages.py" "$STORE" "$FOLDER" "$N" "$FIRST" > "$DIR/load.sql"
+        T0=$(date +%s)
+        "$JAVA" -cp "$H2JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DIR/lib/zarafa;MODE=MySQL;DATABASE_TO_LOWER=TRUE" \
+            -user sa -password zarafa -script "$DIR/load.sql"
+        "$JAVA" -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$DIR/lib/zarafa;MODE=MySQL;DATABASE_TO_LOWER=TRUE" \
+            -user sa -password zarafa -sql "ALTER TABLE hierarchy ALTER COLUMN id RESTART WITH $((FIRST + N))" > /dev/null
+    else
+        STORE=$(mariadb -N -h 127.0.0.1 -u root zarafa_bench -e "SELECT store_id FROM hierarchy WHERE id = $FOLDER")
+        FIRST=$(( $(mariadb -N -h 127.0.0.1 -u root zarafa_bench -e "SELECT MAX(id) FROM hierarchy") + 1 ))
+        /usr/bin/python3 "$ROOT/benchmarks/gen_messages.py" "$STORE" "$FOLDER" "$N" "$FIRST" > "$DIR/load.sql"
+        T0=$(date +%s)
+        mariadb -h 127.0.0.1 -u root zarafa_bench < "$DIR/load.sql"
+        mariadb -h 127.0.0.1 -u root zarafa_bench -e "ANALYZE TABLE hierarchy, properties" > /dev/null
+    fi
+    echo "bench: loaded in $(( $(date +%s) - T0 )) s"
+
+    start "$DIR"
+    SID=$(soap "logon" "<user>bench</user><password>bench</password><clientApp>bench</clientApp>" \
+        | sed -n 's:.*<sessionId>\([^<]*\)</sessionId>.*:\1:p')
+    QUERY="<sessionId>$SID</sessionId><folderId>$INBOX</folderId><query>
+      <columns>268370178</columns><columns>3604511</columns><columns>203030559</columns>
+      <columns>235274304</columns><columns>235405315</columns><columns>235339779</columns>
+      <sort><tag>235274304</tag><descending>true</descending></sort><start>0</start><count>50</count><flags>0</flags></query>"
+    FIRSTCALL=$(timed queryContents "$QUERY")
+    soap queryContents "$QUERY" | grep -o '<rowCount>[0-9]*</rowCount>' | head -n 1 | sed 's/^/bench: /'
+    TIMES=""
+    for i in $(seq 1 20); do TIMES="$TIMES $(timed queryContents "$QUERY")"; done
+    MEDIAN=$(printf '%s\n' $TIMES | sort -n | sed -n '10p')
+    echo "RESULT $DB: first page of $N messages sorted by delivery time: first call ${FIRSTCALL} ms, median of 20 ${MEDIAN} ms"
+    stop "$DIR"
+}
+
+soap() {
+    curl -s -H 'Content-Type: text/xml; charset=utf-8' -H "SOAPAction: \"\"" \
+        --data-binary "<?xml version='1.0'?><S:Envelope xmlns:S='http://schemas.xmlsoap.org/soap/envelope/'><S:Body><z:$1 xmlns:z='urn:zarafa'>$2</z:$1></S:Body></S:Envelope>" \
+        "http://127.0.0.1:$PORT/zarafa"
+}
+
+timed() {
+    curl -s -o /dev/null -w '%{time_total}' -H 'Content-Type: text/xml; charset=utf-8' -H "SOAPAction: \"\"" \
+        --data-binary "<?xml version='1.0'?><S:Envelope xmlns:S='http://schemas.xmlsoap.org/soap/envelope/'><S:Body><z:$1 xmlns:z='urn:zarafa'>$2</z:$1></S:Body></S:Envelope>" \
+        "http://127.0.0.1:$PORT/zarafa" | awk '{ printf "%.1f", $1 * 1000 }'
+}
+
+start() {
+    zarafa-server -c "$1/etc/server.cfg" > /dev/null
+    i=0
+    until curl -sf "http://127.0.0.1:$PORT/zarafa?wsdl" > /dev/null 2>&1 && [ -s "$1/run/zarafa-admin.token" ]; do
+        i=$((i + 1)); [ $i -lt 180 ] || { echo "server did not start" >&2; exit 1; }
+        sleep 1
+    done
+}
+
+stop() {
+    pid=$(cat "$1/run/zarafa-server.pid")
+    kill "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 1; done
+}
+
+run h2
+run mariadb
