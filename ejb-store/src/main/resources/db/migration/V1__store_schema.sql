@@ -83,7 +83,8 @@ CREATE TABLE hierarchy (
     attach_num INT NOT NULL DEFAULT 0,
     PRIMARY KEY (id)
 );
-CREATE INDEX hierarchy_parent_delivery ON hierarchy (parent_id, flags, delivery_time);
+-- folder views: equality on parent, type and flags, then delivery time in index order
+CREATE INDEX hierarchy_parent_delivery ON hierarchy (parent_id, type, flags, delivery_time);
 CREATE INDEX hierarchy_parent_name ON hierarchy (parent_id, type, display_name);
 CREATE INDEX hierarchy_store ON hierarchy (store_id, type);
 CREATE INDEX hierarchy_deleted ON hierarchy (deleted_at);

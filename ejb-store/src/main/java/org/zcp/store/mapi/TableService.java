@@ -62,10 +62,13 @@ public class TableService {
         boolean assoc = (q.flags & TableQuery.MAPI_ASSOCIATED) != 0;
 
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE h.parent_id = ? AND h.type = ").append(ObjectType.MAPI_MESSAGE)
-                .append(" AND h.deleted_at IS ").append(deleted ? "NOT NULL" : "NULL")
-                .append(" AND MOD(FLOOR(h.flags / 64), 2) = ").append(assoc ? 1 : 0);
+        // flags hold only the associated (0x40) and deleted (0x400) bits, so one equality selects the
+        // view and lets the (parent_id, type, flags, delivery_time) index serve the sort
+        int flags = (assoc ? HierarchyObject.FLAG_ASSOCIATED : 0) | (deleted ? HierarchyObject.FLAG_DELETED : 0);
+        StringBuilder where = new StringBuilder(" WHERE h.parent_id = ? AND h.type = ? AND h.flags = ?");
         params.add(folder.id);
+        params.add(ObjectType.MAPI_MESSAGE);
+        params.add(flags);
         if (q.restriction != null) {
             where.append(" AND ").append(new SqlRestriction(params, false).toSql(q.restriction));
         }
