@@ -7,7 +7,7 @@ DIR=$2
 DATABASE=${3:-zarafa_itest}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ZCP_HOME=$(cd "$HERE/../../../../appliance/target/zcp" && pwd)
-rm -rf "$DIR" "$DIR/../failsafe-reports/$DB"
+rm -rf "$(dirname "$DIR")/failsafe-reports/$DB" "$DIR"
 mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
 # a private copy of the server's base directory (configuration, deployments, data)
 cp -a "$ZCP_HOME/standalone" "$DIR/standalone"

@@ -85,6 +85,7 @@ public final class ServerLauncher {
             out.println("user=" + c.get("run_as_user"));
             out.println("group=" + c.get("run_as_group"));
             out.println("pidfile=" + Path.of(c.get("pid_file")).toAbsolutePath());
+            out.println("dirs=" + String.join(":", writableDirectories(c)));
             out.println("soap=" + endpoint(c, false));
             if (c.getBool("server_ssl_enabled")) out.println("soaps=" + endpoint(c, true));
             return 0;
@@ -92,6 +93,18 @@ public final class ServerLauncher {
             err.println("zarafa-server: cannot prepare the server: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Directories the server writes to; they are handed to run_as_user (manual 6.5). */
+    static List<String> writableDirectories(Config c) {
+        List<String> dirs = new ArrayList<>();
+        Path attachments = Path.of(c.get("attachment_path")).toAbsolutePath();
+        dirs.add(attachments.getParent().toString());
+        dirs.add(Path.of(c.get("pid_file")).toAbsolutePath().getParent().toString());
+        if (!"syslog".equalsIgnoreCase(c.get("log_method")) && !"-".equals(c.get("log_file"))) {
+            dirs.add(Path.of(c.get("log_file")).toAbsolutePath().getParent().toString());
+        }
+        return dirs.stream().distinct().toList();
     }
 
     static String endpoint(Config c, boolean ssl) {
@@ -179,7 +192,8 @@ public final class ServerLauncher {
             Files.createDirectories(log.getParent());
             p.put("zcp.log.file", log.toString());
         }
-        p.put("zcp.log.level", julLevel(c.getInt("log_level")));
+        // with syslog the application's own handler logs (SyslogLogging); the file handler is off
+        p.put("zcp.log.level", "syslog".equalsIgnoreCase(c.get("log_method")) ? "OFF" : julLevel(c.getInt("log_level")));
         p.put("zcp.log.pattern", c.getBool("log_timestamp") ? "%d{EEE MMM d HH:mm:ss yyyy}: [%-5p] %s%e%n"
                 : "[%-5p] %s%e%n");
 
