@@ -138,6 +138,23 @@ class AccessIT {
     }
 
     @Test
+    void companyAdministratorsImpersonateTheirUsersAndItIsAudited() throws Exception {
+        String chief = ItServer.user(admin, acme, "chief");
+        UserDetails level1 = new UserDetails();
+        level1.adminLevel = 1;
+        c.setUser(admin, chief, level1);
+        String as = c.logon(chief, ItServer.password(chief), mary, "itest").sessionId;
+        assertThat(c.getStore(as, null).ownerName).isEqualTo(mary);
+        assertThat(ItServer.auditLog()).anySatisfy(l -> assertThat(l)
+                .contains("impersonate ok user='" + mary + "', from='127.0.0.1' program='itest' impersonator='"
+                        + chief + "'"));
+        assertFault(() -> c.logon(mary, ItServer.password(mary), peter, "itest"), "MAPI_E_LOGON_FAILED");
+        assertFault(() -> c.logon(chief, ItServer.password(chief), eve, "itest"), "MAPI_E_LOGON_FAILED");
+        assertThat(ItServer.auditLog()).anySatisfy(l -> assertThat(l)
+                .contains("impersonate failed user='" + peter + "'").contains("impersonator='" + mary + "'"));
+    }
+
+    @Test
     void nonActiveUsersCannotLogOnButKeepTheirStore() throws Exception {
         String info = ItServer.user(admin, acme, "info");
         UserDetails off = new UserDetails();

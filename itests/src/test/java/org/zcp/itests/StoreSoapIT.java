@@ -180,6 +180,27 @@ class StoreSoapIT {
         assertThat(PropValues.string(c.loadMessage(sid, moved.get(0)).props, PropTag.PR_SUBJECT)).isEqualTo("mover");
     }
 
+    @Test
+    void namedPropertiesMapToStableIdsAndCarryValues() throws Exception {
+        String psetid = "00062008000000000000C00000000046";
+        List<org.zcp.api.soap.NamedProp> names = List.of(org.zcp.api.soap.NamedProp.ofId(psetid, 0x8503),
+                org.zcp.api.soap.NamedProp.ofName(psetid, "x-zcp-test"));
+        List<Integer> ids = c.getIDsFromNames(sid, names, true);
+        assertThat(ids).hasSize(2).allSatisfy(i -> assertThat(i).isBetween(0x8500, 0xFFFE));
+        assertThat(c.getIDsFromNames(sid, names, false)).isEqualTo(ids);
+        assertThat(c.getIDsFromNames(sid, List.of(org.zcp.api.soap.NamedProp.ofName(psetid, "never")), false))
+                .containsExactly(0);
+        assertThat(c.getNamesFromIDs(sid, ids)).extracting(n -> n.name).containsExactly(null, "x-zcp-test");
+
+        int tag = (ids.get(1) << 16) | 0x001F;
+        Message m = Fixture.message("named", 1L);
+        m.props.add(PropValue.ofString(tag, "named value"));
+        String id = c.createMessage(sid, folders.get("Drafts"), m, false);
+        assertThat(PropValues.string(c.loadMessage(sid, id).props, tag)).isEqualTo("named value");
+        assertFault(() -> c.getIDsFromNames(sid, List.of(org.zcp.api.soap.NamedProp.ofId("xyz", 1)), true),
+                "MAPI_E_INVALID_PARAMETER");
+    }
+
     record BytesSource(byte[] data) implements jakarta.activation.DataSource {
         @Override
         public InputStream getInputStream() {

@@ -18,6 +18,7 @@ import org.zcp.api.soap.GroupDetails;
 import org.zcp.api.soap.LogonResult;
 import org.zcp.api.soap.MapiException;
 import org.zcp.api.soap.Message;
+import org.zcp.api.soap.NamedProp;
 import org.zcp.api.soap.OrphanReport;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.QuotaStatus;
@@ -33,6 +34,7 @@ import org.zcp.store.admin.UserAdmin;
 import org.zcp.store.mapi.AclService;
 import org.zcp.store.mapi.FolderService;
 import org.zcp.store.mapi.MessageService;
+import org.zcp.store.mapi.NamedProperties;
 import org.zcp.store.mapi.TableService;
 import org.zcp.store.session.Logon;
 import org.zcp.store.session.Session;
@@ -80,6 +82,9 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @EJB
     AclService acls;
+
+    @EJB
+    NamedProperties names;
 
     @FunctionalInterface
     interface Op<T> {
@@ -255,6 +260,17 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public void deleteProps(String sessionId, String objectId, List<Integer> tags) throws MapiException {
         exec("deleteProps", sessionId, s -> folders.deleteProps(s, objectId, tags == null ? List.of() : tags));
+    }
+
+    @Override
+    public List<Integer> getIDsFromNames(String sessionId, List<NamedProp> list, boolean create)
+            throws MapiException {
+        return call("getIDsFromNames", sessionId, s -> names.ids(list == null ? List.of() : list, create));
+    }
+
+    @Override
+    public List<NamedProp> getNamesFromIDs(String sessionId, List<Integer> propIds) throws MapiException {
+        return call("getNamesFromIDs", sessionId, s -> names.names(propIds == null ? List.of() : propIds));
     }
 
     @Override

@@ -130,6 +130,22 @@ public interface ZarafaCmd {
     void deleteProps(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "objectId") String objectId,
             @WebParam(name = "tags") List<Integer> tags) throws MapiException;
 
+    /**
+     * Property ids (0x8500 and up, without type) of named properties; with {@code create} unknown
+     * names get a new id, without it they come back as 0.
+     */
+    @WebMethod
+    @WebResult(name = "propId")
+    List<Integer> getIDsFromNames(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "names") List<NamedProp> names, @WebParam(name = "create") boolean create)
+            throws MapiException;
+
+    /** The names of property ids; an unknown id comes back as an entry without guid. */
+    @WebMethod
+    @WebResult(name = "name")
+    List<NamedProp> getNamesFromIDs(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "propIds") List<Integer> propIds) throws MapiException;
+
     @WebMethod
     @WebResult(name = "messageId")
     String createMessage(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "folderId") String folderId,

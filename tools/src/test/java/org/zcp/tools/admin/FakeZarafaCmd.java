@@ -551,6 +551,16 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public List<Integer> getIDsFromNames(String sessionId, List<org.zcp.api.soap.NamedProp> names, boolean create) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.zcp.api.soap.NamedProp> getNamesFromIDs(String sessionId, List<Integer> propIds) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public String createMessage(String sessionId, String folderId, Message message, boolean associated) {
         throw new UnsupportedOperationException();
     }
