@@ -122,6 +122,21 @@ class SoftDeleteQuotaIT {
     }
 
     @Test
+    void changedReloadableOptionsTakeEffectWithoutARestart() throws Exception {
+        // manual 7.1.2: companyquota_warn may change while the server runs
+        java.nio.file.Path cfg = ItServer.dir().resolve("etc/server.cfg");
+        java.nio.file.Files.writeString(cfg, "\ncompanyquota_warn = 7\n", java.nio.file.StandardOpenOption.APPEND);
+        long deadline = System.currentTimeMillis() + 45_000;
+        long warn = 0;
+        while (System.currentTimeMillis() < deadline) {
+            warn = c.getCompany(admin, company).quotaWarn;
+            if (warn == 7L * 1024 * 1024) break;
+            Thread.sleep(1000);
+        }
+        assertThat(warn).isEqualTo(7L * 1024 * 1024);
+    }
+
+    @Test
     void deletedUsersLeaveOrphanStoresThatCanBeHooked() throws Exception {
         String leaver = ItServer.user(admin, company, "leaver");
         String heir = ItServer.user(admin, company, "heir");

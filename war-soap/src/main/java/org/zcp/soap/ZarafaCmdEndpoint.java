@@ -86,6 +86,9 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @EJB
     NamedProperties names;
 
+    @EJB
+    org.zcp.store.db.SchemaMigrator schema;
+
     @FunctionalInterface
     interface Op<T> {
         T run(Session s);
@@ -98,7 +101,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     private <T> T call(String name, String sessionId, Op<T> op) throws MapiException {
         try {
-            return op.run(sessions.require(sessionId));
+            return op.run(sessions.require(sessionId, clientAddress()));
         } catch (RuntimeException e) {
             throw Faults.of(e, name);
         }
@@ -125,7 +128,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
         r.sessionId = s.id();
         r.userName = s.userName();
         r.serverVersion = VERSION;
-        r.serverGuid = "";
+        r.serverGuid = schema.serverGuid();
         r.capabilities.add("UNICODE");
         r.capabilities.add("MTOM");
         r.capabilities.add("MULTI_TENANCY");

@@ -40,7 +40,46 @@ public class ServerSettings {
         String file = System.getProperty(CONFIG_PROPERTY);
         config = file == null || file.isEmpty() ? Config.defaults(Schemas.SERVER)
                 : Config.load(Schemas.SERVER, Path.of(file));
+        lastModified = modified(config.file());
         LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
+    }
+
+    private volatile long lastModified;
+
+    private static long modified(Path file) {
+        try {
+            return file == null ? 0 : java.nio.file.Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Reload (manual 7.1.2): when server.cfg changes, the options that may change while running
+     * take their new values; the others keep theirs until a restart, with a warning. A file with
+     * errors is ignored, with the errors in the log.
+     */
+    @jakarta.ejb.Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+    void watch() {
+        Config current = config;
+        Path file = current.file();
+        long m = modified(file);
+        if (file == null || m == lastModified) return;
+        lastModified = m;
+        try {
+            Config fresh = Config.load(Schemas.SERVER, file);
+            java.util.Map<String, String> keep = new java.util.HashMap<>();
+            for (String key : Schemas.SERVER.keys()) {
+                if (!Schemas.SERVER.option(key).reloadable() && !fresh.get(key).equals(current.get(key))) {
+                    LOG.warning("option " + key + " changed in " + file + "; it takes effect after a restart");
+                    keep.put(key, current.get(key));
+                }
+            }
+            config = keep.isEmpty() ? fresh : Config.load(Schemas.SERVER, file, keep);
+            LOG.info("configuration reloaded from " + file);
+        } catch (ConfigException e) {
+            LOG.severe("not reloading " + file + ", it has errors:\n" + e.getMessage());
+        }
     }
 
     public Config config() {

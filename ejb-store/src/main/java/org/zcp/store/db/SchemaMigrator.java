@@ -37,9 +37,35 @@ public class SchemaMigrator {
     @Resource(lookup = "java:jboss/datasources/ZarafaDS")
     DataSource dataSource;
 
+    private volatile String serverGuid;
+
     @PostConstruct
     void migrate() {
         migrate(dataSource);
+        serverGuid = ensureServerGuid(dataSource);
+    }
+
+    /** The GUID of this server's database, made at the first start (settings: server_guid). */
+    public String serverGuid() {
+        return serverGuid;
+    }
+
+    static String ensureServerGuid(DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT val FROM settings WHERE name = 'server_guid'");
+                    java.sql.ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) return rs.getString(1);
+            }
+            String guid = java.util.UUID.randomUUID().toString().replace("-", "").toUpperCase();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO settings (name, val) VALUES ('server_guid', ?)")) {
+                ps.setString(1, guid);
+                ps.executeUpdate();
+            }
+            return guid;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read or create the server GUID: " + e.getMessage(), e);
+        }
     }
 
     public static void migrate(DataSource dataSource) {

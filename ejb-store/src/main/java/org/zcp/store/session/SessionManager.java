@@ -87,6 +87,18 @@ public class SessionManager {
         return s;
     }
 
+    /**
+     * The live session; MAPI_E_END_OF_SESSION when unknown, expired, or (session_ip_check) used
+     * from another address than the one it logged on from.
+     */
+    public Session require(String id, String from) {
+        Session s = require(id);
+        if (settings.getBool("session_ip_check") && from != null && !from.equals(s.from())) {
+            throw new StoreException(MapiError.MAPI_E_END_OF_SESSION, "session used from another address");
+        }
+        return s;
+    }
+
     /** The live session; MAPI_E_END_OF_SESSION when unknown or expired. */
     public Session require(String id) {
         Session s = id == null ? null : sessions.get(id);
