@@ -65,6 +65,11 @@ trap 'stop 2>/dev/null || true' EXIT
 
 start
 pass "zarafa-server started (SOAP on $PORT)"
+curl -skf "https://127.0.0.1:$((PORT + 1))/zarafa?wsdl" | grep -q 'name="ZarafaCmd"' || fail "no WSDL over TLS"
+echo | openssl s_client -connect "127.0.0.1:$((PORT + 1))" 2>/dev/null | grep -q "Verify return code: 18" \
+    || echo | openssl s_client -connect "127.0.0.1:$((PORT + 1))" 2>/dev/null | grep -q "self.signed" \
+    || fail "port $((PORT + 1)) does not present the generated self-signed certificate"
+pass "SOAP over TLS on $((PORT + 1)) with a self-signed certificate generated at the first start"
 
 # 2. users with zarafa-admin (manual 8.3.1) and the outputs of chapter 8.2
 zarafa-admin -s > /dev/null

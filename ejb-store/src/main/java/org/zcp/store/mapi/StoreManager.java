@@ -85,6 +85,11 @@ public class StoreManager {
             HierarchyObject f = folder(s, root.id, name, null, user.id());
             if ("Freebusy Data".equals(name)) freebusy = f;
         }
+        // the LocalFreebusy message Outlook keeps its delegate and free/busy settings in
+        HierarchyObject localFreebusy = objects.create(s.id, freebusy.id, ObjectType.MAPI_MESSAGE, user.id());
+        localFreebusy.flags |= HierarchyObject.FLAG_ASSOCIATED;
+        objects.setProps(localFreebusy, List.of(PropValue.ofString(PropTag.PR_SUBJECT, "LocalFreebusy"),
+                PropValue.ofString(PropTag.PR_MESSAGE_CLASS, "IPM.Microsoft.ScheduleData.FreeBusy")));
         HierarchyObject subtree = folder(s, root.id, "IPM_SUBTREE", null, user.id());
         storeProps.add(PropValue.ofBinary(PropTag.PR_IPM_SUBTREE_ENTRYID, EntryIds.bytes(s.guid, subtree.id)));
         List<byte[]> additional = new ArrayList<>();

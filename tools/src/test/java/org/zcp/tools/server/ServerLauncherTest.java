@@ -1,0 +1,110 @@
+package org.zcp.tools.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerLauncherTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int launch(String cfg) throws Exception {
+        Path file = dir.resolve("server.cfg");
+        Files.writeString(file, cfg.replace("@DIR@", dir.toString()));
+        return new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"-c", file.toString()});
+    }
+
+    private static final String BASE = """
+            pid_file = @DIR@/run/zarafa-server.pid
+            attachment_path = @DIR@/lib/attachments
+            log_file = @DIR@/log/server.log
+            """;
+
+    private Properties props() throws Exception {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(dir.resolve("run/zarafa-server.properties"))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    @Test
+    void misspeltOptionsStopTheStartAndAreAllNamed() throws Exception {
+        int code = launch(BASE + "quota_hardd = 1\nserver_tcp_prot = 236\n");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("2 error(s)").contains("unknown option 'quota_hardd'")
+                .contains("unknown option 'server_tcp_prot'");
+        assertThat(dir.resolve("run/zarafa-server.properties")).doesNotExist();
+    }
+
+    @Test
+    void withoutMysqlOptionsTheEmbeddedDatabaseIsUsed() throws Exception {
+        assertThat(launch(BASE + "server_tcp_port = 1236\n")).isZero();
+
+        Properties p = props();
+        assertThat(p.getProperty("zcp.db.driver")).isEqualTo("h2");
+        assertThat(p.getProperty("zcp.db.url")).startsWith("jdbc:h2:file:" + dir.resolve("lib/zarafa"));
+        assertThat(p.getProperty("zcp.soap.port")).isEqualTo("1236");
+        assertThat(p.getProperty("zcp.ssl.enabled")).isEqualTo("false");
+        assertThat(p.getProperty("zcp.config.file")).isEqualTo(dir.resolve("server.cfg").toString());
+        assertThat(out.toString()).contains("soap=http://localhost:1236/zarafa")
+                .contains("props=" + dir.resolve("run/zarafa-server.properties"));
+    }
+
+    @Test
+    void anyMysqlOptionSelectsMariadbWithEncodedCredentials() throws Exception {
+        assertThat(launch(BASE + "mysql_host = db.example.com\nmysql_user = zarafa\nmysql_password = p&ss=w:rd\n"))
+                .isZero();
+
+        Properties p = props();
+        assertThat(p.getProperty("zcp.db.driver")).isEqualTo("mariadb");
+        assertThat(p.getProperty("zcp.db.url")).startsWith("jdbc:mariadb://db.example.com:3306/zarafa?")
+                .contains("createDatabaseIfNotExist=true").contains("&user=zarafa").endsWith("&password=p%26ss%3Dw%3Ard");
+    }
+
+    @Test
+    void semanticErrorsAreReportedToo() throws Exception {
+        assertThat(launch(BASE + "attachment_storage = floppy\nuser_plugin = nis\nlog_level = 9\n")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("attachment_storage must be 'database' or 'files'")
+                .contains("user_plugin 'nis'").contains("log_level must be 0 to 6");
+    }
+
+    @Test
+    void sslWithoutAKeyFileGetsASelfSignedCertificate() throws Exception {
+        assertThat(launch(BASE + "server_ssl_enabled = yes\nserver_ssl_key_file = @DIR@/none.pem\n")).isZero();
+
+        assertThat(dir.resolve("lib/ssl/selfsigned.p12")).exists();
+        assertThat(Path.of(props().getProperty("zcp.ssl.keystore"))).exists();
+        assertThat(err.toString()).contains("self-signed certificate");
+        assertThat(out.toString()).contains("soaps=https://localhost:237/zarafa");
+    }
+
+    @Test
+    void theServiceUserGetsTheWritableDirectories() throws Exception {
+        assertThat(launch(BASE)).isZero();
+
+        assertThat(out.toString()).contains("dirs=" + dir.resolve("lib") + ":" + dir.resolve("run") + ":"
+                + dir.resolve("log"));
+    }
+
+    @Test
+    void logLevelsMapToTheManualsScale() {
+        assertThat(ServerLauncher.julLevel(0)).isEqualTo("OFF");
+        assertThat(ServerLauncher.julLevel(2)).isEqualTo("ERROR");
+        assertThat(ServerLauncher.julLevel(4)).isEqualTo("INFO");
+        assertThat(ServerLauncher.julLevel(6)).isEqualTo("ALL");
+    }
+}
