@@ -76,6 +76,11 @@ public class Directory {
         return u < c ? new LoginName(first, second) : new LoginName(second, first);
     }
 
+    /** In hosted mode with %c in loginname_format, a name without its company is ambiguous. */
+    private boolean needsCompany(LoginName n) {
+        return settings.hosted() && n.company() == null && settings.get("loginname_format").contains("%c");
+    }
+
     /** The login name of a user as loginname_format prints it. */
     public String loginName(DirEntry user) {
         if (!settings.hosted() || user.companyId() == 0) return user.name();
@@ -101,6 +106,7 @@ public class Directory {
 
     public Optional<DirEntry> findUser(String loginName) {
         LoginName n = parse(loginName);
+        if (needsCompany(n)) return "SYSTEM".equals(loginName) ? plugin.get(SYSTEM_ID) : Optional.empty();
         long company = settings.hosted() ? (n.company() == null ? -1 : findCompany(n.company()).map(DirEntry::id)
                 .orElse(-2L)) : 0;
         if (company == -2) return Optional.empty();
@@ -116,6 +122,7 @@ public class Directory {
     public Optional<DirEntry> findGroup(String name) {
         if ("Everyone".equalsIgnoreCase(name)) return plugin.get(EVERYONE_ID);
         LoginName n = parse(name);
+        if (needsCompany(n)) return Optional.empty();
         long company = settings.hosted() ? (n.company() == null ? -1 : findCompany(n.company()).map(DirEntry::id)
                 .orElse(-2L)) : 0;
         if (company == -2) return Optional.empty();
