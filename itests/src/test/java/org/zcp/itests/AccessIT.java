@@ -53,6 +53,10 @@ class AccessIT {
         assertFault(() -> c.createMessage(ms, seen.inboxId, Fixture.message("x", 1L), false), "MAPI_E_NO_ACCESS");
         assertFault(() -> c.setRights(ms, seen.inboxId, List.of(new AclEntry(mary, "user", Rights.ALL))),
                 "MAPI_E_NO_ACCESS");
+        assertFault(() -> c.setRights(ps, peterStore.inboxId, List.of(new AclEntry(null, "user", 1))),
+                "MAPI_E_INVALID_PARAMETER");
+        assertFault(() -> c.setRights(ps, peterStore.inboxId, List.of(new AclEntry("ghost@" + acme, "user", 1))),
+                "MAPI_E_NOT_FOUND");
         assertThat(ItServer.auditLog()).anySatisfy(l -> assertThat(l).contains("access denied")
                 .contains("ownername='" + peter + "'").contains("username='" + mary + "'").contains("rights='view'"));
 
@@ -94,6 +98,8 @@ class AccessIT {
     @Test
     void tenantsDoNotSeeEachOther() throws Exception {
         String es = ItServer.logon(eve, ItServer.password(eve));
+        // with loginname_format %u@%c a bare user name is nobody
+        assertFault(() -> ItServer.logon("eve", ItServer.password(eve)), "MAPI_E_LOGON_FAILED");
         assertFault(() -> c.getStore(es, peter), "MAPI_E_NOT_FOUND");
         assertFault(() -> c.getUser(es, peter), "MAPI_E_NOT_FOUND");
         assertThat(c.getUserList(es, null)).extracting(u -> u.userName).containsExactly(eve);

@@ -61,6 +61,7 @@ public class Directory {
     }
 
     public LoginName parse(String loginName) {
+        if (loginName == null) loginName = "";
         if (!settings.hosted()) return new LoginName(loginName, null);
         String format = settings.get("loginname_format");
         int u = format.indexOf("%u");

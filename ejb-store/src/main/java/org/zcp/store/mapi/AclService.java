@@ -49,6 +49,9 @@ public class AclService {
         HierarchyObject f = folder(entryId);
         access.check(s, f.id, Action.FOLDER_PERMISSIONS, Rights.FOLDER_ACCESS);
         for (AclEntry e : entries) {
+            if (e == null || e.memberName == null || e.memberName.isBlank()) {
+                throw StoreException.invalid("a permission entry names no user or group");
+            }
             DirEntry member = "group".equalsIgnoreCase(e.memberType) ? directory.requireGroup(e.memberName)
                     : directory.findUser(e.memberName).orElseGet(() -> directory.requireGroup(e.memberName));
             if (!directory.canSeeCompany(s, member.companyId()) && member.id() != Directory.EVERYONE_ID) {

@@ -181,7 +181,9 @@ public class ObjectStore {
      * hot column.
      */
     public void setProps(HierarchyObject o, List<PropValue> props) {
+        if (props == null) return;
         for (PropValue v : props) {
+            if (v == null) throw StoreException.invalid("empty property value");
             if (v.tag == PropTag.PR_MESSAGE_FLAGS) {
                 o.msgFlags = v.l == null ? 0 : v.l.intValue();
                 continue;
