@@ -201,7 +201,7 @@ class StoreSoapIT {
                 "MAPI_E_INVALID_PARAMETER");
     }
 
-    record BytesSource(byte[] data) implements jakarta.activation.DataSource {
+    public record BytesSource(byte[] data) implements jakarta.activation.DataSource {
         @Override
         public InputStream getInputStream() {
             return new java.io.ByteArrayInputStream(data);
@@ -223,7 +223,7 @@ class StoreSoapIT {
         }
     }
 
-    static byte[] read(DataHandler h) throws Exception {
+    public static byte[] read(DataHandler h) throws Exception {
         try (InputStream in = h.getInputStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             in.transferTo(out);
             return out.toByteArray();

@@ -89,6 +89,12 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @EJB
     org.zcp.store.db.SchemaMigrator schema;
 
+    @EJB
+    org.zcp.store.delivery.DeliveryService delivery;
+
+    @EJB
+    org.zcp.store.directory.Directory directory;
+
     @FunctionalInterface
     interface Op<T> {
         T run(Session s);
@@ -346,6 +352,38 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public TableResult queryContents(String sessionId, String folderId, TableQuery query) throws MapiException {
         return call("queryContents", sessionId, s -> tables.contents(s, folderId, query));
+    }
+
+    // ---- delivery ------------------------------------------------------------------------------
+
+    @Override
+    public org.zcp.api.soap.DeliveryResult deliverMessage(String sessionId, String recipient, String envelopeFrom,
+            DataHandler rfc822, String folder, boolean create, boolean markRead) throws MapiException {
+        Session s;
+        try {
+            s = sessions.require(sessionId, clientAddress());
+            directory.requireSystemAdmin(s);
+        } catch (RuntimeException e) {
+            throw Faults.of(e, "deliverMessage");
+        }
+        java.nio.file.Path tmp = null;
+        try {
+            tmp = java.nio.file.Files.createTempFile("zcp-delivery", ".eml");
+            try (InputStream in = rfc822 == null ? InputStream.nullInputStream() : rfc822.getInputStream()) {
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return Deliveries.outcome(delivery, recipient, tmp, folder, create, markRead);
+        } catch (IOException e) {
+            throw new MapiException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR, "message upload broke off");
+        } finally {
+            if (tmp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // temporary file
+                }
+            }
+        }
     }
 
     // ---- permissions and quota -----------------------------------------------------------------

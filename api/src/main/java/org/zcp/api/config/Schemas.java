@@ -113,6 +113,36 @@ public final class Schemas {
             .integer("mysql_group_concat_max_len", 21844)
             .build();
 
+    /** dagent.cfg: the delivery agent, LMTP on lmtp_port (manual 5.4, 6.1). */
+    public static final ConfigSchema DAGENT = ConfigSchema.builder("dagent")
+            .string("server_socket", "file:///var/run/zarafa")
+            .string("server_bind", "127.0.0.1")
+            .integer("lmtp_port", 2003)
+            .integer("lmtp_max_threads", 20)
+            .string("process_model", "fork")
+            .string("run_as_user", "")
+            .string("run_as_group", "")
+            .string("pid_file", "/var/run/zarafa-dagent.pid")
+            .string("running_path", "/")
+            .logging("/var/log/zarafa/dagent.log")
+            .string("sslkey_file", "")
+            .string("sslkey_pass", "")
+            .string("spam_header_name", "X-Spam-Status")
+            .string("spam_header_value", "Yes,")
+            .bool("log_raw_message", false)
+            .string("log_raw_message_path", "/tmp")
+            .bool("archive_on_delivery", false)
+            .string("mr_autoaccepter", "/usr/bin/zarafa-mr-accept")
+            .string("mr_autoprocessor", "/usr/bin/zarafa-mr-process")
+            .bool("plugin_enabled", true)
+            .string("plugin_path", "/var/lib/zarafa/dagent/plugins")
+            .string("plugin_manager_path", "/usr/share/zarafa-dagent/python")
+            .string("default_charset", "us-ascii")
+            .bool("set_rule_headers", true)
+            .bool("no_double_forward", false)
+            .integer("insecure_html_join", 0)
+            .build();
+
     /** admin.cfg: how zarafa-admin reaches the server (manual 6.1). */
     public static final ConfigSchema ADMIN = ConfigSchema.builder("admin")
             .string("server_socket", "http://localhost:236/zarafa")

@@ -206,6 +206,21 @@ public interface ZarafaCmd {
             @WebParam(name = "folderId") String folderId, @WebParam(name = "query") TableQuery query)
             throws MapiException;
 
+    // ---- delivery ------------------------------------------------------------------------
+
+    /**
+     * Delivers an RFC 822 message to a user (zarafa-dagent, manual 5.4): the recipient is a login
+     * name or an email address; {@code folder} a path below IPM_SUBTREE ("Inbox/Projects") or
+     * empty for the Inbox, created when {@code create}. Trusted sessions (SYSTEM) only.
+     */
+    @WebMethod
+    @WebResult(name = "result")
+    DeliveryResult deliverMessage(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "recipient") String recipient, @WebParam(name = "envelopeFrom") String envelopeFrom,
+            @WebParam(name = "rfc822") @XmlMimeType("application/octet-stream") DataHandler rfc822,
+            @WebParam(name = "folder") String folder, @WebParam(name = "create") boolean create,
+            @WebParam(name = "markRead") boolean markRead) throws MapiException;
+
     // ---- permissions and quota -----------------------------------------------------------
 
     @WebMethod

@@ -116,6 +116,24 @@ public class Directory {
         return e;
     }
 
+    /**
+     * The user an address delivers to: the primary email address (any company; addresses are
+     * unique across tenants), else the login name.
+     */
+    public Optional<DirEntry> findUserByAddress(String address) {
+        if (address == null || address.isBlank()) return Optional.empty();
+        String a = address.trim();
+        if (a.startsWith("<") && a.endsWith(">")) a = a.substring(1, a.length() - 1);
+        List<Long> ids = em.createQuery("select p.objectId from ObjectProperty p where p.propName = :n"
+                + " and lower(p.value) = lower(:v)", Long.class).setParameter("n", Attr.EMAIL).setParameter("v", a)
+                .getResultList();
+        for (long id : ids) {
+            Optional<DirEntry> e = plugin.get(id);
+            if (e.isPresent() && e.get().isUser() && id != SYSTEM_ID) return e;
+        }
+        return findUser(a);
+    }
+
     public DirEntry requireUser(String loginName) {
         return findUser(loginName).orElseThrow(() -> StoreException.notFound("user " + loginName));
     }

@@ -41,8 +41,13 @@ public final class ServerConnection implements AutoCloseable {
      */
     public static ServerConnection open(String host, Path config, String clientApp, PrintStream trace)
             throws ConfigException, ConnectionException, MapiException {
+        return open(ServerLocation.resolve(host, config, System.getenv()), clientApp, trace);
+    }
+
+    /** Connects and logs on at an already resolved location (tools with their own .cfg file). */
+    public static ServerConnection open(ServerLocation location, String clientApp, PrintStream trace)
+            throws ConnectionException, MapiException {
         Map<String, String> env = System.getenv();
-        ServerLocation location = ServerLocation.resolve(host, config, env);
         if (trace != null) {
             trace.println("Connecting to " + location.url());
         }

@@ -30,8 +30,14 @@ public record ServerLocation(Path adminConfigFile, Config adminConfig, Config se
      */
     public static ServerLocation resolve(String hostOption, Path configOption, Map<String, String> env)
             throws ConfigException {
-        Path adminFile = adminConfigFile(configOption, env);
-        Config admin = Config.load(Schemas.ADMIN, adminFile);
+        return resolve(hostOption, configOption, env, Schemas.ADMIN, "admin.cfg");
+    }
+
+    /** The same for another tool's file (dagent.cfg, ...): its own options plus server_socket. */
+    public static ServerLocation resolve(String hostOption, Path configOption, Map<String, String> env,
+            org.zcp.api.config.ConfigSchema schema, String fileName) throws ConfigException {
+        Path adminFile = configOption != null ? configOption : configDir(env).resolve(fileName);
+        Config admin = Config.load(schema, adminFile);
         Path dir = adminFile.toAbsolutePath().getParent();
         Config server = loadServerConfig(dir == null ? null : dir.resolve("server.cfg"));
         String localUrl = server == null ? DEFAULT_URL : localUrl(server);
@@ -47,6 +53,11 @@ public record ServerLocation(Path adminConfigFile, Config adminConfig, Config se
             url = localUrl;
         }
         return new ServerLocation(adminFile, admin, server == null ? Config.defaults(Schemas.SERVER) : server, url);
+    }
+
+    static Path configDir(Map<String, String> env) {
+        String dir = env.get(CONFIG_DIR_ENV);
+        return dir == null || dir.isBlank() ? DEFAULT_CONFIG_DIR : Path.of(dir);
     }
 
     static Path adminConfigFile(Path configOption, Map<String, String> env) {

@@ -551,6 +551,12 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public org.zcp.api.soap.DeliveryResult deliverMessage(String sessionId, String recipient, String envelopeFrom,
+            jakarta.activation.DataHandler rfc822, String folder, boolean create, boolean markRead) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<Integer> getIDsFromNames(String sessionId, List<org.zcp.api.soap.NamedProp> names, boolean create) {
         throw new UnsupportedOperationException();
     }

@@ -1,0 +1,131 @@
+package org.zcp.store.delivery;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.soap.DeliveryResult;
+import org.zcp.api.soap.Message;
+import org.zcp.api.soap.PropValue;
+import org.zcp.store.StoreException;
+import org.zcp.store.admin.UserAdmin;
+import org.zcp.store.directory.DirEntry;
+import org.zcp.store.directory.Directory;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.FolderService;
+import org.zcp.store.mapi.MessageService;
+import org.zcp.store.mapi.ObjectStore;
+import org.zcp.store.mapi.StoreManager;
+import org.zcp.store.session.Session;
+
+/**
+ * Delivery of an Internet message into a user's store (zarafa-dagent, LMTP): resolve the
+ * recipient, convert MIME to MAPI, store it in the Inbox (or the requested folder) in a
+ * transaction of its own, so that one recipient's outcome never touches another's. The original
+ * RFC 822 text is kept for users with the imap feature (manual 8.7).
+ */
+@Stateless
+public class DeliveryService {
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+    /** Delivery works as the internal SYSTEM user (full access to every store). */
+    static final Session SYSTEM = new Session("delivery", Directory.SYSTEM_ID, "SYSTEM", 0, 2, "localhost",
+            "zarafa-dagent");
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    StoreManager stores;
+
+    @Inject
+    ObjectStore objects;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    FolderService folders;
+
+    @Inject
+    UserAdmin users;
+
+    /** Delivers one copy; the caller maps DELIVERED/UNKNOWN/QUOTA to its protocol's answers. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public DeliveryResult deliver(String recipient, Path rfc822, String folderPath, boolean create, boolean markRead) {
+        DeliveryResult r = new DeliveryResult();
+        r.recipient = recipient;
+        DirEntry user = directory.findUserByAddress(recipient).orElse(null);
+        if (user == null) {
+            r.status = DeliveryResult.UNKNOWN;
+            r.detail = "no such user: " + recipient;
+            return r;
+        }
+        StoreEntity store = stores.privateStoreOf(user.id()).orElse(null);
+        if (store == null) {
+            r.status = DeliveryResult.UNKNOWN;
+            r.detail = "user " + user.name() + " has no store";
+            return r;
+        }
+        String folder = folderId(store, folderPath, create);
+        Message m;
+        try (InputStream in = Files.newInputStream(rfc822)) {
+            MimeMessage mime = MimeToMapi.parse(in);
+            m = MimeToMapi.convert(mime, System.currentTimeMillis());
+        } catch (MessagingException | IOException e) {
+            throw new StoreException(org.zcp.api.mapi.MapiError.MAPI_E_CALL_FAILED,
+                    "cannot read the message: " + e.getMessage());
+        }
+        if (markRead) {
+            m.props.removeIf(p -> p.tag == org.zcp.api.mapi.PropTag.PR_MESSAGE_FLAGS);
+            m.props.add(PropValue.ofLong(org.zcp.api.mapi.PropTag.PR_MESSAGE_FLAGS, org.zcp.api.mapi.PropTag.MSGFLAG_READ));
+        }
+        if (users.featureAllowed(user, "imap")) {
+            try {
+                m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, Files.readAllBytes(rfc822)));
+            } catch (IOException e) {
+                throw new StoreException(org.zcp.api.mapi.MapiError.MAPI_E_CALL_FAILED, e.getMessage());
+            }
+        }
+        r.messageId = messages.create(SYSTEM, folder, m, false);
+        r.status = DeliveryResult.DELIVERED;
+        LOG.fine("delivered to " + directory.loginName(user) + " (" + recipient + ")");
+        return r;
+    }
+
+    /** The Inbox, or a folder path below IPM_SUBTREE ("Inbox/Projects"), created on request. */
+    private String folderId(StoreEntity store, String path, boolean create) {
+        if (path == null || path.isBlank()) {
+            long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
+            return objects.entryId(store.id, inbox);
+        }
+        HierarchyObject cur = stores.ipmSubtree(store);
+        for (String name : path.split("[/\\\\]")) {
+            if (name.isBlank()) continue;
+            HierarchyObject next = null;
+            for (HierarchyObject f : objects.children(cur.id, ObjectType.MAPI_FOLDER, false)) {
+                if (name.equalsIgnoreCase(f.displayName)) next = f;
+            }
+            if (next == null) {
+                if (!create) {
+                    // zarafa-dagent -F without -C: a missing folder means the Inbox
+                    long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
+                    return objects.entryId(store.id, inbox);
+                }
+                String id = folders.create(SYSTEM, objects.entryId(cur), name, "IPF.Note", true);
+                next = objects.resolve(id);
+            }
+            cur = next;
+        }
+        return objects.entryId(cur);
+    }
+
+}

@@ -1,0 +1,144 @@
+package org.zcp.protocols.lmtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** LMTP transcripts (RFC 2033) against an in-memory store. */
+class LmtpSessionTest {
+    @TempDir
+    Path tmp;
+
+    /** john and mary exist; full is over quota; flaky fails temporarily. */
+    final class Store implements LmtpBackend {
+        final Map<String, List<String>> boxes = new HashMap<>();
+        final List<String> order = new ArrayList<>();
+
+        @Override
+        public String checkRecipient(String address) {
+            return switch (address) {
+                case "john@example.com", "mary@example.com", "full@example.com", "flaky@example.com" -> "OK";
+                case "down@example.com" -> "TEMPFAIL";
+                default -> "UNKNOWN";
+            };
+        }
+
+        @Override
+        public String deliver(String recipient, String envelopeFrom, Path message) {
+            if (recipient.startsWith("full")) return "QUOTA";
+            if (recipient.startsWith("flaky")) throw new IllegalStateException("database down");
+            try {
+                boxes.computeIfAbsent(recipient, k -> new ArrayList<>())
+                        .add(Files.readString(message, StandardCharsets.ISO_8859_1));
+                order.add(recipient);
+                return "OK";
+            } catch (java.io.IOException e) {
+                return "TEMPFAIL:" + e.getMessage();
+            }
+        }
+    }
+
+    final Store store = new Store();
+
+    private List<String> converse(String input) throws Exception {
+        return converse(input, 0);
+    }
+
+    private List<String> converse(String input, long maxSize) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new LmtpSession(store, "mx.test", maxSize, tmp,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)), out, "127.0.0.1").run();
+        return List.of(out.toString(StandardCharsets.UTF_8).split("\r\n"));
+    }
+
+    @Test
+    void oneReplyPerRecipientAfterDataInRcptOrder() throws Exception {
+        List<String> r = converse("LHLO client\r\nMAIL FROM:<a@b.c>\r\nRCPT TO:<mary@example.com>\r\n"
+                + "RCPT TO:<john@example.com>\r\nDATA\r\nSubject: hi\r\n\r\nbody\r\n.\r\nQUIT\r\n");
+
+        assertThat(r).containsExactly("220 mx.test LMTP service ready", "250-mx.test", "250-PIPELINING",
+                "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250 SIZE", "250 2.1.0 Ok", "250 2.1.5 Ok", "250 2.1.5 Ok",
+                "354 End data with <CR><LF>.<CR><LF>", "250 2.1.5 <mary@example.com> Delivered",
+                "250 2.1.5 <john@example.com> Delivered", "221 2.0.0 mx.test closing connection");
+        assertThat(store.order).containsExactly("mary@example.com", "john@example.com");
+        String stored = store.boxes.get("john@example.com").get(0);
+        assertThat(stored).startsWith("Return-Path: <a@b.c>\r\nReceived: from client (127.0.0.1)\r\n")
+                .contains("with LMTP").endsWith("Subject: hi\r\n\r\nbody\r\n");
+    }
+
+    @Test
+    void unknownRecipientIsRefusedAtRcptAndTheOthersStillGetIt() throws Exception {
+        List<String> r = converse("LHLO c\r\nMAIL FROM:<>\r\nRCPT TO:<ghost@example.com>\r\nRCPT TO:<john@example.com>\r\n"
+                + "DATA\r\nx\r\n.\r\n");
+
+        assertThat(r).contains("550 5.1.1 <ghost@example.com>: Recipient address rejected: User unknown",
+                "250 2.1.5 <john@example.com> Delivered");
+        assertThat(r.stream().filter(l -> l.startsWith("250 2.1.5 <")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void fullMailboxGets552AndATemporaryFailure451WhileTheOtherRecipientIsServed() throws Exception {
+        List<String> r = converse("LHLO c\r\nMAIL FROM:<a@b>\r\nRCPT TO:<full@example.com>\r\nRCPT TO:<flaky@example.com>\r\n"
+                + "RCPT TO:<mary@example.com>\r\nRCPT TO:<down@example.com>\r\nDATA\r\nx\r\n.\r\n");
+
+        assertThat(r).contains("451 4.3.0 <down@example.com>: Temporary lookup failure",
+                "552 5.2.2 <full@example.com>: Mailbox full, quota exceeded",
+                "451 4.2.0 <flaky@example.com>: Mailbox temporarily unavailable",
+                "250 2.1.5 <mary@example.com> Delivered");
+        assertThat(store.boxes).containsOnlyKeys("mary@example.com");
+    }
+
+    @Test
+    void dotStuffingIsUndoneAndEightBitDataPassesUnchanged() throws Exception {
+        converse("LHLO c\r\nMAIL FROM:<a@b> BODY=8BITMIME\r\nRCPT TO:<john@example.com>\r\nDATA\r\n"
+                + "..leading dot\r\nGr\u00fc\u00dfe\nbare LF line\r\n.\r\n");
+
+        assertThat(store.boxes.get("john@example.com").get(0))
+                .endsWith("\r\n.leading dot\r\nGr\u00fc\u00dfe\r\nbare LF line\r\n");
+    }
+
+    @Test
+    void commandsOutOfOrderAndMalformedLinesGetErrorsAndTheSessionGoesOn() throws Exception {
+        List<String> r = converse("MAIL FROM:<a@b>\r\nHELO x\r\nLHLO\r\nLHLO c\r\nRCPT TO:<john@example.com>\r\n"
+                + "DATA\r\nMAIL FROM:a@b\r\nMAIL FROM:<a@b>\r\nRCPT john\r\nDATA\r\nBOGUS\r\n\r\n"
+                + "MAIL FROM:<a@b> FOO=1\r\nRSET\r\nNOOP\r\nVRFY john\r\n" + "X".repeat(5000) + "\r\nQUIT\r\n");
+
+        assertThat(r).containsSubsequence("503 5.5.1 Error: send LHLO first", "500 5.5.1 This is an LMTP server: use LHLO",
+                "501 5.5.4 Syntax: LHLO hostname", "250 SIZE", "503 5.5.1 Error: need MAIL command",
+                "503 5.5.1 Error: need MAIL command", "250 2.1.0 Ok", "503 5.5.1 Error: nested MAIL command",
+                "501 5.5.4 Syntax: RCPT TO:<address>", "503 5.5.1 Error: no valid recipients",
+                "500 5.5.2 Error: command not recognized", "500 5.5.2 Error: bad syntax",
+                "503 5.5.1 Error: nested MAIL command", "250 2.0.0 Ok", "250 2.0.0 Ok", "252 2.5.2 Cannot VRFY user, but will accept message for delivery",
+                "500 5.5.2 Line too long", "221 2.0.0 mx.test closing connection");
+    }
+
+    @Test
+    void sizeLimitRefusesAtMailAndAfterData() throws Exception {
+        List<String> r = converse("LHLO c\r\nMAIL FROM:<a@b> SIZE=5000\r\nMAIL FROM:<a@b> SIZE=10\r\n"
+                + "RCPT TO:<john@example.com>\r\nDATA\r\n" + "y".repeat(200) + "\r\n.\r\n", 100);
+
+        assertThat(r).contains("250 SIZE 100", "552 5.3.4 Message size exceeds fixed maximum message size",
+                "552 5.3.4 <john@example.com>: Message too big");
+        assertThat(store.boxes).isEmpty();
+    }
+
+    @Test
+    void pathArgumentsAreParsedStrictly() {
+        assertThat(LmtpSession.pathArgument("FROM:<a@b.c>", "FROM:")).isEqualTo("a@b.c");
+        assertThat(LmtpSession.pathArgument("from: <a@b.c> SIZE=1", "FROM:")).isEqualTo("a@b.c");
+        assertThat(LmtpSession.pathArgument("TO:<@relay:u@h>", "TO:")).isEqualTo("u@h");
+        assertThat(LmtpSession.pathArgument("FROM:<>", "FROM:")).isEmpty();
+        assertThat(LmtpSession.pathArgument("FROM:<a@b", "FROM:")).isNull();
+        assertThat(LmtpSession.pathArgument("TO <a@b>", "TO:")).isNull();
+    }
+}

@@ -1,0 +1,50 @@
+package org.zcp.soap;
+
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.soap.DeliveryResult;
+import org.zcp.store.StoreException;
+import org.zcp.store.delivery.DeliveryService;
+
+/** Maps the outcome of one delivery transaction, including its failures, to a DeliveryResult. */
+final class Deliveries {
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+
+    private Deliveries() {
+    }
+
+    static DeliveryResult outcome(DeliveryService delivery, String recipient, Path message, String folder,
+            boolean create, boolean markRead) {
+        try {
+            return delivery.deliver(recipient, message, folder, create, markRead);
+        } catch (RuntimeException e) {
+            DeliveryResult r = new DeliveryResult();
+            r.recipient = recipient;
+            StoreException se = storeException(e);
+            if (se != null && se.error() == MapiError.MAPI_E_STORE_FULL) {
+                r.status = DeliveryResult.QUOTA;
+                r.detail = se.getMessage();
+            } else if (se != null && se.error() == MapiError.MAPI_E_NOT_FOUND) {
+                r.status = DeliveryResult.UNKNOWN;
+                r.detail = se.getMessage();
+            } else {
+                // database down, timeout, anything unexpected: the MTA keeps the message and retries
+                LOG.log(Level.WARNING, "delivery to " + recipient + " failed temporarily", e);
+                r.status = DeliveryResult.TEMPFAIL;
+                r.detail = se != null ? se.error() + ": " + se.getMessage() : "temporary failure, see the server log";
+            }
+            return r;
+        }
+    }
+
+    private static StoreException storeException(Throwable t) {
+        int guard = 0;
+        while (t != null && guard++ < 20) {
+            if (t instanceof StoreException se) return se;
+            t = t.getCause();
+        }
+        return null;
+    }
+}
