@@ -33,6 +33,8 @@ audit_log_method = file
 audit_log_file = $DIR/log/audit.log
 CFG
 
+printf 'server_bind = 127.0.0.1\nlmtp_port = %s\n' "$((PORT - 233))" > "$DIR/etc/dagent.cfg"
+
 # 1. a misspelt option stops the start and every wrong option is printed
 cp "$DIR/etc/server.cfg" "$DIR/etc/bad.cfg"
 printf 'quota_hardd = 100\nlog_levle = 3\n' >> "$DIR/etc/bad.cfg"

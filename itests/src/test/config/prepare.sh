@@ -12,7 +12,12 @@ mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
 # a private copy of the server's base directory (configuration, deployments, data)
 cp -a "$ZCP_HOME/standalone" "$DIR/standalone"
 rm -rf "$DIR/standalone/data" "$DIR/standalone/tmp" "$DIR/standalone/log"
-if [ "$DB" = h2 ]; then PORT=12236; SSL=12237; else PORT=13236; SSL=13237; fi
+if [ "$DB" = h2 ]; then PORT=12236; SSL=12237; LMTP=12003; else PORT=13236; SSL=13237; LMTP=13003; fi
+cat > "$DIR/etc/dagent.cfg" <<CFG
+server_bind = 127.0.0.1
+lmtp_port = $LMTP
+lmtp_max_threads = 8
+CFG
 cat > "$DIR/etc/server.cfg" <<CFG
 server_bind = 127.0.0.1
 server_tcp_port = $PORT

@@ -69,11 +69,12 @@ class DeliveryIT {
 
     @Test
     void aDeliveredMessageArrivesConvertedInTheInbox() throws Exception {
-        String email = c.getUser(admin, rcpt).email;
+        String plain = ItServer.user(admin, company, "plain");
+        String email = c.getUser(admin, plain).email;
         DeliveryResult r = deliver(email, mail(email, "1"), null, false);
         assertThat(r.status).isEqualTo(DeliveryResult.DELIVERED);
 
-        String s = ItServer.logon(rcpt, ItServer.password(rcpt));
+        String s = ItServer.logon(plain, ItServer.password(plain));
         Message m = c.loadMessage(s, r.messageId);
         assertThat(m.parentId).isEqualTo(c.getStore(s, null).inboxId);
         assertThat(PropValues.string(m.props, PropTag.PR_SUBJECT)).isEqualTo("Grüße");

@@ -372,7 +372,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
             try (InputStream in = rfc822 == null ? InputStream.nullInputStream() : rfc822.getInputStream()) {
                 java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            return Deliveries.outcome(delivery, recipient, tmp, folder, create, markRead);
+            return org.zcp.store.delivery.Deliveries.outcome(delivery, recipient, tmp, folder, create, markRead);
         } catch (IOException e) {
             throw new MapiException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR, "message upload broke off");
         } finally {

@@ -42,13 +42,12 @@ public final class MimeToMapi {
 
     private static final Session MAIL = Session.getInstance(mailProperties());
 
+    /**
+     * Angus reads most mail.mime.* switches from system properties only; the leniency they would
+     * give is built into this class instead (encoded words inside words, loose parameters).
+     */
     private static Properties mailProperties() {
         Properties p = new Properties();
-        p.setProperty("mail.mime.decodetext.strict", "false");
-        p.setProperty("mail.mime.decodefilename", "true");
-        p.setProperty("mail.mime.decodeparameters", "true");
-        p.setProperty("mail.mime.address.strict", "false");
-        p.setProperty("mail.mime.parameters.strict", "false");
         p.setProperty("mail.mime.allowutf8", "true");
         return p;
     }
@@ -144,7 +143,7 @@ public final class MimeToMapi {
                     return;
                 }
             }
-            boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+            boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) || fileName(part) != null;
             if (!attachment && type.equals("text/plain") && bodies.plain == null) {
                 bodies.plain = text(part);
             } else if (!attachment && type.equals("text/html") && bodies.html == null) {
@@ -166,7 +165,7 @@ public final class MimeToMapi {
         Attachment a = new Attachment();
         a.attachNum = m.attachments.size();
         String type = baseType(part);
-        String name = part.getFileName();
+        String name = fileName(part);
         if (name != null) name = decode(name);
         if (name == null && type.equals("message/rfc822")) name = "message.eml";
         if (name == null) name = "attachment" + (m.attachments.size() + 1) + extension(type);
@@ -195,6 +194,45 @@ public final class MimeToMapi {
         m.attachments.add(a);
     }
 
+    /** The disposition, or null when the header cannot be parsed. */
+    static String disposition(Part part) {
+        try {
+            return part.getDisposition();
+        } catch (MessagingException e) {
+            String[] raw = rawHeader(part, "Content-Disposition");
+            if (raw == null) return null;
+            String v = raw[0].trim();
+            int semi = v.indexOf(';');
+            return (semi < 0 ? v : v.substring(0, semi)).trim();
+        }
+    }
+
+    /**
+     * The file name of a part; when the parameters do not parse (unquoted spaces, an unbalanced
+     * quote), a loose reading of the raw Content-Disposition / Content-Type headers.
+     */
+    static String fileName(Part part) {
+        try {
+            return part.getFileName();
+        } catch (MessagingException e) {
+            for (String header : new String[] {"Content-Disposition", "Content-Type"}) {
+                String[] raw = rawHeader(part, header);
+                if (raw == null) continue;
+                var m = java.util.regex.Pattern.compile("(?i)(?:file)?name\\*?=\\s*\"?([^\";\\r\\n]+)").matcher(raw[0]);
+                if (m.find()) return m.group(1).trim();
+            }
+            return null;
+        }
+    }
+
+    private static String[] rawHeader(Part part, String name) {
+        try {
+            return part.getHeader(name);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
     private static InputStream rawStream(jakarta.mail.internet.MimePart p) throws MessagingException {
         if (p instanceof jakarta.mail.internet.MimeBodyPart b) return b.getRawInputStream();
         if (p instanceof MimeMessage mm) return mm.getRawInputStream();
@@ -203,21 +241,24 @@ public final class MimeToMapi {
 
     /** The text of a part in its declared charset; unknown charsets fall back to UTF-8 or Latin-1. */
     static String text(Part part) throws MessagingException, IOException {
+        String cs = null;
         try {
-            Object c = part.getContent();
-            if (c instanceof String s) return s;
-        } catch (IOException | MessagingException e) {
-            // fall through to manual decoding
+            cs = new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException ignored) {
+            // unparsable Content-Type
         }
         byte[] bytes;
         try (InputStream in = part.getInputStream()) {
             bytes = in.readAllBytes();
         }
-        String cs = null;
-        try {
-            cs = new ContentType(part.getContentType()).getParameter("charset");
-        } catch (MessagingException ignored) {
-            // unparsable Content-Type
+        boolean declared = cs != null && !cs.equalsIgnoreCase("us-ascii");
+        if (declared || !has8bit(bytes)) {
+            try {
+                Object c = part.getContent();
+                if (c instanceof String s) return s;
+            } catch (IOException | MessagingException e) {
+                // fall through to manual decoding
+            }
         }
         if (cs != null) {
             try {
@@ -228,6 +269,11 @@ public final class MimeToMapi {
         }
         String utf8 = new String(bytes, StandardCharsets.UTF_8);
         return utf8.contains("\uFFFD") ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8;
+    }
+
+    private static boolean has8bit(byte[] b) {
+        for (byte x : b) if (x < 0) return true;
+        return false;
     }
 
     private static void recipients(Message m, MimeMessage mime, String header, int type, int displayTag) {
@@ -254,7 +300,18 @@ public final class MimeToMapi {
             if (values == null) return out;
             for (String v : values) {
                 for (Address a : InternetAddress.parseHeader(v, false)) {
-                    if (a instanceof InternetAddress ia) out.add(ia);
+                    if (!(a instanceof InternetAddress ia)) continue;
+                    if (ia.isGroup()) {
+                        // "Team: a@x, b@y;" lists its members; "undisclosed-recipients:;" none
+                        try {
+                            InternetAddress[] members = ia.getGroup(false);
+                            if (members != null) out.addAll(List.of(members));
+                        } catch (jakarta.mail.internet.AddressException e) {
+                            // an unparsable group is left out
+                        }
+                    } else {
+                        out.add(ia);
+                    }
                 }
             }
         } catch (MessagingException e) {
@@ -282,12 +339,32 @@ public final class MimeToMapi {
         }
     }
 
+    private static final java.util.regex.Pattern ENCODED_WORD =
+            java.util.regex.Pattern.compile("=\\?[^?\\s]+\\?[QqBb]\\?[^?\\s]*\\?=");
+
+    /**
+     * RFC 2047 decoding that also accepts encoded words inside words ("M=?UTF-8?Q?=C3=A4?=rz"),
+     * as real mail has them; whitespace between adjacent encoded words is dropped (RFC 2047 6.2).
+     */
     static String decode(String s) {
-        try {
-            return MimeUtility.decodeText(s);
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-            return s;
+        if (s == null || !s.contains("=?")) return s;
+        var m = ENCODED_WORD.matcher(s);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        boolean previousWasWord = false;
+        while (m.find()) {
+            String between = s.substring(last, m.start());
+            if (!(previousWasWord && between.isBlank())) out.append(between);
+            try {
+                out.append(MimeUtility.decodeWord(m.group()));
+            } catch (java.io.UnsupportedEncodingException | jakarta.mail.internet.ParseException | RuntimeException e) {
+                out.append(m.group());
+            }
+            last = m.end();
+            previousWasWord = true;
         }
+        out.append(s.substring(last));
+        return out.toString();
     }
 
     static String subjectPrefix(String subject) {

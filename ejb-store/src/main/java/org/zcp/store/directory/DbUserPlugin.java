@@ -1,6 +1,5 @@
 package org.zcp.store.directory;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import org.zcp.store.session.PasswordHash;
  * The db user plugin (manual 4.4.1): users, groups and companies live in the server's own
  * database and are managed with zarafa-admin.
  */
-@ApplicationScoped
+@jakarta.ejb.Stateless
+@jakarta.ejb.LocalBean
 public class DbUserPlugin implements UserPlugin {
 
     @PersistenceContext(unitName = "zarafa")

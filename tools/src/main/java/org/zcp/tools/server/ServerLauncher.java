@@ -68,7 +68,18 @@ public final class ServerLauncher {
             for (String p : e.problems()) err.println("  " + p);
             return 1;
         }
+        // the other services' files live beside server.cfg (dagent.cfg: LMTP inside this server)
+        Config dagent;
+        try {
+            dagent = Config.load(Schemas.DAGENT, cfg.resolveSibling("dagent.cfg"));
+        } catch (ConfigException e) {
+            err.println("zarafa-server: " + e.problems().size() + " error(s) in dagent.cfg; not starting:");
+            for (String p : e.problems()) err.println("  " + p);
+            return 1;
+        }
         List<String> problems = check(c);
+        int lmtpPort = dagent.getInt("lmtp_port");
+        if (lmtpPort < 1 || lmtpPort > 65535) problems.add(dagent.file() + ": lmtp_port must be a port number");
         if (!problems.isEmpty()) {
             err.println("zarafa-server: " + problems.size() + " error(s) in the configuration; not starting:");
             for (String p : problems) err.println("  " + p);
@@ -76,6 +87,9 @@ public final class ServerLauncher {
         }
         try {
             Map<String, String> props = properties(c, cfg);
+            props.put("zcp.lmtp.bind", dagent.get("server_bind").isEmpty() ? "127.0.0.1" : dagent.get("server_bind"));
+            props.put("zcp.lmtp.port", Integer.toString(lmtpPort));
+            props.put("zcp.lmtp.threads", Integer.toString(Math.max(1, dagent.getInt("lmtp_max_threads"))));
             Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
             Files.createDirectories(run);
             Path file = run.resolve("zarafa-server.properties");
@@ -88,6 +102,7 @@ public final class ServerLauncher {
             out.println("dirs=" + String.join(":", writableDirectories(c)));
             out.println("soap=" + endpoint(c, false));
             if (c.getBool("server_ssl_enabled")) out.println("soaps=" + endpoint(c, true));
+            out.println("lmtp=" + props.get("zcp.lmtp.bind") + ":" + lmtpPort);
             return 0;
         } catch (IOException | IllegalStateException e) {
             err.println("zarafa-server: cannot prepare the server: " + e.getMessage());

@@ -1,4 +1,4 @@
-package org.zcp.soap;
+package org.zcp.store.delivery;
 
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -6,16 +6,18 @@ import java.util.logging.Logger;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.DeliveryResult;
 import org.zcp.store.StoreException;
-import org.zcp.store.delivery.DeliveryService;
 
-/** Maps the outcome of one delivery transaction, including its failures, to a DeliveryResult. */
-final class Deliveries {
+/**
+ * Runs one delivery transaction and maps its outcome, failures included, to a DeliveryResult:
+ * hard quota is permanent, an unknown recipient too, anything else temporary (the MTA retries).
+ */
+public final class Deliveries {
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
 
     private Deliveries() {
     }
 
-    static DeliveryResult outcome(DeliveryService delivery, String recipient, Path message, String folder,
+    public static DeliveryResult outcome(DeliveryService delivery, String recipient, Path message, String folder,
             boolean create, boolean markRead) {
         try {
             return delivery.deliver(recipient, message, folder, create, markRead);

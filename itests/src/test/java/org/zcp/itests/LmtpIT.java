@@ -1,0 +1,111 @@
+package org.zcp.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.soap.PropValues;
+import org.zcp.api.soap.Row;
+import org.zcp.api.soap.UserDetails;
+import org.zcp.api.soap.ZarafaCmd;
+
+/** LMTP on lmtp_port through the gateway resource adapter into the store (RFC 2033, manual 5.4). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LmtpIT {
+    static ZarafaCmd c;
+    static String admin;
+    static String company;
+    static String alice;
+    static String full;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        c = ItServer.client();
+        admin = ItServer.admin();
+        company = ItServer.company(admin);
+        alice = ItServer.user(admin, company, "alice");
+        full = ItServer.user(admin, company, "fullbox");
+        UserDetails q = new UserDetails();
+        q.quotaOverride = true;
+        q.quotaWarn = 0L;
+        q.quotaSoft = 0L;
+        q.quotaHard = 50L;
+        c.setUser(admin, full, q);
+    }
+
+    static String email(String login) throws Exception {
+        return c.getUser(admin, login).email;
+    }
+
+    /** Sends commands one by one and returns every reply line. */
+    static List<String> session(List<String> commands, String data, int dataReplies) throws Exception {
+        int port = Integer.getInteger("zcp.itest.lmtpport", 12003);
+        List<String> replies = new ArrayList<>();
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            replies.add(in.readLine());
+            for (String cmd : commands) {
+                out.write((cmd + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                String line;
+                do {
+                    line = in.readLine();
+                    replies.add(line);
+                } while (line.length() > 3 && line.charAt(3) == '-');
+            }
+            if (data != null) {
+                out.write((data.replace("\n", "\r\n") + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                for (int i = 0; i < dataReplies; i++) replies.add(in.readLine());
+            }
+        }
+        return replies;
+    }
+
+    @Test
+    void eachRecipientGetsItsOwnAnswerAndAFullMailboxDoesNotStopTheOther() throws Exception {
+        String a = email(alice);
+        String f = email(full);
+        long before = c.getUser(admin, alice).storeSize;
+        List<String> r = session(List.of("LHLO itest", "MAIL FROM:<sender@example.org>", "RCPT TO:<" + a + ">",
+                "RCPT TO:<ghost@" + company + ".example.com>", "RCPT TO:<" + f + ">", "DATA"),
+                "From: Sender <sender@example.org>\nTo: " + a + "\nSubject: over LMTP\n\nHello " + "x".repeat(200) + "\n", 2);
+
+        assertThat(r).contains("250 2.1.0 Ok", "550 5.1.1 <ghost@" + company
+                + ".example.com>: Recipient address rejected: User unknown", "354 End data with <CR><LF>.<CR><LF>",
+                "250 2.1.5 <" + a + "> Delivered", "552 5.2.2 <" + f + ">: Mailbox full, quota exceeded");
+        assertThat(c.getUser(admin, full).storeSize).isZero();
+        assertThat(c.getUser(admin, alice).storeSize).isGreaterThan(before);
+
+        String s = ItServer.logon(alice, ItServer.password(alice));
+        List<Row> rows = c.queryContents(s, c.getStore(s, null).inboxId,
+                Fixture.columns(PropTag.PR_SUBJECT, PropTag.PR_TRANSPORT_MESSAGE_HEADERS)).rows;
+        assertThat(rows).hasSize(1);
+        assertThat(PropValues.string(rows.get(0).props, PropTag.PR_SUBJECT)).isEqualTo("over LMTP");
+        assertThat(PropValues.string(rows.get(0).props, PropTag.PR_TRANSPORT_MESSAGE_HEADERS))
+                .startsWith("Return-Path: <sender@example.org>").contains("with LMTP");
+    }
+
+    @Test
+    void protocolErrorsAreAnsweredAndTheSessionGoesOn() throws Exception {
+        List<String> r = session(List.of("EHLO x", "MAIL FROM:<a@b>", "LHLO x", "RCPT TO:<x@y>", "DATA", "NOOP",
+                "QUIT"), null, 0);
+        assertThat(r).containsSubsequence("500 5.5.1 This is an LMTP server: use LHLO", "503 5.5.1 Error: send LHLO first",
+                "250 SIZE", "503 5.5.1 Error: need MAIL command", "503 5.5.1 Error: need MAIL command", "250 2.0.0 Ok");
+        assertThat(r.get(r.size() - 1)).startsWith("221 2.0.0");
+    }
+}

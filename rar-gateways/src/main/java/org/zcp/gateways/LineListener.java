@@ -1,0 +1,167 @@
+package org.zcp.gateways;
+
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.zcp.protocols.lmtp.LmtpBackend;
+import org.zcp.protocols.lmtp.LmtpSession;
+
+/**
+ * Accepts LMTP connections on lmtp_port and runs one {@link LmtpSession} per connection on a
+ * bounded pool (lmtp_max_threads); every store call goes through a fresh message endpoint.
+ */
+final class LineListener {
+    private static final Logger LOG = Logger.getLogger(LineListener.class.getName());
+    /** manual/RFC 5321: a client silent for this long is dropped. */
+    static final int IDLE_TIMEOUT_MS = 5 * 60 * 1000;
+
+    private final MessageEndpointFactory factory;
+    private final LmtpActivationSpec spec;
+    private final ExecutorService workers;
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile ServerSocket server;
+    private volatile boolean closed;
+    private Thread acceptor;
+
+    LineListener(MessageEndpointFactory factory, LmtpActivationSpec spec) {
+        this.factory = factory;
+        this.spec = spec;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(spec.getMaxThreads(), spec.getMaxThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(spec.getMaxThreads() * 4), r -> {
+                    Thread t = new Thread(r, "lmtp-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+    }
+
+    void start() {
+        try {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(spec.getBind()), spec.getPort()), 128);
+            server = s;
+        } catch (IOException e) {
+            // the rest of the server keeps working; the log says why LMTP does not
+            LOG.log(Level.SEVERE, "LMTP cannot listen on " + spec.getBind() + ":" + spec.getPort() + ": "
+                    + e.getMessage());
+            return;
+        }
+        acceptor = new Thread(this::accept, "lmtp-acceptor-" + spec.getPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        LOG.info("LMTP listening on " + spec.getBind() + ":" + spec.getPort() + " (" + spec.getMaxThreads()
+                + " threads)");
+    }
+
+    private void accept() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (!closed) LOG.log(Level.WARNING, "LMTP accept failed", e);
+                continue;
+            }
+            try {
+                workers.execute(() -> serve(socket));
+            } catch (RejectedExecutionException e) {
+                refuse(socket);
+            }
+        }
+    }
+
+    private static void refuse(Socket socket) {
+        try (socket; OutputStream out = socket.getOutputStream()) {
+            out.write("421 4.3.2 Too many connections, try again later\r\n".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException ignored) {
+            // the client is gone anyway
+        }
+    }
+
+    private void serve(Socket socket) {
+        active.incrementAndGet();
+        String peer = socket.getInetAddress().getHostAddress();
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            new LmtpSession(new EndpointBackend(), hostname(), 0, Path.of(System.getProperty("java.io.tmpdir")), in,
+                    out, peer).run();
+        } catch (IOException e) {
+            LOG.fine("LMTP session with " + peer + " ended: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "LMTP session with " + peer + " failed", e);
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Each call gets its own endpoint instance: the MDB's transaction is per call. */
+    private final class EndpointBackend implements LmtpBackend {
+        @Override
+        public String checkRecipient(String address) {
+            return call(b -> b.checkRecipient(address));
+        }
+
+        @Override
+        public String deliver(String recipient, String envelopeFrom, Path message) {
+            return call(b -> b.deliver(recipient, envelopeFrom, message));
+        }
+
+        private String call(Function<LmtpBackend, String> f) {
+            MessageEndpoint ep;
+            try {
+                ep = factory.createEndpoint(null);
+            } catch (UnavailableException e) {
+                return Status.TEMPFAIL.name() + ": store unavailable";
+            }
+            try {
+                return f.apply((LmtpBackend) ep);
+            } finally {
+                ep.release();
+            }
+        }
+    }
+
+    void close() {
+        closed = true;
+        try {
+            if (server != null) server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        workers.shutdown();
+        try {
+            // sessions in DATA finish their deliveries before the endpoint goes away
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
