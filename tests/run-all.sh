@@ -29,6 +29,13 @@ fi
     exit 1
 }
 
+for tool in postfix swaks; do
+    command -v "$tool" > /dev/null || [ -x "/usr/sbin/$tool" ] || {
+        echo "zcp test: $tool is needed for the mail acceptance test: apt-get install postfix swaks" >&2
+        exit 1
+    }
+done
+
 mvn -B -ntp install
 sh "$ROOT/tests/acceptance/acceptance.sh"
 echo "zcp test: all tests passed"

@@ -15,6 +15,12 @@ mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
 export ZARAFA_CONFIG_DIR="$DIR/etc"
 PATH=$ZCP_HOME/bin:$PATH
 
+. "$ROOT/tests/acceptance/postfix.sh"
+LMTP=$((PORT - 233))
+# swaks talks to Postfix on port 25 as the manual's setup has it (2525 when 25 is taken or not root)
+SMTP=25
+if [ "$(id -u)" != 0 ] || ss -ltn | grep -q '127.0.0.1:25 \|0.0.0.0:25 \|\*:25 '; then SMTP=2525; fi
+
 fail() { echo "ACCEPTANCE FAILED: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
 
@@ -33,7 +39,7 @@ audit_log_method = file
 audit_log_file = $DIR/log/audit.log
 CFG
 
-printf 'server_bind = 127.0.0.1\nlmtp_port = %s\n' "$((PORT - 233))" > "$DIR/etc/dagent.cfg"
+printf 'server_bind = 127.0.0.1\nlmtp_port = %s\n' "$LMTP" > "$DIR/etc/dagent.cfg"
 
 # 1. a misspelt option stops the start and every wrong option is printed
 cp "$DIR/etc/server.cfg" "$DIR/etc/bad.cfg"
@@ -63,7 +69,7 @@ stop() {
     done
     pkill -f "jboss.server.base.dir=.*|zarafa-server.properties" 2>/dev/null || true
 }
-trap 'stop 2>/dev/null || true' EXIT
+trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
 
 start
 pass "zarafa-server started (SOAP on $PORT)"
@@ -99,7 +105,42 @@ pass "creating john twice fails with one clear line: $(cat "$DIR/dup.out")"
 grep -q "authenticate ok user='john'" "$DIR/log/audit.log" || fail "audit log has no logon of john"
 pass "audit log records the logons"
 
-# 4. a restart keeps users and data
+# 4. mail in: Postfix (manual 5.4.3) delivers over LMTP; zarafa-dagent from a pipe
+zarafa-admin -c tiny -p secret3 -e tiny@example.com -f "Tiny Box" > /dev/null
+zarafa-admin -u tiny --qo y --qw 0 --qs 0 --qh 1 > /dev/null
+postfix_setup "$DIR/postfix" "$SMTP" "$LMTP" example.com john@example.com mary@example.com tiny@example.com
+postfix_start "$DIR/postfix"
+swaks --silent 2 --server "127.0.0.1:$SMTP" --from sender@other.test --to john@example.com,mary@example.com \
+    --header "Subject: through Postfix" --body "Delivered by Postfix over LMTP." > /dev/null || fail "swaks to john and mary"
+postfix_wait_log "$DIR/postfix" "to=<mary@example.com>.*status=sent" 60 || fail "Postfix did not deliver: $(tail -5 "$DIR/postfix/maillog")"
+postfix_wait_log "$DIR/postfix" "to=<john@example.com>.*status=sent" 10 || fail "Postfix did not deliver to john"
+[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" john secret "through Postfix")" = "1 0" ] \
+    || fail "john's Inbox does not hold the message once"
+pass "swaks -> Postfix:$SMTP -> LMTP:$LMTP -> store; read back over SOAP"
+if swaks --server "127.0.0.1:$SMTP" --from sender@other.test --to ghost@example.com > "$DIR/ghost.out" 2>&1; then
+    fail "a message to an unknown address was accepted"
+fi
+grep -q "550 5.1.1" "$DIR/ghost.out" || fail "unknown address: $(grep '<\*\*' "$DIR/ghost.out")"
+pass "an unknown address is refused at RCPT (550 5.1.1)"
+head -c 1500000 /dev/urandom > "$DIR/big.bin"
+swaks --silent 2 --server "127.0.0.1:$SMTP" --from sender@other.test --to john@example.com,tiny@example.com \
+    --header "Subject: big attachment" --attach "@$DIR/big.bin" > /dev/null || fail "swaks big message"
+postfix_wait_log "$DIR/postfix" "to=<tiny@example.com>.*dsn=5.2.2, status=bounced" 60 \
+    || fail "the over-quota mailbox did not bounce: $(grep tiny "$DIR/postfix/maillog" | tail -2)"
+postfix_wait_log "$DIR/postfix" "to=<john@example.com>.*status=sent.*\n?" 30
+[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" john secret "big attachment")" = "1 1500000" ] \
+    || fail "john should hold the big message exactly once"
+pass "a mailbox over hard quota bounces (552 5.2.2) while the other recipient gets the message once"
+printf 'Subject: piped\n\nvia zarafa-dagent\n' | zarafa-dagent mary || fail "zarafa-dagent mary: exit $?"
+set +e
+printf 'Subject: piped\n\nx\n' | zarafa-dagent nobody@example.com 2> /dev/null
+rc=$?
+set -e
+[ $rc = 67 ] || fail "zarafa-dagent for an unknown user exited $rc, not 67"
+pass "zarafa-dagent delivers from a pipe; an unknown user exits 67 (EX_NOUSER)"
+postfix_stop "$DIR/postfix"
+
+# 5. a restart keeps users and data
 SIZE_BEFORE=$(zarafa-admin --details john | sed -n 's/^Current store size: *//p')
 stop
 start
