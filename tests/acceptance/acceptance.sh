@@ -138,9 +138,34 @@ rc=$?
 set -e
 [ $rc = 67 ] || fail "zarafa-dagent for an unknown user exited $rc, not 67"
 pass "zarafa-dagent delivers from a pipe; an unknown user exits 67 (EX_NOUSER)"
+
+# 5. durability: SIGKILL the server in the middle of a 500-message LMTP run from Postfix; after the
+# restart and Postfix's retries every message is in the store exactly once
+SENT_BEFORE=$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog" || true)
+smtp-source -s 4 -m 500 -l 1024 -S "durability" -f sender@other.test -t mary@example.com "127.0.0.1:$SMTP" &
+SOURCE=$!
+i=0
+until [ "$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog")" -ge $((SENT_BEFORE + 60)) ]; do
+    i=$((i + 1)); [ $i -lt 600 ] || fail "Postfix did not start delivering the 500 messages"
+    sleep 0.1
+done
+pkill -9 -f "$DIR/run/zarafa-server.properties" || true
+wait $SOURCE || fail "smtp-source could not hand the 500 messages to Postfix"
+KILLED_AT=$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog")
+start
+i=0
+until postqueue -c "$DIR/postfix/etc" -p | grep -q "Mail queue is empty"; do
+    i=$((i + 1)); [ $i -lt 180 ] || fail "Postfix still holds mail: $(postqueue -c "$DIR/postfix/etc" -p | tail -3)"
+    sleep 1
+done
+DELIVERED=$(( $(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog") - SENT_BEFORE ))
+STORED=$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" mary secret2 durability count)
+[ "$DELIVERED" = 500 ] || fail "Postfix considers $DELIVERED of 500 delivered"
+[ "$STORED" = "500 0" ] || fail "mary's store holds $STORED copies of the 500 messages"
+pass "SIGKILL after $((KILLED_AT - SENT_BEFORE)) of 500 LMTP deliveries: after restart and retries all 500 are stored exactly once"
 postfix_stop "$DIR/postfix"
 
-# 5. a restart keeps users and data
+# 6. a restart keeps users and data
 SIZE_BEFORE=$(zarafa-admin --details john | sed -n 's/^Current store size: *//p')
 stop
 start

@@ -5,6 +5,7 @@ import sys
 import zeep
 
 url, user, password, subject = sys.argv[1:5]
+count_only = len(sys.argv) > 5 and sys.argv[5] == "count"
 client = zeep.Client(url + "?wsdl")
 s, f = client.service, client.type_factory("urn:zarafa")
 sid = s.logon(user, password, None, "inbox.py").sessionId
@@ -15,6 +16,8 @@ count, biggest = 0, 0
 for r in rows:
     if r.props[1].s == subject:
         count += 1
+        if count_only:
+            continue
         message = s.loadMessage(sid, r.props[0].bin.hex().upper())
         biggest = max([biggest] + [a.size for a in message.attachments])
 print(count, biggest)

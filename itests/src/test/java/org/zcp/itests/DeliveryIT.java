@@ -122,6 +122,21 @@ class DeliveryIT {
     }
 
     @Test
+    void aRetriedDeliveryOfTheSameMessageIsStoredOnce() throws Exception {
+        String once = ItServer.user(admin, company, "once");
+        byte[] raw = mail(once, "dup-1");
+        DeliveryResult first = deliver(once, raw, null, false);
+        DeliveryResult again = deliver(once, raw, null, false);
+        assertThat(again.status).isEqualTo(DeliveryResult.DELIVERED);
+        assertThat(again.messageId).isEqualTo(first.messageId);
+        String s = ItServer.logon(once, ItServer.password(once));
+        assertThat(c.queryContents(s, c.getStore(s, null).inboxId, null).rowCount).isEqualTo(1);
+        // a different message (another Message-ID) is of course stored
+        deliver(once, mail(once, "dup-2"), null, false);
+        assertThat(c.queryContents(s, c.getStore(s, null).inboxId, null).rowCount).isEqualTo(2);
+    }
+
+    @Test
     void nonActiveUsersReceiveMail() throws Exception {
         String info = ItServer.user(admin, company, "infobox");
         UserDetails off = new UserDetails();

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.soap.PropValues;
 import java.util.logging.Logger;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.soap.DeliveryResult;
@@ -36,6 +39,7 @@ import org.zcp.store.session.Session;
 @Stateless
 public class DeliveryService {
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+    static final long DUPLICATE_WINDOW_MS = 24L * 60 * 60 * 1000;
     /** Delivery works as the internal SYSTEM user (full access to every store). */
     static final Session SYSTEM = new Session("delivery", Directory.SYSTEM_ID, "SYSTEM", 0, 2, "localhost",
             "zarafa-dagent");
@@ -95,10 +99,33 @@ public class DeliveryService {
                 throw new StoreException(org.zcp.api.mapi.MapiError.MAPI_E_CALL_FAILED, e.getMessage());
             }
         }
+        String duplicate = duplicate(store, m);
+        if (duplicate != null) {
+            // the MTA retries a message whose copy is already committed (the answer was lost):
+            // it is delivered, once (Exchange-style duplicate suppression by Message-ID)
+            r.messageId = duplicate;
+            r.status = DeliveryResult.DELIVERED;
+            r.detail = "duplicate of a message delivered before";
+            LOG.info("duplicate delivery of " + PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID) + " to "
+                    + directory.loginName(user) + " suppressed");
+            return r;
+        }
         r.messageId = messages.create(SYSTEM, folder, m, false);
         r.status = DeliveryResult.DELIVERED;
         LOG.fine("delivered to " + directory.loginName(user) + " (" + recipient + ")");
         return r;
+    }
+
+    /** A live copy of the same Message-ID delivered to the store in the last day, or null. */
+    private String duplicate(StoreEntity store, Message m) {
+        String id = PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID);
+        if (id == null || id.isBlank() || id.length() > 255) return null;
+        List<HierarchyObject> found = objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s"
+                + " and h.messageId = :m and h.type = 5 and h.deletedAt is null and h.created > :since",
+                HierarchyObject.class).setParameter("s", store.id).setParameter("m", id)
+                .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS).setMaxResults(1)
+                .getResultList();
+        return found.isEmpty() ? null : objects.entryId(found.get(0));
     }
 
     /** The Inbox, or a folder path below IPM_SUBTREE ("Inbox/Projects"), created on request. */

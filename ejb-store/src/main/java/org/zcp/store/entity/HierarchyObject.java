@@ -66,6 +66,10 @@ public class HierarchyObject {
     @Column(name = "sender_name")
     public String senderName;
 
+    /** PR_INTERNET_MESSAGE_ID, for duplicate suppression at delivery. */
+    @Column(name = "message_id")
+    public String messageId;
+
     @Column(name = "delivery_time")
     public Long deliveryTime;
 

@@ -55,6 +55,7 @@ public class ObjectTree {
         c.messageClass = o.messageClass;
         c.subject = o.subject;
         c.senderName = o.senderName;
+        c.messageId = o.messageId;
         c.deliveryTime = o.deliveryTime;
         c.size = o.size;
         c.msgFlags = o.msgFlags;
