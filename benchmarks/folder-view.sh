@@ -26,7 +26,7 @@ local_admin_users = root $(id -un)
 attachment_path = $DIR/lib/attachments
 log_file = $DIR/log/server.log
 CFG
-    printf 'lmtp_port = 15003\n' > "$DIR/etc/dagent.cfg"
+    printf 'lmtp_port = 15003\nlookup_port = 15004\n' > "$DIR/etc/dagent.cfg"
     if [ "$DB" = mariadb ]; then
         printf 'mysql_host = 127.0.0.1\nmysql_user = root\nmysql_password =\nmysql_database = zarafa_bench\n' \
             >> "$DIR/etc/server.cfg"

@@ -33,7 +33,7 @@ if [ "${BENCH_DB:-h2}" = mariadb ]; then
         >> "$OUT/etc/server.cfg"
     mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS zarafa_lmtpbench'
 fi
-printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlmtp_max_threads = 20\n' "$LMTP" > "$OUT/etc/dagent.cfg"
+printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlmtp_max_threads = 20\nlookup_port = 15004\n' "$LMTP" > "$OUT/etc/dagent.cfg"
 zarafa-server -c "$OUT/etc/server.cfg" > /dev/null
 i=0
 until curl -sf "http://127.0.0.1:$PORT/zarafa?wsdl" > /dev/null 2>&1 && zarafa-admin -l > /dev/null 2>&1; do

@@ -2,11 +2,14 @@
 # A private Postfix instance on loopback for the acceptance tests, configured as manual chapter
 # 5.4.3 shows ("Postfix integration with virtual users"): virtual_mailbox_domains, a hash map of
 # addresses, virtual_transport = lmtp:127.0.0.1:<lmtp_port>. Sourced by acceptance.sh.
-#   postfix_setup DIR SMTP_PORT LMTP_PORT DOMAIN ADDRESS...
+#   postfix_setup DIR SMTP_PORT LMTP_PORT DOMAIN MAILBOX_MAPS [ADDRESS...]
+#     MAILBOX_MAPS: "hash" for a hash map of the ADDRESSes (manual 5.4.3), or a Postfix lookup
+#     table such as socketmap:inet:127.0.0.1:2004:mailbox (the platform answers)
 #   postfix_start DIR / postfix_stop DIR / postfix_wait_log DIR PATTERN [SECONDS]
 
 postfix_setup() {
-    PF=$1; SMTP_PORT=$2; LMTP=$3; DOMAIN=$4; shift 4
+    PF=$1; SMTP_PORT=$2; LMTP=$3; DOMAIN=$4; MAPS=$5; shift 5
+    [ "$MAPS" = hash ] && MAPS="hash:$PF/etc/virtual"
     rm -rf "$PF"
     mkdir -p "$PF/etc" "$PF/spool" "$PF/data"
     # every service unchrooted (the private spool has no chroot files), smtpd on loopback
@@ -34,8 +37,7 @@ maillog_file = $PF/maillog
 maillog_file_prefixes = /var, /dev/stdout, $PF
 # manual 5.4.3
 virtual_mailbox_domains = $DOMAIN
-virtual_mailbox_maps = hash:$PF/etc/virtual
-virtual_alias_maps = hash:$PF/etc/virtual
+virtual_mailbox_maps = $MAPS
 virtual_transport = lmtp:127.0.0.1:$LMTP
 smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination
 # retry soon when the store answers 4xx (the acceptance test waits for it)

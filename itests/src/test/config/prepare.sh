@@ -17,6 +17,7 @@ cat > "$DIR/etc/dagent.cfg" <<CFG
 server_bind = 127.0.0.1
 lmtp_port = $LMTP
 lmtp_max_threads = 8
+lookup_port = $((LMTP + 1))
 CFG
 cat > "$DIR/etc/server.cfg" <<CFG
 server_bind = 127.0.0.1

@@ -137,6 +137,22 @@ class DeliveryIT {
     }
 
     @Test
+    void messagesTheSpamFilterMarkedGoToJunkEmail() throws Exception {
+        String user = ItServer.user(admin, company, "spammed");
+        byte[] raw = ("X-Spam-Status: Yes, score=9.3 required=5.0\r\n" + new String(mail(user, "spam-1"),
+                StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        DeliveryResult r = deliver(user, raw, null, false);
+        String s = ItServer.logon(user, ItServer.password(user));
+        var store = c.getStore(s, null);
+        String junk = Fixture.folders(c, s, store.ipmSubtreeId).get("Junk E-mail");
+        assertThat(c.loadMessage(s, r.messageId).parentId).isEqualTo(junk);
+        // "No" leaves it in the Inbox (dagent.cfg spam_header_value = "Yes,")
+        byte[] ham = ("X-Spam-Status: No, score=0.1\r\n" + new String(mail(user, "ham-1"),
+                StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(c.loadMessage(s, deliver(user, ham, null, false).messageId).parentId).isEqualTo(store.inboxId);
+    }
+
+    @Test
     void nonActiveUsersReceiveMail() throws Exception {
         String info = ItServer.user(admin, company, "infobox");
         UserDetails off = new UserDetails();

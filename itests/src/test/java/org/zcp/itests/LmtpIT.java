@@ -101,6 +101,32 @@ class LmtpIT {
     }
 
     @Test
+    void postfixRecipientLookupsOverSocketmapAnswerForUsersOnly() throws Exception {
+        int port = Integer.getInteger("zcp.itest.lmtpport", 12003) + 1;
+        String a = email(alice);
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            java.io.InputStream in = s.getInputStream();
+            for (String[] q : new String[][] {{"mailbox " + a, "OK " + a},
+                    {"mailbox " + alice, "OK " + a}, {"mailbox ghost@nowhere.example", "NOTFOUND "},
+                    {"mailbox @" + company + ".example.com", "NOTFOUND "}, {"alias " + a, "PERM unknown map alias (only 'mailbox')"}}) {
+                byte[] req = q[0].getBytes(StandardCharsets.UTF_8);
+                out.write((req.length + ":").getBytes(StandardCharsets.US_ASCII));
+                out.write(req);
+                out.write(',');
+                out.flush();
+                StringBuilder len = new StringBuilder();
+                int ch;
+                while ((ch = in.read()) != ':') len.append((char) ch);
+                String reply = new String(in.readNBytes(Integer.parseInt(len.toString())), StandardCharsets.UTF_8);
+                assertThat(in.read()).isEqualTo(',');
+                assertThat(reply).as(q[0]).isEqualTo(q[1]);
+            }
+        }
+    }
+
+    @Test
     void protocolErrorsAreAnsweredAndTheSessionGoesOn() throws Exception {
         List<String> r = session(List.of("EHLO x", "MAIL FROM:<a@b>", "LHLO x", "RCPT TO:<x@y>", "DATA", "NOOP",
                 "QUIT"), null, 0);

@@ -36,11 +36,11 @@ public class GatewayResourceAdapter implements ResourceAdapter, Serializable {
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-        if (!(spec instanceof LmtpActivationSpec lmtp)) {
+        if (!(spec instanceof LineActivationSpec line)) {
             throw new NotSupportedException("unsupported activation spec " + spec.getClass().getName());
         }
-        lmtp.validate();
-        LineListener listener = new LineListener(factory, lmtp);
+        line.validate();
+        LineListener listener = new LineListener(factory, line);
         listeners.put(factory, listener);
         listener.start();
     }

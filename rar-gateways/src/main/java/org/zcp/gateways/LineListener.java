@@ -23,10 +23,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zcp.protocols.lmtp.LmtpBackend;
 import org.zcp.protocols.lmtp.LmtpSession;
+import org.zcp.protocols.socketmap.LookupBackend;
+import org.zcp.protocols.socketmap.SocketmapSession;
 
 /**
- * Accepts LMTP connections on lmtp_port and runs one {@link LmtpSession} per connection on a
- * bounded pool (lmtp_max_threads); every store call goes through a fresh message endpoint.
+ * Accepts connections on a line-protocol port and runs one session per connection on a bounded
+ * pool: LMTP ({@link LmtpSession}) or Postfix lookups ({@link SocketmapSession}); every store call
+ * goes through a fresh message endpoint.
  */
 final class LineListener {
     private static final Logger LOG = Logger.getLogger(LineListener.class.getName());
@@ -34,20 +37,22 @@ final class LineListener {
     static final int IDLE_TIMEOUT_MS = 5 * 60 * 1000;
 
     private final MessageEndpointFactory factory;
-    private final LmtpActivationSpec spec;
+    private final LineActivationSpec spec;
+    private final String name;
     private final ExecutorService workers;
     private final AtomicInteger active = new AtomicInteger();
     private volatile ServerSocket server;
     private volatile boolean closed;
     private Thread acceptor;
 
-    LineListener(MessageEndpointFactory factory, LmtpActivationSpec spec) {
+    LineListener(MessageEndpointFactory factory, LineActivationSpec spec) {
         this.factory = factory;
         this.spec = spec;
+        this.name = spec.getProtocol().toUpperCase(java.util.Locale.ROOT);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(spec.getMaxThreads(), spec.getMaxThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(spec.getMaxThreads() * 4), r -> {
-                    Thread t = new Thread(r, "lmtp-" + n.incrementAndGet());
+                    Thread t = new Thread(r, spec.getProtocol() + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
@@ -55,6 +60,10 @@ final class LineListener {
     }
 
     void start() {
+        if (spec.getPort() == 0) {
+            LOG.info(name + " is off (port 0)");
+            return;
+        }
         try {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
@@ -62,14 +71,14 @@ final class LineListener {
             server = s;
         } catch (IOException e) {
             // the rest of the server keeps working; the log says why LMTP does not
-            LOG.log(Level.SEVERE, "LMTP cannot listen on " + spec.getBind() + ":" + spec.getPort() + ": "
+            LOG.log(Level.SEVERE, name + " cannot listen on " + spec.getBind() + ":" + spec.getPort() + ": "
                     + e.getMessage());
             return;
         }
-        acceptor = new Thread(this::accept, "lmtp-acceptor-" + spec.getPort());
+        acceptor = new Thread(this::accept, spec.getProtocol() + "-acceptor-" + spec.getPort());
         acceptor.setDaemon(true);
         acceptor.start();
-        LOG.info("LMTP listening on " + spec.getBind() + ":" + spec.getPort() + " (" + spec.getMaxThreads()
+        LOG.info(name + " listening on " + spec.getBind() + ":" + spec.getPort() + " (" + spec.getMaxThreads()
                 + " threads)");
     }
 
@@ -79,7 +88,7 @@ final class LineListener {
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                if (!closed) LOG.log(Level.WARNING, "LMTP accept failed", e);
+                if (!closed) LOG.log(Level.WARNING, name + " accept failed", e);
                 continue;
             }
             try {
@@ -103,12 +112,16 @@ final class LineListener {
         String peer = socket.getInetAddress().getHostAddress();
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(IDLE_TIMEOUT_MS);
-            new LmtpSession(new EndpointBackend(), hostname(), 0, Path.of(System.getProperty("java.io.tmpdir")), in,
-                    out, peer).run();
+            if (spec instanceof LookupActivationSpec) {
+                new SocketmapSession(new EndpointLookup(), in, out).run();
+            } else {
+                new LmtpSession(new EndpointBackend(), hostname(), 0, Path.of(System.getProperty("java.io.tmpdir")),
+                        in, out, peer).run();
+            }
         } catch (IOException e) {
-            LOG.fine("LMTP session with " + peer + " ended: " + e.getMessage());
+            LOG.fine(name + " session with " + peer + " ended: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "LMTP session with " + peer + " failed", e);
+            LOG.log(Level.WARNING, name + " session with " + peer + " failed", e);
         } finally {
             active.decrementAndGet();
         }
@@ -143,6 +156,23 @@ final class LineListener {
             }
             try {
                 return f.apply((LmtpBackend) ep);
+            } finally {
+                ep.release();
+            }
+        }
+    }
+
+    private final class EndpointLookup implements LookupBackend {
+        @Override
+        public String lookup(String map, String key) {
+            MessageEndpoint ep;
+            try {
+                ep = factory.createEndpoint(null);
+            } catch (UnavailableException e) {
+                return "TEMP store unavailable";
+            }
+            try {
+                return ((LookupBackend) ep).lookup(map, key);
             } finally {
                 ep.release();
             }

@@ -119,6 +119,8 @@ public final class Schemas {
             .string("server_bind", "127.0.0.1")
             .integer("lmtp_port", 2003)
             .integer("lmtp_max_threads", 20)
+            // ZCP extension: recipient lookups for Postfix over socketmap; 0 turns them off
+            .integer("lookup_port", 2004)
             .string("process_model", "fork")
             .string("run_as_user", "")
             .string("run_as_group", "")

@@ -26,6 +26,7 @@ public class ServerSettings {
     private static final Logger LOG = Logger.getLogger(ServerSettings.class.getName());
 
     private volatile Config config;
+    private volatile Config dagent;
 
     @PostConstruct
     void load() {
@@ -41,6 +42,8 @@ public class ServerSettings {
         config = file == null || file.isEmpty() ? Config.defaults(Schemas.SERVER)
                 : Config.load(Schemas.SERVER, Path.of(file));
         lastModified = modified(config.file());
+        dagent = config.file() == null ? Config.defaults(Schemas.DAGENT)
+                : Config.load(Schemas.DAGENT, config.directory().resolve("dagent.cfg"));
         LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
     }
 
@@ -84,6 +87,11 @@ public class ServerSettings {
 
     public Config config() {
         return config;
+    }
+
+    /** dagent.cfg beside server.cfg: the delivery options of the LMTP service in this server. */
+    public Config dagent() {
+        return dagent;
     }
 
     public String get(String key) {

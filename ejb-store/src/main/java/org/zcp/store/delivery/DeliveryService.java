@@ -62,6 +62,9 @@ public class DeliveryService {
     @Inject
     UserAdmin users;
 
+    @Inject
+    org.zcp.store.config.ServerSettings settings;
+
     /** Delivers one copy; the caller maps DELIVERED/UNKNOWN/QUOTA to its protocol's answers. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public DeliveryResult deliver(String recipient, Path rfc822, String folderPath, boolean create, boolean markRead) {
@@ -84,6 +87,10 @@ public class DeliveryService {
         try (InputStream in = Files.newInputStream(rfc822)) {
             MimeMessage mime = MimeToMapi.parse(in);
             m = MimeToMapi.convert(mime, System.currentTimeMillis());
+            if ((folderPath == null || folderPath.isBlank()) && isSpam(mime)) {
+                String junk = junkFolder(store);
+                if (junk != null) folder = junk;
+            }
         } catch (MessagingException | IOException e) {
             throw new StoreException(org.zcp.api.mapi.MapiError.MAPI_E_CALL_FAILED,
                     "cannot read the message: " + e.getMessage());
@@ -114,6 +121,35 @@ public class DeliveryService {
         r.status = DeliveryResult.DELIVERED;
         LOG.fine("delivered to " + directory.loginName(user) + " (" + recipient + ")");
         return r;
+    }
+
+    /**
+     * dagent.cfg spam_header_name / spam_header_value: a message the spam filter marked (for
+     * example "X-Spam-Status: Yes, score=7.1") goes to Junk E-mail instead of the Inbox.
+     */
+    boolean isSpam(MimeMessage mime) {
+        String name = settings.dagent().get("spam_header_name").trim();
+        String value = settings.dagent().get("spam_header_value").trim();
+        if (name.isEmpty() || value.isEmpty()) return false;
+        try {
+            String[] headers = mime.getHeader(name);
+            if (headers == null) return false;
+            for (String h : headers) {
+                if (h.trim().toLowerCase(java.util.Locale.ROOT).startsWith(value.toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+            }
+        } catch (MessagingException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** The Junk E-mail folder: PR_ADDITIONAL_REN_ENTRYIDS[4] of the store. */
+    private String junkFolder(StoreEntity store) {
+        var ren = objects.stored(store.hierarchyId).get(PropTag.PR_ADDITIONAL_REN_ENTRYIDS);
+        if (ren == null || ren.mvbin == null || ren.mvbin.size() < 5 || ren.mvbin.get(4).length == 0) return null;
+        return java.util.HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
     }
 
     /** A live copy of the same Message-ID delivered to the store in the last day, or null. */

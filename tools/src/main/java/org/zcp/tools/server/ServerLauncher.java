@@ -90,6 +90,9 @@ public final class ServerLauncher {
             props.put("zcp.lmtp.bind", dagent.get("server_bind").isEmpty() ? "127.0.0.1" : dagent.get("server_bind"));
             props.put("zcp.lmtp.port", Integer.toString(lmtpPort));
             props.put("zcp.lmtp.threads", Integer.toString(Math.max(1, dagent.getInt("lmtp_max_threads"))));
+            props.put("zcp.lookup.bind", props.get("zcp.lmtp.bind"));
+            props.put("zcp.lookup.port", Integer.toString(dagent.getInt("lookup_port")));
+            props.put("zcp.lookup.threads", "8");
             Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
             Files.createDirectories(run);
             Path file = run.resolve("zarafa-server.properties");
@@ -103,6 +106,7 @@ public final class ServerLauncher {
             out.println("soap=" + endpoint(c, false));
             if (c.getBool("server_ssl_enabled")) out.println("soaps=" + endpoint(c, true));
             out.println("lmtp=" + props.get("zcp.lmtp.bind") + ":" + lmtpPort);
+            out.println("lookup=" + props.get("zcp.lookup.bind") + ":" + props.get("zcp.lookup.port"));
             return 0;
         } catch (IOException | IllegalStateException e) {
             err.println("zarafa-server: cannot prepare the server: " + e.getMessage());
