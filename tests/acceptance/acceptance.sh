@@ -143,10 +143,20 @@ pass "zarafa-dagent delivers from a pipe; an unknown user exits 67 (EX_NOUSER)"
 # 5. durability: SIGKILL the server in the middle of a 500-message LMTP run from Postfix; after the
 # restart and Postfix's retries every message is in the store exactly once
 SENT_BEFORE=$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog" || true)
-# Postfix takes the 500 messages (it asks the platform for each recipient, so the server must be up
-# while they come in), then the server is killed while Postfix is still delivering them over LMTP
-smtp-source -s 4 -m 500 -l 30000 -S "durability" -f sender@other.test -t mary@example.com "127.0.0.1:$SMTP" \
+# Postfix takes the 500 messages first (it asks the platform for each recipient, so the server is
+# up), holding LMTP delivery back; then delivery starts and the server is killed in its middle
+postconf -c "$DIR/postfix/etc" -e "defer_transports = lmtp"
+postfix -c "$DIR/postfix/etc" reload > /dev/null 2>&1
+smtp-source -s 4 -m 500 -l 4096 -S "durability" -f sender@other.test -t mary@example.com "127.0.0.1:$SMTP" \
     || fail "smtp-source could not hand the 500 messages to Postfix"
+postconf -c "$DIR/postfix/etc" -e "defer_transports ="
+postfix -c "$DIR/postfix/etc" reload > /dev/null 2>&1
+postqueue -c "$DIR/postfix/etc" -f
+i=0
+until [ "$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog")" -ge $((SENT_BEFORE + 60)) ]; do
+    i=$((i + 1)); [ $i -lt 600 ] || fail "Postfix did not start delivering the 500 messages"
+    sleep 0.1
+done
 pkill -9 -f "$DIR/run/zarafa-server.properties" || true
 KILLED_AT=$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog")
 [ $((KILLED_AT - SENT_BEFORE)) -lt 500 ] || fail "all 500 were delivered before the kill; nothing was interrupted"

@@ -55,9 +55,12 @@ public class MessageService {
         quota.checkWrite(store, estimate(m));
         HierarchyObject msg = objects.create(folder.storeId, folder.id, ObjectType.MAPI_MESSAGE, s.userId());
         if (associated) msg.flags |= HierarchyObject.FLAG_ASSOCIATED;
-        msg.imapUid = tree.nextUid(folder);
         msg.msgFlags = PropTag.MSGFLAG_UNSENT | PropTag.MSGFLAG_READ;
-        write(msg, m);
+        write(msg, m, true);
+        // the folder's UID counter and the store's change number are locked last, so concurrent
+        // deliveries write their rows in parallel and only queue for these two counters; the
+        // locks last until commit, so UIDs become visible in increasing order (IMAP needs that)
+        msg.imapUid = tree.nextUid(folder);
         objects.journal(msg, ChangeEntry.ADD);
         return objects.entryId(msg);
     }
@@ -66,7 +69,7 @@ public class MessageService {
         HierarchyObject msg = message(messageEntryId);
         access.check(s, msg.id, Action.EDIT, Rights.EDIT_ANY);
         quota.checkWrite(objects.store(msg.storeId), estimate(m));
-        write(msg, m);
+        write(msg, m, false);
         objects.journal(msg, ChangeEntry.MODIFY);
     }
 
@@ -153,32 +156,59 @@ public class MessageService {
         return msg;
     }
 
-    /** Writes properties, and recipients and attachments when given, then recomputes the size. */
-    void write(HierarchyObject msg, Message m) {
-        if (m.props != null) objects.setProps(msg, m.props);
+    /**
+     * Writes properties, and recipients and attachments when given, then recomputes the size. A
+     * fresh message has nothing to replace, and its size is known from what was written.
+     */
+    void write(HierarchyObject msg, Message m, boolean fresh) {
+        if (m.props != null) objects.setProps(msg, m.props, fresh);
+        long freshSize = fresh ? storedSize(m.props) : 0;
         if (m.recipients != null) {
-            for (HierarchyObject r : objects.children(msg.id, ObjectType.MAPI_MAILUSER, false)) objects.destroy(r);
+            if (!fresh) {
+                for (HierarchyObject r : objects.children(msg.id, ObjectType.MAPI_MAILUSER, false)) objects.destroy(r);
+            }
             int row = 0;
             for (Recipient rc : m.recipients) {
                 HierarchyObject r = objects.create(msg.storeId, msg.id, ObjectType.MAPI_MAILUSER, msg.ownerId);
                 r.attachNum = row++;
-                objects.setProps(r, rc.props);
+                objects.setProps(r, rc.props, true);
+                freshSize += storedSize(rc.props);
             }
         }
         if (m.attachments != null) {
-            for (HierarchyObject a : objects.children(msg.id, ObjectType.MAPI_ATTACH, false)) {
-                attachments.detach(a.id);
-                objects.destroy(a);
+            if (!fresh) {
+                for (HierarchyObject a : objects.children(msg.id, ObjectType.MAPI_ATTACH, false)) {
+                    attachments.detach(a.id);
+                    objects.destroy(a);
+                }
             }
             msg.attachNum = 0;
             for (Attachment at : m.attachments) {
                 HierarchyObject a = objects.create(msg.storeId, msg.id, ObjectType.MAPI_ATTACH, msg.ownerId);
                 a.attachNum = msg.attachNum++;
-                objects.setProps(a, at.props);
+                objects.setProps(a, at.props, true);
                 a.size = at.data == null ? 0 : attachments.attach(a.id, new ByteArrayInputStream(at.data));
+                freshSize += storedSize(at.props);
+                freshSize += a.size;
+                msg.msgFlags |= PropTag.MSGFLAG_HASATTACH;
             }
         }
-        updateSize(msg);
+        if (fresh) {
+            objects.addSize(msg.storeId, freshSize - msg.size);
+            msg.size = freshSize;
+        } else {
+            updateSize(msg);
+        }
+    }
+
+    private static long storedSize(List<PropValue> props) {
+        long n = 0;
+        if (props != null) {
+            for (PropValue v : props) {
+                if (v != null && !ObjectStore.NOT_STORED.contains(v.tag)) n += Props.size(v);
+            }
+        }
+        return n;
     }
 
     /** PR_MESSAGE_SIZE: properties, recipients and attachments; the store size follows (quota). */

@@ -181,6 +181,11 @@ public class ObjectStore {
      * hot column.
      */
     public void setProps(HierarchyObject o, List<PropValue> props) {
+        setProps(o, props, false);
+    }
+
+    /** Like {@link #setProps(HierarchyObject, List)}; {@code fresh}: the object was just created, no rows to replace. */
+    public void setProps(HierarchyObject o, List<PropValue> props, boolean fresh) {
         if (props == null) return;
         for (PropValue v : props) {
             if (v == null) throw StoreException.invalid("empty property value");
@@ -202,7 +207,7 @@ public class ObjectStore {
             if (PropType.base(v.tag) == PropType.PT_UNSPECIFIED || PropType.base(v.tag) == PropType.PT_OBJECT) {
                 throw new StoreException(MapiError.MAPI_E_INVALID_TYPE, String.format("tag 0x%08X", v.tag));
             }
-            removeRows(o.id, v.tag);
+            if (!fresh) removeRows(o.id, v.tag);
             if (PropType.isMultiValued(v.tag)) {
                 for (MvPropertyRow r : Props.toMvRows(o.id, v)) em.persist(r);
             } else {
