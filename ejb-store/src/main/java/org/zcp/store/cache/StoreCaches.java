@@ -97,10 +97,6 @@ public class StoreCaches {
         }
     }
 
-    public void invalidateCells(long id) {
-        invalidate(id);
-    }
-
     public void clear() {
         objects.clear();
         storeGuids.clear();

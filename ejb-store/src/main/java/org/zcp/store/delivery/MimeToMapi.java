@@ -10,7 +10,6 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -423,12 +422,5 @@ public final class MimeToMapi {
             case "application/pdf" -> ".pdf";
             default -> ".bin";
         };
-    }
-
-    /** Reads a stream into bytes (the raw message for PR_EC_IMAP_EMAIL). */
-    static byte[] bytes(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.mapi.PropType;
 import org.zcp.api.mapi.Rights;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.Row;
@@ -271,9 +270,5 @@ public class TableService {
     private static void bind(Query q, List<Object> params, int first) {
         int i = first;
         for (Object p : params) q.setParameter(i++, p);
-    }
-
-    static boolean isString(int tag) {
-        return PropType.isString(PropType.of(tag));
     }
 }
