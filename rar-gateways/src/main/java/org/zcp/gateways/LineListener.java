@@ -135,47 +135,42 @@ final class LineListener {
         }
     }
 
-    /** Each call gets its own endpoint instance: the MDB's transaction is per call. */
+    /**
+     * Runs one store call on a fresh endpoint instance (the MDB's transaction is per call);
+     * {@code unavailable} is the protocol's temporary-failure answer when there is none.
+     */
+    private <B> String withEndpoint(Class<B> type, Function<B, String> call, String unavailable) {
+        MessageEndpoint ep;
+        try {
+            ep = factory.createEndpoint(null);
+        } catch (UnavailableException e) {
+            return unavailable;
+        }
+        try {
+            return call.apply(type.cast(ep));
+        } finally {
+            ep.release();
+        }
+    }
+
     private final class EndpointBackend implements LmtpBackend {
+        private static final String UNAVAILABLE = "TEMPFAIL: store unavailable";
+
         @Override
         public String checkRecipient(String address) {
-            return call(b -> b.checkRecipient(address));
+            return withEndpoint(LmtpBackend.class, b -> b.checkRecipient(address), UNAVAILABLE);
         }
 
         @Override
         public String deliver(String recipient, String envelopeFrom, Path message) {
-            return call(b -> b.deliver(recipient, envelopeFrom, message));
-        }
-
-        private String call(Function<LmtpBackend, String> f) {
-            MessageEndpoint ep;
-            try {
-                ep = factory.createEndpoint(null);
-            } catch (UnavailableException e) {
-                return Status.TEMPFAIL.name() + ": store unavailable";
-            }
-            try {
-                return f.apply((LmtpBackend) ep);
-            } finally {
-                ep.release();
-            }
+            return withEndpoint(LmtpBackend.class, b -> b.deliver(recipient, envelopeFrom, message), UNAVAILABLE);
         }
     }
 
     private final class EndpointLookup implements LookupBackend {
         @Override
         public String lookup(String map, String key) {
-            MessageEndpoint ep;
-            try {
-                ep = factory.createEndpoint(null);
-            } catch (UnavailableException e) {
-                return "TEMP store unavailable";
-            }
-            try {
-                return ((LookupBackend) ep).lookup(map, key);
-            } finally {
-                ep.release();
-            }
+            return withEndpoint(LookupBackend.class, b -> b.lookup(map, key), "TEMP store unavailable");
         }
     }
 

@@ -359,31 +359,28 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public org.zcp.api.soap.DeliveryResult deliverMessage(String sessionId, String recipient, String envelopeFrom,
             DataHandler rfc822, String folder, boolean create, boolean markRead) throws MapiException {
-        Session s;
-        try {
-            s = sessions.require(sessionId, clientAddress());
+        return call("deliverMessage", sessionId, s -> {
             directory.requireSystemAdmin(s);
-        } catch (RuntimeException e) {
-            throw Faults.of(e, "deliverMessage");
-        }
-        java.nio.file.Path tmp = null;
-        try {
-            tmp = java.nio.file.Files.createTempFile("zcp-delivery", ".eml");
-            try (InputStream in = rfc822 == null ? InputStream.nullInputStream() : rfc822.getInputStream()) {
-                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return org.zcp.store.delivery.Deliveries.outcome(delivery, recipient, tmp, folder, create, markRead);
-        } catch (IOException e) {
-            throw new MapiException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR, "message upload broke off");
-        } finally {
-            if (tmp != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temporary file
+            java.nio.file.Path tmp = null;
+            try {
+                tmp = java.nio.file.Files.createTempFile("zcp-delivery", ".eml");
+                try (InputStream in = rfc822 == null ? InputStream.nullInputStream() : rfc822.getInputStream()) {
+                    java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return org.zcp.store.delivery.Deliveries.outcome(delivery, recipient, tmp, folder, create, markRead);
+            } catch (IOException e) {
+                throw new org.zcp.store.StoreException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR,
+                        "message upload broke off");
+            } finally {
+                if (tmp != null) {
+                    try {
+                        java.nio.file.Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // temporary file
+                    }
                 }
             }
-        }
+        });
     }
 
     // ---- permissions and quota -----------------------------------------------------------------

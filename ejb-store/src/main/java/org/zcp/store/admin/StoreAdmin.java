@@ -53,13 +53,17 @@ public class StoreAdmin {
     ServerSettings settings;
 
     public StoreInfo open(Session s, String userName) {
-        DirEntry owner = userName == null || userName.isEmpty() ? directory.require(s.userId())
-                : users.visibleUser(s, userName);
+        DirEntry owner = ownerOrSelf(s, userName);
         StoreEntity st = stores.privateStoreOf(owner.id())
                 .orElseThrow(() -> StoreException.notFound("store of " + directory.loginName(owner)));
         access.requireVisible(s, st);
         if (owner.id() != s.userId()) access.check(s, st.hierarchyId, Action.VIEW, 0);
         return info(st);
+    }
+
+    /** The user a call names, or the session's own user when it names none. */
+    private DirEntry ownerOrSelf(Session s, String userName) {
+        return userName == null || userName.isEmpty() ? directory.require(s.userId()) : users.visibleUser(s, userName);
     }
 
     public StoreInfo openPublic(Session s, String companyName) {
@@ -108,8 +112,7 @@ public class StoreAdmin {
     }
 
     public QuotaStatus quotaStatus(Session s, String userName) {
-        DirEntry owner = userName == null || userName.isEmpty() ? directory.require(s.userId())
-                : users.visibleUser(s, userName);
+        DirEntry owner = ownerOrSelf(s, userName);
         if (owner.id() != s.userId()) directory.requireAdminOf(s, owner.companyId());
         StoreEntity st = stores.privateStoreOf(owner.id())
                 .orElseThrow(() -> StoreException.notFound("store of " + userName));

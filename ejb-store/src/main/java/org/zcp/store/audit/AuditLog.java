@@ -51,8 +51,7 @@ public class AuditLog {
         if (!enabled) return;
         try {
             if ("syslog".equalsIgnoreCase(settings.get("audit_log_method"))) {
-                syslog = new ProcessBuilder("logger", "-p", "authpriv.notice", "-t", "zarafa-server")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                syslog = org.zcp.store.logging.SyslogPipe.start("authpriv.notice");
                 out = new PrintStream(syslog.getOutputStream(), true, StandardCharsets.UTF_8);
             } else {
                 String file = settings.get("audit_log_file");

@@ -164,11 +164,15 @@ public class DeliveryService {
         return found.isEmpty() ? null : objects.entryId(found.get(0));
     }
 
+    private String inboxId(StoreEntity store) {
+        long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
+        return objects.entryId(store.id, inbox);
+    }
+
     /** The Inbox, or a folder path below IPM_SUBTREE ("Inbox/Projects"), created on request. */
     private String folderId(StoreEntity store, String path, boolean create) {
         if (path == null || path.isBlank()) {
-            long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
-            return objects.entryId(store.id, inbox);
+            return inboxId(store);
         }
         HierarchyObject cur = stores.ipmSubtree(store);
         for (String name : path.split("[/\\\\]")) {
@@ -180,8 +184,7 @@ public class DeliveryService {
             if (next == null) {
                 if (!create) {
                     // zarafa-dagent -F without -C: a missing folder means the Inbox
-                    long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
-                    return objects.entryId(store.id, inbox);
+                    return inboxId(store);
                 }
                 String id = folders.create(SYSTEM, objects.entryId(cur), name, "IPF.Note", true);
                 next = objects.resolve(id);

@@ -77,6 +77,15 @@ public class Directory {
         return u < c ? new LoginName(first, second) : new LoginName(second, first);
     }
 
+    private static final long NO_SUCH_COMPANY = -2;
+
+    /** The company a name is looked up in: 0 single-tenant, -1 any, NO_SUCH_COMPANY when unknown. */
+    private long companyScope(LoginName n) {
+        if (!settings.hosted()) return 0;
+        if (n.company() == null) return -1;
+        return findCompany(n.company()).map(DirEntry::id).orElse(NO_SUCH_COMPANY);
+    }
+
     /** In hosted mode with %c in loginname_format, a name without its company is ambiguous. */
     private boolean needsCompany(LoginName n) {
         return settings.hosted() && n.company() == null && settings.get("loginname_format").contains("%c");
@@ -108,9 +117,8 @@ public class Directory {
     public Optional<DirEntry> findUser(String loginName) {
         LoginName n = parse(loginName);
         if (needsCompany(n)) return "SYSTEM".equals(loginName) ? plugin.get(SYSTEM_ID) : Optional.empty();
-        long company = settings.hosted() ? (n.company() == null ? -1 : findCompany(n.company()).map(DirEntry::id)
-                .orElse(-2L)) : 0;
-        if (company == -2) return Optional.empty();
+        long company = companyScope(n);
+        if (company == NO_SUCH_COMPANY) return Optional.empty();
         Optional<DirEntry> e = plugin.find(Kind.USER, n.user(), company);
         if (e.isEmpty() && "SYSTEM".equals(loginName)) return plugin.get(SYSTEM_ID);
         return e;
@@ -142,9 +150,8 @@ public class Directory {
         if ("Everyone".equalsIgnoreCase(name)) return plugin.get(EVERYONE_ID);
         LoginName n = parse(name);
         if (needsCompany(n)) return Optional.empty();
-        long company = settings.hosted() ? (n.company() == null ? -1 : findCompany(n.company()).map(DirEntry::id)
-                .orElse(-2L)) : 0;
-        if (company == -2) return Optional.empty();
+        long company = companyScope(n);
+        if (company == NO_SUCH_COMPANY) return Optional.empty();
         return plugin.find(Kind.GROUP, n.user(), company);
     }
 

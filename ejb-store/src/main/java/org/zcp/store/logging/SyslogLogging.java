@@ -37,8 +37,7 @@ public class SyslogLogging {
     void start() {
         if (!"syslog".equalsIgnoreCase(settings.get("log_method"))) return;
         try {
-            logger = new ProcessBuilder("logger", "-t", "zarafa-server", "-p", "mail.info")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            logger = SyslogPipe.start("mail.info");
         } catch (IOException e) {
             ROOT.warning("log_method = syslog but logger(1) cannot be run: " + e.getMessage());
             return;
