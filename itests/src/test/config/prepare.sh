@@ -19,6 +19,19 @@ lmtp_port = $LMTP
 lmtp_max_threads = 8
 lookup_port = $((LMTP + 1))
 CFG
+# the spooler relays to an SMTP sink the tests run on lmtp_port + 10; retries come quickly
+cat > "$DIR/etc/spooler.cfg" <<CFG
+smtp_server = 127.0.0.1
+smtp_port = $((LMTP + 10))
+max_threads = 2
+retry_delay = 1
+retry_lifetime = 20
+CFG
+cat > "$DIR/etc/autorespond" <<CFG
+AUTORESPOND_CC=0
+AUTORESPOND_NORECIP=0
+TIMELIMIT=\$[24*60*60]
+CFG
 cat > "$DIR/etc/server.cfg" <<CFG
 server_bind = 127.0.0.1
 server_tcp_port = $PORT

@@ -95,6 +95,9 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @EJB
     org.zcp.store.directory.Directory directory;
 
+    @EJB
+    org.zcp.store.spooler.SpoolerService spooler;
+
     @FunctionalInterface
     interface Op<T> {
         T run(Session s);
@@ -341,6 +344,21 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     }
 
     @Override
+    public void submitMessage(String sessionId, String messageId) throws MapiException {
+        exec("submitMessage", sessionId, s -> spooler.submit(s, messageId));
+    }
+
+    @Override
+    public void abortSubmit(String sessionId, String messageId) throws MapiException {
+        exec("abortSubmit", sessionId, s -> spooler.abort(s, messageId));
+    }
+
+    @Override
+    public boolean isMessageInQueue(String sessionId, String messageId) throws MapiException {
+        return call("isMessageInQueue", sessionId, s -> spooler.queued(s, messageId));
+    }
+
+    @Override
     public void restoreObjects(String sessionId, List<String> objectIds) throws MapiException {
         exec("restoreObjects", sessionId, s -> folders.restore(s, ids(objectIds)));
     }
@@ -367,7 +385,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
                 try (InputStream in = rfc822 == null ? InputStream.nullInputStream() : rfc822.getInputStream()) {
                     java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                return org.zcp.store.delivery.Deliveries.outcome(delivery, recipient, tmp, folder, create, markRead);
+                return org.zcp.store.delivery.Deliveries.outcome(delivery, recipient, envelopeFrom, tmp, folder, create, markRead);
             } catch (IOException e) {
                 throw new org.zcp.store.StoreException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR,
                         "message upload broke off");

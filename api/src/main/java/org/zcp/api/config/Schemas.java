@@ -143,6 +143,43 @@ public final class Schemas {
             .bool("set_rule_headers", true)
             .bool("no_double_forward", false)
             .integer("insecure_html_join", 0)
+            // ZCP extension: the processors of the delivery pipeline (James mailetcontainer.xml
+            // format); relative to the configuration directory, built-in default when absent
+            .string("mailetcontainer_file", "dagent-mailetcontainer.xml")
+            .build();
+
+    /** spooler.cfg: outgoing mail from the Outbox to the SMTP relay (manual 4.9, 6.7.2, 6.8.5). */
+    public static final ConfigSchema SPOOLER = ConfigSchema.builder("spooler")
+            .string("smtp_server", "localhost")
+            .integer("smtp_port", 25)
+            .string("server_socket", "file:///var/run/zarafa")
+            .string("run_as_user", "")
+            .string("run_as_group", "")
+            .string("pid_file", "/var/run/zarafa-spooler.pid")
+            .string("running_path", "/")
+            .logging("/var/log/zarafa/spooler.log")
+            .string("sslkey_file", "")
+            .string("sslkey_pass", "")
+            .integer("max_threads", 5)
+            .bool("always_send_delegates", false)
+            .bool("always_send_utf8", false)
+            .string("charset_upgrade", "windows-1252")
+            .bool("allow_redirect_spoofing", true)
+            .bool("allow_delegate_meeting_request", true)
+            .bool("allow_send_to_everyone", true)
+            .bool("copy_delegate_mails", true)
+            .bool("expand_groups", false)
+            .bool("archive_on_send", false)
+            .bool("enable_dsn", true)
+            .bool("plugin_enabled", true)
+            .string("plugin_path", "/var/lib/zarafa/spooler/plugins")
+            .string("plugin_manager_path", "/usr/share/zarafa-spooler/python")
+            // ZCP extensions: back-off for transient SMTP failures (seconds; doubled per attempt
+            // up to an hour), how long to keep trying before the sender gets an Undeliverable
+            // report, and the processors of the sending pipeline
+            .integer("retry_delay", 60).reloadable()
+            .integer("retry_lifetime", 432000).reloadable()
+            .string("mailetcontainer_file", "spooler-mailetcontainer.xml")
             .build();
 
     /** admin.cfg: how zarafa-admin reaches the server (manual 6.1). */

@@ -124,6 +124,15 @@ public final class PropTag {
     private PropTag() {
     }
 
+    /** Out-of-office settings on the store object (manual 4.5, 8.9). */
+    public static final int PR_EC_OUTOFOFFICE = 0x6760000B;
+    public static final int PR_EC_OUTOFOFFICE_MSG = 0x6761001F;
+    public static final int PR_EC_OUTOFOFFICE_SUBJECT = 0x6762001F;
+    public static final int PR_EC_OUTOFOFFICE_FROM = 0x67630040;
+    public static final int PR_EC_OUTOFOFFICE_UNTIL = 0x67640040;
+    /** A submitted message is removed instead of moved to Sent Items once sent. */
+    public static final int PR_DELETE_AFTER_SUBMIT = 0x0E01000B;
+
     public static String hex(int tag) {
         return String.format("0x%08X", tag);
     }

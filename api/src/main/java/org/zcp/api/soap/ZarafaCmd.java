@@ -206,6 +206,27 @@ public interface ZarafaCmd {
             @WebParam(name = "folderId") String folderId, @WebParam(name = "query") TableQuery query)
             throws MapiException;
 
+    // ---- submit (manual 4.9) --------------------------------------------------------------
+
+    /**
+     * Queue a message for sending: it waits in the Outbox until the spooler has handed it to
+     * smtp_server, then moves to Sent Items. Refused with MAPI_E_STORE_FULL over soft quota, with
+     * MAPI_E_NO_ACCESS when its From is a user the session may not send as (manual 8.3.5).
+     */
+    @WebMethod
+    void submitMessage(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "messageId") String messageId)
+            throws MapiException;
+
+    /** Take a submitted message out of the outgoing queue before it is sent. */
+    @WebMethod
+    void abortSubmit(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "messageId") String messageId)
+            throws MapiException;
+
+    @WebMethod
+    @WebResult(name = "queued")
+    boolean isMessageInQueue(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "messageId") String messageId) throws MapiException;
+
     // ---- delivery ------------------------------------------------------------------------
 
     /**

@@ -27,6 +27,7 @@ public class ServerSettings {
 
     private volatile Config config;
     private volatile Config dagent;
+    private volatile Config spooler;
 
     @PostConstruct
     void load() {
@@ -44,6 +45,8 @@ public class ServerSettings {
         lastModified = modified(config.file());
         dagent = config.file() == null ? Config.defaults(Schemas.DAGENT)
                 : Config.load(Schemas.DAGENT, config.directory().resolve("dagent.cfg"));
+        spooler = config.file() == null ? Config.defaults(Schemas.SPOOLER)
+                : Config.load(Schemas.SPOOLER, config.directory().resolve("spooler.cfg"));
         LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
     }
 
@@ -92,6 +95,16 @@ public class ServerSettings {
     /** dagent.cfg beside server.cfg: the delivery options of the LMTP service in this server. */
     public Config dagent() {
         return dagent;
+    }
+
+    /** spooler.cfg beside server.cfg: the options of the spooler that runs in this server. */
+    public Config spooler() {
+        return spooler;
+    }
+
+    /** The directory of server.cfg (where dagent.cfg, spooler.cfg, autorespond, ... live), or null. */
+    public Path configDirectory() {
+        return config.file() == null ? null : config.directory();
     }
 
     public String get(String key) {

@@ -17,10 +17,10 @@ public final class Deliveries {
     private Deliveries() {
     }
 
-    public static DeliveryResult outcome(DeliveryService delivery, String recipient, Path message, String folder,
-            boolean create, boolean markRead) {
+    public static DeliveryResult outcome(DeliveryService delivery, String recipient, String envelopeFrom, Path message,
+            String folder, boolean create, boolean markRead) {
         try {
-            return delivery.deliver(recipient, message, folder, create, markRead);
+            return delivery.deliver(recipient, envelopeFrom, message, folder, create, markRead);
         } catch (RuntimeException e) {
             DeliveryResult r = new DeliveryResult();
             r.recipient = recipient;

@@ -39,7 +39,7 @@ public class LmtpDeliveryBean implements LmtpBackend {
 
     @Override
     public String deliver(String recipient, String envelopeFrom, Path message) {
-        DeliveryResult r = Deliveries.outcome(delivery, recipient, message, null, false, false);
+        DeliveryResult r = Deliveries.outcome(delivery, recipient, envelopeFrom, message, null, false, false);
         Status s = switch (r.status) {
             case DeliveryResult.DELIVERED -> Status.OK;
             case DeliveryResult.UNKNOWN -> Status.UNKNOWN;

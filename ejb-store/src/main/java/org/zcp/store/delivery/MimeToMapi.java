@@ -54,8 +54,13 @@ public final class MimeToMapi {
     private MimeToMapi() {
     }
 
-    public static MimeMessage parse(InputStream raw) throws MessagingException {
-        return new MimeMessage(MAIL, raw);
+    public static TrackedMimeMessage parse(InputStream raw) throws MessagingException {
+        return new TrackedMimeMessage(MAIL, raw);
+    }
+
+    /** The mail session messages are parsed and built with. */
+    public static Session session() {
+        return MAIL;
     }
 
     /** Converts a parsed message; {@code deliveryTime} becomes PR_MESSAGE_DELIVERY_TIME. */

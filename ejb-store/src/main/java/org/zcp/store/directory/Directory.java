@@ -142,6 +142,15 @@ public class Directory {
         return findUser(a);
     }
 
+    /** Whether some user's primary address is in {@code domain} (mail for it is ours to deliver). */
+    public boolean isLocalDomain(String domain) {
+        if (domain == null || domain.isBlank() || domain.contains("%") || domain.contains("_")) return false;
+        return !em.createQuery("select p.objectId from ObjectProperty p where p.propName = :n"
+                + " and lower(p.value) like :v", Long.class).setParameter("n", Attr.EMAIL)
+                .setParameter("v", "%@" + domain.trim().toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     public DirEntry requireUser(String loginName) {
         return findUser(loginName).orElseThrow(() -> StoreException.notFound("user " + loginName));
     }

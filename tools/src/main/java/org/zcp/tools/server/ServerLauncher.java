@@ -77,7 +77,18 @@ public final class ServerLauncher {
             for (String p : e.problems()) err.println("  " + p);
             return 1;
         }
+        Config spooler;
+        try {
+            spooler = Config.load(Schemas.SPOOLER, cfg.resolveSibling("spooler.cfg"));
+        } catch (ConfigException e) {
+            err.println("zarafa-server: " + e.problems().size() + " error(s) in spooler.cfg; not starting:");
+            for (String p : e.problems()) err.println("  " + p);
+            return 1;
+        }
         List<String> problems = check(c);
+        int smtpPort = spooler.getInt("smtp_port");
+        if (smtpPort < 1 || smtpPort > 65535) problems.add(spooler.file() + ": smtp_port must be a port number");
+        if (spooler.getInt("max_threads") < 1) problems.add(spooler.file() + ": max_threads must be at least 1");
         int lmtpPort = dagent.getInt("lmtp_port");
         if (lmtpPort < 1 || lmtpPort > 65535) problems.add(dagent.file() + ": lmtp_port must be a port number");
         if (!problems.isEmpty()) {
@@ -93,6 +104,7 @@ public final class ServerLauncher {
             props.put("zcp.lookup.bind", props.get("zcp.lmtp.bind"));
             props.put("zcp.lookup.port", Integer.toString(dagent.getInt("lookup_port")));
             props.put("zcp.lookup.threads", "8");
+            props.put("zcp.spooler.threads", Integer.toString(spooler.getInt("max_threads")));
             Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
             Files.createDirectories(run);
             Path file = run.resolve("zarafa-server.properties");

@@ -608,6 +608,21 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public void submitMessage(String sessionId, String messageId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void abortSubmit(String sessionId, String messageId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean isMessageInQueue(String sessionId, String messageId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void restoreObjects(String sessionId, List<String> objectIds) {
         throw new UnsupportedOperationException();
     }

@@ -1,0 +1,187 @@
+package org.zcp.store.delivery;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.soap.Message;
+import org.zcp.api.soap.PropValue;
+import org.zcp.api.soap.PropValues;
+import org.zcp.store.StoreException;
+import org.zcp.store.admin.UserAdmin;
+import org.zcp.store.directory.DirEntry;
+import org.zcp.store.directory.Directory;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.FolderService;
+import org.zcp.store.mapi.MessageService;
+import org.zcp.store.mapi.ObjectStore;
+import org.zcp.store.mapi.StoreManager;
+import org.zcp.store.session.Session;
+
+/**
+ * The last step of delivery: converts the (possibly changed) message to MAPI and stores it in the
+ * target folder of the user's store. The original RFC 822 text is kept for users with the imap
+ * feature (manual 8.7); a message already delivered (same Message-ID within a day) is not stored
+ * twice, so an MTA retrying after a lost answer never duplicates it.
+ */
+@Stateless
+public class MailboxWriter {
+    private static final Logger LOG = Logger.getLogger(MailboxWriter.class.getName());
+    static final long DUPLICATE_WINDOW_MS = 24L * 60 * 60 * 1000;
+    /** Delivery works as the internal SYSTEM user (full access to every store). */
+    public static final Session SYSTEM = new Session("delivery", Directory.SYSTEM_ID, "SYSTEM", 0, 2, "localhost",
+            "zarafa-dagent");
+
+    /** Where and how a message is stored. */
+    public record Target(String folderPath, boolean create, boolean markRead, boolean junk, List<String> copies) {
+    }
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    StoreManager stores;
+
+    @Inject
+    ObjectStore objects;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    FolderService folders;
+
+    @Inject
+    UserAdmin users;
+
+    /** Stores the message for {@code userId}; returns the entry id of the stored (or earlier) copy. */
+    public String store(long userId, MimeMessage mime, Path original, Target target) {
+        DirEntry user = directory.require(userId);
+        StoreEntity store = stores.privateStoreOf(userId)
+                .orElseThrow(() -> StoreException.notFound("user " + user.name() + " has no store"));
+        String folder = folderId(store, target.folderPath(), target.create());
+        if ((target.folderPath() == null || target.folderPath().isBlank()) && target.junk()) {
+            String junk = junkFolder(store);
+            if (junk != null) folder = junk;
+        }
+        byte[] text = text(mime, original);
+        Message m = MimeToMapi.convert(mime, System.currentTimeMillis());
+        if (target.markRead()) {
+            m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
+            m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, PropTag.MSGFLAG_READ));
+        }
+        if (users.featureAllowed(user, "imap")) {
+            m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
+        }
+        String duplicate = duplicate(store, m);
+        if (duplicate != null) {
+            LOG.info("duplicate delivery of " + PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID) + " to "
+                    + directory.loginName(user) + " suppressed");
+            return duplicate;
+        }
+        String id = messages.create(SYSTEM, folder, m, false);
+        if (target.copies() != null && !target.copies().isEmpty()) {
+            for (String copy : target.copies()) {
+                messages.copy(SYSTEM, List.of(id), copy, false);
+            }
+        }
+        LOG.fine("delivered to " + directory.loginName(user));
+        return id;
+    }
+
+    /** The bytes the MTA sent, or the message as a mailet left it. */
+    private static byte[] text(MimeMessage mime, Path original) {
+        try {
+            if (original != null && !(mime instanceof TrackedMimeMessage t && t.changed())) {
+                return Files.readAllBytes(original);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            mime.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException | MessagingException e) {
+            throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "cannot read the message: " + e.getMessage());
+        }
+    }
+
+    /** The Junk E-mail folder: PR_ADDITIONAL_REN_ENTRYIDS[4] of the store. */
+    private String junkFolder(StoreEntity store) {
+        var ren = objects.stored(store.hierarchyId).get(PropTag.PR_ADDITIONAL_REN_ENTRYIDS);
+        if (ren == null || ren.mvbin == null || ren.mvbin.size() < 5 || ren.mvbin.get(4).length == 0) return null;
+        return HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
+    }
+
+    /** A live copy of the same Message-ID delivered to the store in the last day, or null. */
+    private String duplicate(StoreEntity store, Message m) {
+        String id = PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID);
+        if (id == null || id.isBlank() || id.length() > 255) return null;
+        List<HierarchyObject> found = objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s"
+                + " and h.messageId = :m and h.type = 5 and h.deletedAt is null and h.created > :since",
+                HierarchyObject.class).setParameter("s", store.id).setParameter("m", id)
+                .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS).setMaxResults(1)
+                .getResultList();
+        return found.isEmpty() ? null : objects.entryId(found.get(0));
+    }
+
+    /** The entry id of the store's Inbox. */
+    public String inboxId(StoreEntity store) {
+        long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
+        return objects.entryId(store.id, inbox);
+    }
+
+    /** The Inbox, or a folder path below IPM_SUBTREE ("Inbox/Projects"), created on request. */
+    public String folderId(StoreEntity store, String path, boolean create) {
+        if (path == null || path.isBlank()) {
+            return inboxId(store);
+        }
+        HierarchyObject cur = stores.ipmSubtree(store);
+        for (String name : path.split("[/\\\\]")) {
+            if (name.isBlank()) continue;
+            HierarchyObject next = null;
+            for (HierarchyObject f : objects.children(cur.id, ObjectType.MAPI_FOLDER, false)) {
+                if (name.equalsIgnoreCase(f.displayName)) next = f;
+            }
+            if (next == null) {
+                if (!create) {
+                    // zarafa-dagent -F without -C: a missing folder means the Inbox
+                    return inboxId(store);
+                }
+                String id = folders.create(SYSTEM, objects.entryId(cur), name, "IPF.Note", true);
+                next = objects.resolve(id);
+            }
+            cur = next;
+        }
+        return objects.entryId(cur);
+    }
+
+    /**
+     * dagent.cfg spam_header_name / spam_header_value: a message the spam filter marked (for
+     * example "X-Spam-Status: Yes, score=7.1").
+     */
+    public static boolean isSpam(MimeMessage mime, String name, String value) {
+        name = name.trim();
+        value = value.trim();
+        if (name.isEmpty() || value.isEmpty()) return false;
+        try {
+            String[] headers = mime.getHeader(name);
+            if (headers == null) return false;
+            for (String h : headers) {
+                if (h.trim().toLowerCase(Locale.ROOT).startsWith(value.toLowerCase(Locale.ROOT))) return true;
+            }
+        } catch (MessagingException e) {
+            return false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,36 @@
+package org.zcp.store.spooler;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The spooler resumes what the outgoing queue holds when the server starts (manual 4.9), and
+ * every minute re-signals an entry whose time passed without a worker taking it.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class SpoolerStartup {
+    private static final Logger LOG = Logger.getLogger(SpoolerStartup.class.getName());
+
+    @Inject
+    SpoolerService spooler;
+
+    @PostConstruct
+    void resume() {
+        List<Long> waiting = spooler.overdue(-Long.MAX_VALUE / 4);
+        for (long id : waiting) spooler.resignal(id);
+        if (!waiting.isEmpty()) LOG.info("spooler: resuming " + waiting.size() + " queued message(s)");
+    }
+
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    void sweep() {
+        for (long id : spooler.overdue(60_000)) spooler.resignal(id);
+    }
+}
