@@ -40,6 +40,9 @@ audit_log_file = $DIR/log/audit.log
 CFG
 
 printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\n' "$LMTP" "$((LMTP + 1))" > "$DIR/etc/dagent.cfg"
+# the spooler hands outgoing mail to the same Postfix (manual 4.9); remote mail goes on to smtp-sink
+SINK=$((PORT - 200))
+printf 'smtp_server = 127.0.0.1\nsmtp_port = %s\nretry_delay = 5\n' "$SMTP" > "$DIR/etc/spooler.cfg"
 
 # 1. a misspelt option stops the start and every wrong option is printed
 cp "$DIR/etc/server.cfg" "$DIR/etc/bad.cfg"
@@ -140,7 +143,72 @@ set -e
 [ $rc = 67 ] || fail "zarafa-dagent for an unknown user exited $rc, not 67"
 pass "zarafa-dagent delivers from a pipe; an unknown user exits 67 (EX_NOUSER)"
 
-# 5. durability: SIGKILL the server in the middle of a 500-message LMTP run from Postfix; after the
+# 5. mail out (manual 4.9, 4.5, 8.3.5, 8.9): the spooler hands submitted mail to Postfix, which
+# delivers local recipients over LMTP and relays the rest to smtp-sink (standing in for the Internet)
+mkdir -p "$DIR/sink"
+chown postfix "$DIR/sink"
+smtp-sink -u postfix -d "$DIR/sink/%H%M%S." "127.0.0.1:$SINK" 10 > "$DIR/log/smtp-sink.log" 2>&1 &
+SINK_PID=$!
+trap 'kill $SINK_PID 2>/dev/null; stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
+postconf -c "$DIR/postfix/etc" -e "relayhost = [127.0.0.1]:$SINK"
+postfix -c "$DIR/postfix/etc" reload > /dev/null 2>&1
+sink_count() { grep -l "$1" "$DIR"/sink/* 2>/dev/null | wc -l; }
+sink_wait() {
+    i=0
+    until [ "$(sink_count "$1")" -ge "${2:-1}" ]; do
+        i=$((i + 1)); [ $i -lt 60 ] || fail "smtp-sink never received '$1': $(tail -3 "$DIR/postfix/maillog")"
+        sleep 1
+    done
+    sleep 1 # smtp-sink may still be writing the file
+}
+SEND="/usr/bin/python3 $ROOT/tests/acceptance/send.py http://127.0.0.1:$PORT/zarafa"
+[ "$($SEND john secret "Out through Postfix" mary@example.com friend@remote.test ghost@example.com)" = sent ] \
+    || fail "john's message did not reach Sent Items"
+sink_wait "Subject: Out through Postfix"
+F=$(grep -l "Subject: Out through Postfix" "$DIR"/sink/*)
+grep -q "^From: John Doe <john@example.com>" "$F" || fail "From header: $(grep -i '^from:' "$F")"
+grep -q "^X-Rcpt-Args: <friend@remote.test>" "$F" || fail "smtp-sink was not the relay for friend@remote.test"
+grep -q "Sent through the spooler." "$F" || fail "body lost: $(cat "$F")"
+postfix_wait_log "$DIR/postfix" "to=<mary@example.com>.*status=sent" 30
+[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" mary secret2 "Out through Postfix" count)" = "1 0" ] \
+    || fail "mary did not get john's message through Postfix"
+[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" john secret "Undeliverable: Out through Postfix" count)" = "1 0" ] \
+    || fail "john has no Undeliverable report for ghost@example.com"
+pass "SOAP submit -> spooler -> Postfix: Sent Items, local delivery to mary, relay to smtp-sink, Undeliverable for the refused ghost@example.com"
+OUT=$($SEND mary secret2 "Pretending" --as=john@example.com friend@remote.test || true)
+case "$OUT" in *MAPI_E_NO_ACCESS*) ;; *) fail "mary sent as john without the right: $OUT" ;; esac
+zarafa-admin -u john --add-sendas mary > /dev/null
+[ "$($SEND mary secret2 "As John" --as=john@example.com friend@remote.test)" = sent ] || fail "send-as after --add-sendas"
+sink_wait "Subject: As John"
+F=$(grep -l "Subject: As John" "$DIR"/sink/*)
+grep -q "^From: John Doe <john@example.com>" "$F" && ! grep -q "^Sender:" "$F" \
+    || fail "send-as headers: $(grep -Ei '^(from|sender):' "$F")"
+pass "send-as without the right is refused (MAPI_E_NO_ACCESS); after zarafa-admin --add-sendas the From is john"
+printf 'I am away until Monday.\n' > "$DIR/oof.txt"
+zarafa-set-oof mary 1 "Out of office" "$DIR/oof.txt" > /dev/null || fail "zarafa-set-oof mary 1"
+for n in 1 2; do
+    swaks --silent 2 --server "127.0.0.1:$SMTP" --from colleague@remote.test --to mary@example.com \
+        --header "Subject: question $n" --body "?" > /dev/null || fail "swaks to mary"
+done
+swaks --silent 2 --server "127.0.0.1:$SMTP" --from postmaster@remote.test --to mary@example.com \
+    --header "Subject: report" --body "!" > /dev/null || fail "swaks from postmaster"
+swaks --silent 2 --server "127.0.0.1:$SMTP" --from lister@remote.test --to mary@example.com \
+    --header "To: team@remote.test" --header "Cc: mary@example.com" --header "Subject: cc only" --body "!" \
+    > /dev/null || fail "swaks cc"
+sink_wait "X-Rcpt-Args: <colleague@remote.test>"
+sleep 8
+[ "$(sink_count "X-Rcpt-Args: <colleague@remote.test>")" = 1 ] || fail "colleague got $(sink_count "X-Rcpt-Args: <colleague@remote.test>") replies"
+F=$(grep -l "X-Rcpt-Args: <colleague@remote.test>" "$DIR"/sink/*)
+grep -q "^X-Zarafa-Vacation: autorespond" "$F" && grep -q "I am away until Monday." "$F" \
+    && grep -q "^Subject: Out of office \[question 1\]" "$F" || fail "the autoreply: $(cat "$F")"
+[ "$(sink_count "X-Rcpt-Args: <postmaster@remote.test>")" = 0 ] || fail "postmaster got an autoreply"
+[ "$(sink_count "X-Rcpt-Args: <lister@remote.test>")" = 0 ] || fail "a Cc-only message got an autoreply"
+zarafa-set-oof mary 0 > /dev/null || fail "zarafa-set-oof mary 0"
+pass "zarafa-set-oof: two messages from one sender get one autoreply (via the spooler and Postfix), none to postmaster, none for Cc"
+kill $SINK_PID 2>/dev/null || true
+trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
+
+# 6. durability: SIGKILL the server in the middle of a 500-message LMTP run from Postfix; after the
 # restart and Postfix's retries every message is in the store exactly once
 SENT_BEFORE=$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog" || true)
 # Postfix takes the 500 messages first (it asks the platform for each recipient, so the server is
@@ -173,7 +241,7 @@ STORED=$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$P
 pass "SIGKILL after $((KILLED_AT - SENT_BEFORE)) of 500 LMTP deliveries: after restart and retries all 500 are stored exactly once"
 postfix_stop "$DIR/postfix"
 
-# 6. a restart keeps users and data
+# 7. a restart keeps users and data
 SIZE_BEFORE=$(zarafa-admin --details john | sed -n 's/^Current store size: *//p')
 stop
 start

@@ -132,6 +132,8 @@ public final class PropTag {
     public static final int PR_EC_OUTOFOFFICE_UNTIL = 0x67640040;
     /** A submitted message is removed instead of moved to Sent Items once sent. */
     public static final int PR_DELETE_AFTER_SUBMIT = 0x0E01000B;
+    /** The server-side rules of an Inbox (XML of org.zcp.store.rules.RuleSet), PT_BINARY. */
+    public static final int PR_RULES_DATA = 0x3FE10102;
 
     public static String hex(int tag) {
         return String.format("0x%08X", tag);

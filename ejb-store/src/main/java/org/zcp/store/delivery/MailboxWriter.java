@@ -44,8 +44,16 @@ public class MailboxWriter {
     public static final Session SYSTEM = new Session("delivery", Directory.SYSTEM_ID, "SYSTEM", 0, 2, "localhost",
             "zarafa-dagent");
 
-    /** Where and how a message is stored. */
-    public record Target(String folderPath, boolean create, boolean markRead, boolean junk, List<String> copies) {
+    /**
+     * Where and how a message is stored: a folder of the company's public store (move to public),
+     * else a folder entry id (a rule's move), else a folder path (zarafa-dagent -F), else Junk
+     * E-mail for spam, else the Inbox; {@code copies} are further folders (a rule's copy).
+     */
+    public record Target(String publicPath, String folderId, String folderPath, boolean create, boolean markRead,
+            boolean junk, List<String> copies) {
+        public static Target inbox() {
+            return new Target(null, null, null, false, false, false, List.of());
+        }
     }
 
     @Inject
@@ -71,10 +79,23 @@ public class MailboxWriter {
         DirEntry user = directory.require(userId);
         StoreEntity store = stores.privateStoreOf(userId)
                 .orElseThrow(() -> StoreException.notFound("user " + user.name() + " has no store"));
-        String folder = folderId(store, target.folderPath(), target.create());
-        if ((target.folderPath() == null || target.folderPath().isBlank()) && target.junk()) {
-            String junk = junkFolder(store);
-            if (junk != null) folder = junk;
+        String folder;
+        if (present(target.publicPath())) {
+            store = stores.publicStoreOf(user.companyId())
+                    .orElseThrow(() -> StoreException.notFound("the public store of " + user.name() + "'s company"));
+            folder = folderId(store, target.publicPath(), target.create());
+        } else if (present(target.folderId())) {
+            HierarchyObject f = objects.resolve(target.folderId());
+            if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null || f.storeId != store.id) {
+                throw StoreException.invalid("the rule's target folder is not a folder of this store");
+            }
+            folder = target.folderId();
+        } else {
+            folder = folderId(store, target.folderPath(), target.create());
+            if (!present(target.folderPath()) && target.junk()) {
+                String junk = junkFolder(store);
+                if (junk != null) folder = junk;
+            }
         }
         byte[] text = text(mime, original);
         Message m = MimeToMapi.convert(mime, System.currentTimeMillis());
@@ -99,6 +120,10 @@ public class MailboxWriter {
         }
         LOG.fine("delivered to " + directory.loginName(user));
         return id;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     /** The bytes the MTA sent, or the message as a mailet left it. */

@@ -12,6 +12,10 @@ public final class MailAttributes {
     public static final AttributeName USER = AttributeName.of("zarafa.user");
     /** The target folder path below IPM_SUBTREE (zarafa-dagent -F), absent for the Inbox. */
     public static final AttributeName FOLDER = AttributeName.of("zarafa.folder");
+    /** The target folder's entry id (a rule's move); wins over FOLDER. */
+    public static final AttributeName FOLDER_ID = AttributeName.of("zarafa.folder.id");
+    /** A folder path in the company's public store (the move-to-public plugin); wins over all. */
+    public static final AttributeName PUBLIC_FOLDER = AttributeName.of("zarafa.public.folder");
     /** Create the target folder when missing (zarafa-dagent -C). */
     public static final AttributeName CREATE = AttributeName.of("zarafa.folder.create");
     /** Store the message as read (zarafa-dagent -r, a rule's "mark as read"). */

@@ -21,6 +21,7 @@ import org.zcp.store.delivery.MailboxWriter;
 import org.zcp.store.delivery.OutOfOfficeService;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.pipeline.MailPipeline.PipelineException;
+import org.zcp.store.rules.RuleService;
 import org.zcp.store.spooler.SpoolerService;
 
 /**
@@ -51,6 +52,9 @@ public class Pipelines {
     @Inject
     SpoolerService spooler;
 
+    @Inject
+    RuleService rules;
+
     private MailPipeline delivery;
     private MailPipeline spooling;
     private final List<URLClassLoader> pluginLoaders = new ArrayList<>();
@@ -66,7 +70,7 @@ public class Pipelines {
     }
 
     private MailPipeline build(String name, Config cfg) {
-        Services services = new Services(settings, directory, spooler, mailbox, oof, spooler);
+        Services services = new Services(settings, directory, spooler, mailbox, oof, spooler, rules);
         ClassLoader loader = pluginLoader(name, cfg);
         Path file = configured(cfg.get("mailetcontainer_file"));
         try (InputStream in = file != null && Files.isReadable(file) ? Files.newInputStream(file)

@@ -23,6 +23,8 @@ public class MailboxDelivery extends GenericMailet {
         List<String> copies = MailAttributes.string(mail, MailAttributes.COPIES)
                 .map(s -> Arrays.stream(s.split("\n")).filter(x -> !x.isBlank()).toList()).orElse(List.of());
         MailboxWriter.Target target = new MailboxWriter.Target(
+                MailAttributes.string(mail, MailAttributes.PUBLIC_FOLDER).orElse(null),
+                MailAttributes.string(mail, MailAttributes.FOLDER_ID).orElse(null),
                 MailAttributes.string(mail, MailAttributes.FOLDER).orElse(null),
                 MailAttributes.flag(mail, MailAttributes.CREATE), MailAttributes.flag(mail, MailAttributes.READ),
                 MailAttributes.flag(mail, MailAttributes.JUNK), copies);
