@@ -98,6 +98,9 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @EJB
     org.zcp.store.spooler.SpoolerService spooler;
 
+    @EJB
+    org.zcp.store.rules.RuleService rules;
+
     @FunctionalInterface
     interface Op<T> {
         T run(Session s);
@@ -341,6 +344,16 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public void setReadFlags(String sessionId, List<String> messageIds, boolean read) throws MapiException {
         exec("setReadFlags", sessionId, s -> messages.setReadFlags(s, ids(messageIds), read));
+    }
+
+    @Override
+    public List<org.zcp.api.soap.Rule> getRules(String sessionId, String folderId) throws MapiException {
+        return call("getRules", sessionId, s -> rules.get(s, folderId));
+    }
+
+    @Override
+    public void setRules(String sessionId, String folderId, List<org.zcp.api.soap.Rule> list) throws MapiException {
+        exec("setRules", sessionId, s -> rules.set(s, folderId, list == null ? List.of() : list));
     }
 
     @Override

@@ -227,6 +227,19 @@ public interface ZarafaCmd {
     boolean isMessageInQueue(@WebParam(name = "sessionId") String sessionId,
             @WebParam(name = "messageId") String messageId) throws MapiException;
 
+    // ---- rules (stored with the Inbox, run at delivery) ------------------------------------
+
+    /** The server-side rules of an Inbox, in the order they run. */
+    @WebMethod
+    @WebResult(name = "rule")
+    List<Rule> getRules(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "folderId") String folderId)
+            throws MapiException;
+
+    /** Replace the rules of an Inbox (owner or full access); an empty list removes them. */
+    @WebMethod
+    void setRules(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "folderId") String folderId,
+            @WebParam(name = "rule") List<Rule> rules) throws MapiException;
+
     // ---- delivery ------------------------------------------------------------------------
 
     /**

@@ -80,10 +80,10 @@ public class MailboxWriter {
         StoreEntity store = stores.privateStoreOf(userId)
                 .orElseThrow(() -> StoreException.notFound("user " + user.name() + " has no store"));
         String folder;
-        if (present(target.publicPath())) {
-            store = stores.publicStoreOf(user.companyId())
-                    .orElseThrow(() -> StoreException.notFound("the public store of " + user.name() + "'s company"));
-            folder = folderId(store, target.publicPath(), target.create());
+        String publicFolder = present(target.publicPath()) ? publicFolder(user, target) : null;
+        if (publicFolder != null) {
+            folder = publicFolder;
+            store = objects.store(objects.resolve(folder).storeId);
         } else if (present(target.folderId())) {
             HierarchyObject f = objects.resolve(target.folderId());
             if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null || f.storeId != store.id) {
@@ -122,14 +122,50 @@ public class MailboxWriter {
         return id;
     }
 
+    /** The public folder of the move-to-public plugin; null (the Inbox, with a warning) when missing. */
+    private String publicFolder(DirEntry user, Target target) {
+        StoreEntity pub = stores.publicStoreOf(user.companyId()).orElse(null);
+        if (pub == null) {
+            LOG.warning("no public store for " + user.name() + "'s company: delivered to the Inbox instead of "
+                    + target.publicPath());
+            return null;
+        }
+        HierarchyObject cur = stores.ipmSubtree(pub);
+        for (String name : target.publicPath().split("[/\\\\]")) {
+            if (name.isBlank()) continue;
+            HierarchyObject next = null;
+            for (HierarchyObject f : objects.children(cur.id, ObjectType.MAPI_FOLDER, false)) {
+                if (name.equalsIgnoreCase(f.displayName)) next = f;
+            }
+            if (next == null && !target.create()) {
+                LOG.warning("public folder " + target.publicPath() + " does not exist: delivered to the Inbox of "
+                        + user.name());
+                return null;
+            }
+            if (next == null) next = objects.resolve(folders.create(SYSTEM, objects.entryId(cur), name, "IPF.Note", true));
+            cur = next;
+        }
+        return objects.entryId(cur);
+    }
+
     private static boolean present(String s) {
         return s != null && !s.isBlank();
+    }
+
+    /**
+     * Whether a mailet changed the message: James wraps it (MimeMessageWrapper knows), a plugin may
+     * have replaced it with a new one; only a message known to be untouched keeps the MTA's bytes.
+     */
+    static boolean changed(MimeMessage mime) {
+        if (mime instanceof org.apache.james.server.core.MimeMessageWrapper w) return w.isModified();
+        if (mime instanceof TrackedMimeMessage t) return t.changed();
+        return true;
     }
 
     /** The bytes the MTA sent, or the message as a mailet left it. */
     private static byte[] text(MimeMessage mime, Path original) {
         try {
-            if (original != null && !(mime instanceof TrackedMimeMessage t && t.changed())) {
+            if (original != null && !changed(mime)) {
                 return Files.readAllBytes(original);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -147,16 +183,18 @@ public class MailboxWriter {
         return HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
     }
 
-    /** A live copy of the same Message-ID delivered to the store in the last day, or null. */
+    /** A live delivered copy of the same Message-ID in the store from the last day, or null. */
     private String duplicate(StoreEntity store, Message m) {
         String id = PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID);
         if (id == null || id.isBlank() || id.length() > 255) return null;
         List<HierarchyObject> found = objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s"
                 + " and h.messageId = :m and h.type = 5 and h.deletedAt is null and h.created > :since",
                 HierarchyObject.class).setParameter("s", store.id).setParameter("m", id)
-                .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS).setMaxResults(1)
+                .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS).setMaxResults(20)
                 .getResultList();
-        return found.isEmpty() ? null : objects.entryId(found.get(0));
+        // an unsent copy (a rule's redirect waiting in the Outbox keeps the Message-ID) is not one
+        return found.stream().filter(h -> (h.msgFlags & PropTag.MSGFLAG_UNSENT) == 0).findFirst()
+                .map(objects::entryId).orElse(null);
     }
 
     /** The entry id of the store's Inbox. */

@@ -27,6 +27,12 @@ public final class TrackedMimeMessage extends MimeMessage {
         super.saveChanges();
     }
 
+    /** A changed message keeps its Message-ID (duplicate suppression and threading depend on it). */
+    @Override
+    protected void updateMessageID() throws MessagingException {
+        if (getHeader("Message-ID") == null) super.updateMessageID();
+    }
+
     @Override
     public void setHeader(String name, String value) throws MessagingException {
         changed = true;

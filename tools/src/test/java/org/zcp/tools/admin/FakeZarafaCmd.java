@@ -608,6 +608,16 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public List<org.zcp.api.soap.Rule> getRules(String sessionId, String folderId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setRules(String sessionId, String folderId, List<org.zcp.api.soap.Rule> rules) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void submitMessage(String sessionId, String messageId) {
         throw new UnsupportedOperationException();
     }

@@ -1,0 +1,188 @@
+package org.zcp.plugins.bmp2png;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+
+/**
+ * BMP2PNG (manual 6.8.4.2), a zarafa-dagent plugin: every BMP image of an incoming message
+ * (content type image/bmp, image/x-bmp, image/x-ms-bmp, or a {@code .bmp} file name) is stored as
+ * PNG instead: content type image/png, file name ending in {@code .png}, base64. Parts of
+ * multiparts at any depth are converted; attached messages (message/rfc822) are left as they are,
+ * and so is an image that does not decode. A message without BMPs is not touched at all.
+ */
+public class BmpToPng extends GenericMailet {
+    private static final Logger LOG = Logger.getLogger(BmpToPng.class.getName());
+    /** The session of the copies {@link #save} makes: UTF-8 in headers stays UTF-8. */
+    private static final Session COPIES = Session.getInstance(props("mail.mime.allowutf8", "true"));
+    static final Set<String> BMP_TYPES = Set.of("image/bmp", "image/x-bmp", "image/x-ms-bmp");
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        int converted;
+        try {
+            converted = convert(message, mail.getName());
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // an unreadable structure is no reason to refuse the mail: it is delivered as it came
+            LOG.log(Level.INFO, "bmp2png: mail " + mail.getName() + " left as it is: " + e, e);
+            return;
+        }
+        if (converted > 0) {
+            save(mail);
+            LOG.fine(() -> "bmp2png: " + converted + " image(s) of mail " + mail.getName() + " converted to PNG");
+        }
+    }
+
+    /**
+     * Makes a change stick: saveChanges, keeping the Message-ID (Jakarta Mail would make up a new
+     * one). When the message's own body changed (no multipart), it is handed to the mail again as a
+     * fresh copy: James 3.9's MimeMessageWrapper loses the end of a body it re-encodes itself
+     * (MimeMessageUtil.writeMessageBodyTo does not flush the base64 or quoted-printable encoder),
+     * while a copy written by Jakarta Mail is kept byte for byte.
+     */
+    static void save(Mail mail) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        String[] id = message.getHeader("Message-ID");
+        if (!message.isMimeType("multipart/*")) {
+            MimeMessage copy = new MimeMessage(COPIES) {
+                @Override
+                protected void updateMessageID() {
+                    // the Message-ID stays as it came
+                }
+            };
+            copy.setDataHandler(message.getDataHandler());
+            for (var headers = message.getAllHeaders(); headers.hasMoreElements();) {
+                var h = headers.nextElement();
+                copy.addHeader(h.getName(), h.getValue());
+            }
+            copy.saveChanges();
+            mail.setMessage(copy);
+            message = mail.getMessage();
+        }
+        message.saveChanges();
+        String[] now = message.getHeader("Message-ID");
+        if (id != null && id.length > 0 && (now == null || !now[0].equals(id[0]))) {
+            message.setHeader("Message-ID", id[0]);
+        }
+    }
+
+    /** Converts the BMPs in {@code part} and below; the number converted. */
+    static int convert(Part part, String mailName) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            if (!(part.getContent() instanceof Multipart mp)) return 0;
+            int n = 0;
+            for (int i = 0; i < mp.getCount(); i++) n += convert(mp.getBodyPart(i), mailName);
+            if (n > 0) part.setContent(mp);
+            return n;
+        }
+        if (part.isMimeType("message/*")) return 0; // an attached message is someone else's mail
+        if (!isBmp(part)) return 0;
+        byte[] png = toPng(part, mailName);
+        if (png == null) return 0;
+        replace(part, png);
+        return 1;
+    }
+
+    static boolean isBmp(Part part) throws MessagingException {
+        String type = baseType(part);
+        if (type != null && BMP_TYPES.contains(type)) return true;
+        String name = fileName(part);
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".bmp");
+    }
+
+    /** The PNG form of the part's image, or null when it does not decode as one. */
+    private static byte[] toPng(Part part, String mailName) {
+        BufferedImage image;
+        try (InputStream in = part.getInputStream()) {
+            image = ImageIO.read(new MemoryCacheImageInputStream(in)); // read closes the image stream
+        } catch (IOException | MessagingException | RuntimeException e) {
+            LOG.fine(() -> "bmp2png: an image of mail " + mailName + " does not decode, left as it is: " + e);
+            return null;
+        }
+        if (image == null) {
+            LOG.fine(() -> "bmp2png: an image of mail " + mailName + " is no image ImageIO reads, left as it is");
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var ios = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", ios)) return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "bmp2png: an image of mail " + mailName + " cannot be written as PNG: " + e);
+            return null;
+        }
+        return out.toByteArray();
+    }
+
+    /** The part as PNG: its other headers (Content-ID, disposition, description) stay. */
+    private static void replace(Part part, byte[] png) throws MessagingException {
+        String name = fileName(part);
+        boolean disposition = part.getHeader("Content-Disposition") != null;
+        ContentType type;
+        try {
+            type = new ContentType(part.getContentType());
+            type.setPrimaryType("image");
+            type.setSubType("png");
+        } catch (ParseException | RuntimeException e) {
+            type = new ContentType("image", "png", null);
+        }
+        if (type.getParameter("name") != null) type.setParameter("name", png(type.getParameter("name")));
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(png, type.toString())));
+        part.setHeader("Content-Type", type.toString());
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        // a name given only in Content-Type is renamed there; setFileName would add a disposition
+        if (name != null && disposition) part.setFileName(png(name));
+    }
+
+    private static String png(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".bmp") ? name.substring(0, name.length() - 4) + ".png" : name + ".png";
+    }
+
+    private static String baseType(Part part) {
+        try {
+            String ct = part.getContentType();
+            return ct == null ? null : new ContentType(ct).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String fileName(Part part) {
+        try {
+            return part.getFileName();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static java.util.Properties props(String key, String value) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(key, value);
+        return p;
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "BMP2PNG (manual 6.8.4.2): BMP images of incoming mail are stored as PNG";
+    }
+}
