@@ -18,6 +18,7 @@ server_bind = 127.0.0.1
 lmtp_port = $LMTP
 lmtp_max_threads = 8
 lookup_port = $((LMTP + 1))
+archive_on_delivery = yes
 CFG
 # the spooler relays to an SMTP sink the tests run on lmtp_port + 10; retries come quickly
 cat > "$DIR/etc/spooler.cfg" <<CFG
@@ -26,6 +27,7 @@ smtp_port = $((LMTP + 10))
 max_threads = 2
 retry_delay = 1
 retry_lifetime = 20
+archive_on_send = yes
 CFG
 cat > "$DIR/etc/autorespond" <<CFG
 AUTORESPOND_CC=0

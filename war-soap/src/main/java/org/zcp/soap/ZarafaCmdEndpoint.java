@@ -101,6 +101,9 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @EJB
     org.zcp.store.rules.RuleService rules;
 
+    @EJB
+    org.zcp.store.archive.ArchiveService archives;
+
     @FunctionalInterface
     interface Op<T> {
         T run(Session s);
@@ -354,6 +357,22 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public void setRules(String sessionId, String folderId, List<org.zcp.api.soap.Rule> list) throws MapiException {
         exec("setRules", sessionId, s -> rules.set(s, folderId, list == null ? List.of() : list));
+    }
+
+    @Override
+    public void attachArchive(String sessionId, String userName, String archiveUser, String folder)
+            throws MapiException {
+        exec("attachArchive", sessionId, s -> archives.attach(s, userName, archiveUser, folder));
+    }
+
+    @Override
+    public void detachArchive(String sessionId, String userName, String archiveUser) throws MapiException {
+        exec("detachArchive", sessionId, s -> archives.detach(s, userName, archiveUser));
+    }
+
+    @Override
+    public List<org.zcp.api.soap.ArchiveInfo> listArchives(String sessionId, String userName) throws MapiException {
+        return call("listArchives", sessionId, s -> archives.list(s, userName));
     }
 
     @Override

@@ -240,6 +240,23 @@ public interface ZarafaCmd {
     void setRules(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "folderId") String folderId,
             @WebParam(name = "rule") List<Rule> rules) throws MapiException;
 
+    // ---- archives (manual 6.7) -------------------------------------------------------------
+
+    /** zarafa-archiver -u user --attach-to archiveUser [--archive-folder folder]; administrators. */
+    @WebMethod
+    void attachArchive(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "userName") String userName,
+            @WebParam(name = "archiveUser") String archiveUser, @WebParam(name = "folder") String folder)
+            throws MapiException;
+
+    @WebMethod
+    void detachArchive(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "userName") String userName,
+            @WebParam(name = "archiveUser") String archiveUser) throws MapiException;
+
+    @WebMethod
+    @WebResult(name = "archive")
+    List<ArchiveInfo> listArchives(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "userName") String userName) throws MapiException;
+
     // ---- delivery ------------------------------------------------------------------------
 
     /**

@@ -74,6 +74,12 @@ public class MailboxWriter {
     @Inject
     UserAdmin users;
 
+    @Inject
+    org.zcp.store.config.ServerSettings settings;
+
+    @Inject
+    org.zcp.store.archive.ArchiveService archives;
+
     /** Stores the message for {@code userId}; returns the entry id of the stored (or earlier) copy. */
     public String store(long userId, MimeMessage mime, Path original, Target target) {
         DirEntry user = directory.require(userId);
@@ -113,6 +119,10 @@ public class MailboxWriter {
             return duplicate;
         }
         String id = messages.create(SYSTEM, folder, m, false);
+        if (settings.dagent().getBool("archive_on_delivery") && store.userId == userId) {
+            // manual 6.7.1: not archived, not delivered (the exception makes it a temporary failure)
+            archives.archive(userId, id, objects.resolve(folder).displayName, false);
+        }
         if (target.copies() != null && !target.copies().isEmpty()) {
             for (String copy : target.copies()) {
                 messages.copy(SYSTEM, List.of(id), copy, false);

@@ -25,6 +25,8 @@ public final class Attr {
     public static final String FEATURES_DISABLED = "features_disabled";
     /** The company's system administrator (users.id). */
     public static final String SYSADMIN = "sysadmin";
+    /** Attached archives (manual 6.7), one "archive user id<TAB>folder" per line. */
+    public static final String ARCHIVES = "archives";
 
     private Attr() {
     }

@@ -102,6 +102,9 @@ public class SpoolerService implements Outbound {
     @Inject
     Pipelines pipelines;
 
+    @Inject
+    org.zcp.store.archive.ArchiveService archives;
+
     // ---- submit -------------------------------------------------------------------------------
 
     /** SOAP submitMessage: queue a message of the session's user for sending. */
@@ -212,6 +215,21 @@ public class SpoolerService implements Outbound {
             return;
         } catch (MessagingException x) {
             throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "cannot convert message " + entryIdHex + ": " + x);
+        }
+        if (e.rawMime == 0 && e.attempts == 0 && e.remaining == null && owner != null
+                && settings.spooler().getBool("archive_on_send")) {
+            try {
+                archives.archiveApart(owner.id(), entryIdHex, "Sent Items", true);
+            } catch (RuntimeException x) {
+                // manual 6.7.2: a message that cannot be archived is not sent; the user hears why
+                LOG.log(Level.WARNING, "message " + entryIdHex + " not sent: archiving failed", x);
+                Map<String, String> all = new LinkedHashMap<>();
+                for (String rcpt : out.recipients) all.put(rcpt, "not sent: the message could not be archived ("
+                        + x.getMessage() + ")");
+                undeliverable(store, m, out.bytes, all);
+                finish(e, msg, false, m);
+                return;
+            }
         }
         List<String> recipients = e.remaining == null ? out.recipients
                 : List.of(e.remaining.split("\n")).stream().filter(x -> !x.isBlank()).toList();

@@ -618,6 +618,21 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public void attachArchive(String sessionId, String userName, String archiveUser, String folder) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void detachArchive(String sessionId, String userName, String archiveUser) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.zcp.api.soap.ArchiveInfo> listArchives(String sessionId, String userName) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void submitMessage(String sessionId, String messageId) {
         throw new UnsupportedOperationException();
     }

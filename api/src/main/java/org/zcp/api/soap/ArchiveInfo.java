@@ -1,0 +1,24 @@
+package org.zcp.api.soap;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlType;
+
+/**
+ * An archive attached to a user (manual 6.7): the archive user whose store holds the copies, and
+ * the folder in that store under which this user's messages are archived.
+ */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "archiveInfo")
+public class ArchiveInfo {
+    public String archiveUser;
+    public String folder;
+
+    public ArchiveInfo() {
+    }
+
+    public ArchiveInfo(String archiveUser, String folder) {
+        this.archiveUser = archiveUser;
+        this.folder = folder;
+    }
+}
