@@ -43,6 +43,15 @@ printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\n' "$LMTP" "$(
 # the spooler hands outgoing mail to the same Postfix (manual 4.9); remote mail goes on to smtp-sink
 SINK=$((PORT - 200))
 printf 'smtp_server = 127.0.0.1\nsmtp_port = %s\nretry_delay = 5\n' "$SMTP" > "$DIR/etc/spooler.cfg"
+# the shipped plugins (manual 6.8), activated the manual's way: a link in plugin_path
+mkdir -p "$DIR/plugins/dagent" "$DIR/plugins/spooler" "$DIR/etc/disclaimers"
+ln -s "$ZCP_HOME/zarafa/share/zarafa-dagent/plugins/movetopublic.jar" "$DIR/plugins/dagent/movetopublic.jar"
+ln -s "$ZCP_HOME/zarafa/share/zarafa-dagent/plugins/bmp2png.jar" "$DIR/plugins/dagent/bmp2png.jar"
+ln -s "$ZCP_HOME/zarafa/share/zarafa-spooler/plugins/disclaimer.jar" "$DIR/plugins/spooler/disclaimer.jar"
+printf 'plugin_path = %s\n' "$DIR/plugins/dagent" >> "$DIR/etc/dagent.cfg"
+printf 'plugin_path = %s\n' "$DIR/plugins/spooler" >> "$DIR/etc/spooler.cfg"
+printf 'This e-mail is confidential (acceptance disclaimer).\n' > "$DIR/etc/disclaimers/default.txt"
+printf 'sales@example.com = Sales/Incoming\ncreate = yes\n' > "$DIR/etc/movetopublic.cfg"
 
 # 1. a misspelt option stops the start and every wrong option is printed
 cp "$DIR/etc/server.cfg" "$DIR/etc/bad.cfg"
@@ -169,6 +178,7 @@ F=$(grep -l "Subject: Out through Postfix" "$DIR"/sink/*)
 grep -q "^From: John Doe <john@example.com>" "$F" || fail "From header: $(grep -i '^from:' "$F")"
 grep -q "^X-Rcpt-Args: <friend@remote.test>" "$F" || fail "smtp-sink was not the relay for friend@remote.test"
 grep -q "Sent through the spooler." "$F" || fail "body lost: $(cat "$F")"
+grep -q "This e-mail is confidential (acceptance disclaimer)." "$F" || fail "no disclaimer: $(cat "$F")"
 postfix_wait_log "$DIR/postfix" "to=<mary@example.com>.*status=sent" 30
 [ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" mary secret2 "Out through Postfix" count)" = "1 0" ] \
     || fail "mary did not get john's message through Postfix"
@@ -205,6 +215,36 @@ grep -q "^X-Zarafa-Vacation: autorespond" "$F" && grep -q "I am away until Monda
 [ "$(sink_count "X-Rcpt-Args: <lister@remote.test>")" = 0 ] || fail "a Cc-only message got an autoreply"
 zarafa-set-oof mary 0 > /dev/null || fail "zarafa-set-oof mary 0"
 pass "zarafa-set-oof: two messages from one sender get one autoreply (via the spooler and Postfix), none to postmaster, none for Cc"
+# the dagent plugins: move to public (movetopublic.cfg) and BMP to PNG
+zarafa-admin -c sales -p secret4 -e sales@example.com -f "Sales Desk" > /dev/null
+zarafa-admin -c boss -p secret5 -e boss@example.com -f "The Boss" -a 1 > /dev/null
+swaks --silent 2 --server "127.0.0.1:$SMTP" --from customer@remote.test --to sales@example.com \
+    --header "Subject: order 7" --body "Please send 7." > /dev/null || fail "swaks to sales"
+postfix_wait_log "$DIR/postfix" "to=<sales@example.com>.*status=sent" 30 || fail "Postfix did not deliver to sales"
+LOOK="/usr/bin/python3 $ROOT/tests/acceptance/look.py http://127.0.0.1:$PORT/zarafa"
+[ "$($LOOK boss secret5 public/Sales/Incoming "order 7")" = "1 " ] || fail "order 7 is not in the public folder Sales/Incoming: $($LOOK boss secret5 public/Sales/Incoming "order 7")"
+[ "$($LOOK sales secret4 inbox "order 7")" = "0 " ] || fail "order 7 is also in the sales Inbox"
+/usr/bin/python3 -c 'import struct,sys
+w,h=2,2; row=b"\x00\x00\xff\x00\xff\x00\x00\x00"; img=row*h
+sys.stdout.buffer.write(b"BM"+struct.pack("<IHHI",54+len(img),0,0,54)+struct.pack("<IiiHHIIiiII",40,w,h,1,24,0,len(img),2835,2835,0,0)+img)' > "$DIR/pic.bmp"
+swaks --silent 2 --server "127.0.0.1:$SMTP" --from friend@remote.test --to john@example.com \
+    --header "Subject: a picture" --attach-type image/bmp --attach-name pic.bmp --attach "@$DIR/pic.bmp" > /dev/null \
+    || fail "swaks with a BMP"
+i=0
+until [ "$($LOOK john secret inbox "a picture" | cut -d' ' -f1)" = 1 ]; do
+    i=$((i + 1)); [ $i -lt 30 ] || fail "the BMP message did not arrive"
+    sleep 1
+done
+[ "$($LOOK john secret inbox "a picture")" = "1 pic.png:image/png" ] || fail "BMP2PNG: $($LOOK john secret inbox "a picture")"
+pass "plugins linked into plugin_path: disclaimer on outgoing mail, move to public (Sales/Incoming), BMP to PNG"
+zarafa-admin -c vault -p secret6 -e vault@example.com -f "Archive of John" -n 1 > /dev/null
+zarafa-archiver -u john --attach-to vault | grep -q "Attached archive vault (folder john) to john" || fail "zarafa-archiver --attach-to"
+zarafa-archiver -u john -l > "$DIR/archives.out"
+grep -q "^User 'john' has 1 attached archive(s):" "$DIR/archives.out" && grep -Eq "^ +vault +john$" "$DIR/archives.out" \
+    || fail "zarafa-archiver -l: $(cat "$DIR/archives.out")"
+zarafa-archiver -u john --detach-from vault > /dev/null || fail "zarafa-archiver --detach-from"
+zarafa-archiver -u john -l | grep -q "has no attached archives" || fail "archive still attached"
+pass "zarafa-archiver attaches, lists and detaches an archive"
 kill $SINK_PID 2>/dev/null || true
 trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
 

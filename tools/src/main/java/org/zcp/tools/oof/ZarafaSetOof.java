@@ -1,7 +1,5 @@
 package org.zcp.tools.oof;
 
-import jakarta.xml.ws.WebServiceException;
-import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,19 +13,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.zcp.api.config.ConfigException;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.MapiException;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.StoreInfo;
 import org.zcp.api.soap.ZarafaCmd;
-import org.zcp.tools.soap.ConnectionException;
 import org.zcp.tools.soap.ServerConnection;
+import org.zcp.tools.soap.SoapTool;
+import org.zcp.tools.soap.SoapTool.Connector;
+import org.zcp.tools.soap.SoapTool.Failure;
+import org.zcp.tools.soap.SoapTool.HelpRequested;
+import org.zcp.tools.soap.SoapTool.UsageFailure;
 import org.zcp.tools.soap.ZarafaClient;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -43,20 +42,15 @@ import picocli.CommandLine.Parameters;
  *
  * <p>The command line is checked and the text file read before the server is contacted
  * ({@link #parse}); {@link #apply} then makes the two SOAP calls. Connection and logon are those of
- * zarafa-admin (admin.cfg, {@code -h}, trusted local logon or ZARAFA_USER/ZARAFA_PASSWORD). Every
- * failure is one line on stderr starting {@code zarafa-set-oof: } and exit code 1.
+ * zarafa-admin (admin.cfg, {@code -h}, trusted local logon or ZARAFA_USER/ZARAFA_PASSWORD), through
+ * {@link SoapTool}. Every failure is one line on stderr starting {@code zarafa-set-oof: } and exit
+ * code 1.
  */
 public final class ZarafaSetOof {
     public static final String CLIENT_APP = "zarafa-set-oof";
     static final String PREFIX = CLIENT_APP + ": ";
     static final String USAGE = "Usage: zarafa-set-oof [-h <server url>] [-c <config>] <username> 1|0 "
             + "[\"<subject>\" <text file>|-]";
-
-    /** Opens a logged-on session; tests hand in one on a fake server. */
-    @FunctionalInterface
-    public interface Connector {
-        ServerConnection connect(String host, Path config) throws ConfigException, ConnectionException, MapiException;
-    }
 
     /** The real server, reached and logged on to as zarafa-admin does. */
     public static final Connector SERVER = (host, config) -> ServerConnection.open(host, config, CLIENT_APP, null);
@@ -70,35 +64,6 @@ public final class ZarafaSetOof {
             if (subject != null) props.add(PropValue.ofString(PropTag.PR_EC_OUTOFOFFICE_SUBJECT, subject));
             if (text != null) props.add(PropValue.ofString(PropTag.PR_EC_OUTOFOFFICE_MSG, text));
             return props;
-        }
-    }
-
-    /** Ends the tool with exit code 1; the message is the line after the prefix. */
-    static class Failure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Failure(String line) {
-            super(line);
-        }
-    }
-
-    /** A wrong command line: the problem, then the usage line. */
-    static final class UsageFailure extends Failure {
-        private static final long serialVersionUID = 1L;
-
-        UsageFailure(String line) {
-            super(line);
-        }
-    }
-
-    /** --help was asked for. */
-    static final class HelpRequested extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String text;
-
-        HelpRequested(String text) {
-            super("help");
-            this.text = text;
         }
     }
 
@@ -138,45 +103,19 @@ public final class ZarafaSetOof {
         Request request;
         try {
             request = parse(args, stdin);
-        } catch (HelpRequested h) {
-            out.print(h.text);
-            out.flush();
-            return 0;
-        } catch (UsageFailure e) {
-            err.println(PREFIX + e.getMessage());
-            err.println(USAGE);
-            return 1;
-        } catch (Failure e) {
-            err.println(PREFIX + e.getMessage());
+        } catch (HelpRequested | Failure e) {
+            return SoapTool.report(e, PREFIX, USAGE, out, err);
+        }
+        ServerConnection connection = SoapTool.connect(connector, request.host(), request.config(), PREFIX, err);
+        if (connection == null) {
             return 1;
         }
-
-        ServerConnection connection;
-        try {
-            connection = connector.connect(request.host(), request.config());
-        } catch (ConfigException e) {
-            e.problems().forEach(p -> err.println(PREFIX + p));
-            return 1;
-        } catch (ConnectionException e) {
-            err.println(PREFIX + e.getMessage());
-            return 1;
-        } catch (MapiException e) {
-            err.println(PREFIX + line("log on", e));
-            return 1;
-        }
-
-        try (connection) {
-            apply(connection.cmd(), connection.sessionId(), request);
-            out.println("Out of office for " + request.user() + " switched " + (request.enabled() ? "on" : "off"));
-            return 0;
-        } catch (Failure e) {
-            err.println(PREFIX + e.getMessage());
-        } catch (SOAPFaultException e) {
-            err.println(PREFIX + "Unable to set out of office for " + request.user() + ": " + e.getMessage());
-        } catch (WebServiceException e) {
-            err.println(PREFIX + ServerConnection.unreachable(connection.url(), e));
-        }
-        return 1;
+        return SoapTool.execute(connection, PREFIX, err, "set out of office for " + request.user(),
+                (cmd, session) -> {
+                    apply(cmd, session, request);
+                    out.println("Out of office for " + request.user() + " switched "
+                            + (request.enabled() ? "on" : "off"));
+                });
     }
 
     /**
@@ -188,15 +127,7 @@ public final class ZarafaSetOof {
      */
     static Request parse(String[] args, InputStream stdin) throws HelpRequested, Failure {
         Options o = new Options();
-        CommandLine cl = new CommandLine(o).setExpandAtFiles(false);
-        try {
-            cl.parseArgs(args);
-        } catch (ParameterException e) {
-            throw new UsageFailure(e.getMessage());
-        }
-        if (cl.isUsageHelpRequested()) {
-            throw new HelpRequested(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
-        }
+        SoapTool.parse(o, args);
         List<String> a = o.args;
         if (a.isEmpty()) {
             throw new UsageFailure("missing <username> and 1|0");
@@ -255,7 +186,7 @@ public final class ZarafaSetOof {
         try {
             store = cmd.getStore(session, request.user());
         } catch (MapiException e) {
-            throw new Failure(line("open the store of " + request.user(), e));
+            throw new Failure(SoapTool.line("open the store of " + request.user(), e));
         }
         if (store == null || store.storeId == null) {
             throw new Failure("user " + request.user() + " has no store");
@@ -263,19 +194,7 @@ public final class ZarafaSetOof {
         try {
             cmd.setProps(session, store.storeId, request.props());
         } catch (MapiException e) {
-            throw new Failure(line("set out of office for " + request.user(), e));
+            throw new Failure(SoapTool.line("set out of office for " + request.user(), e));
         }
-    }
-
-    /** zarafa-admin's form: {@code Unable to open the store of bob: MAPI_E_NOT_FOUND (user bob not found)}. */
-    static String line(String what, MapiException e) {
-        String error = e.getFaultInfo() != null && e.getFaultInfo().error != null
-                ? e.getFaultInfo().error : e.error().name();
-        String message = e.getFaultInfo() != null ? e.getFaultInfo().message : e.getMessage();
-        StringBuilder sb = new StringBuilder("Unable to ").append(what).append(": ").append(error);
-        if (message != null && !message.isBlank()) {
-            sb.append(" (").append(message.strip()).append(')');
-        }
-        return sb.toString();
     }
 }
