@@ -151,6 +151,12 @@ rc=$?
 set -e
 [ $rc = 67 ] || fail "zarafa-dagent for an unknown user exited $rc, not 67"
 pass "zarafa-dagent delivers from a pipe; an unknown user exits 67 (EX_NOUSER)"
+swaks --silent 2 --protocol LMTP --server "127.0.0.1:$LMTP" --tls --from sender@other.test --to john@example.com \
+    --header "Subject: over STARTTLS" --body "encrypted LMTP" > "$DIR/lmtp-tls.out" 2>&1 \
+    || fail "LMTP STARTTLS: $(tail -5 "$DIR/lmtp-tls.out")"
+[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" john secret "over STARTTLS" count)" = "1 0" ] \
+    || fail "the message sent over LMTP with STARTTLS did not arrive"
+pass "LMTP offers STARTTLS with the server certificate; swaks --tls delivers over it"
 
 # 5. mail out (manual 4.9, 4.5, 8.3.5, 8.9): the spooler hands submitted mail to Postfix, which
 # delivers local recipients over LMTP and relays the rest to smtp-sink (standing in for the Internet)

@@ -10,6 +10,15 @@ import java.io.Serializable;
  * Where a line-protocol service listens. Unset properties come from the system properties that
  * zarafa-server derives from dagent.cfg: {@code zcp.<protocol>.bind}, {@code .port},
  * {@code .threads}. Port 0 leaves the service off.
+ *
+ * <p>TLS: {@code tls} is {@code off}, {@code starttls} (the protocol's STARTTLS command upgrades
+ * the connection) or {@code implicit} (the handshake right after accept, as IMAPS and POP3S do);
+ * unset, it is {@code zcp.<protocol>.tls}, else the protocol's default ({@link #defaultTls()}).
+ * The certificate is the PKCS#12 key store {@code keystore} with {@code keystorePassword}; unset,
+ * {@code zcp.<protocol>.keystore} / {@code zcp.<protocol>.keystore.password}, else the SOAP
+ * listener's {@code zcp.ssl.keystore} / {@code zcp.ssl.keystore.password} that zarafa-server
+ * passes. STARTTLS falls back to plaintext when the key store is missing or unusable; implicit
+ * TLS then keeps the port closed.
  */
 public abstract class LineActivationSpec implements ActivationSpec, Serializable {
     private static final long serialVersionUID = 1L;
@@ -18,6 +27,9 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
     private String bind;
     private Integer port;
     private Integer maxThreads;
+    private String tls;
+    private String keystore;
+    private String keystorePassword;
     private transient ResourceAdapter adapter;
 
     protected LineActivationSpec(String protocol) {
@@ -25,6 +37,16 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
     }
 
     abstract int defaultPort();
+
+    /** The {@code tls} mode when neither the spec nor {@code zcp.<protocol>.tls} says. */
+    String defaultTls() {
+        return "off";
+    }
+
+    /** Whether the protocol's sessions can upgrade on a STARTTLS command. */
+    boolean supportsStarttls() {
+        return false;
+    }
 
     public String getProtocol() {
         return protocol;
@@ -58,10 +80,57 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
         this.maxThreads = maxThreads;
     }
 
+    public String getTls() {
+        return tls != null ? tls : System.getProperty("zcp." + protocol + ".tls", defaultTls());
+    }
+
+    public void setTls(String tls) {
+        this.tls = tls;
+    }
+
+    /** The parsed {@link #getTls()}; null when it is not a known mode. */
+    ListenerTls.Mode tlsMode() {
+        return ListenerTls.Mode.parse(getTls());
+    }
+
+    public String getKeystore() {
+        if (keystore != null) return keystore;
+        String own = System.getProperty("zcp." + protocol + ".keystore");
+        if (own != null) return own;
+        // with server_ssl_enabled = no the launcher still names the path, but a file there is left
+        // over from an earlier start and its password (a fresh one per start) is gone
+        if ("false".equals(System.getProperty("zcp.ssl.enabled"))) return null;
+        return System.getProperty("zcp.ssl.keystore");
+    }
+
+    public void setKeystore(String keystore) {
+        this.keystore = keystore;
+    }
+
+    public String getKeystorePassword() {
+        if (keystorePassword != null) return keystorePassword;
+        String own = System.getProperty("zcp." + protocol + ".keystore.password");
+        return own != null ? own : System.getProperty("zcp.ssl.keystore.password");
+    }
+
+    public void setKeystorePassword(String keystorePassword) {
+        this.keystorePassword = keystorePassword;
+    }
+
     @Override
     public void validate() throws InvalidPropertyException {
         if (getPort() < 0 || getPort() > 65535) throw new InvalidPropertyException(protocol + " port " + getPort());
         if (getMaxThreads() < 1) throw new InvalidPropertyException(protocol + " threads " + getMaxThreads());
+        if (tlsMode() == null) {
+            throw new InvalidPropertyException(protocol + " tls " + getTls() + " (off, starttls or implicit)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // no key store password in logs
+        return getClass().getSimpleName() + "[" + protocol + " " + getBind() + ":" + getPort() + ", tls " + getTls()
+                + "]";
     }
 
     @Override

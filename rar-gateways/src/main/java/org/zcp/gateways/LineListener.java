@@ -3,6 +3,7 @@ package org.zcp.gateways;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,15 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.zcp.protocols.lmtp.LmtpBackend;
 import org.zcp.protocols.lmtp.LmtpSession;
 import org.zcp.protocols.socketmap.LookupBackend;
 import org.zcp.protocols.socketmap.SocketmapSession;
+import org.zcp.protocols.tls.TlsUpgrade;
 
 /**
  * Accepts connections on a line-protocol port and runs one session per connection on a bounded
  * pool: LMTP ({@link LmtpSession}) or Postfix lookups ({@link SocketmapSession}); every store call
- * goes through a fresh message endpoint.
+ * goes through a fresh message endpoint. With TLS ({@link ListenerTls}), a connection is either
+ * wrapped right after accept (implicit TLS) or handed to the session with an upgrade for its
+ * STARTTLS command.
  */
 final class LineListener {
     private static final Logger LOG = Logger.getLogger(LineListener.class.getName());
@@ -42,6 +48,7 @@ final class LineListener {
     private final ExecutorService workers;
     private final AtomicInteger active = new AtomicInteger();
     private volatile ServerSocket server;
+    private volatile ListenerTls tls = ListenerTls.off(ListenerTls.Mode.OFF, "not started");
     private volatile boolean closed;
     private Thread acceptor;
 
@@ -64,6 +71,13 @@ final class LineListener {
             LOG.info(name + " is off (port 0)");
             return;
         }
+        ListenerTls t = tls();
+        if (t.requested() == ListenerTls.Mode.IMPLICIT && t.mode() != ListenerTls.Mode.IMPLICIT) {
+            // never serve in plaintext on a port clients expect to be encrypted
+            LOG.severe(name + " is off: implicit TLS without a certificate: " + t.description());
+            return;
+        }
+        tls = t;
         try {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
@@ -79,7 +93,27 @@ final class LineListener {
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.info(name + " listening on " + spec.getBind() + ":" + spec.getPort() + " (" + spec.getMaxThreads()
-                + " threads)");
+                + " threads" + (t.mode() == ListenerTls.Mode.IMPLICIT ? ", TLS " + String.join("/", t.protocols()) : "")
+                + ")");
+    }
+
+    /** The TLS set-up for this listener, logged once: what is offered, or why not. */
+    private ListenerTls tls() {
+        ListenerTls.Mode requested = spec.tlsMode();
+        if (requested == ListenerTls.Mode.STARTTLS && !spec.supportsStarttls()) {
+            LOG.warning(name + " has no STARTTLS command; tls = starttls ignored");
+            return ListenerTls.off(ListenerTls.Mode.OFF, name + " has no STARTTLS");
+        }
+        ListenerTls t = ListenerTls.configure(requested, spec.getKeystore(), spec.getKeystorePassword());
+        switch (t.mode()) {
+            case STARTTLS -> LOG.info(name + " offers STARTTLS (" + String.join("/", t.protocols()) + ", "
+                    + t.description() + ")");
+            case IMPLICIT -> LOG.info(name + " uses implicit TLS (" + t.description() + ")");
+            case OFF -> {
+                if (spec.supportsStarttls()) LOG.info(name + " does not offer STARTTLS: " + t.description());
+            }
+        }
+        return t;
     }
 
     private void accept() {
@@ -94,7 +128,11 @@ final class LineListener {
             try {
                 workers.execute(() -> serve(socket));
             } catch (RejectedExecutionException e) {
-                refuse(socket);
+                if (tls.mode() == ListenerTls.Mode.IMPLICIT) {
+                    close(socket); // the client waits for a handshake: a plaintext 421 would be noise
+                } else {
+                    refuse(socket);
+                }
             }
         }
     }
@@ -107,23 +145,64 @@ final class LineListener {
         }
     }
 
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // gone anyway
+        }
+    }
+
     private void serve(Socket socket) {
         active.incrementAndGet();
         String peer = socket.getInetAddress().getHostAddress();
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        ListenerTls t = tls;
+        try (Connection c = new Connection(socket, t)) {
             socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            if (t.mode() == ListenerTls.Mode.IMPLICIT) c.upgrade();
+            InputStream in = c.socket.getInputStream();
+            OutputStream out = c.socket.getOutputStream();
             if (spec instanceof LookupActivationSpec) {
                 new SocketmapSession(new EndpointLookup(), in, out).run();
             } else {
                 new LmtpSession(new EndpointBackend(), hostname(), 0, Path.of(System.getProperty("java.io.tmpdir")),
-                        in, out, peer).run();
+                        in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null).run();
             }
+        } catch (SSLException e) {
+            LOG.info(name + " TLS with " + peer + " failed: " + e.getMessage());
         } catch (IOException e) {
             LOG.fine(name + " session with " + peer + " ended: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, name + " session with " + peer + " failed", e);
         } finally {
             active.decrementAndGet();
+        }
+    }
+
+    /**
+     * One accepted connection: the plain socket, or the TLS socket layered on it once upgraded.
+     * Closing it closes both (with a TLS close_notify when upgraded).
+     */
+    private static final class Connection implements Closeable {
+        private final ListenerTls tls;
+        private Socket socket;
+
+        Connection(Socket socket, ListenerTls tls) {
+            this.socket = socket;
+            this.tls = tls;
+        }
+
+        /** The {@link TlsUpgrade} of the session: handshake on the same connection. */
+        TlsUpgrade.Streams upgrade() throws IOException {
+            if (socket instanceof SSLSocket) throw new IllegalStateException("TLS already active");
+            SSLSocket s = tls.wrap(socket);
+            socket = s;
+            return new TlsUpgrade.Streams(s.getInputStream(), s.getOutputStream());
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 

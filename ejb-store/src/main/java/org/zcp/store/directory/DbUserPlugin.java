@@ -69,10 +69,25 @@ public class DbUserPlugin implements UserPlugin {
         return found.isEmpty() ? Optional.empty() : Optional.of(toEntry(found.get(0)));
     }
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry registry;
+
+    /** Entries read in this transaction (a delivery asks for its user several times). */
+    static final String CACHE = "zcp.directory.entries";
+
     @Override
     public Optional<DirEntry> get(long id) {
+        Map<Long, Optional<DirEntry>> cache = org.zcp.store.cache.TxCache.of(registry, CACHE);
+        if (cache != null && cache.containsKey(id)) return cache.get(id);
         DirectoryObject o = em.find(DirectoryObject.class, id);
-        return o == null ? Optional.empty() : Optional.of(toEntry(o));
+        Optional<DirEntry> e = o == null ? Optional.empty() : Optional.of(toEntry(o));
+        if (cache != null) cache.put(id, e);
+        return e;
+    }
+
+    /** After any change to directory objects in this transaction. */
+    public void changed() {
+        org.zcp.store.cache.TxCache.clear(registry, CACHE);
     }
 
     @Override
@@ -112,6 +127,7 @@ public class DbUserPlugin implements UserPlugin {
 
     @Override
     public long create(ObjectClass objectClass, long companyId, Map<String, String> attributes) {
+        changed();
         DirectoryObject o = new DirectoryObject();
         o.externId = UUID.randomUUID().toString();
         o.objectClass = objectClass.value();
@@ -124,6 +140,7 @@ public class DbUserPlugin implements UserPlugin {
 
     @Override
     public void update(long id, Map<String, String> attributes) {
+        changed();
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             String value = e.getValue();
             if (Attr.PASSWORD.equals(e.getKey()) && value != null) {
@@ -142,6 +159,7 @@ public class DbUserPlugin implements UserPlugin {
 
     @Override
     public void delete(long id) {
+        changed();
         em.createQuery("delete from ObjectProperty p where p.objectId = :id").setParameter("id", id).executeUpdate();
         em.createQuery("delete from ObjectRelation r where r.objectId = :id or r.parentObjectId = :id")
                 .setParameter("id", id).executeUpdate();

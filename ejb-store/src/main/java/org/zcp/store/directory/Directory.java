@@ -132,9 +132,16 @@ public class Directory {
         if (address == null || address.isBlank()) return Optional.empty();
         String a = address.trim();
         if (a.startsWith("<") && a.endsWith(">")) a = a.substring(1, a.length() - 1);
+        // the (propname, val) index answers an exact match; most addresses are stored and asked for
+        // as written or in lower case, and only the rest needs the case-insensitive scan
         List<Long> ids = em.createQuery("select p.objectId from ObjectProperty p where p.propName = :n"
-                + " and lower(p.value) = lower(:v)", Long.class).setParameter("n", Attr.EMAIL).setParameter("v", a)
-                .getResultList();
+                + " and p.value in (:v, :lower)", Long.class).setParameter("n", Attr.EMAIL).setParameter("v", a)
+                .setParameter("lower", a.toLowerCase(Locale.ROOT)).getResultList();
+        if (ids.isEmpty()) {
+            ids = em.createQuery("select p.objectId from ObjectProperty p where p.propName = :n"
+                    + " and lower(p.value) = lower(:v)", Long.class).setParameter("n", Attr.EMAIL).setParameter("v", a)
+                    .getResultList();
+        }
         for (long id : ids) {
             Optional<DirEntry> e = plugin.get(id);
             if (e.isPresent() && e.get().isUser() && id != SYSTEM_ID) return e;
@@ -275,6 +282,7 @@ public class Directory {
         org.zcp.store.entity.DirectoryObject o = em.find(org.zcp.store.entity.DirectoryObject.class, id);
         if (o == null) throw StoreException.notFound("directory object " + id);
         o.objectClass = cls.value();
+        dbPlugin.changed();
     }
 
     /** Server-kept attribute update for any plugin (quota, admin level, features, logon times). */

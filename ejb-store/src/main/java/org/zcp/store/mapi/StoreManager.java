@@ -60,9 +60,21 @@ public class StoreManager {
     @Inject
     org.zcp.store.config.ServerSettings settings;
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry registry;
+
     public Optional<StoreEntity> privateStoreOf(long userId) {
+        // the store id found earlier in this transaction, checked again through the persistence
+        // context (no query): a store orphaned or hooked since then is looked up anew
+        java.util.Map<Long, Long> known = org.zcp.store.cache.TxCache.of(registry, "zcp.private.stores");
+        Long id = known == null ? null : known.get(userId);
+        if (id != null) {
+            StoreEntity s = em.find(StoreEntity.class, id);
+            if (s != null && s.userId == userId && s.type == StoreEntity.PRIVATE) return Optional.of(s);
+        }
         List<StoreEntity> l = em.createQuery("select s from StoreEntity s where s.userId = :u and s.type = 0",
                 StoreEntity.class).setParameter("u", userId).getResultList();
+        if (!l.isEmpty() && known != null) known.put(userId, l.get(0).id);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 

@@ -31,6 +31,7 @@ import org.zcp.store.spooler.SpoolerService;
  * {@code plugin_path} join the class path of their pipeline when {@code plugin_enabled}.
  */
 @Singleton
+@jakarta.ejb.Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Pipelines {
     private static final Logger LOG = Logger.getLogger(Pipelines.class.getName());
@@ -58,6 +59,22 @@ public class Pipelines {
     private MailPipeline delivery;
     private MailPipeline spooling;
     private final List<URLClassLoader> pluginLoaders = new ArrayList<>();
+
+    /**
+     * Both pipelines are built at start, so a broken mailetcontainer file or plugin shows in the
+     * log at once; the server still starts, and every message meets the same error (delivery
+     * answers 4xx, the spooler retries) until the file is fixed and the server restarted.
+     */
+    @jakarta.annotation.PostConstruct
+    void start() {
+        for (Runnable build : List.<Runnable>of(this::delivery, this::spooler)) {
+            try {
+                build.run();
+            } catch (RuntimeException e) {
+                LOG.severe(e.getMessage());
+            }
+        }
+    }
 
     public synchronized MailPipeline delivery() {
         if (delivery == null) delivery = build(DELIVERY, settings.dagent());

@@ -13,12 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.zcp.protocols.tls.TlsUpgrade;
 
 /**
  * One LMTP conversation (RFC 2033) over a connected stream: LHLO, MAIL, RCPT, DATA, RSET, NOOP,
  * QUIT, with PIPELINING, 8BITMIME, ENHANCEDSTATUSCODES and SIZE. After DATA there is one reply per
  * accepted recipient, in RCPT order, each sent only after that recipient's copy is stored.
  * Malformed lines get a 5xx reply and the session goes on.
+ *
+ * <p>Given a {@link TlsUpgrade}, the session also offers STARTTLS (RFC 3207, which LMTP inherits
+ * from SMTP): after the upgrade it starts over as right after the greeting (the client must LHLO
+ * again, envelope state is gone), no longer advertises STARTTLS, and any plaintext the client
+ * pipelined behind the STARTTLS command is thrown away.
  */
 public final class LmtpSession {
     private static final Logger LOG = Logger.getLogger(LmtpSession.class.getName());
@@ -29,9 +35,12 @@ public final class LmtpSession {
     private final String hostname;
     private final long maxSize;
     private final Path tmpDir;
-    private final LineReader in;
-    private final OutputStream out;
     private final String peer;
+    /** Null when STARTTLS is not offered (no certificate, or the connection is TLS already). */
+    private final TlsUpgrade starttls;
+    private LineReader in;
+    private OutputStream out;
+    private boolean tlsActive;
 
     private boolean greeted;
     private String from;
@@ -40,6 +49,16 @@ public final class LmtpSession {
 
     public LmtpSession(LmtpBackend backend, String hostname, long maxSize, Path tmpDir, InputStream in,
             OutputStream out, String peer) {
+        this(backend, hostname, maxSize, tmpDir, in, out, peer, null);
+    }
+
+    /**
+     * A session that offers STARTTLS when {@code starttls} is not null; {@code starttls} is called
+     * at most once, after the 220 reply to STARTTLS has been flushed.
+     */
+    public LmtpSession(LmtpBackend backend, String hostname, long maxSize, Path tmpDir, InputStream in,
+            OutputStream out, String peer, TlsUpgrade starttls) {
+        this.starttls = starttls;
         this.backend = backend;
         this.hostname = hostname;
         this.maxSize = maxSize;
@@ -49,7 +68,10 @@ public final class LmtpSession {
         this.peer = peer;
     }
 
-    /** Runs the conversation until QUIT, end of input or a read timeout. */
+    /**
+     * Runs the conversation until QUIT, end of input or a read timeout. A failed TLS upgrade
+     * surfaces as its IOException; the caller closes the connection.
+     */
     public void run() throws IOException {
         reply("220 " + hostname + " LMTP service ready");
         while (true) {
@@ -87,6 +109,7 @@ public final class LmtpSession {
                 reply("221 2.0.0 " + hostname + " closing connection");
                 return false;
             }
+            case "STARTTLS" -> starttls(arg);
             case "VRFY" -> reply("252 2.5.2 Cannot VRFY user, but will accept message for delivery");
             case "HELO", "EHLO" -> reply("500 5.5.1 This is an LMTP server: use LHLO");
             case "" -> reply("500 5.5.2 Error: bad syntax");
@@ -109,8 +132,47 @@ public final class LmtpSession {
         heloName = arg;
         greeted = true;
         reset();
-        reply("250-" + hostname, "250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME",
-                "250 SIZE" + (maxSize > 0 ? " " + maxSize : ""));
+        List<String> lines = new ArrayList<>(List.of("250-" + hostname, "250-PIPELINING", "250-ENHANCEDSTATUSCODES",
+                "250-8BITMIME"));
+        // RFC 3207 section 4.2: not advertised any more once TLS is up
+        if (starttls != null && !tlsActive) lines.add("250-STARTTLS");
+        lines.add("250 SIZE" + (maxSize > 0 ? " " + maxSize : ""));
+        reply(lines.toArray(String[]::new));
+    }
+
+    /** RFC 3207 section 4: 220, handshake, then back to the state right after the greeting. */
+    private void starttls(String arg) throws IOException {
+        if (starttls == null) {
+            // not offered: the same answer as for any command this server does not know
+            reply("500 5.5.2 Error: command not recognized");
+            return;
+        }
+        if (tlsActive) {
+            reply("503 5.5.1 TLS already active");
+            return;
+        }
+        if (!arg.isEmpty()) {
+            reply("501 5.5.4 Syntax error (no parameters allowed)");
+            return;
+        }
+        if (from != null) {
+            // RFC 3207 lets the server refuse; upgrading would silently drop the open envelope
+            reply("503 5.5.1 Error: STARTTLS not allowed during a mail transaction");
+            return;
+        }
+        out.write("220 2.0.0 Ready to start TLS\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        if (in.hasBufferedInput()) {
+            LOG.warning("discarding plaintext pipelined after STARTTLS by " + peer + " (command injection?)");
+        }
+        TlsUpgrade.Streams tls = starttls.upgrade();
+        // a fresh reader: whatever the old one buffered was sent in plaintext and is dropped
+        in = new LineReader(tls.in(), MAX_LINE);
+        out = tls.out();
+        tlsActive = true;
+        greeted = false;
+        heloName = "";
+        reset();
     }
 
     private void mail(String arg) throws IOException {
@@ -234,7 +296,9 @@ public final class LmtpSession {
         boolean tooBig = false;
         try (OutputStream f = Files.newOutputStream(file)) {
             String received = "Return-Path: <" + from + ">\r\n" + "Received: from " + heloName + " (" + peer + ")\r\n"
-                    + "\tby " + hostname + " (Zarafa) with LMTP;\r\n\t" + ZonedDateTime.now().format(RFC5322) + "\r\n";
+                    // RFC 3848: LMTPS when the message came through STARTTLS
+                    + "\tby " + hostname + " (Zarafa) with " + (tlsActive ? "LMTPS" : "LMTP") + ";\r\n\t"
+                    + ZonedDateTime.now().format(RFC5322) + "\r\n";
             f.write(received.getBytes(StandardCharsets.US_ASCII));
             while (true) {
                 byte[] line;

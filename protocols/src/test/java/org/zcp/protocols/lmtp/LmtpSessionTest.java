@@ -1,9 +1,11 @@
 package org.zcp.protocols.lmtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zcp.protocols.tls.TlsUpgrade;
 
 /** LMTP transcripts (RFC 2033) against an in-memory store. */
 class LmtpSessionTest {
@@ -130,6 +133,119 @@ class LmtpSessionTest {
         assertThat(r).contains("250 SIZE 100", "552 5.3.4 Message size exceeds fixed maximum message size",
                 "552 5.3.4 <john@example.com>: Message too big");
         assertThat(store.boxes).isEmpty();
+    }
+
+    /**
+     * Stands in for the TLS handshake: the "encrypted" side of the connection is a second pair of
+     * streams, so a transcript shows what went over plaintext and what over TLS.
+     */
+    static final class FakeTls implements TlsUpgrade {
+        final String tlsInput;
+        final ByteArrayOutputStream tlsOut = new ByteArrayOutputStream();
+        int upgrades;
+
+        FakeTls(String tlsInput) {
+            this.tlsInput = tlsInput;
+        }
+
+        @Override
+        public Streams upgrade() throws IOException {
+            upgrades++;
+            if (tlsInput == null) throw new javax.net.ssl.SSLHandshakeException("no cipher suites in common");
+            return new Streams(new ByteArrayInputStream(tlsInput.getBytes(StandardCharsets.ISO_8859_1)), tlsOut);
+        }
+
+        List<String> transcript() {
+            return lines(tlsOut);
+        }
+    }
+
+    private static List<String> lines(ByteArrayOutputStream out) {
+        String s = out.toString(StandardCharsets.UTF_8);
+        return s.isEmpty() ? List.of() : List.of(s.split("\r\n"));
+    }
+
+    /** The plaintext part of the conversation; the part after the upgrade is in {@code tls}. */
+    private List<String> converse(String plain, FakeTls tls) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new LmtpSession(store, "mx.test", 0, tmp,
+                new ByteArrayInputStream(plain.getBytes(StandardCharsets.ISO_8859_1)), out, "127.0.0.1", tls).run();
+        return lines(out);
+    }
+
+    @Test
+    void starttlsIsAdvertisedAndAfterTheUpgradeTheClientStartsOverWithLhlo() throws Exception {
+        FakeTls tls = new FakeTls("MAIL FROM:<a@b>\r\nLHLO client\r\nSTARTTLS\r\nMAIL FROM:<a@b>\r\n"
+                + "RCPT TO:<john@example.com>\r\nDATA\r\nSubject: secret\r\n\r\nbody\r\n.\r\nQUIT\r\n");
+
+        List<String> plain = converse("LHLO client\r\nSTARTTLS\r\n", tls);
+
+        assertThat(plain).containsExactly("220 mx.test LMTP service ready", "250-mx.test", "250-PIPELINING",
+                "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250-STARTTLS", "250 SIZE", "220 2.0.0 Ready to start TLS");
+        assertThat(tls.upgrades).isEqualTo(1);
+        // no second greeting; LHLO is needed again; STARTTLS is neither advertised nor accepted again
+        assertThat(tls.transcript()).containsExactly("503 5.5.1 Error: send LHLO first", "250-mx.test",
+                "250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250 SIZE", "503 5.5.1 TLS already active",
+                "250 2.1.0 Ok", "250 2.1.5 Ok", "354 End data with <CR><LF>.<CR><LF>",
+                "250 2.1.5 <john@example.com> Delivered", "221 2.0.0 mx.test closing connection");
+        assertThat(store.boxes.get("john@example.com").get(0)).contains("with LMTPS;").endsWith("body\r\n");
+    }
+
+    @Test
+    void envelopeStateFromBeforeStarttlsIsGoneAfterTheUpgrade() throws Exception {
+        FakeTls tls = new FakeTls("LHLO c\r\nRCPT TO:<john@example.com>\r\nDATA\r\n");
+
+        List<String> plain = converse("LHLO c\r\nMAIL FROM:<a@b>\r\nRSET\r\nSTARTTLS\r\n", tls);
+
+        assertThat(plain).endsWith("250 2.0.0 Ok", "220 2.0.0 Ready to start TLS");
+        assertThat(tls.transcript()).containsExactly("250-mx.test", "250-PIPELINING", "250-ENHANCEDSTATUSCODES",
+                "250-8BITMIME", "250 SIZE", "503 5.5.1 Error: need MAIL command", "503 5.5.1 Error: need MAIL command");
+    }
+
+    @Test
+    void plaintextPipelinedBehindStarttlsIsDiscardedNotReadAsIfItCameThroughTls() throws Exception {
+        // CVE-2011-0411: an attacker in the middle appends commands to the client's STARTTLS packet
+        FakeTls tls = new FakeTls("LHLO c\r\nRCPT TO:<john@example.com>\r\nQUIT\r\n");
+
+        List<String> plain = converse("LHLO c\r\nSTARTTLS\r\nMAIL FROM:<evil@attacker>\r\n"
+                + "RCPT TO:<john@example.com>\r\nDATA\r\ninjected\r\n.\r\n", tls);
+
+        assertThat(plain).last().isEqualTo("220 2.0.0 Ready to start TLS");
+        assertThat(tls.transcript()).containsExactly("250-mx.test", "250-PIPELINING", "250-ENHANCEDSTATUSCODES",
+                "250-8BITMIME", "250 SIZE", "503 5.5.1 Error: need MAIL command",
+                "221 2.0.0 mx.test closing connection");
+        assertThat(store.boxes).isEmpty();
+    }
+
+    @Test
+    void starttlsWithParametersOrInsideATransactionIsRefusedAndTheSessionGoesOnInPlaintext() throws Exception {
+        FakeTls tls = new FakeTls("");
+
+        List<String> plain = converse("LHLO c\r\nSTARTTLS now\r\nMAIL FROM:<a@b>\r\nSTARTTLS\r\n"
+                + "RCPT TO:<john@example.com>\r\nQUIT\r\n", tls);
+
+        assertThat(plain).containsSubsequence("250 SIZE", "501 5.5.4 Syntax error (no parameters allowed)",
+                "250 2.1.0 Ok", "503 5.5.1 Error: STARTTLS not allowed during a mail transaction", "250 2.1.5 Ok",
+                "221 2.0.0 mx.test closing connection");
+        assertThat(tls.upgrades).isZero();
+    }
+
+    @Test
+    void withoutAnUpgradeStarttlsIsNeitherAdvertisedNorKnown() throws Exception {
+        List<String> r = converse("LHLO c\r\nSTARTTLS\r\nQUIT\r\n");
+
+        assertThat(r).doesNotContain("250-STARTTLS")
+                .containsSubsequence("250 SIZE", "500 5.5.2 Error: command not recognized",
+                        "221 2.0.0 mx.test closing connection");
+    }
+
+    @Test
+    void aFailedHandshakeEndsTheSession() {
+        FakeTls tls = new FakeTls(null);
+
+        assertThatThrownBy(() -> converse("LHLO c\r\nSTARTTLS\r\nQUIT\r\n", tls))
+                .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        assertThat(tls.upgrades).isEqualTo(1);
     }
 
     @Test

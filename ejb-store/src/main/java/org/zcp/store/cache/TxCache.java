@@ -1,0 +1,33 @@
+package org.zcp.store.cache;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A map that lives as long as the current JTA transaction: what one delivery or one SOAP call
+ * looks up several times (a user, a store) is read once. Outside a transaction there is none.
+ */
+public final class TxCache {
+    private TxCache() {
+    }
+
+    /** The transaction's map for {@code key}, or null when no transaction is active. */
+    @SuppressWarnings("unchecked")
+    public static <K, V> Map<K, V> of(TransactionSynchronizationRegistry registry, String key) {
+        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) return null;
+        Map<K, V> m = (Map<K, V>) registry.getResource(key);
+        if (m == null) {
+            m = new HashMap<>();
+            registry.putResource(key, m);
+        }
+        return m;
+    }
+
+    /** Forgets everything cached under {@code key} in this transaction (after a write). */
+    public static void clear(TransactionSynchronizationRegistry registry, String key) {
+        Map<?, ?> m = of(registry, key);
+        if (m != null) m.clear();
+    }
+}
