@@ -220,6 +220,16 @@ grep -q "^X-Zarafa-Vacation: autorespond" "$F" && grep -q "I am away until Monda
 [ "$(sink_count "X-Rcpt-Args: <postmaster@remote.test>")" = 0 ] || fail "postmaster got an autoreply"
 [ "$(sink_count "X-Rcpt-Args: <lister@remote.test>")" = 0 ] || fail "a Cc-only message got an autoreply"
 zarafa-set-oof mary 0 > /dev/null || fail "zarafa-set-oof mary 0"
+# the spooler resumes its queue after a restart: the relay is away, the server restarts
+postfix_stop "$DIR/postfix"
+[ "$($SEND john secret "Waiting for the relay" --no-wait friend@remote.test)" = queued ] || fail "submit while the relay is away"
+sleep 3
+stop
+start
+postfix_start "$DIR/postfix"
+sink_wait "Subject: Waiting for the relay"
+grep -q "deferred for friend@remote.test" "$DIR/log/server.log" || fail "the deferral is not in the log"
+pass "a message submitted while the relay is away is retried (logged), and sent after a server restart"
 pass "zarafa-set-oof: two messages from one sender get one autoreply (via the spooler and Postfix), none to postmaster, none for Cc"
 # the dagent plugins: move to public (movetopublic.cfg) and BMP to PNG
 zarafa-admin -c sales -p secret4 -e sales@example.com -f "Sales Desk" > /dev/null

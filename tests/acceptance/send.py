@@ -2,7 +2,8 @@
 """send.py URL USER PASSWORD SUBJECT RECIPIENT...: writes a message in USER's Outbox with a
 third-party SOAP client (python3-zeep), submits it (manual 4.9) and waits until the spooler has
 moved it to Sent Items; prints "sent". With RECIPIENT "--as=ADDRESS" first, the message is sent
-as ADDRESS (PR_SENT_REPRESENTING); a refused submit prints the fault and exits 3."""
+as ADDRESS (PR_SENT_REPRESENTING); a refused submit prints the fault and exits 3. With
+"--no-wait" first, it prints "queued" once the message is in the outgoing queue."""
 import sys
 import time
 
@@ -24,6 +25,9 @@ def main():
     url, user, password, subject = sys.argv[1:5]
     recipients = sys.argv[5:]
     send_as = None
+    wait = True
+    if recipients and recipients[0] == "--no-wait":
+        wait = recipients.pop(0) is None
     if recipients and recipients[0].startswith("--as="):
         send_as = recipients.pop(0)[5:]
     client = zeep.Client(url + "?wsdl")
@@ -46,6 +50,9 @@ def main():
         print(e.message)
         sys.exit(3)
     query = f.tableQuery(columns=[PR_SUBJECT], start=0, count=0, flags=0)
+    if not wait:
+        print("queued" if s.isMessageInQueue(sid, mid) else "not queued")
+        return
     for _ in range(300):
         if any(r.props[0].s == subject for r in s.queryContents(sid, folders["Sent Items"], query).rows):
             print("sent")

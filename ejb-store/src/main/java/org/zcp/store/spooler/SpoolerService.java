@@ -264,7 +264,8 @@ public class SpoolerService implements Outbound {
             e.nextAttempt = now + delay;
             e.remaining = String.join("\n", retry);
             if (e.lastError != null && e.lastError.length() > 1000) e.lastError = e.lastError.substring(0, 1000);
-            LOG.warning("message " + entryIdHex + " deferred for " + String.join(", ", retry) + " (" + e.lastError
+            // at the default log_level (2, errors) too: mail that does not leave is the administrator's business
+            LOG.severe("message " + entryIdHex + " deferred for " + String.join(", ", retry) + " (" + e.lastError
                     + "); attempt " + e.attempts + ", next in " + delay / 1000 + " s");
             if (!accepted.isEmpty()) e.sentSome = 1;
             queue.signal(e.id, delay);
@@ -433,5 +434,14 @@ public class SpoolerService implements Outbound {
 
     public void resignal(long entryId) {
         queue.signal(entryId, 0);
+    }
+
+    /** At start: every queued entry is signalled for its time (signals do not outlive a restart). */
+    public int resumeAll() {
+        long now = System.currentTimeMillis();
+        List<Object[]> rows = objects.em().createQuery("select e.id, e.nextAttempt from OutgoingEntry e", Object[].class)
+                .getResultList();
+        for (Object[] r : rows) queue.signal((Long) r[0], Math.max(0, (Long) r[1] - now));
+        return rows.size();
     }
 }

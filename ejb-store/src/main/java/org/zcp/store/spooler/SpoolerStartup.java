@@ -6,7 +6,6 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -24,9 +23,8 @@ public class SpoolerStartup {
 
     @PostConstruct
     void resume() {
-        List<Long> waiting = spooler.overdue(-Long.MAX_VALUE / 4);
-        for (long id : waiting) spooler.resignal(id);
-        if (!waiting.isEmpty()) LOG.info("spooler: resuming " + waiting.size() + " queued message(s)");
+        int waiting = spooler.resumeAll();
+        if (waiting > 0) LOG.info("spooler: resuming " + waiting + " queued message(s)");
     }
 
     @Schedule(minute = "*", hour = "*", persistent = false)
