@@ -43,6 +43,9 @@ printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\n' "$LMTP" "$(
 # the spooler hands outgoing mail to the same Postfix (manual 4.9); remote mail goes on to smtp-sink
 SINK=$((PORT - 200))
 printf 'smtp_server = 127.0.0.1\nsmtp_port = %s\nretry_delay = 5\n' "$SMTP" > "$DIR/etc/spooler.cfg"
+# POP3 (manual 4.11) on 14110, POP3S on 14995 with the self-signed certificate
+printf 'server_bind = 127.0.0.1\npop3_port = %s\npop3s_enable = yes\npop3s_port = %s\nssl_private_key_file = %s\nssl_certificate_file = %s\n' \
+    "$((PORT - 126))" "$((PORT + 759))" "$DIR/etc/privkey.pem" "$DIR/etc/cert.pem" > "$DIR/etc/gateway.cfg"
 # the shipped plugins (manual 6.8), activated the manual's way: a link in plugin_path
 mkdir -p "$DIR/plugins/dagent" "$DIR/plugins/spooler" "$DIR/etc/disclaimers"
 ln -s "$ZCP_HOME/zarafa/share/zarafa-dagent/plugins/movetopublic.jar" "$DIR/plugins/dagent/movetopublic.jar"
@@ -261,6 +264,27 @@ grep -q "^User 'john' has 1 attached archive(s):" "$DIR/archives.out" && grep -E
 zarafa-archiver -u john --detach-from vault > /dev/null || fail "zarafa-archiver --detach-from"
 zarafa-archiver -u john -l | grep -q "has no attached archives" || fail "archive still attached"
 pass "zarafa-archiver attaches, lists and detaches an archive"
+# POP3 and POP3S with fetchmail (manual 4.11): the pop3 feature is off by default (manual 8.7)
+zarafa-admin -c poppy -p secret7 -e poppy@example.com -f "Poppy Pop" > /dev/null
+for n in 1 2; do printf 'Subject: pop %s\n\nfetch me %s\n' "$n" "$n" | zarafa-dagent poppy || fail "dagent poppy"; done
+mkdir -p "$DIR/fetched"
+fetch() { # fetch PORT EXTRA... : the fetchmailrc for poppy, messages into $DIR/fetched
+    printf 'poll 127.0.0.1 protocol POP3 port %s user "poppy" password "secret7" %s mda "/bin/sh -c '"'"'cat > %s/fetched/msg.$$'"'"'"\n' \
+        "$1" "$2" "$DIR" > "$DIR/fetchmailrc"
+    chmod 600 "$DIR/fetchmailrc"
+    HOME=$DIR fetchmail -f "$DIR/fetchmailrc" --nodetach --silent > "$DIR/fetchmail.out" 2>&1
+}
+if fetch "$((PORT - 126))" 'sslproto ""'; then fail "fetchmail logged on without the pop3 feature"; fi
+zarafa-admin -u poppy --enable-feature pop3 > /dev/null
+fetch "$((PORT - 126))" 'sslproto "" keep' || fail "fetchmail over POP3: $(cat "$DIR/fetchmail.out")"
+[ "$(ls "$DIR/fetched" | wc -l)" = 2 ] && grep -q "fetch me 2" "$DIR"/fetched/* || fail "fetchmail got $(ls "$DIR/fetched" | wc -l) messages"
+rm -f "$DIR"/fetched/*
+fetch "$((PORT + 759))" 'ssl no sslcertck' || fail "fetchmail over POP3S: $(cat "$DIR/fetchmail.out")"
+[ "$(ls "$DIR/fetched" | wc -l)" = 2 ] || fail "fetchmail over POP3S got $(ls "$DIR/fetched" | wc -l) messages"
+rm -f "$DIR"/fetched/*
+fetch "$((PORT + 759))" 'ssl no sslcertck' || true
+[ "$(ls "$DIR/fetched" | wc -l)" = 0 ] || fail "fetched messages were not deleted from the Inbox"
+pass "fetchmail fetches the Inbox over POP3 (kept) and POP3S (deleted); refused while the pop3 feature is off"
 kill $SINK_PID 2>/dev/null || true
 trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
 

@@ -7,6 +7,8 @@ import jakarta.resource.NotSupportedException;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -21,7 +23,7 @@ public class GatewayResourceAdapter implements ResourceAdapter, Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(GatewayResourceAdapter.class.getName());
 
-    private final transient Map<MessageEndpointFactory, LineListener> listeners = new ConcurrentHashMap<>();
+    private final transient Map<MessageEndpointFactory, List<LineListener>> listeners = new ConcurrentHashMap<>();
 
     @Override
     public void start(BootstrapContext ctx) {
@@ -30,7 +32,7 @@ public class GatewayResourceAdapter implements ResourceAdapter, Serializable {
 
     @Override
     public void stop() {
-        listeners.values().forEach(LineListener::close);
+        listeners.values().forEach(l -> l.forEach(LineListener::close));
         listeners.clear();
     }
 
@@ -40,16 +42,22 @@ public class GatewayResourceAdapter implements ResourceAdapter, Serializable {
             throw new NotSupportedException("unsupported activation spec " + spec.getClass().getName());
         }
         line.validate();
-        LineListener listener = new LineListener(factory, line);
-        listeners.put(factory, listener);
-        listener.start();
+        List<LineListener> started = new ArrayList<>();
+        started.add(new LineListener(factory, line));
+        if (line instanceof Pop3ActivationSpec pop3) {
+            LineActivationSpec secure = pop3.secure();
+            secure.validate();
+            started.add(new LineListener(factory, secure));
+        }
+        listeners.put(factory, started);
+        started.forEach(LineListener::start);
     }
 
     /** Called twice by WildFly at shutdown (suspend, stop): closing is idempotent. */
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        LineListener l = listeners.remove(factory);
-        if (l != null) l.close();
+        List<LineListener> l = listeners.remove(factory);
+        if (l != null) l.forEach(LineListener::close);
     }
 
     @Override

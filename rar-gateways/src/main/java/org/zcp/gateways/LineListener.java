@@ -26,6 +26,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.zcp.protocols.lmtp.LmtpBackend;
 import org.zcp.protocols.lmtp.LmtpSession;
+import org.zcp.protocols.pop3.Pop3Backend;
+import org.zcp.protocols.pop3.Pop3Session;
 import org.zcp.protocols.socketmap.LookupBackend;
 import org.zcp.protocols.socketmap.SocketmapSession;
 import org.zcp.protocols.tls.TlsUpgrade;
@@ -137,9 +139,11 @@ final class LineListener {
         }
     }
 
-    private static void refuse(Socket socket) {
+    private void refuse(Socket socket) {
+        String answer = spec.getProtocol().startsWith("pop3") ? "-ERR [SYS/TEMP] Too many connections, try again later"
+                : "421 4.3.2 Too many connections, try again later";
         try (socket; OutputStream out = socket.getOutputStream()) {
-            out.write("421 4.3.2 Too many connections, try again later\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException ignored) {
             // the client is gone anyway
         }
@@ -164,6 +168,13 @@ final class LineListener {
             OutputStream out = c.socket.getOutputStream();
             if (spec instanceof LookupActivationSpec) {
                 new SocketmapSession(new EndpointLookup(), in, out).run();
+            } else if (spec.getProtocol().startsWith("pop3")) {
+                String host = System.getProperty("zcp.gateway.hostname", "");
+                new Pop3Session(new EndpointPop3(), host.isBlank() ? hostname() : host,
+                        new Pop3Session.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "true")),
+                                10),
+                        in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null,
+                        t.mode() == ListenerTls.Mode.IMPLICIT).run();
             } else {
                 new LmtpSession(new EndpointBackend(), hostname(), 0, Path.of(System.getProperty("java.io.tmpdir")),
                         in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null).run();
@@ -219,11 +230,15 @@ final class LineListener {
      * {@code unavailable} is the protocol's temporary-failure answer when there is none.
      */
     private <B> String withEndpoint(Class<B> type, Function<B, String> call, String unavailable) {
+        return withEndpoint(type, call, () -> unavailable);
+    }
+
+    private <B, R> R withEndpoint(Class<B> type, Function<B, R> call, java.util.function.Supplier<R> unavailable) {
         MessageEndpoint ep;
         try {
             ep = factory.createEndpoint(null);
         } catch (UnavailableException e) {
-            return unavailable;
+            return unavailable.get();
         }
         try {
             return call.apply(type.cast(ep));
@@ -243,6 +258,42 @@ final class LineListener {
         @Override
         public String deliver(String recipient, String envelopeFrom, Path message) {
             return withEndpoint(LmtpBackend.class, b -> b.deliver(recipient, envelopeFrom, message), UNAVAILABLE);
+        }
+    }
+
+    /** POP3 calls through the endpoint; no endpoint: the store is away for now. */
+    private final class EndpointPop3 implements Pop3Backend {
+        @Override
+        public Login login(String user, String password, String peer, boolean tls) {
+            return withEndpoint(Pop3Backend.class, b -> b.login(user, password, peer, tls),
+                    () -> new Login(Status.UNAVAILABLE, null, "store unavailable"));
+        }
+
+        @Override
+        public java.util.List<Entry> list(String mailbox) {
+            return withEndpoint(Pop3Backend.class, b -> b.list(mailbox), () -> {
+                throw new IllegalStateException("store unavailable");
+            });
+        }
+
+        @Override
+        public byte[] retrieve(String mailbox, String uid) {
+            return withEndpoint(Pop3Backend.class, b -> b.retrieve(mailbox, uid), () -> {
+                throw new IllegalStateException("store unavailable");
+            });
+        }
+
+        @Override
+        public boolean delete(String mailbox, java.util.List<String> uids) {
+            return withEndpoint(Pop3Backend.class, b -> b.delete(mailbox, uids), () -> false);
+        }
+
+        @Override
+        public void logout(String mailbox) {
+            withEndpoint(Pop3Backend.class, b -> {
+                b.logout(mailbox);
+                return Boolean.TRUE;
+            }, () -> Boolean.FALSE);
         }
     }
 

@@ -182,6 +182,49 @@ public final class Schemas {
             .string("mailetcontainer_file", "spooler-mailetcontainer.xml")
             .build();
 
+    /**
+     * gateway.cfg: the IMAP and POP3 gateway (manual 4.11), served by the server itself through its
+     * resource adapter; the original's defaults (REFERENCE.md) where the manual is silent.
+     */
+    public static final ConfigSchema GATEWAY = ConfigSchema.builder("gateway")
+            .string("server_bind", "0.0.0.0")
+            .string("server_socket", "http://localhost:236/zarafa")
+            .string("server_hostname", "")
+            .bool("server_hostname_greeting", false)
+            .string("run_as_user", "")
+            .string("run_as_group", "")
+            .string("pid_file", "/var/run/zarafa-gateway.pid")
+            .string("running_path", "/")
+            .string("process_model", "fork")
+            .bool("pop3_enable", true)
+            .integer("pop3_port", 110)
+            .bool("pop3s_enable", false)
+            .integer("pop3s_port", 995)
+            .bool("imap_enable", true)
+            .integer("imap_port", 143)
+            .bool("imaps_enable", false)
+            .integer("imaps_port", 993)
+            .bool("imap_only_mailfolders", true)
+            .bool("imap_public_folders", true)
+            .bool("imap_capability_idle", true)
+            .integer("imap_max_fail_commands", 10)
+            .size("imap_max_messagesize", "128M")
+            .bool("imap_expunge_on_delete", false)
+            .bool("imap_store_rfc822", true)
+            .bool("disable_plaintext_auth", false)
+            .string("ssl_private_key_file", "/etc/zarafa/privkey.pem")
+            .string("ssl_certificate_file", "/etc/zarafa/cert.pem")
+            .bool("ssl_verify_client", false)
+            .string("ssl_verify_file", "")
+            .string("ssl_verify_path", "")
+            .string("ssl_protocols", "")
+            .string("ssl_ciphers", "")
+            .bool("ssl_prefer_server_ciphers", false)
+            .logging("/var/log/zarafa/gateway.log")
+            // ZCP extension: sessions at once per service
+            .integer("gateway_max_threads", 64)
+            .build();
+
     /** admin.cfg: how zarafa-admin reaches the server (manual 6.1). */
     public static final ConfigSchema ADMIN = ConfigSchema.builder("admin")
             .string("server_socket", "http://localhost:236/zarafa")

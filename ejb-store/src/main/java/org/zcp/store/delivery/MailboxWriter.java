@@ -109,7 +109,8 @@ public class MailboxWriter {
             m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
             m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, PropTag.MSGFLAG_READ));
         }
-        if (users.featureAllowed(user, "imap")) {
+        // the text as received, for IMAP (manual 8.7) and POP3 clients: served byte for byte
+        if (users.featureAllowed(user, "imap") || users.featureAllowed(user, "pop3")) {
             m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
         }
         String duplicate = duplicate(store, m);

@@ -85,7 +85,16 @@ public final class ServerLauncher {
             for (String p : e.problems()) err.println("  " + p);
             return 1;
         }
+        Config gateway;
+        try {
+            gateway = Config.load(Schemas.GATEWAY, cfg.resolveSibling("gateway.cfg"));
+        } catch (ConfigException e) {
+            err.println("zarafa-server: " + e.problems().size() + " error(s) in gateway.cfg; not starting:");
+            for (String p : e.problems()) err.println("  " + p);
+            return 1;
+        }
         List<String> problems = check(c);
+        problems.addAll(GatewayConfig.check(gateway));
         int smtpPort = spooler.getInt("smtp_port");
         if (smtpPort < 1 || smtpPort > 65535) problems.add(spooler.file() + ": smtp_port must be a port number");
         if (spooler.getInt("max_threads") < 1) problems.add(spooler.file() + ": max_threads must be at least 1");
@@ -107,6 +116,7 @@ public final class ServerLauncher {
             props.put("zcp.spooler.threads", Integer.toString(spooler.getInt("max_threads")));
             Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
             Files.createDirectories(run);
+            props.putAll(GatewayConfig.properties(gateway, run, dataDirectory(c), this, err));
             Path file = run.resolve("zarafa-server.properties");
             write(file, props);
             out.println("props=" + file);
@@ -119,11 +129,18 @@ public final class ServerLauncher {
             if (c.getBool("server_ssl_enabled")) out.println("soaps=" + endpoint(c, true));
             out.println("lmtp=" + props.get("zcp.lmtp.bind") + ":" + lmtpPort);
             out.println("lookup=" + props.get("zcp.lookup.bind") + ":" + props.get("zcp.lookup.port"));
+            if (!"0".equals(props.get("zcp.pop3.port"))) out.println("pop3=" + props.get("zcp.pop3.bind") + ":" + props.get("zcp.pop3.port"));
+            if (!"0".equals(props.get("zcp.pop3s.port"))) out.println("pop3s=" + props.get("zcp.pop3.bind") + ":" + props.get("zcp.pop3s.port"));
             return 0;
         } catch (IOException | IllegalStateException e) {
             err.println("zarafa-server: cannot prepare the server: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Where the server keeps its data beside the attachments (H2 file, self-signed certificate). */
+    static Path dataDirectory(Config c) {
+        return Path.of(c.get("attachment_path")).toAbsolutePath().getParent();
     }
 
     /** Directories the server writes to; they are handed to run_as_user (manual 6.5). */
@@ -257,12 +274,21 @@ public final class ServerLauncher {
                     "-name", "server"), "convert " + pem + " (check server_ssl_key_pass)");
             return target;
         }
+        err.println("zarafa-server: warning: " + pem + " does not exist; using a self-signed certificate");
+        selfSigned(c.get("server_hostname"), dataDir, target, storePass);
+        return target;
+    }
+
+    /**
+     * Copies the self-signed certificate made at the first start (for the host name, localhost and
+     * 127.0.0.1) into {@code target} under {@code storePass}; SOAP and the gateway share it.
+     */
+    void selfSigned(String hostname, Path dataDir, Path target, String storePass) throws IOException {
         Path selfSigned = dataDir.resolve("ssl").resolve("selfsigned.p12");
         if (!Files.exists(selfSigned)) {
             Files.createDirectories(selfSigned.getParent());
-            String host = hostName(c);
-            err.println("zarafa-server: warning: " + pem + " does not exist; using a self-signed certificate for "
-                    + host + " in " + selfSigned);
+            String host = hostname == null || hostname.isBlank() ? hostName() : hostname;
+            err.println("zarafa-server: generating a self-signed certificate for " + host + " in " + selfSigned);
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             exec(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
                     "-validity", "3650", "-dname", "CN=" + host, "-ext", "SAN=dns:" + host + ",dns:localhost,ip:127.0.0.1",
@@ -273,7 +299,6 @@ public final class ServerLauncher {
                 "-srckeystore", selfSigned.toString(), "-srcstoretype", "PKCS12", "-srcstorepass", "zarafa-selfsigned",
                 "-destkeystore", target.toString(), "-deststoretype", "PKCS12", "-deststorepass", storePass,
                 "-noprompt"), "copy the self-signed key store");
-        return target;
     }
 
     private static String encode(String v) {
@@ -282,6 +307,10 @@ public final class ServerLauncher {
 
     private static String hostName(Config c) {
         if (!c.get("server_hostname").isEmpty()) return c.get("server_hostname");
+        return hostName();
+    }
+
+    private static String hostName() {
         try {
             return InetAddress.getLocalHost().getCanonicalHostName();
         } catch (IOException e) {
@@ -289,7 +318,7 @@ public final class ServerLauncher {
         }
     }
 
-    private static void exec(List<String> cmd, String what) throws IOException {
+    static void exec(List<String> cmd, String what) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

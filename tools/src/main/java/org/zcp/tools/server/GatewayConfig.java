@@ -1,0 +1,77 @@
+package org.zcp.tools.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.zcp.api.config.Config;
+
+/**
+ * gateway.cfg (manual 4.11) turned into the system properties of the gateway listeners: POP3 on
+ * pop3_port with STARTTLS, POP3S on pop3s_port with implicit TLS; a disabled service listens on
+ * port 0, i.e. not at all. The certificate is ssl_certificate_file with ssl_private_key_file
+ * (PEM), or, when they do not exist, the server's self-signed certificate, with a warning.
+ */
+final class GatewayConfig {
+    private GatewayConfig() {
+    }
+
+    static List<String> check(Config g) {
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of("pop3_port", "pop3s_port", "imap_port", "imaps_port")) {
+            int port = g.getInt(key);
+            if (port < 1 || port > 65535) problems.add(g.file() + ": " + key + " must be a port number");
+        }
+        if (g.getInt("gateway_max_threads") < 1) problems.add(g.file() + ": gateway_max_threads must be at least 1");
+        if (g.getBool("ssl_verify_client")) {
+            problems.add(g.file() + ": ssl_verify_client = yes is not supported yet; client certificates are not"
+                    + " checked by the gateway");
+        }
+        return problems;
+    }
+
+    /** The zcp.pop3.* and zcp.pop3s.* properties; the key store is made here when TLS needs one. */
+    static Map<String, String> properties(Config g, Path run, Path dataDir, ServerLauncher launcher, PrintStream err)
+            throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        String bind = g.get("server_bind").isBlank() ? "0.0.0.0" : g.get("server_bind").trim();
+        String threads = Integer.toString(g.getInt("gateway_max_threads"));
+        p.put("zcp.pop3.bind", bind);
+        p.put("zcp.pop3.port", g.getBool("pop3_enable") ? Integer.toString(g.getInt("pop3_port")) : "0");
+        p.put("zcp.pop3.threads", threads);
+        p.put("zcp.pop3s.bind", bind);
+        p.put("zcp.pop3s.port", g.getBool("pop3s_enable") ? Integer.toString(g.getInt("pop3s_port")) : "0");
+        p.put("zcp.pop3s.threads", threads);
+        p.put("zcp.gateway.plaintext", Boolean.toString(!g.getBool("disable_plaintext_auth")));
+        p.put("zcp.gateway.hostname", g.get("server_hostname"));
+        String password = "gateway-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        Path store = keyStore(g, run, dataDir, password, launcher, err);
+        for (String service : List.of("pop3", "pop3s")) {
+            p.put("zcp." + service + ".keystore", store.toString());
+            p.put("zcp." + service + ".keystore.password", password);
+        }
+        return p;
+    }
+
+    private static Path keyStore(Config g, Path run, Path dataDir, String password, ServerLauncher launcher,
+            PrintStream err) throws IOException {
+        Path target = run.resolve("zarafa-gateway-ssl.p12");
+        Files.deleteIfExists(target);
+        Path key = Path.of(g.get("ssl_private_key_file"));
+        Path cert = Path.of(g.get("ssl_certificate_file"));
+        if (Files.isReadable(key) && Files.isReadable(cert)) {
+            ServerLauncher.exec(List.of("openssl", "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(),
+                    "-out", target.toString(), "-passout", "pass:" + password, "-name", "gateway"),
+                    "convert " + cert + " and " + key);
+            return target;
+        }
+        err.println("zarafa-server: warning: gateway.cfg ssl_certificate_file " + cert + " or ssl_private_key_file "
+                + key + " does not exist; POP3S and STARTTLS use the self-signed certificate");
+        launcher.selfSigned(g.get("server_hostname"), dataDir, target, password);
+        return target;
+    }
+}
