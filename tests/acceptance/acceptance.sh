@@ -279,10 +279,10 @@ zarafa-admin -u poppy --enable-feature pop3 > /dev/null
 fetch "$((PORT - 126))" 'sslproto "" keep' || fail "fetchmail over POP3: $(cat "$DIR/fetchmail.out")"
 [ "$(ls "$DIR/fetched" | wc -l)" = 2 ] && grep -q "fetch me 2" "$DIR"/fetched/* || fail "fetchmail got $(ls "$DIR/fetched" | wc -l) messages"
 rm -f "$DIR"/fetched/*
-fetch "$((PORT + 759))" 'ssl no sslcertck' || fail "fetchmail over POP3S: $(cat "$DIR/fetchmail.out")"
+fetch "$((PORT + 759))" 'ssl no sslcertck fetchall' || fail "fetchmail over POP3S: $(cat "$DIR/fetchmail.out")"
 [ "$(ls "$DIR/fetched" | wc -l)" = 2 ] || fail "fetchmail over POP3S got $(ls "$DIR/fetched" | wc -l) messages"
 rm -f "$DIR"/fetched/*
-fetch "$((PORT + 759))" 'ssl no sslcertck' || true
+fetch "$((PORT + 759))" 'ssl no sslcertck fetchall' || true
 [ "$(ls "$DIR/fetched" | wc -l)" = 0 ] || fail "fetched messages were not deleted from the Inbox"
 pass "fetchmail fetches the Inbox over POP3 (kept) and POP3S (deleted); refused while the pop3 feature is off"
 kill $SINK_PID 2>/dev/null || true
