@@ -43,9 +43,10 @@ printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\n' "$LMTP" "$(
 # the spooler hands outgoing mail to the same Postfix (manual 4.9); remote mail goes on to smtp-sink
 SINK=$((PORT - 200))
 printf 'smtp_server = 127.0.0.1\nsmtp_port = %s\nretry_delay = 5\n' "$SMTP" > "$DIR/etc/spooler.cfg"
-# POP3 (manual 4.11) on 14110, POP3S on 14995 with the self-signed certificate
+# POP3 (manual 4.11) on 14110, POP3S on 14995, IMAP on 14143, IMAPS on 14993 (self-signed certificate)
 printf 'server_bind = 127.0.0.1\npop3_port = %s\npop3s_enable = yes\npop3s_port = %s\nssl_private_key_file = %s\nssl_certificate_file = %s\n' \
     "$((PORT - 126))" "$((PORT + 759))" "$DIR/etc/privkey.pem" "$DIR/etc/cert.pem" > "$DIR/etc/gateway.cfg"
+printf 'imap_port = %s\nimaps_enable = yes\nimaps_port = %s\n' "$((PORT - 93))" "$((PORT + 757))" >> "$DIR/etc/gateway.cfg"
 # the shipped plugins (manual 6.8), activated the manual's way: a link in plugin_path
 mkdir -p "$DIR/plugins/dagent" "$DIR/plugins/spooler" "$DIR/etc/disclaimers"
 ln -s "$ZCP_HOME/zarafa/share/zarafa-dagent/plugins/movetopublic.jar" "$DIR/plugins/dagent/movetopublic.jar"

@@ -29,12 +29,15 @@ retry_delay = 1
 retry_lifetime = 20
 archive_on_send = yes
 CFG
-# POP3 on lmtp_port + 107 (12110), POP3S on + 992 (12995), self-signed
+# POP3 on lmtp_port + 107 (12110), POP3S + 992 (12995), IMAP + 140 (12143), IMAPS + 990 (12993)
 cat > "$DIR/etc/gateway.cfg" <<CFG
 server_bind = 127.0.0.1
 pop3_port = $((LMTP + 107))
 pop3s_enable = yes
 pop3s_port = $((LMTP + 992))
+imap_port = $((LMTP + 140))
+imaps_enable = yes
+imaps_port = $((LMTP + 990))
 ssl_private_key_file = $DIR/etc/gateway/privkey.pem
 ssl_certificate_file = $DIR/etc/gateway/cert.pem
 CFG

@@ -44,8 +44,8 @@ public class GatewayResourceAdapter implements ResourceAdapter, Serializable {
         line.validate();
         List<LineListener> started = new ArrayList<>();
         started.add(new LineListener(factory, line));
-        if (line instanceof Pop3ActivationSpec pop3) {
-            LineActivationSpec secure = pop3.secure();
+        LineActivationSpec secure = line.secure();
+        if (secure != null) {
             secure.validate();
             started.add(new LineListener(factory, secure));
         }

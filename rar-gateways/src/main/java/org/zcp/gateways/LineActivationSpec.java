@@ -43,6 +43,11 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
         return "off";
     }
 
+    /** The implicit-TLS twin listener of the same endpoint (POP3S, IMAPS), or null. */
+    LineActivationSpec secure() throws jakarta.resource.ResourceException {
+        return null;
+    }
+
     /** Whether the protocol's sessions can upgrade on a STARTTLS command. */
     boolean supportsStarttls() {
         return false;

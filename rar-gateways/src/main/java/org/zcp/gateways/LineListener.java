@@ -26,6 +26,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.zcp.protocols.lmtp.LmtpBackend;
 import org.zcp.protocols.lmtp.LmtpSession;
+import org.zcp.protocols.imap.ImapSession;
 import org.zcp.protocols.pop3.Pop3Backend;
 import org.zcp.protocols.pop3.Pop3Session;
 import org.zcp.protocols.socketmap.LookupBackend;
@@ -43,6 +44,8 @@ final class LineListener {
     private static final Logger LOG = Logger.getLogger(LineListener.class.getName());
     /** manual/RFC 5321: a client silent for this long is dropped. */
     static final int IDLE_TIMEOUT_MS = 5 * 60 * 1000;
+    /** RFC 3501 §5.4: an IMAP client may stay silent for 30 minutes (IDLE re-arms within that). */
+    static final int IMAP_TIMEOUT_MS = 31 * 60 * 1000;
 
     private final MessageEndpointFactory factory;
     private final LineActivationSpec spec;
@@ -141,6 +144,7 @@ final class LineListener {
 
     private void refuse(Socket socket) {
         String answer = spec.getProtocol().startsWith("pop3") ? "-ERR [SYS/TEMP] Too many connections, try again later"
+                : spec.getProtocol().startsWith("imap") ? "* BYE [UNAVAILABLE] Too many connections, try again later"
                 : "421 4.3.2 Too many connections, try again later";
         try (socket; OutputStream out = socket.getOutputStream()) {
             out.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -168,6 +172,15 @@ final class LineListener {
             OutputStream out = c.socket.getOutputStream();
             if (spec instanceof LookupActivationSpec) {
                 new SocketmapSession(new EndpointLookup(), in, out).run();
+            } else if (spec.getProtocol().startsWith("imap")) {
+                socket.setSoTimeout(IMAP_TIMEOUT_MS);
+                String host = System.getProperty("zcp.gateway.hostname", "");
+                new ImapSession(new ImapEndpoint(factory), host.isBlank() ? hostname() : host,
+                        new ImapSession.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "true")),
+                                Integer.getInteger("zcp.imap.maxfail", 10),
+                                Long.getLong("zcp.imap.maxliteral", 128L * 1024 * 1024), 5),
+                        in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null,
+                        t.mode() == ListenerTls.Mode.IMPLICIT).run();
             } else if (spec.getProtocol().startsWith("pop3")) {
                 String host = System.getProperty("zcp.gateway.hostname", "");
                 new Pop3Session(new EndpointPop3(), host.isBlank() ? hostname() : host,

@@ -27,6 +27,7 @@ public class Pop3ActivationSpec extends LineActivationSpec {
     }
 
     /** The POP3S listener of the same endpoint: its own zcp.pop3s.* properties, implicit TLS. */
+    @Override
     LineActivationSpec secure() throws jakarta.resource.ResourceException {
         Pop3sSpec s = new Pop3sSpec();
         if (getResourceAdapter() != null) s.setResourceAdapter(getResourceAdapter());

@@ -28,6 +28,7 @@ public class ServerSettings {
     private volatile Config config;
     private volatile Config dagent;
     private volatile Config spooler;
+    private volatile Config gateway;
 
     @PostConstruct
     void load() {
@@ -47,6 +48,8 @@ public class ServerSettings {
                 : Config.load(Schemas.DAGENT, config.directory().resolve("dagent.cfg"));
         spooler = config.file() == null ? Config.defaults(Schemas.SPOOLER)
                 : Config.load(Schemas.SPOOLER, config.directory().resolve("spooler.cfg"));
+        gateway = config.file() == null ? Config.defaults(Schemas.GATEWAY)
+                : Config.load(Schemas.GATEWAY, config.directory().resolve("gateway.cfg"));
         LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
     }
 
@@ -100,6 +103,11 @@ public class ServerSettings {
     /** spooler.cfg beside server.cfg: the options of the spooler that runs in this server. */
     public Config spooler() {
         return spooler;
+    }
+
+    /** gateway.cfg beside server.cfg: the IMAP and POP3 gateway in this server (manual 4.11). */
+    public Config gateway() {
+        return gateway;
     }
 
     /** The directory of server.cfg (where dagent.cfg, spooler.cfg, autorespond, ... live), or null. */

@@ -42,4 +42,8 @@ public class ChangeEntry {
     public int changeType;
 
     public long changed;
+
+    /** The object's IMAP UID when the change was journaled (before a move gives it a new one). */
+    @Column(name = "imap_uid")
+    public long imapUid;
 }

@@ -16,7 +16,6 @@ import org.zcp.protocols.pop3.Pop3Backend;
 import org.zcp.store.StoreException;
 import org.zcp.store.admin.UserAdmin;
 import org.zcp.store.audit.AuditLog;
-import org.zcp.store.delivery.MapiToMime;
 import org.zcp.store.delivery.MimeToMapi;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
@@ -144,14 +143,6 @@ public class Pop3Service {
         Message m = messages.load(s, id);
         PropValue raw = m.props.stream().filter(p -> p.tag == MimeToMapi.PR_EC_IMAP_EMAIL).findFirst().orElse(null);
         if (raw != null && raw.bin != null) return raw.bin;
-        var mime = MapiToMime.convert(m, null, new MapiToMime.Options(null, false, n -> {
-            MessageService.Content c = messages.attachment(s, id, n);
-            try {
-                return c.bytes() != null ? c.bytes() : java.nio.file.Files.readAllBytes(c.file());
-            } catch (java.io.IOException x) {
-                throw new StoreException(org.zcp.api.mapi.MapiError.MAPI_E_CALL_FAILED, x.getMessage());
-            }
-        }));
-        return MapiToMime.toBytes(mime);
+        return Mime.text(messages, s, id, m);
     }
 }

@@ -308,6 +308,7 @@ public class ObjectStore {
         c.objectType = o.type;
         c.changeType = changeType;
         c.changed = s.lastModified;
+        c.imapUid = o.imapUid;
         em.persist(c);
         return s.changeNum;
     }

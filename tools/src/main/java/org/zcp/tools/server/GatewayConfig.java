@@ -46,11 +46,19 @@ final class GatewayConfig {
         p.put("zcp.pop3s.bind", bind);
         p.put("zcp.pop3s.port", g.getBool("pop3s_enable") ? Integer.toString(g.getInt("pop3s_port")) : "0");
         p.put("zcp.pop3s.threads", threads);
+        p.put("zcp.imap.bind", bind);
+        p.put("zcp.imap.port", g.getBool("imap_enable") ? Integer.toString(g.getInt("imap_port")) : "0");
+        p.put("zcp.imap.threads", threads);
+        p.put("zcp.imaps.bind", bind);
+        p.put("zcp.imaps.port", g.getBool("imaps_enable") ? Integer.toString(g.getInt("imaps_port")) : "0");
+        p.put("zcp.imaps.threads", threads);
+        p.put("zcp.imap.maxfail", Integer.toString(g.getInt("imap_max_fail_commands")));
+        p.put("zcp.imap.maxliteral", Long.toString(g.getSize("imap_max_messagesize")));
         p.put("zcp.gateway.plaintext", Boolean.toString(!g.getBool("disable_plaintext_auth")));
         p.put("zcp.gateway.hostname", g.get("server_hostname"));
         String password = "gateway-" + Long.toHexString(new java.security.SecureRandom().nextLong());
         Path store = keyStore(g, run, dataDir, password, launcher, err);
-        for (String service : List.of("pop3", "pop3s")) {
+        for (String service : List.of("pop3", "pop3s", "imap", "imaps")) {
             p.put("zcp." + service + ".keystore", store.toString());
             p.put("zcp." + service + ".keystore.password", password);
         }

@@ -130,6 +130,8 @@ public final class ServerLauncher {
             out.println("lmtp=" + props.get("zcp.lmtp.bind") + ":" + lmtpPort);
             out.println("lookup=" + props.get("zcp.lookup.bind") + ":" + props.get("zcp.lookup.port"));
             if (!"0".equals(props.get("zcp.pop3.port"))) out.println("pop3=" + props.get("zcp.pop3.bind") + ":" + props.get("zcp.pop3.port"));
+            if (!"0".equals(props.get("zcp.imap.port"))) out.println("imap=" + props.get("zcp.imap.bind") + ":" + props.get("zcp.imap.port"));
+            if (!"0".equals(props.get("zcp.imaps.port"))) out.println("imaps=" + props.get("zcp.imap.bind") + ":" + props.get("zcp.imaps.port"));
             if (!"0".equals(props.get("zcp.pop3s.port"))) out.println("pop3s=" + props.get("zcp.pop3.bind") + ":" + props.get("zcp.pop3s.port"));
             return 0;
         } catch (IOException | IllegalStateException e) {

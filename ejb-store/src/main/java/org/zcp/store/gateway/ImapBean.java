@@ -1,0 +1,113 @@
+package org.zcp.store.gateway;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jboss.ejb3.annotation.ResourceAdapter;
+import org.zcp.protocols.imap.ImapBackend;
+
+/**
+ * The store side of the IMAP and IMAPS listeners (manual 4.11): every backend call of an IMAP
+ * session is one call here, in a transaction of its own.
+ */
+@MessageDriven(messageListenerInterface = ImapBackend.class, activationConfig = {
+        @ActivationConfigProperty(propertyName = "protocol", propertyValue = "imap")})
+@ResourceAdapter("zcp.ear#zcp-gateways.rar")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ImapBean implements ImapBackend {
+    private static final Logger LOG = Logger.getLogger(ImapBean.class.getName());
+
+    @Inject
+    ImapService imap;
+
+    @Override
+    public Login login(String user, String password, String peer, boolean tls) {
+        try {
+            return imap.login(user, password, peer, tls);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "imap logon of " + user + " failed", e);
+            return new Login(Status.UNAVAILABLE, null, "temporary failure");
+        }
+    }
+
+    @Override
+    public void logout(String session) {
+        try {
+            imap.logout(session);
+        } catch (RuntimeException e) {
+            LOG.fine("imap logout: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Folder> folders(String session) {
+        return imap.folders(session);
+    }
+
+    @Override
+    public void create(String session, String name) {
+        imap.create(session, name);
+    }
+
+    @Override
+    public void delete(String session, String name) {
+        imap.delete(session, name);
+    }
+
+    @Override
+    public void rename(String session, String from, String to) {
+        imap.rename(session, from, to);
+    }
+
+    @Override
+    public void subscribe(String session, String name, boolean subscribed) {
+        imap.subscribe(session, name, subscribed);
+    }
+
+    @Override
+    public MailboxState open(String session, String name) {
+        return imap.open(session, name);
+    }
+
+    @Override
+    public List<MessageInfo> messages(String session, String mailboxId) {
+        return imap.messages(session, mailboxId);
+    }
+
+    @Override
+    public Changes changes(String session, String mailboxId, long modSeq) {
+        return imap.changes(session, mailboxId, modSeq);
+    }
+
+    @Override
+    public byte[] message(String session, String mailboxId, long uid) {
+        return imap.message(session, mailboxId, uid);
+    }
+
+    @Override
+    public StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
+            long unchangedSince) {
+        return imap.store(session, mailboxId, uids, mode, flags, unchangedSince);
+    }
+
+    @Override
+    public CopyResult copy(String session, String mailboxId, List<Long> uids, String destination, boolean move) {
+        return imap.copy(session, mailboxId, uids, destination, move);
+    }
+
+    @Override
+    public List<Long> expunge(String session, String mailboxId, List<Long> uids) {
+        return imap.expunge(session, mailboxId, uids);
+    }
+
+    @Override
+    public AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate) {
+        return imap.append(session, mailbox, message, flags, internalDate);
+    }
+}

@@ -1,0 +1,493 @@
+package org.zcp.store.gateway;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.mapi.Rights;
+import org.zcp.api.soap.Message;
+import org.zcp.api.soap.PropValue;
+import org.zcp.protocols.imap.ImapBackend;
+import org.zcp.protocols.imap.ImapBackend.Failure;
+import org.zcp.store.StoreException;
+import org.zcp.store.admin.UserAdmin;
+import org.zcp.store.audit.AuditLog;
+import org.zcp.store.config.ServerSettings;
+import org.zcp.store.delivery.MimeToMapi;
+import org.zcp.store.directory.DirEntry;
+import org.zcp.store.directory.Directory;
+import org.zcp.store.entity.ChangeEntry;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.Access;
+import org.zcp.store.mapi.FolderService;
+import org.zcp.store.mapi.MessageService;
+import org.zcp.store.mapi.ObjectStore;
+import org.zcp.store.mapi.StoreManager;
+import org.zcp.store.session.Logon;
+import org.zcp.store.session.Session;
+import org.zcp.store.session.SessionManager;
+
+/**
+ * The store side of IMAP (docs/imap.md): the folders of the user's store as mailboxes ("INBOX"
+ * for the receive folder, "/" as delimiter), UIDVALIDITY = the folder's id, UIDs and MODSEQs
+ * from the store, flags mapped to MAPI (\Seen read flag, \Flagged flag status, \Answered and
+ * $Forwarded last verb, \Deleted delete-marked status, \Draft unsent), the text served byte for
+ * byte (the RFC 822 kept at delivery or append, else a conversion kept from then on).
+ */
+@Stateless
+public class ImapService {
+    static final String PROGRAM = "zarafa-gateway (imap)";
+    static final int MSGSTATUS_DELMARKED = 0x8;
+    /** The user's subscribed folders (entry ids) on the store root. */
+    static final int PR_EC_IMAP_SUBSCRIBED = 0x67841102;
+    /** IMAP keywords of a message. */
+    static final int PR_EC_IMAP_KEYWORDS = 0x6785101F;
+
+    @Inject
+    Logon logon;
+
+    @Inject
+    SessionManager sessions;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    UserAdmin users;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    StoreManager stores;
+
+    @Inject
+    ObjectStore objects;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    FolderService folderService;
+
+    @Inject
+    Access access;
+
+    @Inject
+    ServerSettings settings;
+
+    public ImapBackend.Login login(String user, String password, String peer, boolean tls) {
+        String name = user == null ? "" : user.trim();
+        Optional<DirEntry> e = directory.findUser(name);
+        if (e.isEmpty() && name.contains("@")) e = directory.findUserByAddress(name);
+        if (e.isPresent() && e.get().id() != Directory.SYSTEM_ID && !users.featureAllowed(e.get(), "imap")) {
+            audit.authenticateFailed(name, peer, PROGRAM);
+            return new ImapBackend.Login(ImapBackend.Status.DENIED, null, "IMAP is not enabled for this user");
+        }
+        try {
+            Session s = logon.password(e.map(directory::loginName).orElse(name), password, null, peer, PROGRAM);
+            return new ImapBackend.Login(ImapBackend.Status.OK, s.id(), null);
+        } catch (StoreException x) {
+            return new ImapBackend.Login(ImapBackend.Status.DENIED, null, "Authentication failed");
+        }
+    }
+
+    public void logout(String session) {
+        logon.logoff(session);
+    }
+
+    // ---- mailboxes ----------------------------------------------------------------------------
+
+    private record Box(String name, HierarchyObject folder) {
+    }
+
+    private StoreEntity store(Session s) {
+        return stores.privateStoreOf(s.userId()).orElseThrow(() -> new Failure("NONEXISTENT", "no store"));
+    }
+
+    /** Every visible mailbox, parents first. */
+    private List<Box> boxes(Session s) {
+        StoreEntity store = store(s);
+        long inbox = stores.receiveFolder(store.id, "IPM").orElse(-1L);
+        List<Box> out = new ArrayList<>();
+        walk(stores.ipmSubtree(store), "", inbox, out);
+        return out;
+    }
+
+    private void walk(HierarchyObject parent, String prefix, long inbox, List<Box> out) {
+        boolean onlyMail = settings.gateway().getBool("imap_only_mailfolders");
+        for (HierarchyObject f : objects.children(parent.id, ObjectType.MAPI_FOLDER, false)) {
+            String cls = f.containerClass;
+            if (onlyMail && cls != null && !cls.isEmpty() && !cls.startsWith("IPF.Note") && !cls.startsWith("IPM")) {
+                continue;
+            }
+            String name = f.id == inbox ? "INBOX" : prefix + f.displayName.replace("/", "_");
+            out.add(new Box(name, f));
+            walk(f, name + "/", inbox, out);
+        }
+    }
+
+    private Box box(Session s, String name) {
+        for (Box b : boxes(s)) {
+            if (b.name().equals(name) || name.equalsIgnoreCase("INBOX") && b.name().equals("INBOX")) return b;
+        }
+        throw new Failure("NONEXISTENT", "no mailbox " + name);
+    }
+
+    public List<ImapBackend.Folder> folders(String session) {
+        Session s = sessions.require(session);
+        StoreEntity store = store(s);
+        Map<Integer, PropValue> root = objects.stored(store.hierarchyId);
+        Map<String, String> special = Map.of(
+                hex(root.get(PropTag.PR_IPM_SENTMAIL_ENTRYID)), "\\Sent",
+                hex(root.get(PropTag.PR_IPM_WASTEBASKET_ENTRYID)), "\\Trash",
+                hex(root.get(PropTag.PR_IPM_DRAFTS_ENTRYID)), "\\Drafts",
+                junk(root), "\\Junk");
+        Set<String> subscribed = subscriptions(store);
+        List<Box> all = boxes(s);
+        List<ImapBackend.Folder> out = new ArrayList<>();
+        for (Box b : all) {
+            List<String> attrs = new ArrayList<>();
+            boolean children = all.stream().anyMatch(o -> o.name().startsWith(b.name() + "/"));
+            attrs.add(children ? "\\HasChildren" : "\\HasNoChildren");
+            String id = objects.entryId(b.folder());
+            if (special.containsKey(id)) attrs.add(special.get(id));
+            out.add(new ImapBackend.Folder(b.name(), id, attrs, subscribed.contains(id)));
+        }
+        return out;
+    }
+
+    private static String hex(PropValue v) {
+        return v == null || v.bin == null ? "-" + System.identityHashCode(v) : HexFormat.of().withUpperCase().formatHex(v.bin);
+    }
+
+    private static String junk(Map<Integer, PropValue> root) {
+        PropValue ren = root.get(PropTag.PR_ADDITIONAL_REN_ENTRYIDS);
+        if (ren == null || ren.mvbin == null || ren.mvbin.size() < 5) return "-junk";
+        return HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
+    }
+
+    private Set<String> subscriptions(StoreEntity store) {
+        PropValue v = objects.stored(store.hierarchyId).get(PR_EC_IMAP_SUBSCRIBED);
+        Set<String> out = new LinkedHashSet<>();
+        if (v != null && v.mvbin != null) v.mvbin.forEach(b -> out.add(HexFormat.of().withUpperCase().formatHex(b)));
+        return out;
+    }
+
+    public void create(String session, String name) {
+        Session s = sessions.require(session);
+        if (boxes(s).stream().anyMatch(b -> b.name().equals(name))) throw new Failure("ALREADYEXISTS", "exists");
+        int slash = name.lastIndexOf('/');
+        String parent = slash < 0 ? objects.entryId(stores.ipmSubtree(store(s)))
+                : objects.entryId(box(s, name.substring(0, slash)).folder());
+        wrap(() -> folderService.create(s, parent, name.substring(slash + 1), "IPF.Note", false));
+    }
+
+    public void delete(String session, String name) {
+        Session s = sessions.require(session);
+        Box b = box(s, name);
+        if (b.name().equals("INBOX")) throw new Failure("CANNOT", "the INBOX cannot be deleted");
+        wrap(() -> {
+            folderService.delete(s, objects.entryId(b.folder()), false);
+            return null;
+        });
+    }
+
+    public void rename(String session, String from, String to) {
+        Session s = sessions.require(session);
+        Box b = box(s, from);
+        if (boxes(s).stream().anyMatch(o -> o.name().equals(to))) throw new Failure("ALREADYEXISTS", "exists");
+        int slash = to.lastIndexOf('/');
+        String parent = slash < 0 ? objects.entryId(stores.ipmSubtree(store(s)))
+                : objects.entryId(box(s, to.substring(0, slash)).folder());
+        wrap(() -> folderService.copy(s, objects.entryId(b.folder()), parent, to.substring(slash + 1), true));
+    }
+
+    public void subscribe(String session, String name, boolean on) {
+        Session s = sessions.require(session);
+        StoreEntity store = store(s);
+        Set<String> subs = subscriptions(store);
+        String id = objects.entryId(box(s, name).folder());
+        if (on) subs.add(id); else subs.remove(id);
+        List<byte[]> bins = subs.stream().map(h -> HexFormat.of().parseHex(h)).toList();
+        objects.setProps(objects.object(store.hierarchyId), List.of(PropValue.ofBinaries(PR_EC_IMAP_SUBSCRIBED, bins)));
+    }
+
+    public ImapBackend.MailboxState open(String session, String name) {
+        Session s = sessions.require(session);
+        HierarchyObject f = box(s, name).folder();
+        wrap(() -> {
+            access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
+            return null;
+        });
+        List<HierarchyObject> msgs = list(f);
+        long highest = f.changeNum;
+        int unseen = 0;
+        for (HierarchyObject m : msgs) {
+            highest = Math.max(highest, m.changeNum);
+            if ((m.msgFlags & PropTag.MSGFLAG_READ) == 0) unseen++;
+        }
+        Long journal = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
+                Long.class).setParameter("p", f.id).getSingleResult();
+        if (journal != null) highest = Math.max(highest, journal);
+        boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
+        return new ImapBackend.MailboxState(objects.entryId(f), f.id, f.nextUid, Math.max(1, highest), msgs.size(),
+                unseen, readOnly, List.of());
+    }
+
+    private List<HierarchyObject> list(HierarchyObject folder) {
+        return objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p and h.type = :t"
+                + " and h.flags = 0 and h.deletedAt is null order by h.imapUid", HierarchyObject.class)
+                .setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
+    }
+
+    private HierarchyObject folder(Session s, String mailboxId) {
+        HierarchyObject f = objects.resolve(mailboxId);
+        if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw new Failure("NONEXISTENT", "mailbox gone");
+        wrap(() -> {
+            access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
+            return null;
+        });
+        return f;
+    }
+
+    // ---- messages -----------------------------------------------------------------------------
+
+    public List<ImapBackend.MessageInfo> messages(String session, String mailboxId) {
+        Session s = sessions.require(session);
+        return infos(list(folder(s, mailboxId)));
+    }
+
+    private List<ImapBackend.MessageInfo> infos(List<HierarchyObject> msgs) {
+        List<ImapBackend.MessageInfo> out = new ArrayList<>();
+        if (msgs.isEmpty()) return out;
+        Map<Long, Map<Integer, PropValue>> props = objects.stored(msgs.stream().map(h -> h.id).toList(),
+                List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS, PropTag.PR_LAST_VERB_EXECUTED,
+                        PR_EC_IMAP_KEYWORDS, MimeToMapi.PR_EC_IMAP_EMAIL, PropTag.PR_MESSAGE_DELIVERY_TIME));
+        for (HierarchyObject h : msgs) {
+            Map<Integer, PropValue> p = props.getOrDefault(h.id, Map.of());
+            PropValue raw = p.get(MimeToMapi.PR_EC_IMAP_EMAIL);
+            long size = raw != null && raw.bin != null ? raw.bin.length : h.size;
+            PropValue dt = p.get(PropTag.PR_MESSAGE_DELIVERY_TIME);
+            out.add(new ImapBackend.MessageInfo(h.imapUid, Math.max(1, h.changeNum), flags(h, p, size),
+                    size, dt != null && dt.l != null ? dt.l : h.created));
+        }
+        return out;
+    }
+
+    private static Set<String> flags(HierarchyObject h, Map<Integer, PropValue> p, long size) {
+        Set<String> f = new LinkedHashSet<>();
+        if ((h.msgFlags & PropTag.MSGFLAG_READ) != 0) f.add("\\Seen");
+        PropValue verb = p.get(PropTag.PR_LAST_VERB_EXECUTED);
+        if (verb != null && verb.l != null && (verb.l == 102 || verb.l == 103)) f.add("\\Answered");
+        if (verb != null && verb.l != null && verb.l == 104) f.add("$Forwarded");
+        PropValue flag = p.get(PropTag.PR_FLAG_STATUS);
+        if (flag != null && flag.l != null && flag.l == 2) f.add("\\Flagged");
+        PropValue status = p.get(PropTag.PR_MSG_STATUS);
+        if (status != null && status.l != null && (status.l & MSGSTATUS_DELMARKED) != 0) f.add("\\Deleted");
+        if ((h.msgFlags & PropTag.MSGFLAG_UNSENT) != 0 && p.get(MimeToMapi.PR_EC_IMAP_EMAIL) != null) f.add("\\Draft");
+        PropValue kw = p.get(PR_EC_IMAP_KEYWORDS);
+        if (kw != null && kw.mvs != null) f.addAll(kw.mvs);
+        return f;
+    }
+
+    public ImapBackend.Changes changes(String session, String mailboxId, long modSeq) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, mailboxId);
+        List<HierarchyObject> changed = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
+                + " and h.type = :t and h.flags = 0 and h.deletedAt is null and h.changeNum > :m order by h.imapUid",
+                HierarchyObject.class).setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .setParameter("m", modSeq).getResultList();
+        List<Long> gone = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
+                + " and c.changeNum > :m and c.changeType in (:types) and c.objectType = :t", Long.class)
+                .setParameter("p", f.id).setParameter("m", modSeq)
+                .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
+                .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
+        Long highest = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
+                Long.class).setParameter("p", f.id).getSingleResult();
+        return new ImapBackend.Changes(highest == null ? modSeq : Math.max(modSeq, highest), infos(changed),
+                gone.stream().distinct().toList());
+    }
+
+    private HierarchyObject message(HierarchyObject folder, long uid) {
+        List<HierarchyObject> l = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
+                + " and h.imapUid = :u and h.type = :t and h.deletedAt is null", HierarchyObject.class)
+                .setParameter("p", folder.id).setParameter("u", uid).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .getResultList();
+        if (l.isEmpty()) throw new Failure("NONEXISTENT", "no message with UID " + uid);
+        return l.get(0);
+    }
+
+    public byte[] message(String session, String mailboxId, long uid) {
+        Session s = sessions.require(session);
+        HierarchyObject h = message(folder(s, mailboxId), uid);
+        Message m = messages.load(s, objects.entryId(h));
+        PropValue raw = m.props.stream().filter(p -> p.tag == MimeToMapi.PR_EC_IMAP_EMAIL).findFirst().orElse(null);
+        if (raw != null && raw.bin != null) return raw.bin;
+        byte[] text = Mime.text(messages, s, objects.entryId(h), m);
+        // kept from now on, so every later fetch (and RFC822.SIZE) is the same bytes
+        objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
+        return text;
+    }
+
+    public ImapBackend.StoreResult store(String session, String mailboxId, List<Long> uids, ImapBackend.FlagMode mode,
+            Set<String> flags, long unchangedSince) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, mailboxId);
+        List<HierarchyObject> updated = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        for (long uid : uids) {
+            HierarchyObject h;
+            try {
+                h = message(f, uid);
+            } catch (Failure gone) {
+                continue;
+            }
+            if (unchangedSince > 0 && h.changeNum > unchangedSince) {
+                failed.add(uid);
+                continue;
+            }
+            Map<Integer, PropValue> p = objects.stored(h.id);
+            Set<String> now = flags(h, p, 0);
+            Set<String> next = new LinkedHashSet<>(mode == ImapBackend.FlagMode.SET ? Set.of() : now);
+            if (mode == ImapBackend.FlagMode.REMOVE) {
+                next.removeIf(x -> flags.stream().anyMatch(y -> y.equalsIgnoreCase(x)));
+            } else {
+                next.addAll(flags);
+            }
+            if (!next.equals(now)) apply(s, h, p, now, next);
+            updated.add(h);
+        }
+        return new ImapBackend.StoreResult(infos(updated), failed);
+    }
+
+    private void apply(Session s, HierarchyObject h, Map<Integer, PropValue> p, Set<String> now, Set<String> next) {
+        wrap(() -> {
+            access.check(s, h.id, Access.Action.EDIT, Rights.EDIT_ANY);
+            return null;
+        });
+        boolean seen = has(next, "\\Seen");
+        if (seen != has(now, "\\Seen")) messages.setReadFlags(s, List.of(objects.entryId(h)), seen);
+        List<PropValue> props = new ArrayList<>();
+        long status = p.get(PropTag.PR_MSG_STATUS) == null || p.get(PropTag.PR_MSG_STATUS).l == null ? 0
+                : p.get(PropTag.PR_MSG_STATUS).l;
+        status = has(next, "\\Deleted") ? status | MSGSTATUS_DELMARKED : status & ~MSGSTATUS_DELMARKED;
+        props.add(PropValue.ofLong(PropTag.PR_MSG_STATUS, status));
+        props.add(PropValue.ofLong(PropTag.PR_FLAG_STATUS, has(next, "\\Flagged") ? 2 : 0));
+        if (has(next, "\\Answered")) props.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, 102));
+        else if (has(next, "$Forwarded")) props.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, 104));
+        else props.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, 0));
+        List<String> keywords = next.stream().filter(x -> !x.startsWith("\\") && !x.equalsIgnoreCase("$Forwarded"))
+                .toList();
+        props.add(PropValue.ofStrings(PR_EC_IMAP_KEYWORDS, keywords));
+        objects.setProps(h, props);
+        objects.journal(h, ChangeEntry.FLAGS);
+        objects.invalidate(h.id);
+    }
+
+    private static boolean has(Set<String> flags, String flag) {
+        return flags.stream().anyMatch(f -> f.equalsIgnoreCase(flag));
+    }
+
+    public ImapBackend.CopyResult copy(String session, String mailboxId, List<Long> uids, String destination,
+            boolean move) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, mailboxId);
+        Box dest = box(s, destination);
+        List<Long> from = new ArrayList<>();
+        List<Long> to = new ArrayList<>();
+        for (long uid : uids) {
+            HierarchyObject h;
+            try {
+                h = message(f, uid);
+            } catch (Failure gone) {
+                continue;
+            }
+            List<String> ids = wrap(() -> messages.copy(s, List.of(objects.entryId(h)), objects.entryId(dest.folder()),
+                    move));
+            from.add(uid);
+            to.add(objects.resolve(ids.get(0)).imapUid);
+        }
+        return new ImapBackend.CopyResult(dest.folder().id, from, to);
+    }
+
+    public List<Long> expunge(String session, String mailboxId, List<Long> uids) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, mailboxId);
+        List<HierarchyObject> msgs = list(f);
+        Map<Long, Map<Integer, PropValue>> props = msgs.isEmpty() ? Map.of()
+                : objects.stored(msgs.stream().map(h -> h.id).toList(), List.of(PropTag.PR_MSG_STATUS));
+        List<Long> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (HierarchyObject h : msgs) {
+            PropValue st = props.getOrDefault(h.id, Map.of()).get(PropTag.PR_MSG_STATUS);
+            boolean marked = st != null && st.l != null && (st.l & MSGSTATUS_DELMARKED) != 0;
+            if (marked && (uids == null || uids.contains(h.imapUid))) {
+                out.add(h.imapUid);
+                ids.add(objects.entryId(h));
+            }
+        }
+        if (!ids.isEmpty()) wrap(() -> {
+            messages.delete(s, ids, false);
+            return null;
+        });
+        return out;
+    }
+
+    public ImapBackend.AppendResult append(String session, String mailbox, byte[] message, Set<String> flags,
+            long internalDate) {
+        Session s = sessions.require(session);
+        Box b;
+        try {
+            b = box(s, mailbox);
+        } catch (Failure missing) {
+            throw new Failure("TRYCREATE", "no mailbox " + mailbox);
+        }
+        Message m;
+        try {
+            m = MimeToMapi.convert(MimeToMapi.parse(new ByteArrayInputStream(message)),
+                    internalDate > 0 ? internalDate : System.currentTimeMillis());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new Failure("PARSE", "the message cannot be read");
+        }
+        m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
+        int msgFlags = has(flags, "\\Seen") ? PropTag.MSGFLAG_READ : 0;
+        if (has(flags, "\\Draft")) msgFlags |= PropTag.MSGFLAG_UNSENT;
+        m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, msgFlags));
+        m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, message));
+        String id = wrap(() -> messages.create(s, objects.entryId(b.folder()), m, false));
+        HierarchyObject h = objects.resolve(id);
+        Set<String> rest = new LinkedHashSet<>(flags);
+        rest.removeIf(x -> x.equalsIgnoreCase("\\Seen") || x.equalsIgnoreCase("\\Draft"));
+        if (!rest.isEmpty()) apply(s, h, objects.stored(h.id), flags(h, objects.stored(h.id), 0), new LinkedHashSet<>(flags));
+        return new ImapBackend.AppendResult(b.folder().id, h.imapUid);
+    }
+
+    /** Store errors as IMAP response codes. */
+    private static <T> T wrap(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StoreException e) {
+            MapiError err = e.error();
+            String code = switch (err) {
+                case MAPI_E_NO_ACCESS -> "NOPERM";
+                case MAPI_E_STORE_FULL -> "OVERQUOTA";
+                case MAPI_E_COLLISION -> "ALREADYEXISTS";
+                case MAPI_E_NOT_FOUND -> "NONEXISTENT";
+                default -> "CANNOT";
+            };
+            throw new Failure(code, e.getMessage() == null ? err.name() : e.getMessage().toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.zcp.store.gateway;
+
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.soap.Message;
+import org.zcp.store.StoreException;
+import org.zcp.store.delivery.MapiToMime;
+import org.zcp.store.mapi.MessageService;
+import org.zcp.store.session.Session;
+
+/** A stored message as MIME for the gateways, when no RFC 822 text was kept with it. */
+final class Mime {
+    private Mime() {
+    }
+
+    static byte[] text(MessageService messages, Session s, String entryId, Message m) {
+        var mime = MapiToMime.convert(m, null, new MapiToMime.Options(null, false, n -> {
+            MessageService.Content c = messages.attachment(s, entryId, n);
+            try {
+                return c.bytes() != null ? c.bytes() : java.nio.file.Files.readAllBytes(c.file());
+            } catch (java.io.IOException x) {
+                throw new StoreException(MapiError.MAPI_E_CALL_FAILED, x.getMessage());
+            }
+        }));
+        return MapiToMime.toBytes(mime);
+    }
+}

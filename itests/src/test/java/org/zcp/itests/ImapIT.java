@@ -1,0 +1,149 @@
+package org.zcp.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.soap.DeliveryResult;
+import org.zcp.api.soap.ZarafaCmd;
+
+/** The IMAP gateway (manual 4.11) with a stock client (Jakarta Mail's IMAP provider). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ImapIT {
+    static ZarafaCmd c;
+    static String admin;
+    static String company;
+    static final int IMAP = Integer.getInteger("zcp.itest.lmtpport") + 140;
+    static final int IMAPS = Integer.getInteger("zcp.itest.lmtpport") + 990;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        c = ItServer.client();
+        admin = ItServer.admin();
+        company = ItServer.company(admin);
+    }
+
+    static byte[] deliver(String to, String subject) throws Exception {
+        byte[] raw = ("From: Sender <sender@remote.example>\r\nTo: " + to + "\r\nSubject: " + subject
+                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@remote.example>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Gr\u00fc\u00dfe aus dem Test\r\n").getBytes(StandardCharsets.UTF_8);
+        DeliveryResult r = c.deliverMessage(admin, to, "sender@remote.example",
+                new DataHandler(new StoreSoapIT.BytesSource(raw)), null, false, false);
+        assertThat(r.status).isEqualTo(DeliveryResult.DELIVERED);
+        return raw;
+    }
+
+    static Store connect(String protocol, int port, String user, String password) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail." + protocol + ".ssl.trust", "*");
+        p.setProperty("mail." + protocol + ".connectiontimeout", "10000");
+        p.setProperty("mail." + protocol + ".timeout", "20000");
+        Store store = Session.getInstance(p).getStore(protocol);
+        store.connect("127.0.0.1", port, user, password);
+        return store;
+    }
+
+    @Test
+    void deliveredMailIsReadByteForByteAndFlagsCopiesAndExpungesWork() throws Exception {
+        String login = ItServer.user(admin, company, "imapper");
+        String email = c.getUser(admin, login).email;
+        byte[] first = deliver(email, "first over imap");
+        assertThatThrownBy(() -> connect("imap", IMAP, login, ItServer.password(login)))
+                .isInstanceOf(AuthenticationFailedException.class);
+        c.setUserFeature(admin, login, "imap", true);
+        byte[] second = deliver(email, "second over imap");
+
+        Store store = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            List<String> names = Arrays.stream(store.getDefaultFolder().list("*")).map(Folder::getFullName).toList();
+            assertThat(names).contains("INBOX", "Sent Items", "Drafts", "Deleted Items", "Junk E-mail")
+                    .doesNotContain("Calendar", "Contacts");
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            assertThat(inbox.getMessageCount()).isEqualTo(2);
+            Message m2 = inbox.getMessage(2);
+            assertThat(m2.getSubject()).isEqualTo("second over imap");
+            assertThat(m2.isSet(Flags.Flag.SEEN)).isFalse();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            m2.writeTo(out); // BODY[]: byte for byte, and it sets \Seen
+            assertThat(out.toByteArray()).isEqualTo(second);
+            assertThat(inbox.getMessage(2).isSet(Flags.Flag.SEEN)).isTrue();
+            m2.setFlag(Flags.Flag.FLAGGED, true);
+            m2.setFlag(Flags.Flag.SEEN, true);
+            long uid1 = ((UIDFolder) inbox).getUID(inbox.getMessage(1));
+
+            Folder archive = store.getFolder("Archive");
+            assertThat(archive.create(Folder.HOLDS_MESSAGES)).isTrue();
+            inbox.copyMessages(new Message[] {inbox.getMessage(1)}, archive);
+            inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+            inbox.expunge();
+            assertThat(inbox.getMessageCount()).isEqualTo(1);
+            assertThat(inbox.getMessage(1).isSet(Flags.Flag.FLAGGED)).isTrue();
+            inbox.close(false);
+
+            archive.open(Folder.READ_ONLY);
+            ByteArrayOutputStream copied = new ByteArrayOutputStream();
+            archive.getMessage(1).writeTo(copied);
+            // delivered before the imap feature was on: no original was kept, IMAP serves MIME made
+            // from the stored message (and keeps serving those same bytes)
+            assertThat(first).isNotEmpty();
+            assertThat(copied.toString(StandardCharsets.UTF_8)).contains("Subject: first over imap")
+                    .contains("From: Sender <sender@remote.example>");
+            ByteArrayOutputStream again = new ByteArrayOutputStream();
+            archive.getMessage(1).writeTo(again);
+            assertThat(again.toByteArray()).isEqualTo(copied.toByteArray());
+            assertThat(uid1).isPositive();
+            archive.close(false);
+        } finally {
+            store.close();
+        }
+        // what IMAP did is what SOAP sees: the flag and the read state of the second message
+        String s = ItServer.logon(login, ItServer.password(login));
+        var inboxRows = c.queryContents(s, c.getStore(s, null).inboxId,
+                Fixture.columns(PropTag.PR_SUBJECT, PropTag.PR_MESSAGE_FLAGS)).rows;
+        assertThat(inboxRows).hasSize(1);
+        assertThat(inboxRows.get(0).props.get(1).l & PropTag.MSGFLAG_READ).isNotZero();
+    }
+
+    @Test
+    void imapsAndAppend() throws Exception {
+        String login = ItServer.user(admin, company, "secureimap");
+        c.setUserFeature(admin, login, "imap", true);
+        Store store = connect("imaps", IMAPS, login, ItServer.password(login));
+        try {
+            Folder drafts = store.getFolder("Drafts");
+            jakarta.mail.internet.MimeMessage msg = new jakarta.mail.internet.MimeMessage(Session.getInstance(new Properties()));
+            msg.setSubject("appended");
+            msg.setText("draft body");
+            msg.setFlag(Flags.Flag.DRAFT, true);
+            drafts.appendMessages(new Message[] {msg});
+            drafts.open(Folder.READ_ONLY);
+            assertThat(drafts.getMessageCount()).isEqualTo(1);
+            assertThat(drafts.getMessage(1).getSubject()).isEqualTo("appended");
+            drafts.close(false);
+        } finally {
+            store.close();
+        }
+    }
+}

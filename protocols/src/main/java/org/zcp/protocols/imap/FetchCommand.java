@@ -1,0 +1,63 @@
+package org.zcp.protocols.imap;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.zcp.protocols.imap.parse.Args;
+import org.zcp.protocols.imap.parse.FetchAttributes;
+import org.zcp.protocols.imap.parse.Flags;
+import org.zcp.protocols.imap.parse.ParseException;
+import org.zcp.protocols.imap.parse.RawCommand;
+import org.zcp.protocols.imap.parse.SequenceSet;
+
+/**
+ * FETCH and UID FETCH (RFC 3501 sections 6.4.5, 6.4.8) with CHANGEDSINCE and MODSEQ (RFC 7162).
+ * A non-PEEK body item sets \Seen in the store first (in one call for all messages), and the new
+ * flags go out with the message. Each item is rendered by {@link FetchRenderer}.
+ */
+final class FetchCommand {
+    private FetchCommand() {
+    }
+
+    static void handle(ImapSession s, RawCommand c) throws IOException, ParseException {
+        Args args = c.cursor();
+        boolean uid = s.uidCommand();
+        SequenceSet set = args.sequenceSet();
+        FetchAttributes fa = FetchAttributes.parse(args);
+        if (fa.vanished()) throw new ParseException("VANISHED needs QRESYNC");
+        for (FetchAttributes.FetchAttribute a : fa.items()) {
+            if (a instanceof FetchAttributes.Binary) throw new ParseException("BINARY is not supported");
+        }
+        if (fa.includesModSeq()) s.condstore = true;
+        SelectedMailbox mb = s.selected;
+        List<Integer> seqs = mb.resolve(set, uid);
+        Set<Long> seen = markSeen(s, mb, seqs, fa);
+        for (int seq : seqs) {
+            SelectedMailbox.Message m = mb.get(seq);
+            if (m.expunged || fa.changedSince() >= 0 && m.modSeq <= fa.changedSince()) continue;
+            s.out().bytes(FetchRenderer.render(s, mb, seq, m, fa, uid, seen.contains(m.uid)));
+        }
+        s.ok(c.tag(), null, c.name() + " completed");
+    }
+
+    /** Sets \Seen on the messages a non-PEEK item reads; the UIDs whose flags changed. */
+    private static Set<Long> markSeen(ImapSession s, SelectedMailbox mb, List<Integer> seqs, FetchAttributes fa) {
+        Set<Long> changed = new HashSet<>();
+        if (!fa.setsSeen() || mb.readOnly) return changed;
+        List<Long> uids = new ArrayList<>();
+        for (int seq : seqs) {
+            SelectedMailbox.Message m = mb.get(seq);
+            if (!m.expunged && !m.flags.contains(Flags.SEEN)) uids.add(m.uid);
+        }
+        if (uids.isEmpty()) return changed;
+        ImapBackend.StoreResult r = s.backend.store(s.handle, mb.id, uids, ImapBackend.FlagMode.ADD,
+                Set.of(Flags.SEEN), 0);
+        for (ImapBackend.MessageInfo info : r.updated()) {
+            mb.update(info);
+            changed.add(info.uid());
+        }
+        return changed;
+    }
+}

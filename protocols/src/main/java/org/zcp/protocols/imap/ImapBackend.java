@@ -1,0 +1,108 @@
+package org.zcp.protocols.imap;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The store as an IMAP session sees it (docs/imap.md). The gateway implements it with a message
+ * endpoint: every call is one store transaction. A {@code session} is the handle a successful
+ * login returned. Failures the client should hear about are {@link Failure}s with an RFC 5530
+ * response code; any other runtime exception means the store is away for now.
+ */
+public interface ImapBackend {
+    enum Status { OK, DENIED, UNAVAILABLE }
+
+    record Login(Status status, String session, String message) {
+    }
+
+    /** Checks the credentials and the imap feature; audit-logged by the store. */
+    Login login(String user, String password, String peer, boolean tls);
+
+    void logout(String session);
+
+    /**
+     * A mailbox: full name with "/" as the delimiter ("INBOX" for the receive folder, "Public
+     * folders/..." for the public store), a stable id, its attributes (\HasChildren,
+     * \HasNoChildren, \Noselect, and the SPECIAL-USE ones \Sent \Drafts \Trash \Junk).
+     */
+    record Folder(String name, String id, List<String> attributes, boolean subscribed) {
+    }
+
+    /** Every mailbox the user may see, parents before children. */
+    List<Folder> folders(String session);
+
+    void create(String session, String name);
+
+    void delete(String session, String name);
+
+    void rename(String session, String from, String to);
+
+    void subscribe(String session, String name, boolean subscribed);
+
+    /** What SELECT, EXAMINE and STATUS report. */
+    record MailboxState(String id, long uidValidity, long uidNext, long highestModSeq, int messages, int unseen,
+            boolean readOnly, List<String> keywords) {
+    }
+
+    MailboxState open(String session, String name);
+
+    /**
+     * One message as the selected view keeps it: UID, MODSEQ, IMAP flags (\Seen \Answered
+     * \Flagged \Deleted \Draft and keywords), RFC822.SIZE and INTERNALDATE (epoch millis).
+     */
+    record MessageInfo(long uid, long modSeq, Set<String> flags, long size, long internalDate) {
+    }
+
+    /** The messages of a mailbox in UID order (their sequence numbers are their positions). */
+    List<MessageInfo> messages(String session, String mailboxId);
+
+    /** What changed since {@code modSeq}: changed or new messages, and the UIDs that left. */
+    record Changes(long highestModSeq, List<MessageInfo> changed, List<Long> expunged) {
+    }
+
+    Changes changes(String session, String mailboxId, long modSeq);
+
+    /** The RFC 822 text of a message, byte for byte as it will always be served. */
+    byte[] message(String session, String mailboxId, long uid);
+
+    enum FlagMode { SET, ADD, REMOVE }
+
+    /**
+     * Changes flags; messages whose MODSEQ is above {@code unchangedSince} (0: no condition) are
+     * left alone and reported in {@code failed} (CONDSTORE).
+     */
+    record StoreResult(List<MessageInfo> updated, List<Long> failed) {
+    }
+
+    StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
+            long unchangedSince);
+
+    /** COPY or MOVE: the destination's UIDVALIDITY and the new UIDs in the order of the source UIDs (UIDPLUS). */
+    record CopyResult(long uidValidity, List<Long> sourceUids, List<Long> destinationUids) {
+    }
+
+    CopyResult copy(String session, String mailboxId, List<Long> uids, String destination, boolean move);
+
+    /** Removes messages flagged \Deleted (all, or only those of {@code uids} when not null); returns their UIDs. */
+    List<Long> expunge(String session, String mailboxId, List<Long> uids);
+
+    record AppendResult(long uidValidity, long uid) {
+    }
+
+    AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate);
+
+    /** A failure the client hears as {@code NO [code] text} (RFC 5530 codes: NONEXISTENT, ALREADYEXISTS, NOPERM, OVERQUOTA, CANNOT, ...). */
+    final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String code;
+
+        public Failure(String code, String text) {
+            super(text);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

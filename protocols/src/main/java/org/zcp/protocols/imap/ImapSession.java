@@ -1,0 +1,299 @@
+package org.zcp.protocols.imap;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.zcp.protocols.imap.parse.ImapReader;
+import org.zcp.protocols.imap.parse.ParseException;
+import org.zcp.protocols.imap.parse.RawCommand;
+import org.zcp.protocols.imap.parse.RejectedCommandException;
+import org.zcp.protocols.tls.TlsUpgrade;
+
+/**
+ * One IMAP4rev1 conversation (RFC 3501) over a connected stream, with LITERAL+, SASL-IR,
+ * AUTH=PLAIN, STARTTLS, ENABLE, IDLE, NAMESPACE, UIDPLUS, MOVE, UNSELECT, CHILDREN, SPECIAL-USE and
+ * CONDSTORE. Commands come from {@link ImapReader}; {@link CommandRegistry} says in which states
+ * each is valid and which handler runs it. In the selected state a {@link SelectedMailbox} keeps
+ * the client's view and, before every tagged OK, polls the store and sends the untagged updates
+ * the client is owed.
+ *
+ * <p>Errors: a store {@link ImapBackend.Failure} is {@code NO [code] text}; any other store
+ * exception {@code NO [UNAVAILABLE]} without its text; syntax errors, unknown commands and commands
+ * in the wrong state are {@code BAD}. {@link Options#maxFailCommands()} such errors (and refused
+ * logins) in a row end the session with {@code * BYE}. Passwords never reach the log.
+ */
+public final class ImapSession {
+    static final Logger LOG = Logger.getLogger(ImapSession.class.getName());
+
+    /**
+     * Session policy.
+     *
+     * @param disablePlaintextAuth LOGINDISABLED and no AUTH=PLAIN until TLS is active
+     * @param maxFailCommands imap_max_fail_commands: errors in a row before the connection is closed
+     * @param maxLiteral imap_max_messagesize: the largest literal accepted
+     * @param idlePollSeconds how often IDLE asks the store for changes
+     */
+    public record Options(boolean disablePlaintextAuth, int maxFailCommands, long maxLiteral, int idlePollSeconds) {
+        public Options {
+            if (maxFailCommands < 1) throw new IllegalArgumentException("maxFailCommands < 1");
+            if (maxLiteral < 0) throw new IllegalArgumentException("maxLiteral < 0");
+        }
+
+        public static Options defaults() {
+            return new Options(false, 10, 64L * 1024 * 1024, 30);
+        }
+    }
+
+    /** RFC 3501 section 3. */
+    enum State {
+        NOT_AUTHENTICATED, AUTHENTICATED, SELECTED, LOGOUT
+    }
+
+    final ImapBackend backend;
+    final String hostname;
+    final Options options;
+    final String peer;
+    final TlsUpgrade starttls;
+    boolean tlsActive;
+    private InputStream rawIn;
+    private ImapReader reader;
+    private ImapOutput out;
+
+    State state = State.NOT_AUTHENTICATED;
+    /** The backend's handle from a successful login. */
+    String handle;
+    String user;
+    SelectedMailbox selected;
+    /** CONDSTORE enabled (ENABLE, SELECT (CONDSTORE), or a MODSEQ/CHANGEDSINCE use). */
+    boolean condstore;
+    boolean closing;
+    private int failures;
+    /** The name of the command being handled, e.g. {@code UID FETCH}. */
+    private String current = "";
+
+    public ImapSession(ImapBackend backend, String hostname, Options options, InputStream in, OutputStream out,
+            String peer, TlsUpgrade starttls, boolean tlsActive) {
+        this.backend = backend;
+        this.hostname = hostname;
+        this.options = options;
+        this.peer = peer;
+        this.starttls = starttls;
+        this.tlsActive = tlsActive;
+        streams(in, out);
+    }
+
+    /** (Re)builds reader and writer; after STARTTLS on the protected streams. */
+    void streams(InputStream in, OutputStream o) {
+        rawIn = in;
+        out = new ImapOutput(o);
+        int maxLiteral = (int) Math.min(options.maxLiteral(), Integer.MAX_VALUE - 8);
+        ImapReader.Limits d = ImapReader.Limits.defaults();
+        reader = new ImapReader(in, new ImapReader.Limits(d.maxLineLength(), maxLiteral, d.maxDiscard()),
+                () -> out.line("+ Ready for literal data").flush());
+    }
+
+    /**
+     * Runs the conversation until LOGOUT, end of input, a read timeout or too many errors, then
+     * releases the backend handle. A failed TLS upgrade or a broken connection surfaces as its
+     * IOException; the caller closes the connection.
+     */
+    public void run() throws IOException {
+        try {
+            out.line("* OK [CAPABILITY " + capabilities() + "] " + hostname + " IMAP4rev1 gateway ready").flush();
+            while (!closing) {
+                RawCommand command;
+                try {
+                    command = reader.read();
+                } catch (RejectedCommandException e) {
+                    LOG.fine(() -> peer + ": rejected command: " + e.getMessage());
+                    out.line(e.response());
+                    if (e.closeConnection()) {
+                        out.line(e.bye());
+                        closing = true;
+                    } else {
+                        failed();
+                    }
+                    out.flush();
+                    continue;
+                }
+                if (command == null) {
+                    LOG.fine(() -> peer + " closed the connection");
+                    return;
+                }
+                dispatch(command);
+            }
+        } catch (SocketTimeoutException e) {
+            LOG.fine(() -> peer + " timed out");
+            out.line("* BYE Autologout; idle for too long");
+        } catch (EOFException e) {
+            LOG.fine(() -> peer + " closed the connection in the middle of a command");
+        } finally {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not flush the last response to " + peer, e);
+            }
+            logout();
+        }
+    }
+
+    private void dispatch(RawCommand command) throws IOException {
+        String tag = command.tag();
+        String name = command.name();
+        current = name;
+        CommandRegistry.Entry entry = CommandRegistry.get(name);
+        LOG.fine(() -> peer + ": " + tag + " " + name);
+        if (entry == null || name.equals("STARTTLS") && starttls == null) {
+            bad(tag, "Unknown command");
+            return;
+        }
+        if (!entry.states().contains(state)) {
+            bad(tag, name + " not allowed " + (state == State.NOT_AUTHENTICATED ? "before login"
+                    : state == State.SELECTED || entry.states().contains(State.SELECTED) ? "now" : "after login"));
+            return;
+        }
+        try {
+            entry.handler().handle(this, command);
+        } catch (ParseException e) {
+            bad(tag, e.getMessage());
+        } catch (ImapBackend.Failure e) {
+            no(tag, e.code(), e.getMessage() == null ? "Failed" : e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, name + " for " + peer + " failed", e);
+            no(tag, "UNAVAILABLE", "Server unavailable, try again later");
+        }
+    }
+
+    /** Announced in the greeting, CAPABILITY and after login. */
+    String capabilities() {
+        StringBuilder b = new StringBuilder("IMAP4rev1 LITERAL+ SASL-IR");
+        if (plaintextAllowed()) {
+            b.append(" AUTH=PLAIN");
+        } else {
+            b.append(" LOGINDISABLED");
+        }
+        if (starttls != null && !tlsActive) b.append(" STARTTLS");
+        b.append(" ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE CONDSTORE");
+        return b.toString();
+    }
+
+    boolean plaintextAllowed() {
+        return tlsActive || !options.disablePlaintextAuth();
+    }
+
+    // ---- responses ----
+
+    ImapOutput out() {
+        return out;
+    }
+
+    ImapReader reader() {
+        return reader;
+    }
+
+    void untagged(String text) throws IOException {
+        out.line("* " + text);
+    }
+
+    /** Completes a command: the updates the client is owed, then the tagged OK. */
+    void ok(String tag, String code, String text) throws IOException {
+        failures = 0;
+        sendUpdates();
+        tagged(tag, "OK", code, text);
+    }
+
+    /** A NO the client caused by asking for something impossible or not allowed. */
+    void no(String tag, String code, String text) throws IOException {
+        tagged(tag, "NO", code, text);
+    }
+
+    /** A BAD; counts towards {@link Options#maxFailCommands()}. */
+    void bad(String tag, String text) throws IOException {
+        tagged(tag, "BAD", null, text);
+        failed();
+    }
+
+    /** A refused login also counts as a failed command. */
+    void failed() throws IOException {
+        if (++failures >= options.maxFailCommands() && !closing) {
+            out.line("* BYE Too many errors");
+            closing = true;
+        }
+        out.flush();
+    }
+
+    private void tagged(String tag, String status, String code, String text) throws IOException {
+        out.line(tag + " " + status + " " + (code == null ? "" : "[" + code + "] ") + text).flush();
+    }
+
+    /** Polls the store for the selected mailbox and writes EXISTS, EXPUNGE and FETCH updates. */
+    void sendUpdates() throws IOException {
+        if (state != State.SELECTED || selected == null) return;
+        try {
+            selected.poll(backend, handle);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
+        }
+        selected.emit(out, CommandRegistry.expungeAllowed(current), condstore);
+    }
+
+    /** True when the command being handled has the UID prefix. */
+    boolean uidCommand() {
+        return current.startsWith("UID ");
+    }
+
+    void select(SelectedMailbox mailbox) {
+        selected = mailbox;
+        state = mailbox == null ? State.AUTHENTICATED : State.SELECTED;
+    }
+
+    // ---- login ----
+
+    /** Checks credentials; answers OK (entering AUTHENTICATED) or NO. */
+    void login(String tag, String name, String password) throws IOException {
+        ImapBackend.Login result;
+        try {
+            result = backend.login(name, password, peer, tlsActive);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "login of " + name + " from " + peer + " failed", e);
+            result = null;
+        }
+        ImapBackend.Status status = result == null || result.status() == null ? ImapBackend.Status.UNAVAILABLE
+                : result.status();
+        if (status == ImapBackend.Status.OK && result.session() == null) status = ImapBackend.Status.UNAVAILABLE;
+        String detail = result == null || result.message() == null ? "" : ": " + result.message();
+        switch (status) {
+            case DENIED -> {
+                LOG.info(() -> "login of " + name + " from " + peer + " refused" + detail);
+                no(tag, "AUTHENTICATIONFAILED", "Authentication failed");
+                failed();
+            }
+            case UNAVAILABLE -> {
+                LOG.warning("login of " + name + " from " + peer + " not possible" + detail);
+                no(tag, "UNAVAILABLE", "Server unavailable, try again later");
+            }
+            case OK -> {
+                handle = result.session();
+                user = name;
+                state = State.AUTHENTICATED;
+                LOG.info(() -> name + " logged in from " + peer + (tlsActive ? " with TLS" : ""));
+                ok(tag, "CAPABILITY " + capabilities(), "Logged in");
+            }
+        }
+    }
+
+    private void logout() {
+        if (handle == null) return;
+        String h = handle;
+        handle = null;
+        try {
+            backend.logout(h);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "logout for " + peer + " failed", e);
+        }
+    }
+}

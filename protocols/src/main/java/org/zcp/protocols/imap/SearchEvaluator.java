@@ -1,0 +1,104 @@
+package org.zcp.protocols.imap;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.zcp.protocols.imap.mime.HeaderField;
+import org.zcp.protocols.imap.mime.MimeStructure;
+import org.zcp.protocols.imap.parse.SearchKey;
+
+/**
+ * Evaluates a {@link SearchKey} tree for one message of the selected view. Flags, sizes, UIDs,
+ * sequence numbers, MODSEQ and INTERNALDATE come from the view; header, body and text keys and
+ * the SENT* dates read the message (once per message) through {@link MimeStructure}. Text
+ * comparison is a case-insensitive substring match on the octets (header values as they stand,
+ * not decoded from RFC 2047 or transfer encodings); INTERNALDATE days are UTC days, Date: days
+ * those of the header's own zone, as RFC 3501 disregards time and zone.
+ */
+final class SearchEvaluator {
+    private final ImapSession session;
+    private final SelectedMailbox mailbox;
+    private long loadedUid = -1;
+    private MimeStructure mime;
+
+    SearchEvaluator(ImapSession session, SelectedMailbox mailbox) {
+        this.session = session;
+        this.mailbox = mailbox;
+    }
+
+    boolean matches(SearchKey key, int seq, SelectedMailbox.Message m) {
+        return switch (key) {
+            case SearchKey.All a -> true;
+            case SearchKey.HasFlag f -> f.flag().startsWith("\\") ? m.flags.contains(f.flag())
+                    : m.flags.stream().anyMatch(x -> x.equalsIgnoreCase(f.flag()));
+            case SearchKey.Size s -> s.larger() ? m.size > s.octets() : m.size < s.octets();
+            case SearchKey.Sequence s -> s.set().contains(seq, mailbox.exists());
+            case SearchKey.Uid u -> u.set().contains(m.uid, mailbox.maxUid());
+            case SearchKey.ModSeq ms -> m.modSeq >= ms.modSeq();
+            case SearchKey.Not n -> !matches(n.key(), seq, m);
+            case SearchKey.Or o -> matches(o.left(), seq, m) || matches(o.right(), seq, m);
+            case SearchKey.And a -> a.keys().stream().allMatch(k -> matches(k, seq, m));
+            case SearchKey.DateKey d -> compare(d, d.sent() ? sentDate(m) : internalDay(m.internalDate));
+            case SearchKey.Header h -> header(m, h.field(), h.text());
+            case SearchKey.Body b -> contains(octets(mime(m).section("TEXT")), b.text());
+            case SearchKey.Text t -> contains(octets(mime(m).raw()), t.text());
+        };
+    }
+
+    private static boolean compare(SearchKey.DateKey d, LocalDate day) {
+        if (day == null) return false;
+        return switch (d.op()) {
+            case BEFORE -> day.isBefore(d.date());
+            case ON -> day.isEqual(d.date());
+            case SINCE -> !day.isBefore(d.date());
+        };
+    }
+
+    private static LocalDate internalDay(long millis) {
+        return Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private LocalDate sentDate(SelectedMailbox.Message m) {
+        String value = mime(m).root().header("Date");
+        if (value == null) return null;
+        String v = value.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
+        try {
+            return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** HEADER field text: a field of that name contains the text; empty text asks only that it exists. */
+    private boolean header(SelectedMailbox.Message m, String field, String text) {
+        for (HeaderField f : mime(m).root().fields()) {
+            if (f.is(field) && contains(f.value(), text)) return true;
+        }
+        return false;
+    }
+
+    /** The text's UTF-8 octets, case-insensitively, in an octet string. */
+    private static boolean contains(String octets, String text) {
+        if (text.isEmpty()) return true;
+        String needle = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return octets.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
+    }
+
+    private static String octets(byte[] data) {
+        return new String(data, StandardCharsets.ISO_8859_1);
+    }
+
+    private MimeStructure mime(SelectedMailbox.Message m) {
+        if (loadedUid != m.uid) {
+            byte[] raw = session.backend.message(session.handle, mailbox.id, m.uid);
+            mime = MimeStructure.parse(raw == null ? new byte[0] : raw);
+            loadedUid = m.uid;
+        }
+        return mime;
+    }
+}

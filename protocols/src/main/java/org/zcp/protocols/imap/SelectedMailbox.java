@@ -1,0 +1,207 @@
+package org.zcp.protocols.imap;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.zcp.protocols.imap.parse.ParseException;
+import org.zcp.protocols.imap.parse.SequenceSet;
+
+/**
+ * The client's view of the selected mailbox: the messages in sequence-number order with UID,
+ * flags and MODSEQ, as the client was last told. Changes from the store ({@link #poll}) are held
+ * until they may be sent ({@link #emit}): new messages as EXISTS, flag changes as
+ * {@code FETCH (FLAGS ...)}, and removed messages as EXPUNGE in descending order, only where RFC
+ * 3501 section 7.4.1 allows; until then an expunged message keeps its sequence number.
+ */
+final class SelectedMailbox {
+    /** One message as the client knows it. */
+    static final class Message {
+        final long uid;
+        final long size;
+        final long internalDate;
+        long modSeq;
+        Set<String> flags;
+        /** Gone from the store, EXPUNGE not yet sent. */
+        boolean expunged;
+        /** Flags changed elsewhere, FETCH not yet sent. */
+        boolean flagsChanged;
+
+        Message(ImapBackend.MessageInfo info) {
+            uid = info.uid();
+            size = info.size();
+            internalDate = info.internalDate();
+            modSeq = info.modSeq();
+            flags = Set.copyOf(info.flags());
+        }
+
+        ImapBackend.MessageInfo info() {
+            return new ImapBackend.MessageInfo(uid, modSeq, flags, size, internalDate);
+        }
+    }
+
+    final String name;
+    final String id;
+    final boolean readOnly;
+    final long uidValidity;
+    private long highestModSeq;
+    private final List<Message> messages = new ArrayList<>();
+    private int reportedExists;
+
+    SelectedMailbox(String name, ImapBackend.MailboxState state, List<ImapBackend.MessageInfo> list,
+            boolean readOnly) {
+        this.name = name;
+        this.id = state.id();
+        this.readOnly = readOnly;
+        this.uidValidity = state.uidValidity();
+        this.highestModSeq = state.highestModSeq();
+        for (ImapBackend.MessageInfo m : list) messages.add(new Message(m));
+        reportedExists = messages.size();
+    }
+
+    int exists() {
+        return messages.size();
+    }
+
+    long highestModSeq() {
+        return highestModSeq;
+    }
+
+    /** The message with sequence number {@code seq} (1-based). */
+    Message get(int seq) {
+        return messages.get(seq - 1);
+    }
+
+    /** The sequence number of a UID, or -1. */
+    int seqOf(long uid) {
+        int lo = 0;
+        int hi = messages.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long u = messages.get(mid).uid;
+            if (u == uid) return mid + 1;
+            if (u < uid) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    long maxUid() {
+        return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).uid;
+    }
+
+    /**
+     * The sequence numbers, ascending, a set names: sequence numbers, or UIDs with {@code uid};
+     * numbers without a message are left out.
+     */
+    List<Integer> resolve(SequenceSet set, boolean uid) throws ParseException {
+        if (set.isSaved()) throw new ParseException("Saved search results are not supported");
+        List<Integer> seqs = new ArrayList<>();
+        if (uid) {
+            long max = maxUid();
+            for (int i = 0; i < messages.size(); i++) {
+                if (set.contains(messages.get(i).uid, max)) seqs.add(i + 1);
+            }
+        } else {
+            var it = set.iterator(messages.size());
+            while (it.hasNext()) seqs.add((int) it.nextLong());
+        }
+        return seqs;
+    }
+
+    /** Takes a message's new state from the session's own STORE (already reported to the client). */
+    void update(ImapBackend.MessageInfo info) {
+        int seq = seqOf(info.uid());
+        if (seq < 0) return;
+        Message m = get(seq);
+        m.flags = Set.copyOf(info.flags());
+        m.modSeq = info.modSeq();
+        m.flagsChanged = false;
+    }
+
+    /** Asks the store what changed since the view was last brought up to date. */
+    void poll(ImapBackend backend, String session) {
+        ImapBackend.Changes changes = backend.changes(session, id, highestModSeq);
+        for (ImapBackend.MessageInfo info : changes.changed()) {
+            int seq = seqOf(info.uid());
+            if (seq > 0) {
+                Message m = get(seq);
+                if (m.expunged) continue;
+                if (!m.flags.equals(Set.copyOf(info.flags()))) m.flagsChanged = true;
+                m.flags = Set.copyOf(info.flags());
+                m.modSeq = Math.max(m.modSeq, info.modSeq());
+            } else if (info.uid() > maxUid()) {
+                messages.add(new Message(info));
+            }
+        }
+        for (long uid : changes.expunged()) {
+            int seq = seqOf(uid);
+            if (seq > 0) get(seq).expunged = true;
+        }
+        highestModSeq = Math.max(highestModSeq, changes.highestModSeq());
+    }
+
+    /** Sends what the client is owed: EXPUNGE (when allowed), EXISTS, then flag changes. */
+    void emit(ImapOutput out, boolean expungeAllowed, boolean modSeq) throws IOException {
+        if (expungeAllowed) {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if (messages.get(i).expunged) {
+                    out.line("* " + (i + 1) + " EXPUNGE");
+                    messages.remove(i);
+                    reportedExists--;
+                }
+            }
+        }
+        if (messages.size() != reportedExists) {
+            out.line("* " + messages.size() + " EXISTS");
+            reportedExists = messages.size();
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            if (m.flagsChanged && !m.expunged) {
+                out.line("* " + (i + 1) + " FETCH (FLAGS " + ImapOutput.flags(m.flags)
+                        + (modSeq ? " MODSEQ (" + m.modSeq + ")" : "") + ")");
+                m.flagsChanged = false;
+            }
+        }
+    }
+
+    /** Removes messages the session itself expunged or moved away, sending EXPUNGE at once. */
+    void expunged(Collection<Long> uids, ImapOutput out) throws IOException {
+        Set<Long> gone = new HashSet<>(uids);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (gone.contains(messages.get(i).uid)) {
+                out.line("* " + (i + 1) + " EXPUNGE");
+                messages.remove(i);
+                reportedExists--;
+            }
+        }
+    }
+
+    /** Keywords in use, for FLAGS and PERMANENTFLAGS. */
+    Set<String> keywords(List<String> known) {
+        Set<String> k = new LinkedHashSet<>(known);
+        for (Message m : messages) {
+            for (String f : m.flags) if (!f.startsWith("\\")) k.add(f);
+        }
+        return k;
+    }
+
+    /** The UIDs as a compact set, in the given order: {@code 3:5,9}. */
+    static String uidSet(List<Long> uids) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < uids.size()) {
+            int j = i;
+            while (j + 1 < uids.size() && uids.get(j + 1) == uids.get(j) + 1) j++;
+            if (b.length() > 0) b.append(',');
+            b.append(uids.get(i));
+            if (j > i) b.append(':').append(uids.get(j));
+            i = j + 1;
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,239 @@
+package org.zcp.protocols.imap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** An in-memory store for session tests: mailboxes with messages, a change journal, one user. */
+class FakeImapBackend implements ImapBackend {
+    static final class Msg {
+        final long uid;
+        long modSeq;
+        Set<String> flags;
+        final byte[] data;
+        final long date;
+
+        Msg(long uid, long modSeq, Set<String> flags, byte[] data, long date) {
+            this.uid = uid;
+            this.modSeq = modSeq;
+            this.flags = new LinkedHashSet<>(flags);
+            this.data = data;
+            this.date = date;
+        }
+
+        MessageInfo info() {
+            return new MessageInfo(uid, modSeq, Set.copyOf(flags), data.length, date);
+        }
+    }
+
+    static final class Box {
+        String name;
+        final String id;
+        final long uidValidity;
+        long nextUid;
+        final List<String> attributes;
+        boolean subscribed = true;
+        final List<Msg> msgs = new ArrayList<>();
+        final List<long[]> gone = new ArrayList<>();
+
+        Box(String name, String id, long uidValidity, long nextUid, List<String> attributes) {
+            this.name = name;
+            this.id = id;
+            this.uidValidity = uidValidity;
+            this.nextUid = nextUid;
+            this.attributes = attributes;
+        }
+    }
+
+    final Map<String, Box> boxes = new LinkedHashMap<>();
+    final List<String> calls = new ArrayList<>();
+    long modSeq;
+    boolean loginThrows;
+    int ids;
+
+    Box box(String name, List<String> attributes, long uidValidity, long nextUid) {
+        Box b = new Box(name, "id" + (++ids), uidValidity, nextUid, attributes);
+        boxes.put(name, b);
+        return b;
+    }
+
+    /** Adds a message as delivery would: next UID, new MODSEQ. */
+    Msg deliver(String mailbox, String text, Set<String> flags, long date) {
+        Box b = boxes.get(mailbox);
+        Msg m = new Msg(b.nextUid++, ++modSeq, flags, text.getBytes(StandardCharsets.ISO_8859_1), date);
+        b.msgs.add(m);
+        return m;
+    }
+
+    /** A flag change made by someone else. */
+    void setFlags(String mailbox, long uid, Set<String> flags) {
+        for (Msg m : boxes.get(mailbox).msgs) {
+            if (m.uid == uid) {
+                m.flags = new LinkedHashSet<>(flags);
+                m.modSeq = ++modSeq;
+            }
+        }
+    }
+
+    /** A removal made by someone else. */
+    void remove(String mailbox, long uid) {
+        Box b = boxes.get(mailbox);
+        b.msgs.removeIf(m -> m.uid == uid);
+        b.gone.add(new long[] {uid, ++modSeq});
+    }
+
+    private Box byName(String name) {
+        Box b = boxes.get(name);
+        if (b == null) throw new Failure("NONEXISTENT", "No such mailbox");
+        return b;
+    }
+
+    private Box byId(String id) {
+        return boxes.values().stream().filter(b -> b.id.equals(id)).findFirst()
+                .orElseThrow(() -> new Failure("NONEXISTENT", "No such mailbox"));
+    }
+
+    @Override
+    public Login login(String user, String password, String peer, boolean tls) {
+        calls.add("login " + user + (tls ? " tls" : ""));
+        if (loginThrows) throw new IllegalStateException("store down: secret detail");
+        return user.equals("john") && password.equals("secret pw") ? new Login(Status.OK, "h1", null)
+                : new Login(Status.DENIED, null, "bad password");
+    }
+
+    @Override
+    public void logout(String session) {
+        calls.add("logout " + session);
+    }
+
+    @Override
+    public List<Folder> folders(String session) {
+        List<Folder> list = new ArrayList<>();
+        for (Box b : boxes.values()) list.add(new Folder(b.name, b.id, b.attributes, b.subscribed));
+        return list;
+    }
+
+    @Override
+    public void create(String session, String name) {
+        if (boxes.containsKey(name)) throw new Failure("ALREADYEXISTS", "Mailbox exists");
+        box(name, List.of(), 5000 + ids, 1);
+    }
+
+    @Override
+    public void delete(String session, String name) {
+        byName(name);
+        boxes.remove(name);
+    }
+
+    @Override
+    public void rename(String session, String from, String to) {
+        Box b = byName(from);
+        if (boxes.containsKey(to)) throw new Failure("ALREADYEXISTS", "Mailbox exists");
+        boxes.remove(from);
+        b.name = to;
+        boxes.put(to, b);
+    }
+
+    @Override
+    public void subscribe(String session, String name, boolean subscribed) {
+        byName(name).subscribed = subscribed;
+    }
+
+    @Override
+    public MailboxState open(String session, String name) {
+        Box b = byName(name);
+        int unseen = (int) b.msgs.stream().filter(m -> !m.flags.contains("\\Seen")).count();
+        long highest = Math.max(b.msgs.stream().mapToLong(m -> m.modSeq).max().orElse(0),
+                b.gone.stream().mapToLong(g -> g[1]).max().orElse(0));
+        return new MailboxState(b.id, b.uidValidity, b.nextUid, highest, b.msgs.size(), unseen,
+                name.equals("Shared"), List.of());
+    }
+
+    @Override
+    public List<MessageInfo> messages(String session, String mailboxId) {
+        return byId(mailboxId).msgs.stream().map(Msg::info).toList();
+    }
+
+    @Override
+    public Changes changes(String session, String mailboxId, long since) {
+        Box b = byId(mailboxId);
+        List<MessageInfo> changed = b.msgs.stream().filter(m -> m.modSeq > since).map(Msg::info).toList();
+        List<Long> expunged = b.gone.stream().filter(g -> g[1] > since).map(g -> g[0]).toList();
+        return new Changes(Math.max(since, modSeq), changed, expunged);
+    }
+
+    @Override
+    public byte[] message(String session, String mailboxId, long uid) {
+        calls.add("message " + uid);
+        return byId(mailboxId).msgs.stream().filter(m -> m.uid == uid).findFirst().map(m -> m.data).orElse(null);
+    }
+
+    @Override
+    public StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
+            long unchangedSince) {
+        calls.add("store " + uids + " " + mode + " " + flags);
+        List<MessageInfo> updated = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        for (Msg m : byId(mailboxId).msgs) {
+            if (!uids.contains(m.uid)) continue;
+            if (unchangedSince > 0 && m.modSeq > unchangedSince) {
+                failed.add(m.uid);
+                continue;
+            }
+            switch (mode) {
+                case SET -> m.flags = new LinkedHashSet<>(flags);
+                case ADD -> m.flags.addAll(flags);
+                case REMOVE -> m.flags.removeAll(flags);
+            }
+            m.modSeq = ++modSeq;
+            updated.add(m.info());
+        }
+        return new StoreResult(updated, failed);
+    }
+
+    @Override
+    public CopyResult copy(String session, String mailboxId, List<Long> uids, String destination, boolean move) {
+        Box from = byId(mailboxId);
+        Box to = byName(destination);
+        List<Long> src = new ArrayList<>();
+        List<Long> dst = new ArrayList<>();
+        for (Msg m : List.copyOf(from.msgs)) {
+            if (!uids.contains(m.uid)) continue;
+            Msg copy = new Msg(to.nextUid++, ++modSeq, m.flags, m.data, m.date);
+            to.msgs.add(copy);
+            src.add(m.uid);
+            dst.add(copy.uid);
+            if (move) {
+                from.msgs.remove(m);
+                from.gone.add(new long[] {m.uid, ++modSeq});
+            }
+        }
+        return new CopyResult(to.uidValidity, src, dst);
+    }
+
+    @Override
+    public List<Long> expunge(String session, String mailboxId, List<Long> uids) {
+        Box b = byId(mailboxId);
+        List<Long> removed = new ArrayList<>();
+        for (Msg m : List.copyOf(b.msgs)) {
+            if (m.flags.contains("\\Deleted") && (uids == null || uids.contains(m.uid))) {
+                b.msgs.remove(m);
+                b.gone.add(new long[] {m.uid, ++modSeq});
+                removed.add(m.uid);
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate) {
+        Box b = byName(mailbox);
+        Msg m = new Msg(b.nextUid++, ++modSeq, flags, message, internalDate);
+        b.msgs.add(m);
+        return new AppendResult(b.uidValidity, m.uid);
+    }
+}

@@ -1,0 +1,413 @@
+package org.zcp.protocols.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.zcp.protocols.imap.mime.MimeStructure;
+import org.zcp.protocols.tls.TlsUpgrade;
+
+/** IMAP transcripts (RFC 3501 and the announced extensions) against an in-memory store. */
+class ImapSessionTest {
+    static final String M1 = "From: Alice <alice@example.com>\r\nTo: john@example.com\r\nSubject: Hello\r\n"
+            + "Date: Mon, 7 Feb 1994 21:52:25 -0800\r\nMessage-ID: <1@example.com>\r\n\r\nHello John\r\n";
+    static final String M2 = "From: bob@example.org\r\nSubject: Report\r\nDate: Tue, 1 Mar 2022 10:00:00 +0000\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+            + "Content-Type: text/plain\r\n\r\nPart one\r\n--b1\r\nContent-Type: text/html\r\n\r\n<p>two</p>\r\n--b1--\r\n";
+    static final String M3 = "From: carol@example.net\r\nSubject: Big news\r\n\r\n" + "x".repeat(2000) + "\r\n";
+    static final String CAPS = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT"
+            + " CHILDREN SPECIAL-USE CONDSTORE";
+    static final String LOGIN = "l LOGIN john \"secret pw\"\r\n";
+    static final String SELECT = LOGIN + "s SELECT INBOX\r\n";
+
+    final FakeImapBackend store = new FakeImapBackend();
+
+    ImapSessionTest() {
+        store.box("INBOX", List.of(), 1000, 11);
+        store.box("Sent", List.of("\\Sent"), 1001, 1);
+        store.box("Archive", List.of(), 1002, 1);
+        store.box("Archive/2023", List.of(), 1003, 1).subscribed = false;
+        store.deliver("INBOX", M1, Set.of("\\Seen"), date("2020-01-01T08:00:00Z"));
+        store.deliver("INBOX", M2, Set.of(), date("2022-03-01T10:00:00Z"));
+        store.boxes.get("INBOX").nextUid = 15;
+        store.deliver("INBOX", M3, Set.of("\\Flagged"), date("2024-06-15T23:30:00Z"));
+    }
+
+    static long date(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    static ImapSession.Options options() {
+        return new ImapSession.Options(false, 3, 100_000, 1);
+    }
+
+    String run(String input) throws IOException {
+        return run(input, options(), null, false);
+    }
+
+    String run(String input, ImapSession.Options options, TlsUpgrade tls, boolean tlsActive) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ImapSession(store, "imap.test", options, new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)),
+                out, "192.0.2.1", tls, tlsActive).run();
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The output after the lines of LOGIN and SELECT. */
+    String selected(String commands) throws IOException {
+        String out = run(SELECT + commands);
+        return out.substring(out.indexOf("s OK [READ-WRITE] SELECT completed\r\n") + 36);
+    }
+
+    static String fetch(String prefix, String literal, String suffix) {
+        return prefix + "{" + literal.length() + "}\r\n" + literal + suffix;
+    }
+
+    // ---- not authenticated ----
+
+    @Test
+    void greetingCapabilityAndLogout() throws IOException {
+        assertThat(run("a CAPABILITY\r\nb LOGOUT\r\n")).isEqualTo("* OK [CAPABILITY " + CAPS
+                + "] imap.test IMAP4rev1 gateway ready\r\n* CAPABILITY " + CAPS + "\r\na OK CAPABILITY completed\r\n"
+                + "* BYE imap.test IMAP4rev1 server signing off\r\nb OK LOGOUT completed\r\n");
+    }
+
+    @Test
+    void loginDisabledWithoutTls() throws IOException {
+        String out = run("a CAPABILITY\r\n" + LOGIN, new ImapSession.Options(true, 5, 1000, 1), () -> null, false);
+        assertThat(out).contains("* CAPABILITY IMAP4rev1 LITERAL+ SASL-IR LOGINDISABLED STARTTLS ENABLE")
+                .contains("l NO [PRIVACYREQUIRED] Plaintext authentication disallowed").doesNotContain("AUTH=PLAIN");
+        assertThat(store.calls).isEmpty();
+    }
+
+    @Test
+    void startTlsSwitchesStreamsAndDropsPipelinedPlaintext() throws IOException {
+        ByteArrayOutputStream secure = new ByteArrayOutputStream();
+        TlsUpgrade upgrade = () -> new TlsUpgrade.Streams(
+                new ByteArrayInputStream("b CAPABILITY\r\nc LOGIN john \"secret pw\"\r\nd LOGOUT\r\n".getBytes()), secure);
+        String plain = run("a STARTTLS\r\nx LOGIN john \"secret pw\"\r\n", new ImapSession.Options(true, 5, 1000, 1),
+                upgrade, false);
+        assertThat(plain).endsWith("a OK Begin TLS negotiation now\r\n").doesNotContain("x ");
+        String tls = secure.toString(StandardCharsets.US_ASCII);
+        assertThat(tls).startsWith("* CAPABILITY IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ENABLE IDLE")
+                .doesNotContain("STARTTLS").contains("c OK [CAPABILITY").contains("d OK LOGOUT completed");
+        assertThat(store.calls).containsExactly("login john tls", "logout h1");
+    }
+
+    @Test
+    void startTlsUnknownWhenNotOffered() throws IOException {
+        assertThat(run("a STARTTLS\r\n")).contains("a BAD Unknown command");
+    }
+
+    @Test
+    void loginOkAndFailure() throws IOException {
+        String out = run("a LOGIN john wrong\r\n" + LOGIN + "b LOGIN john x\r\n");
+        assertThat(out).contains("a NO [AUTHENTICATIONFAILED] Authentication failed\r\n")
+                .contains("l OK [CAPABILITY " + CAPS + "] Logged in\r\n")
+                .contains("b BAD LOGIN not allowed after login\r\n");
+        assertThat(store.calls).containsExactly("login john", "login john", "logout h1");
+    }
+
+    @Test
+    void loginStoreAwayGivesUnavailableWithoutDetails() throws IOException {
+        store.loginThrows = true;
+        assertThat(run(LOGIN)).contains("l NO [UNAVAILABLE] Server unavailable, try again later")
+                .doesNotContain("secret");
+    }
+
+    @Test
+    void authenticatePlainWithInitialResponseAndContinuation() throws IOException {
+        String ir = Base64.getEncoder().encodeToString("\0john\0secret pw".getBytes(StandardCharsets.UTF_8));
+        assertThat(run("a AUTHENTICATE PLAIN " + ir + "\r\n")).contains("a OK [CAPABILITY");
+        String out = run("a AUTHENTICATE PLAIN\r\n" + ir + "\r\nb NOOP\r\n");
+        assertThat(out).contains("\r\n+ \r\na OK [CAPABILITY").contains("b OK NOOP completed");
+        assertThat(run("a AUTHENTICATE PLAIN\r\n*\r\n")).contains("a BAD Authentication cancelled");
+        String wrong = Base64.getEncoder().encodeToString("\0john\0nope".getBytes(StandardCharsets.UTF_8));
+        assertThat(run("a AUTHENTICATE PLAIN " + wrong + "\r\n")).contains("a NO [AUTHENTICATIONFAILED]");
+        assertThat(run("a AUTHENTICATE CRAM-MD5\r\n")).contains("a NO [CANNOT]");
+    }
+
+    @Test
+    void badCommandsWrongStateAndTooManyErrors() throws IOException {
+        String out = run("a FOO\r\nb SELECT INBOX\r\nc FETCH 1 FLAGS\r\nd NOOP\r\n");
+        assertThat(out).contains("a BAD Unknown command\r\n").contains("b BAD SELECT not allowed before login\r\n")
+                .contains("c BAD FETCH not allowed before login\r\n* BYE Too many errors\r\n")
+                .doesNotContain("d OK");
+        assertThat(run("a FOO\r\nb NOOP\r\nc FOO\r\nd FOO\r\ne NOOP\r\n")).contains("e OK NOOP");
+        assertThat(run(LOGIN + "a SELECT\r\n(\r\n")).contains("a BAD Missing argument").contains("* BAD");
+    }
+
+    @Test
+    void oversizedLiteralIsRefused() throws IOException {
+        assertThat(run(LOGIN + "a APPEND INBOX {200000}\r\n")).contains("a NO [TOOBIG] Literal too large");
+    }
+
+    // ---- authenticated ----
+
+    @Test
+    void namespaceAndEnable() throws IOException {
+        assertThat(run(LOGIN + "a NAMESPACE\r\nb ENABLE CONDSTORE\r\n"))
+                .contains("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\na OK NAMESPACE completed\r\n")
+                .contains("* ENABLED CONDSTORE\r\nb OK ENABLE completed");
+    }
+
+    @Test
+    void listPatternsAndAttributes() throws IOException {
+        String out = run(LOGIN + "a LIST \"\" *\r\nb LIST \"\" %\r\nc LIST Archive/ %\r\nd LIST \"\" \"\"\r\n"
+                + "e LIST \"\" inbox\r\nf LSUB \"\" *\r\ng LIST (SPECIAL-USE) \"\" *\r\n");
+        assertThat(out).contains("* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\n* LIST (\\Sent \\HasNoChildren) \"/\" \"Sent\"\r\n"
+                + "* LIST (\\HasChildren) \"/\" \"Archive\"\r\n* LIST (\\HasNoChildren) \"/\" \"Archive/2023\"\r\na OK");
+        assertThat(out.substring(out.indexOf("a OK"), out.indexOf("b OK"))).doesNotContain("2023");
+        assertThat(out).contains("\r\n* LIST (\\HasNoChildren) \"/\" \"Archive/2023\"\r\nc OK LIST completed")
+                .contains("* LIST (\\Noselect) \"/\" \"\"\r\nd OK")
+                .contains("* LIST (\\HasNoChildren) \"/\" \"INBOX\"\r\ne OK")
+                .contains("* LSUB () \"/\" \"INBOX\"\r\n* LSUB () \"/\" \"Sent\"\r\n* LSUB () \"/\" \"Archive\"\r\nf OK")
+                .contains("* LIST (\\Sent \\HasNoChildren) \"/\" \"Sent\"\r\ng OK");
+    }
+
+    @Test
+    void status() throws IOException {
+        assertThat(run(LOGIN + "a STATUS INBOX (MESSAGES UNSEEN UIDNEXT UIDVALIDITY HIGHESTMODSEQ)\r\n"))
+                .contains("* STATUS \"INBOX\" (MESSAGES 3 UIDNEXT 16 UIDVALIDITY 1000 UNSEEN 2 HIGHESTMODSEQ 3)\r\n"
+                        + "a OK STATUS completed");
+        assertThat(run(LOGIN + "a STATUS Nope (MESSAGES)\r\n")).contains("a NO [NONEXISTENT] No such mailbox");
+    }
+
+    @Test
+    void createDeleteRenameSubscribe() throws IOException {
+        String out = run(LOGIN + "a CREATE Projects/\r\nb CREATE Projects\r\nc RENAME Projects Work\r\n"
+                + "d UNSUBSCRIBE Work\r\ne DELETE Work\r\nf DELETE INBOX\r\ng DELETE Work\r\n");
+        assertThat(out).contains("a OK CREATE completed").contains("b NO [ALREADYEXISTS] Mailbox exists")
+                .contains("c OK RENAME completed").contains("d OK UNSUBSCRIBE completed")
+                .contains("e OK DELETE completed").contains("f NO [CANNOT]").contains("g NO [NONEXISTENT]");
+        assertThat(store.boxes).doesNotContainKeys("Projects", "Work");
+    }
+
+    @Test
+    void appendWithLiteralAndAppendUid() throws IOException {
+        String msg = "Subject: new\r\n\r\nbody\r\n";
+        String out = run(LOGIN + "a APPEND Sent (\\Seen) \"05-Jan-2024 10:00:00 +0100\" {" + msg.length() + "}\r\n"
+                + msg + "\r\nb APPEND Nope {2+}\r\nhi\r\n");
+        assertThat(out).contains("+ Ready for literal data\r\na OK [APPENDUID 1001 1] APPEND completed")
+                .contains("b NO [TRYCREATE] Mailbox does not exist");
+        FakeImapBackend.Msg m = store.boxes.get("Sent").msgs.get(0);
+        assertThat(new String(m.data, StandardCharsets.US_ASCII)).isEqualTo(msg);
+        assertThat(m.flags).containsExactly("\\Seen");
+        assertThat(m.date).isEqualTo(date("2024-01-05T09:00:00Z"));
+    }
+
+    // ---- selected ----
+
+    @Test
+    void selectResponsesExact() throws IOException {
+        String out = run(LOGIN + "s SELECT INBOX\r\n");
+        assertThat(out.substring(out.indexOf("l OK") + 4)).contains("\r\n* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
+                + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted\r\n"
+                + "* 3 EXISTS\r\n* 0 RECENT\r\n* OK [UNSEEN 2] First unseen\r\n* OK [UIDVALIDITY 1000] UIDs valid\r\n"
+                + "* OK [UIDNEXT 16] Predicted next UID\r\n* OK [HIGHESTMODSEQ 3] Highest\r\n"
+                + "s OK [READ-WRITE] SELECT completed\r\n");
+        assertThat(run(LOGIN + "e EXAMINE INBOX\r\n")).contains("* OK [PERMANENTFLAGS ()] Flags permitted\r\n")
+                .contains("e OK [READ-ONLY] EXAMINE completed");
+        assertThat(run(SELECT + "x SELECT Nope\r\ny FETCH 1 UID\r\n")).contains("x NO [NONEXISTENT]")
+                .contains("y BAD FETCH not allowed now");
+    }
+
+    @Test
+    void fetchSimpleItems() throws IOException {
+        assertThat(selected("a FETCH 1:2 (FLAGS UID INTERNALDATE RFC822.SIZE)\r\n")).isEqualTo(
+                "* 1 FETCH (FLAGS (\\Seen) UID 11 INTERNALDATE \" 1-Jan-2020 08:00:00 +0000\" RFC822.SIZE " + M1.length()
+                        + ")\r\n* 2 FETCH (FLAGS () UID 12 INTERNALDATE \" 1-Mar-2022 10:00:00 +0000\" RFC822.SIZE "
+                        + M2.length() + ")\r\na OK FETCH completed\r\n");
+    }
+
+    @Test
+    void fetchEnvelopeBodyAndBodyStructureDelegate() throws IOException {
+        MimeStructure mime = MimeStructure.parse(M2.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(selected("a FETCH 2 (ENVELOPE BODY BODYSTRUCTURE)\r\n")).isEqualTo("* 2 FETCH (ENVELOPE "
+                + mime.envelope().toImapString() + " BODY " + mime.body() + " BODYSTRUCTURE " + mime.bodyStructure()
+                + ")\r\na OK FETCH completed\r\n");
+    }
+
+    @Test
+    void fetchBodyIsByteExactAndSetsSeen() throws IOException {
+        String out = selected("a FETCH 2 BODY[]\r\nb FETCH 2 FLAGS\r\n");
+        assertThat(out).isEqualTo(fetch("* 2 FETCH (BODY[] ", M2, " FLAGS (\\Seen))\r\n") + "a OK FETCH completed\r\n"
+                + "* 2 FETCH (FLAGS (\\Seen))\r\nb OK FETCH completed\r\n");
+        assertThat(store.calls).contains("store [12] ADD [\\Seen]");
+    }
+
+    @Test
+    void fetchPeekPartialAndHeaderFields() throws IOException {
+        String out = selected("a FETCH 2 (BODY.PEEK[1] BODY.PEEK[]<0.10> BODY.PEEK[HEADER.FIELDS (Subject From)])\r\n");
+        assertThat(out).isEqualTo(fetch("* 2 FETCH (BODY[1] ", "Part one", " ") + fetch("BODY[]<0> ", M2.substring(0, 10), " ")
+                + fetch("BODY[HEADER.FIELDS (Subject From)] ", "From: bob@example.org\r\nSubject: Report\r\n\r\n", ")\r\n")
+                + "a OK FETCH completed\r\n");
+        assertThat(store.calls).noneMatch(c -> c.startsWith("store"));
+        assertThat(store.boxes.get("INBOX").msgs.get(1).flags).isEmpty();
+    }
+
+    @Test
+    void fetchRfc822Items() throws IOException {
+        String header = M1.substring(0, M1.indexOf("\r\n\r\n") + 4);
+        String out = selected("a FETCH 1 (RFC822.HEADER RFC822.TEXT)\r\nb FETCH 1 RFC822\r\n");
+        assertThat(out).isEqualTo(fetch("* 1 FETCH (RFC822.HEADER ", header, " ") + fetch("RFC822.TEXT ", "Hello John\r\n", ")\r\n")
+                + "a OK FETCH completed\r\n" + fetch("* 1 FETCH (RFC822 ", M1, ")\r\n") + "b OK FETCH completed\r\n");
+    }
+
+    @Test
+    void uidFetchRangesAndStar() throws IOException {
+        assertThat(selected("a UID FETCH 12:* FLAGS\r\nb UID FETCH 20:* UID\r\nc UID FETCH 13,14 FLAGS\r\n"
+                + "d FETCH * (UID MODSEQ)\r\n")).isEqualTo("* 2 FETCH (UID 12 FLAGS ())\r\n* 3 FETCH (UID 15 FLAGS (\\Flagged))\r\n"
+                + "a OK UID FETCH completed\r\n* 3 FETCH (UID 15)\r\nb OK UID FETCH completed\r\nc OK UID FETCH completed\r\n"
+                + "* 3 FETCH (UID 15 MODSEQ (3))\r\nd OK FETCH completed\r\n");
+    }
+
+    @Test
+    void fetchChangedSince() throws IOException {
+        assertThat(selected("a FETCH 1:* (FLAGS) (CHANGEDSINCE 2)\r\n"))
+                .isEqualTo("* 3 FETCH (FLAGS (\\Flagged) MODSEQ (3))\r\na OK FETCH completed\r\n");
+    }
+
+    @Test
+    void storeFlags() throws IOException {
+        String out = selected("a STORE 1:2 +FLAGS (\\Deleted)\r\nb STORE 1 -FLAGS.SILENT (\\Seen)\r\n"
+                + "c UID STORE 15 FLAGS ($Work \\Seen)\r\nd FETCH 1 FLAGS\r\n");
+        assertThat(out).isEqualTo("* 1 FETCH (FLAGS (\\Deleted \\Seen))\r\n* 2 FETCH (FLAGS (\\Deleted))\r\na OK STORE completed\r\n"
+                + "b OK STORE completed\r\n* 3 FETCH (FLAGS (\\Seen $Work) UID 15)\r\nc OK UID STORE completed\r\n"
+                + "* 1 FETCH (FLAGS (\\Deleted))\r\nd OK FETCH completed\r\n");
+    }
+
+    @Test
+    void storeUnchangedSinceReportsModified() throws IOException {
+        assertThat(selected("a STORE 1:3 (UNCHANGEDSINCE 2) +FLAGS (\\Answered)\r\n")).isEqualTo(
+                "* 1 FETCH (FLAGS (\\Answered \\Seen) MODSEQ (4))\r\n* 2 FETCH (FLAGS (\\Answered) MODSEQ (5))\r\n"
+                        + "a OK [MODIFIED 3] Conditional STORE failed\r\n");
+    }
+
+    @Test
+    void storeInReadOnlyMailbox() throws IOException {
+        assertThat(run(LOGIN + "e EXAMINE INBOX\r\na STORE 1 +FLAGS (\\Deleted)\r\n")).contains("a NO [READ-ONLY]");
+    }
+
+    @Test
+    void searchKeys() throws IOException {
+        String out = selected("a SEARCH SEEN\r\nb SEARCH UNSEEN\r\nc SEARCH FROM bob\r\nd SEARCH SUBJECT news\r\n"
+                + "e SEARCH LARGER 1000\r\nf SEARCH SINCE 1-Mar-2022\r\ng SEARCH UID 12:15\r\nh SEARCH NOT FLAGGED\r\n"
+                + "i SEARCH OR SEEN FLAGGED\r\nj SEARCH 2:3 SMALLER 1000\r\nk UID SEARCH BODY \"part ONE\"\r\n"
+                + "l SEARCH SENTBEFORE 1-Jan-2000\r\nm SEARCH HEADER Message-ID \"\"\r\nn SEARCH MODSEQ 2\r\n"
+                + "o SEARCH TEXT nothing-here\r\np SEARCH BEFORE 1-Jan-2020\r\nq SEARCH ON 15-Jun-2024\r\n");
+        assertThat(out).isEqualTo("* SEARCH 1\r\na OK SEARCH completed\r\n* SEARCH 2 3\r\nb OK SEARCH completed\r\n"
+                + "* SEARCH 2\r\nc OK SEARCH completed\r\n* SEARCH 3\r\nd OK SEARCH completed\r\n"
+                + "* SEARCH 3\r\ne OK SEARCH completed\r\n* SEARCH 2 3\r\nf OK SEARCH completed\r\n"
+                + "* SEARCH 2 3\r\ng OK SEARCH completed\r\n* SEARCH 1 2\r\nh OK SEARCH completed\r\n"
+                + "* SEARCH 1 3\r\ni OK SEARCH completed\r\n* SEARCH 2\r\nj OK SEARCH completed\r\n"
+                + "* SEARCH 12\r\nk OK UID SEARCH completed\r\n* SEARCH 1\r\nl OK SEARCH completed\r\n"
+                + "* SEARCH 1\r\nm OK SEARCH completed\r\n* SEARCH 2 3 (MODSEQ 3)\r\nn OK SEARCH completed\r\n"
+                + "* SEARCH\r\no OK SEARCH completed\r\n* SEARCH\r\np OK SEARCH completed\r\n"
+                + "* SEARCH 3\r\nq OK SEARCH completed\r\n");
+        assertThat(selected("a SEARCH CHARSET X-NOPE ALL\r\nb SEARCH FOO\r\n"))
+                .contains("a NO [BADCHARSET (UTF-8 US-ASCII)]").contains("b BAD Unknown search key");
+    }
+
+    @Test
+    void copyAndMoveWithCopyUid() throws IOException {
+        String out = selected("a COPY 1:2 Archive\r\nb UID MOVE 12,15 Sent\r\nc COPY 1 Nope\r\nd NOOP\r\n");
+        assertThat(out).isEqualTo("a OK [COPYUID 1002 11:12 1:2] COPY completed\r\n"
+                + "* OK [COPYUID 1001 12,15 1:2] Moved\r\n* 3 EXPUNGE\r\n* 2 EXPUNGE\r\nb OK UID MOVE completed\r\n"
+                + "c NO [TRYCREATE] Mailbox does not exist\r\nd OK NOOP completed\r\n");
+        assertThat(store.boxes.get("INBOX").msgs).hasSize(1);
+        assertThat(store.boxes.get("Archive").msgs).hasSize(2);
+    }
+
+    @Test
+    void expungeInDescendingOrderAndUidExpunge() throws IOException {
+        String out = selected("a STORE 1:3 +FLAGS.SILENT (\\Deleted)\r\nb UID EXPUNGE 15\r\nc EXPUNGE\r\nd FETCH 1:* UID\r\n");
+        assertThat(out).isEqualTo("a OK STORE completed\r\n* 3 EXPUNGE\r\nb OK UID EXPUNGE completed\r\n"
+                + "* 2 EXPUNGE\r\n* 1 EXPUNGE\r\nc OK EXPUNGE completed\r\nd OK FETCH completed\r\n");
+    }
+
+    @Test
+    void closeExpungesUnselectDoesNot() throws IOException {
+        String out = selected("a STORE 1 +FLAGS.SILENT (\\Deleted)\r\nb UNSELECT\r\nc SELECT INBOX\r\nd CLOSE\r\ne FETCH 1 UID\r\n");
+        assertThat(out).contains("b OK UNSELECT completed").contains("* 3 EXISTS").contains("d OK CLOSE completed")
+                .contains("e BAD FETCH not allowed now");
+        assertThat(store.boxes.get("INBOX").msgs).hasSize(2);
+    }
+
+    @Test
+    void pendingExpungeWaitsForAllowedCommand() throws IOException {
+        ImapSession.Options o = options();
+        ScriptedStream in = new ScriptedStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.add(SELECT, () -> {
+            store.remove("INBOX", 11);
+            store.setFlags("INBOX", 15, Set.of("\\Seen"));
+            store.deliver("INBOX", "Subject: x\r\n\r\ny\r\n", Set.of(), 0);
+        });
+        in.add("a FETCH 1 UID\r\n", null);
+        in.add("b NOOP\r\nc LOGOUT\r\n", null);
+        new ImapSession(store, "imap.test", o, in, out, "p", null, false).run();
+        String text = out.toString(StandardCharsets.ISO_8859_1);
+        assertThat(text.substring(text.indexOf("SELECT completed") + 18)).startsWith(
+                "* 1 FETCH (UID 11)\r\n* 4 EXISTS\r\n* 3 FETCH (FLAGS (\\Seen))\r\na OK FETCH completed\r\n"
+                        + "* 1 EXPUNGE\r\nb OK NOOP completed\r\n");
+    }
+
+    @Test
+    void idleReportsNewMessages() throws Exception {
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(client, 65536);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImapSession session = new ImapSession(store, "imap.test", options(), serverIn, out, "p", null, false);
+        Thread t = new Thread(() -> {
+            try {
+                session.run();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        client.write((SELECT + "i IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
+        client.flush();
+        waitFor(out, "+ idling\r\n");
+        store.deliver("INBOX", "Subject: x\r\n\r\ny\r\n", Set.of(), 0);
+        waitFor(out, "* 4 EXISTS\r\n");
+        client.write("DONE\r\nz LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
+        client.flush();
+        t.join(5000);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("+ idling\r\n* 4 EXISTS\r\ni OK IDLE terminated\r\n")
+                .contains("z OK LOGOUT completed");
+        client.close();
+    }
+
+    static void waitFor(ByteArrayOutputStream out, String text) throws InterruptedException {
+        long end = System.currentTimeMillis() + 5000;
+        while (!out.toString(StandardCharsets.US_ASCII).contains(text) && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(out.toString(StandardCharsets.US_ASCII)).contains(text);
+    }
+
+    @Test
+    void storeFailureTextAndRuntimeExceptionsAreHidden() throws IOException {
+        FakeImapBackend broken = new FakeImapBackend() {
+            @Override
+            public java.util.List<Folder> folders(String session) {
+                throw new IllegalStateException("db password is hunter2");
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ImapSession(broken, "h", options(), new ByteArrayInputStream((LOGIN + "a LIST \"\" *\r\n").getBytes()), out,
+                "p", null, false).run();
+        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("a NO [UNAVAILABLE] Server unavailable, try again later")
+                .doesNotContain("hunter2");
+    }
+}
