@@ -286,6 +286,21 @@ rm -f "$DIR"/fetched/*
 fetch "$((PORT + 759))" 'ssl no sslcertck fetchall' || true
 [ "$(ls "$DIR/fetched" | wc -l)" = 0 ] || fail "fetched messages were not deleted from the Inbox"
 pass "fetchmail fetches the Inbox over POP3 (kept) and POP3S (deleted); refused while the pop3 feature is off"
+# IMAP (manual 4.11): curl over IMAPS, python3 imaplib over STARTTLS (IDLE, CONDSTORE, MOVE, UID EXPUNGE)
+zarafa-admin -c imapuser -p secret8 -e imapuser@example.com -f "Imap User" > /dev/null
+zarafa-admin -u imapuser --enable-feature imap > /dev/null
+for n in 1 2 3; do printf 'Subject: imap %s\n\nbody %s\n' "$n" "$n" | zarafa-dagent imapuser || fail "dagent imapuser"; done
+curl -sk --max-time 20 -u imapuser:secret8 "imaps://127.0.0.1:$((PORT + 757))/" > "$DIR/curl-list.out" \
+    || fail "curl LIST over IMAPS"
+grep -q '"INBOX"\|INBOX' "$DIR/curl-list.out" && grep -q "Sent Items" "$DIR/curl-list.out" || fail "curl LIST: $(cat "$DIR/curl-list.out")"
+curl -sk --max-time 20 -u imapuser:secret8 "imaps://127.0.0.1:$((PORT + 757))/INBOX;UID=2" > "$DIR/curl-fetch.out" \
+    || fail "curl FETCH over IMAPS"
+grep -q "^Subject: imap 2" "$DIR/curl-fetch.out" || fail "curl FETCH: $(cat "$DIR/curl-fetch.out")"
+pass "curl lists the mailboxes and fetches a message over IMAPS"
+/usr/bin/python3 "$ROOT/tests/acceptance/imap_check.py" 127.0.0.1 "$((PORT - 93))" imapuser secret8 \
+    "swaks --silent 2 --protocol LMTP --server 127.0.0.1:$LMTP --from a@remote.test --to imapuser@example.com --header 'Subject: imap idle' --body x" \
+    || fail "imaplib"
+pass "python3 imaplib: STARTTLS, IDLE sees an LMTP delivery, CONDSTORE, MOVE, UID EXPUNGE"
 kill $SINK_PID 2>/dev/null || true
 trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
 
