@@ -149,11 +149,13 @@ public class ImapService {
         Session s = sessions.require(session);
         StoreEntity store = store(s);
         Map<Integer, PropValue> root = objects.stored(store.hierarchyId);
-        Map<String, String> special = Map.of(
-                hex(root.get(PropTag.PR_IPM_SENTMAIL_ENTRYID)), "\\Sent",
-                hex(root.get(PropTag.PR_IPM_WASTEBASKET_ENTRYID)), "\\Trash",
-                hex(root.get(PropTag.PR_IPM_DRAFTS_ENTRYID)), "\\Drafts",
-                junk(root), "\\Junk");
+        // SPECIAL-USE (RFC 6154) from the store's special folders; a store without one just lacks it
+        Map<String, String> special = new java.util.HashMap<>();
+        special.put(hex(root.get(PropTag.PR_IPM_SENTMAIL_ENTRYID)), "\\Sent");
+        special.put(hex(root.get(PropTag.PR_IPM_WASTEBASKET_ENTRYID)), "\\Trash");
+        special.put(hex(root.get(PropTag.PR_IPM_DRAFTS_ENTRYID)), "\\Drafts");
+        special.put(junk(root), "\\Junk");
+        special.remove(null);
         Set<String> subscribed = subscriptions(store);
         List<Box> all = boxes(s);
         List<ImapBackend.Folder> out = new ArrayList<>();
@@ -169,12 +171,12 @@ public class ImapService {
     }
 
     private static String hex(PropValue v) {
-        return v == null || v.bin == null ? "-" + System.identityHashCode(v) : HexFormat.of().withUpperCase().formatHex(v.bin);
+        return v == null || v.bin == null ? null : HexFormat.of().withUpperCase().formatHex(v.bin);
     }
 
     private static String junk(Map<Integer, PropValue> root) {
         PropValue ren = root.get(PropTag.PR_ADDITIONAL_REN_ENTRYIDS);
-        if (ren == null || ren.mvbin == null || ren.mvbin.size() < 5) return "-junk";
+        if (ren == null || ren.mvbin == null || ren.mvbin.size() < 5) return null;
         return HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
     }
 
