@@ -178,7 +178,8 @@ final class LineListener {
                 new ImapSession(new ImapEndpoint(factory), host.isBlank() ? hostname() : host,
                         new ImapSession.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "true")),
                                 Integer.getInteger("zcp.imap.maxfail", 10),
-                                Long.getLong("zcp.imap.maxliteral", 128L * 1024 * 1024), 5),
+                                Long.getLong("zcp.imap.maxliteral", 128L * 1024 * 1024), 5,
+                                Boolean.parseBoolean(System.getProperty("zcp.imap.idle", "true"))),
                         in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null,
                         t.mode() == ListenerTls.Mode.IMPLICIT).run();
             } else if (spec.getProtocol().startsWith("pop3")) {

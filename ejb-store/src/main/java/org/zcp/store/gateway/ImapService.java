@@ -396,6 +396,10 @@ public class ImapService {
         objects.setProps(h, props);
         objects.journal(h, ChangeEntry.FLAGS);
         objects.invalidate(h.id);
+        if (has(next, "\\Deleted") && !has(now, "\\Deleted") && settings.gateway().getBool("imap_expunge_on_delete")) {
+            // manual 4.11.2 / imap_expunge_on_delete: \Deleted removes at once; sessions hear EXPUNGE
+            messages.delete(s, List.of(objects.entryId(h)), false);
+        }
     }
 
     private static boolean has(Set<String> flags, String flag) {

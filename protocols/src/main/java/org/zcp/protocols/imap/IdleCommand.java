@@ -20,6 +20,8 @@ final class IdleCommand {
     }
 
     static void handle(ImapSession s, RawCommand c) throws IOException, ParseException {
+        // gateway.cfg imap_capability_idle = no: not offered, so not a command
+        if (!s.options.idle()) throw new ParseException("Unknown command IDLE");
         c.cursor().end();
         s.sendUpdates();
         s.out().line("+ idling").flush();

@@ -36,11 +36,17 @@ public final class ImapSession {
      * @param maxFailCommands imap_max_fail_commands: errors in a row before the connection is closed
      * @param maxLiteral imap_max_messagesize: the largest literal accepted
      * @param idlePollSeconds how often IDLE asks the store for changes
+     * @param idle imap_capability_idle: whether IDLE is offered at all
      */
-    public record Options(boolean disablePlaintextAuth, int maxFailCommands, long maxLiteral, int idlePollSeconds) {
+    public record Options(boolean disablePlaintextAuth, int maxFailCommands, long maxLiteral, int idlePollSeconds,
+            boolean idle) {
         public Options {
             if (maxFailCommands < 1) throw new IllegalArgumentException("maxFailCommands < 1");
             if (maxLiteral < 0) throw new IllegalArgumentException("maxLiteral < 0");
+        }
+
+        public Options(boolean disablePlaintextAuth, int maxFailCommands, long maxLiteral, int idlePollSeconds) {
+            this(disablePlaintextAuth, maxFailCommands, maxLiteral, idlePollSeconds, true);
         }
 
         public static Options defaults() {
@@ -177,7 +183,8 @@ public final class ImapSession {
             b.append(" LOGINDISABLED");
         }
         if (starttls != null && !tlsActive) b.append(" STARTTLS");
-        b.append(" ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE CONDSTORE");
+        b.append(options.idle() ? " ENABLE IDLE" : " ENABLE");
+        b.append(" NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE CONDSTORE");
         return b.toString();
     }
 

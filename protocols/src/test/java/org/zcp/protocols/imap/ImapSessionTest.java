@@ -81,6 +81,14 @@ class ImapSessionTest {
     }
 
     @Test
+    void withoutImapCapabilityIdleThereIsNoIdle() throws IOException {
+        String out = run("a CAPABILITY\r\n" + LOGIN + "i IDLE\r\n", new ImapSession.Options(false, 5, 1000, 1, false),
+                null, false);
+        assertThat(out.lines().filter(l -> l.contains("CAPABILITY"))).allSatisfy(l -> assertThat(l).doesNotContain(" IDLE"));
+        assertThat(out).contains("i BAD");
+    }
+
+    @Test
     void loginDisabledWithoutTls() throws IOException {
         String out = run("a CAPABILITY\r\n" + LOGIN, new ImapSession.Options(true, 5, 1000, 1), () -> null, false);
         assertThat(out).contains("* CAPABILITY IMAP4rev1 LITERAL+ SASL-IR LOGINDISABLED STARTTLS ENABLE")

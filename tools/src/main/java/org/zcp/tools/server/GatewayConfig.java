@@ -52,6 +52,7 @@ final class GatewayConfig {
         p.put("zcp.imaps.bind", bind);
         p.put("zcp.imaps.port", g.getBool("imaps_enable") ? Integer.toString(g.getInt("imaps_port")) : "0");
         p.put("zcp.imaps.threads", threads);
+        p.put("zcp.imap.idle", Boolean.toString(g.getBool("imap_capability_idle")));
         p.put("zcp.imap.maxfail", Integer.toString(g.getInt("imap_max_fail_commands")));
         p.put("zcp.imap.maxliteral", Long.toString(g.getSize("imap_max_messagesize")));
         p.put("zcp.gateway.plaintext", Boolean.toString(!g.getBool("disable_plaintext_auth")));
