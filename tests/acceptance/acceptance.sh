@@ -301,6 +301,56 @@ pass "curl lists the mailboxes and fetches a message over IMAPS"
     "swaks --silent 2 --protocol LMTP --server 127.0.0.1:$LMTP --from a@remote.test --to imapuser@example.com --header 'Subject: imap idle' --body x" \
     || fail "imaplib"
 pass "python3 imaplib: STARTTLS, IDLE sees an LMTP delivery, CONDSTORE, MOVE, UID EXPUNGE"
+# mbsync (isync) syncs a mailbox of 500 messages delivered over LMTP, both ways
+zarafa-admin -c syncer -p secret9 -e syncer@example.com -f "Sync User" > /dev/null
+zarafa-admin -u syncer --enable-feature imap > /dev/null
+# one session: smtp-source numbers its Message-Ids per session, and the store keeps one copy of a
+# Message-ID per day (duplicate suppression), so parallel sessions would collide
+smtp-source -L -s 1 -m 500 -l 2048 -S "mbsync" -f sender@other.test -t syncer@example.com "127.0.0.1:$LMTP" \
+    || fail "smtp-source over LMTP to syncer"
+echo | openssl s_client -connect "127.0.0.1:$((PORT + 757))" 2>/dev/null | openssl x509 > "$DIR/gateway-cert.pem"
+mkdir -p "$DIR/maildir"
+cat > "$DIR/mbsyncrc" <<CFG
+IMAPAccount zcp
+Host 127.0.0.1
+Port $((PORT - 93))
+User syncer
+Pass secret9
+SSLType STARTTLS
+CertificateFile $DIR/gateway-cert.pem
+SystemCertificates no
+
+IMAPStore remote
+Account zcp
+
+MaildirStore local
+Path $DIR/maildir/
+Inbox $DIR/maildir/INBOX
+SubFolders Verbatim
+
+Channel all
+Far :remote:
+Near :local:
+Patterns *
+Create Both
+SyncState *
+CFG
+mbsync -q -c "$DIR/mbsyncrc" all > "$DIR/mbsync.out" 2>&1 || fail "mbsync: $(tail -5 "$DIR/mbsync.out")"
+[ "$(ls "$DIR/maildir/INBOX/new" "$DIR/maildir/INBOX/cur" | grep -c ',U=')" = 500 ] \
+    || fail "mbsync brought $(ls "$DIR/maildir/INBOX/new" | wc -l) of 500 messages"
+# three read locally, one written locally; one flagged on the server
+for f in $(ls "$DIR/maildir/INBOX/new" | head -3); do mv "$DIR/maildir/INBOX/new/$f" "$DIR/maildir/INBOX/cur/${f%:2,}:2,S"; done
+printf 'From: syncer@example.com\r\nSubject: written offline\r\n\r\nfrom the laptop\r\n' > "$DIR/maildir/INBOX/new/$(date +%s).offline"
+/usr/bin/python3 -c 'import imaplib,sys
+m=imaplib.IMAP4("127.0.0.1",int(sys.argv[1])); m.login("syncer","secret9"); m.select("INBOX"); m.store("10","+FLAGS","(\\Flagged)"); m.logout()' "$((PORT - 93))"
+mbsync -q -c "$DIR/mbsyncrc" all >> "$DIR/mbsync.out" 2>&1 || fail "second mbsync: $(tail -5 "$DIR/mbsync.out")"
+COUNTS=$(/usr/bin/python3 -c 'import imaplib,sys
+m=imaplib.IMAP4("127.0.0.1",int(sys.argv[1])); m.login("syncer","secret9"); t,d=m.select("INBOX")
+seen=m.search(None,"SEEN")[1][0].split(); off=m.search(None,"SUBJECT","\"written offline\"")[1][0].split()
+print(int(d[0]), len(seen), len(off)); m.logout()' "$((PORT - 93))")
+[ "$COUNTS" = "501 3 1" ] || fail "after the second sync the server has (messages seen offline) $COUNTS, not 501 3 1"
+ls "$DIR/maildir/INBOX/cur" "$DIR/maildir/INBOX/new" | grep -q ':2,[A-Z]*F' || fail "the server's \\Flagged did not reach the Maildir"
+pass "mbsync: 500 LMTP-delivered messages synced; \\Seen and a new message go up, \\Flagged comes down"
 kill $SINK_PID 2>/dev/null || true
 trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
 
