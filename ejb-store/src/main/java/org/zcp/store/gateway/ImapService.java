@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.ObjectType;
@@ -20,11 +19,8 @@ import org.zcp.api.soap.PropValue;
 import org.zcp.protocols.imap.ImapBackend;
 import org.zcp.protocols.imap.ImapBackend.Failure;
 import org.zcp.store.StoreException;
-import org.zcp.store.admin.UserAdmin;
-import org.zcp.store.audit.AuditLog;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.delivery.MimeToMapi;
-import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
@@ -64,12 +60,6 @@ public class ImapService {
     Directory directory;
 
     @Inject
-    UserAdmin users;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
     StoreManager stores;
 
     @Inject
@@ -88,18 +78,12 @@ public class ImapService {
     ServerSettings settings;
 
     public ImapBackend.Login login(String user, String password, String peer, boolean tls) {
-        String name = user == null ? "" : user.trim();
-        Optional<DirEntry> e = directory.findUser(name);
-        if (e.isEmpty() && name.contains("@")) e = directory.findUserByAddress(name);
-        if (e.isPresent() && e.get().id() != Directory.SYSTEM_ID && !users.featureAllowed(e.get(), "imap")) {
-            audit.authenticateFailed(name, peer, PROGRAM);
-            return new ImapBackend.Login(ImapBackend.Status.DENIED, null, "IMAP is not enabled for this user");
-        }
         try {
-            Session s = logon.password(e.map(directory::loginName).orElse(name), password, null, peer, PROGRAM);
+            Session s = logon.gateway(user, password, peer, "imap", PROGRAM);
             return new ImapBackend.Login(ImapBackend.Status.OK, s.id(), null);
         } catch (StoreException x) {
-            return new ImapBackend.Login(ImapBackend.Status.DENIED, null, "Authentication failed");
+            return new ImapBackend.Login(ImapBackend.Status.DENIED, null,
+                    x.error() == org.zcp.api.mapi.MapiError.MAPI_E_NO_ACCESS ? x.getMessage() : "Authentication failed");
         }
     }
 

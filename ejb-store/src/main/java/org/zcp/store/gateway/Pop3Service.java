@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
@@ -14,10 +13,7 @@ import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.protocols.pop3.Pop3Backend;
 import org.zcp.store.StoreException;
-import org.zcp.store.admin.UserAdmin;
-import org.zcp.store.audit.AuditLog;
 import org.zcp.store.delivery.MimeToMapi;
-import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
@@ -49,12 +45,6 @@ public class Pop3Service {
     Directory directory;
 
     @Inject
-    UserAdmin users;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
     StoreManager stores;
 
     @Inject
@@ -64,18 +54,12 @@ public class Pop3Service {
     MessageService messages;
 
     public Pop3Backend.Login login(String user, String password, String peer, boolean tls) {
-        String name = user == null ? "" : user.trim();
-        Optional<DirEntry> e = directory.findUser(name);
-        if (e.isEmpty() && name.contains("@")) e = directory.findUserByAddress(name);
-        if (e.isPresent() && e.get().id() != Directory.SYSTEM_ID && !users.featureAllowed(e.get(), "pop3")) {
-            audit.authenticateFailed(name, peer, PROGRAM);
-            return new Pop3Backend.Login(Pop3Backend.Status.DENIED, null, "POP3 is not enabled for this user");
-        }
         try {
-            Session s = logon.password(e.map(directory::loginName).orElse(name), password, null, peer, PROGRAM);
+            Session s = logon.gateway(user, password, peer, "pop3", PROGRAM);
             return new Pop3Backend.Login(Pop3Backend.Status.OK, s.id(), null);
         } catch (StoreException x) {
-            return new Pop3Backend.Login(Pop3Backend.Status.DENIED, null, "Authentication failed");
+            return new Pop3Backend.Login(Pop3Backend.Status.DENIED, null,
+                    x.error() == org.zcp.api.mapi.MapiError.MAPI_E_NO_ACCESS ? x.getMessage() : "Authentication failed");
         }
     }
 

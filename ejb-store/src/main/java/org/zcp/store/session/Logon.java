@@ -33,6 +33,9 @@ public class Logon {
     @Inject
     ServerSettings settings;
 
+    @Inject
+    org.zcp.store.admin.UserAdmin users;
+
     public Session password(String user, String password, String impersonate, String from, String program) {
         DirEntry e = user == null ? null : directory.findUser(user).orElse(null);
         if (e == null || e.id() == Directory.SYSTEM_ID || !e.active()
@@ -54,6 +57,23 @@ public class Logon {
         directory.setAttributes(target.id(), Map.of(Attr.LAST_LOGON, Long.toString(System.currentTimeMillis())));
         return sessions.open(target.id(), directory.loginName(target), target.companyId(), target.adminLevel(), from,
                 program);
+    }
+
+    /**
+     * A logon of the IMAP or POP3 gateway: by login name or primary address; the user needs
+     * {@code feature} (manual 8.7), else MAPI_E_NO_ACCESS after an audit line; wrong credentials
+     * are MAPI_E_LOGON_FAILED as for every logon.
+     */
+    public Session gateway(String user, String password, String from, String feature, String program) {
+        String name = user == null ? "" : user.trim();
+        java.util.Optional<DirEntry> e = directory.findUser(name);
+        if (e.isEmpty() && name.contains("@")) e = directory.findUserByAddress(name);
+        if (e.isPresent() && e.get().id() != Directory.SYSTEM_ID && !users.featureAllowed(e.get(), feature)) {
+            audit.authenticateFailed(name, from, program);
+            throw new StoreException(MapiError.MAPI_E_NO_ACCESS, feature.toUpperCase(java.util.Locale.ROOT)
+                    + " is not enabled for this user");
+        }
+        return password(e.map(directory::loginName).orElse(name), password, null, from, program);
     }
 
     /** A tool run by a user in local_admin_users on the server host becomes SYSTEM (manual 6.1). */

@@ -4,7 +4,6 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.ParseException;
@@ -33,7 +32,6 @@ import org.apache.mailet.base.GenericMailet;
 public class BmpToPng extends GenericMailet {
     private static final Logger LOG = Logger.getLogger(BmpToPng.class.getName());
     /** The session of the copies {@link #save} makes: UTF-8 in headers stays UTF-8. */
-    private static final Session COPIES = Session.getInstance(props("mail.mime.allowutf8", "true"));
     static final Set<String> BMP_TYPES = Set.of("image/bmp", "image/x-bmp", "image/x-ms-bmp");
 
     @Override
@@ -48,43 +46,11 @@ public class BmpToPng extends GenericMailet {
             return;
         }
         if (converted > 0) {
-            save(mail);
+            org.zcp.store.pipeline.MailChanges.save(mail);
             LOG.fine(() -> "bmp2png: " + converted + " image(s) of mail " + mail.getName() + " converted to PNG");
         }
     }
 
-    /**
-     * Makes a change stick: saveChanges, keeping the Message-ID (Jakarta Mail would make up a new
-     * one). When the message's own body changed (no multipart), it is handed to the mail again as a
-     * fresh copy: James 3.9's MimeMessageWrapper loses the end of a body it re-encodes itself
-     * (MimeMessageUtil.writeMessageBodyTo does not flush the base64 or quoted-printable encoder),
-     * while a copy written by Jakarta Mail is kept byte for byte.
-     */
-    static void save(Mail mail) throws MessagingException {
-        MimeMessage message = mail.getMessage();
-        String[] id = message.getHeader("Message-ID");
-        if (!message.isMimeType("multipart/*")) {
-            MimeMessage copy = new MimeMessage(COPIES) {
-                @Override
-                protected void updateMessageID() {
-                    // the Message-ID stays as it came
-                }
-            };
-            copy.setDataHandler(message.getDataHandler());
-            for (var headers = message.getAllHeaders(); headers.hasMoreElements();) {
-                var h = headers.nextElement();
-                copy.addHeader(h.getName(), h.getValue());
-            }
-            copy.saveChanges();
-            mail.setMessage(copy);
-            message = mail.getMessage();
-        }
-        message.saveChanges();
-        String[] now = message.getHeader("Message-ID");
-        if (id != null && id.length > 0 && (now == null || !now[0].equals(id[0]))) {
-            message.setHeader("Message-ID", id[0]);
-        }
-    }
 
     /** Converts the BMPs in {@code part} and below; the number converted. */
     static int convert(Part part, String mailName) throws MessagingException, IOException {
@@ -173,12 +139,6 @@ public class BmpToPng extends GenericMailet {
         } catch (MessagingException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static java.util.Properties props(String key, String value) {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty(key, value);
-        return p;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.zcp.plugins.disclaimer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -34,7 +33,6 @@ public class Disclaimer extends GenericMailet {
     static final String DIRECTORY = "disclaimers";
     private static final Logger LOG = Logger.getLogger(Disclaimer.class.getName());
     /** The session of the copies {@link #save} makes: UTF-8 in headers stays UTF-8. */
-    private static final Session COPIES = Session.getInstance(props("mail.mime.allowutf8", "true"));
 
     /** The texts for one message; either may be null. */
     record Texts(String text, String html) {
@@ -75,7 +73,7 @@ public class Disclaimer extends GenericMailet {
             return;
         }
         if (changed) {
-            save(mail);
+            org.zcp.store.pipeline.MailChanges.save(mail);
             LOG.fine(() -> "disclaimer added to mail " + mail.getName());
         }
     }
@@ -141,38 +139,6 @@ public class Disclaimer extends GenericMailet {
         }
     }
 
-    /**
-     * Makes a change stick: saveChanges, keeping the Message-ID (Jakarta Mail would make up a new
-     * one). When the message's own body changed (no multipart), it is handed to the mail again as a
-     * fresh copy: James 3.9's MimeMessageWrapper loses the end of a body it re-encodes itself
-     * (MimeMessageUtil.writeMessageBodyTo does not flush the base64 or quoted-printable encoder),
-     * while a copy written by Jakarta Mail is kept byte for byte.
-     */
-    static void save(Mail mail) throws MessagingException {
-        MimeMessage message = mail.getMessage();
-        String[] id = message.getHeader("Message-ID");
-        if (!message.isMimeType("multipart/*")) {
-            MimeMessage copy = new MimeMessage(COPIES) {
-                @Override
-                protected void updateMessageID() {
-                    // the Message-ID stays as it came
-                }
-            };
-            copy.setDataHandler(message.getDataHandler());
-            for (var headers = message.getAllHeaders(); headers.hasMoreElements();) {
-                var h = headers.nextElement();
-                copy.addHeader(h.getName(), h.getValue());
-            }
-            copy.saveChanges();
-            mail.setMessage(copy);
-            message = mail.getMessage();
-        }
-        message.saveChanges();
-        String[] now = message.getHeader("Message-ID");
-        if (id != null && id.length > 0 && (now == null || !now[0].equals(id[0]))) {
-            message.setHeader("Message-ID", id[0]);
-        }
-    }
 
     /**
      * Adds the disclaimers to the first text/plain and the first text/html body part, depth first,
@@ -280,12 +246,6 @@ public class Disclaimer extends GenericMailet {
             }
         }
         return b.append("</div>").toString();
-    }
-
-    private static java.util.Properties props(String key, String value) {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty(key, value);
-        return p;
     }
 
     @Override
