@@ -4,6 +4,7 @@ import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.zcp.protocols.imap.ImapBackend;
@@ -105,8 +106,8 @@ final class ImapEndpoint implements ImapBackend {
     }
 
     @Override
-    public byte[] message(String session, String mailboxId, long uid) {
-        return call(b -> b.message(session, mailboxId, uid));
+    public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
+        return call(b -> b.texts(session, mailboxId, uids));
     }
 
     @Override

@@ -84,7 +84,7 @@ final class LineListener {
         }
         tls = t;
         try {
-            ServerSocket s = new ServerSocket();
+            ServerSocket s = QuickAckSocket.server();
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName(spec.getBind()), spec.getPort()), 128);
             server = s;
@@ -167,6 +167,9 @@ final class LineListener {
         ListenerTls t = tls;
         try (Connection c = new Connection(socket, t)) {
             socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            // answers are written whole and flushed; Nagle would hold the last segment of one
+            // until the client's delayed ACK of the previous (40 ms per command)
+            socket.setTcpNoDelay(true);
             if (t.mode() == ListenerTls.Mode.IMPLICIT) c.upgrade();
             InputStream in = c.socket.getInputStream();
             OutputStream out = c.socket.getOutputStream();

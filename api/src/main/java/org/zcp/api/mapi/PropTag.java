@@ -25,6 +25,10 @@ public final class PropTag {
     public static final int PR_DELETED_ON = 0x668F0040;
     public static final int PR_CHANGE_NUMBER = 0x67A40014;
     public static final int PR_EC_IMAP_ID = 0x67700003;
+    /** The RFC 822 text of a message as delivered or appended, served byte for byte over IMAP/POP3. */
+    public static final int PR_EC_IMAP_EMAIL = 0x678C0102;
+    /** Its size in octets, kept beside it by the store (RFC822.SIZE without reading the text). */
+    public static final int PR_EC_IMAP_EMAIL_SIZE = 0x678D0003;
 
     // folders
     public static final int PR_DISPLAY_NAME = 0x3001001F;

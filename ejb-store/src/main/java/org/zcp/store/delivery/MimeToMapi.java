@@ -34,7 +34,7 @@ import org.zcp.api.soap.Recipient;
  */
 public final class MimeToMapi {
     /** The original RFC 822 text, kept for IMAP users (manual 8.7). */
-    public static final int PR_EC_IMAP_EMAIL = 0x678C0102;
+    public static final int PR_EC_IMAP_EMAIL = PropTag.PR_EC_IMAP_EMAIL;
     static final int PR_ATTACHMENT_HIDDEN = 0x7FFE000B;
     static final int ATTACH_BY_VALUE = 1;
     static final int ATTACH_EMBEDDED_MSG = 5;

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,8 +87,8 @@ public class ImapBean implements ImapBackend {
     }
 
     @Override
-    public byte[] message(String session, String mailboxId, long uid) {
-        return imap.message(session, mailboxId, uid);
+    public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
+        return imap.texts(session, mailboxId, uids);
     }
 
     @Override

@@ -49,6 +49,9 @@ public class ImapService {
     static final int PR_EC_IMAP_SUBSCRIBED = 0x67841102;
     /** IMAP keywords of a message. */
     static final int PR_EC_IMAP_KEYWORDS = 0x6785101F;
+    /** What a message's IMAP flags and INTERNALDATE are made of. */
+    static final List<Integer> FLAG_TAGS = List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS,
+            PropTag.PR_LAST_VERB_EXECUTED, PR_EC_IMAP_KEYWORDS, PropTag.PR_MESSAGE_DELIVERY_TIME);
 
     @Inject
     Logon logon;
@@ -217,12 +220,12 @@ public class ImapService {
             access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
             return null;
         });
-        List<HierarchyObject> msgs = list(f);
+        List<Row> msgs = rows(f);
         long highest = f.changeNum;
         int unseen = 0;
-        for (HierarchyObject m : msgs) {
-            highest = Math.max(highest, m.changeNum);
-            if ((m.msgFlags & PropTag.MSGFLAG_READ) == 0) unseen++;
+        for (Row m : msgs) {
+            highest = Math.max(highest, m.changeNum());
+            if ((m.msgFlags() & PropTag.MSGFLAG_READ) == 0) unseen++;
         }
         Long journal = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
                 Long.class).setParameter("p", f.id).getSingleResult();
@@ -230,6 +233,20 @@ public class ImapService {
         boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
         return new ImapBackend.MailboxState(objects.entryId(f), f.id, f.nextUid, Math.max(1, highest), msgs.size(),
                 unseen, readOnly, List.of());
+    }
+
+    /** What the message list needs of a message, read without managing entities (SELECT of 10,000 messages). */
+    record Row(long id, long imapUid, long changeNum, int msgFlags, long size, long created) {
+        static Row of(HierarchyObject h) {
+            return new Row(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created);
+        }
+    }
+
+    private List<Row> rows(HierarchyObject folder) {
+        return objects.em().createQuery("select new " + Row.class.getName()
+                + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h"
+                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid",
+                Row.class).setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
     }
 
     private List<HierarchyObject> list(HierarchyObject folder) {
@@ -252,29 +269,39 @@ public class ImapService {
 
     public List<ImapBackend.MessageInfo> messages(String session, String mailboxId) {
         Session s = sessions.require(session);
-        return infos(list(folder(s, mailboxId)));
+        HierarchyObject f = folder(s, mailboxId);
+        return infos(rows(f), f);
     }
 
-    private List<ImapBackend.MessageInfo> infos(List<HierarchyObject> msgs) {
+    private List<ImapBackend.MessageInfo> infos(List<Row> msgs) {
+        return infos(msgs, null);
+    }
+
+    /** {@code folder}: all of {@code msgs} are this folder's messages (a whole-folder list). */
+    private List<ImapBackend.MessageInfo> infos(List<Row> msgs, HierarchyObject folder) {
         List<ImapBackend.MessageInfo> out = new ArrayList<>();
         if (msgs.isEmpty()) return out;
-        Map<Long, Map<Integer, PropValue>> props = objects.stored(msgs.stream().map(h -> h.id).toList(),
-                List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS, PropTag.PR_LAST_VERB_EXECUTED,
-                        PR_EC_IMAP_KEYWORDS, MimeToMapi.PR_EC_IMAP_EMAIL, PropTag.PR_MESSAGE_DELIVERY_TIME));
-        for (HierarchyObject h : msgs) {
-            Map<Integer, PropValue> p = props.getOrDefault(h.id, Map.of());
-            PropValue raw = p.get(MimeToMapi.PR_EC_IMAP_EMAIL);
-            long size = raw != null && raw.bin != null ? raw.bin.length : h.size;
+        List<Long> ids = msgs.stream().map(Row::id).toList();
+        List<Integer> tags = new ArrayList<>(FLAG_TAGS);
+        tags.add(PropTag.PR_EC_IMAP_EMAIL_SIZE);
+        Map<Long, Map<Integer, PropValue>> props = folder != null ? objects.storedOfChildren(folder.id, tags)
+                : objects.stored(ids, tags);
+        Map<Long, Long> sizes = sizes(ids, props);
+        for (Row h : msgs) {
+            Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
+            Long kept = sizes.get(h.id());
+            long size = kept != null ? kept : h.size();
             PropValue dt = p.get(PropTag.PR_MESSAGE_DELIVERY_TIME);
-            out.add(new ImapBackend.MessageInfo(h.imapUid, Math.max(1, h.changeNum), flags(h, p, size),
-                    size, dt != null && dt.l != null ? dt.l : h.created));
+            out.add(new ImapBackend.MessageInfo(h.imapUid(), Math.max(1, h.changeNum()),
+                    flags(h.msgFlags(), p, kept != null), size, dt != null && dt.l != null ? dt.l : h.created()));
         }
         return out;
     }
 
-    private static Set<String> flags(HierarchyObject h, Map<Integer, PropValue> p, long size) {
+    /** {@code mime}: the message has an RFC 822 text kept (a draft made over IMAP, not a MAPI draft). */
+    private static Set<String> flags(int msgFlags, Map<Integer, PropValue> p, boolean mime) {
         Set<String> f = new LinkedHashSet<>();
-        if ((h.msgFlags & PropTag.MSGFLAG_READ) != 0) f.add("\\Seen");
+        if ((msgFlags & PropTag.MSGFLAG_READ) != 0) f.add("\\Seen");
         PropValue verb = p.get(PropTag.PR_LAST_VERB_EXECUTED);
         if (verb != null && verb.l != null && (verb.l == 102 || verb.l == 103)) f.add("\\Answered");
         if (verb != null && verb.l != null && verb.l == 104) f.add("$Forwarded");
@@ -282,7 +309,7 @@ public class ImapService {
         if (flag != null && flag.l != null && flag.l == 2) f.add("\\Flagged");
         PropValue status = p.get(PropTag.PR_MSG_STATUS);
         if (status != null && status.l != null && (status.l & MSGSTATUS_DELMARKED) != 0) f.add("\\Deleted");
-        if ((h.msgFlags & PropTag.MSGFLAG_UNSENT) != 0 && p.get(MimeToMapi.PR_EC_IMAP_EMAIL) != null) f.add("\\Draft");
+        if ((msgFlags & PropTag.MSGFLAG_UNSENT) != 0 && mime) f.add("\\Draft");
         PropValue kw = p.get(PR_EC_IMAP_KEYWORDS);
         if (kw != null && kw.mvs != null) f.addAll(kw.mvs);
         return f;
@@ -302,27 +329,89 @@ public class ImapService {
                 .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
         Long highest = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
                 Long.class).setParameter("p", f.id).getSingleResult();
-        return new ImapBackend.Changes(highest == null ? modSeq : Math.max(modSeq, highest), infos(changed),
+        return new ImapBackend.Changes(highest == null ? modSeq : Math.max(modSeq, highest), infos(changed.stream().map(Row::of).toList()),
                 gone.stream().distinct().toList());
     }
 
-    private HierarchyObject message(HierarchyObject folder, long uid) {
-        List<HierarchyObject> l = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.imapUid = :u and h.type = :t and h.deletedAt is null", HierarchyObject.class)
-                .setParameter("p", folder.id).setParameter("u", uid).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .getResultList();
-        if (l.isEmpty()) throw new Failure("NONEXISTENT", "no message with UID " + uid);
-        return l.get(0);
+    /** The folder's messages with these UIDs (those still there). */
+    private Map<Long, HierarchyObject> byUid(HierarchyObject folder, List<Long> uids) {
+        Map<Long, HierarchyObject> out = new java.util.HashMap<>();
+        for (int i = 0; i < uids.size(); i += 500) {
+            for (HierarchyObject h : objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
+                    + " and h.imapUid in :u and h.type = :t and h.deletedAt is null", HierarchyObject.class)
+                    .setParameter("p", folder.id).setParameter("u", uids.subList(i, Math.min(uids.size(), i + 500)))
+                    .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList()) {
+                out.put(h.imapUid, h);
+            }
+        }
+        return out;
     }
 
-    public byte[] message(String session, String mailboxId, long uid) {
+    /** Octets of message texts one call hands out (at least one message, however big). */
+    static final long TEXT_BATCH_OCTETS = 16L * 1024 * 1024;
+
+    public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
         Session s = sessions.require(session);
-        HierarchyObject h = message(folder(s, mailboxId), uid);
+        HierarchyObject f = folder(s, mailboxId);
+        if (uids.isEmpty()) return Map.of();
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        Map<Long, Long> sizes = sizes(byUid.values().stream().map(h -> h.id).toList());
+        // the batch: requested order, within the octet budget (always the first present one)
+        List<HierarchyObject> batch = new ArrayList<>();
+        long octets = 0;
+        for (long uid : uids) {
+            HierarchyObject h = byUid.get(uid);
+            if (h == null) continue;
+            long size = sizes.getOrDefault(h.id, h.size);
+            if (!batch.isEmpty() && octets + size > TEXT_BATCH_OCTETS) break;
+            batch.add(h);
+            octets += size;
+        }
+        Map<Long, PropValue> raw = new java.util.HashMap<>();
+        objects.stored(batch.stream().map(h -> h.id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL))
+                .forEach((id, p) -> raw.put(id, p.get(MimeToMapi.PR_EC_IMAP_EMAIL)));
+        Map<Long, byte[]> out = new java.util.LinkedHashMap<>();
+        for (HierarchyObject h : batch) {
+            PropValue v = raw.get(h.id);
+            out.put(h.imapUid, v != null && v.bin != null ? v.bin : converted(s, h));
+        }
+        return out;
+    }
+
+    /**
+     * The RFC 822 octets of each message that has them kept, without reading them: the size the
+     * store keeps beside the text, else (texts kept before it did) the column's length.
+     */
+    private Map<Long, Long> sizes(List<Long> ids) {
+        return sizes(ids, objects.stored(ids, List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+    }
+
+    /** {@code props}: stored properties of the messages including PR_EC_IMAP_EMAIL_SIZE. */
+    private Map<Long, Long> sizes(List<Long> ids, Map<Long, Map<Integer, PropValue>> props) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        props.forEach((id, p) -> {
+            PropValue v = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
+            if (v != null && v.l != null) out.put(id, v.l);
+        });
+        List<Long> rest = ids.stream().filter(id -> !out.containsKey(id)).toList();
+        for (int i = 0; i < rest.size(); i += 500) {
+            // native: OCTET_LENGTH of a BLOB is standard SQL (H2, MariaDB) but not in Hibernate's HQL
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = objects.em().createNativeQuery("SELECT hierarchy_id, OCTET_LENGTH(val_binary)"
+                    + " FROM properties WHERE hierarchy_id IN (:ids) AND tag = :tag")
+                    .setParameter("ids", rest.subList(i, Math.min(rest.size(), i + 500)))
+                    .setParameter("tag", MimeToMapi.PR_EC_IMAP_EMAIL).getResultList();
+            for (Object[] row : rows) {
+                if (row[1] != null) out.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            }
+        }
+        return out;
+    }
+
+    /** A message made over MAPI as RFC 822, kept from now on so every later fetch (and RFC822.SIZE) is the same. */
+    private byte[] converted(Session s, HierarchyObject h) {
         Message m = messages.load(s, objects.entryId(h));
-        PropValue raw = m.props.stream().filter(p -> p.tag == MimeToMapi.PR_EC_IMAP_EMAIL).findFirst().orElse(null);
-        if (raw != null && raw.bin != null) return raw.bin;
         byte[] text = Mime.text(messages, s, objects.entryId(h), m);
-        // kept from now on, so every later fetch (and RFC822.SIZE) is the same bytes
         objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
         return text;
     }
@@ -333,19 +422,19 @@ public class ImapService {
         HierarchyObject f = folder(s, mailboxId);
         List<HierarchyObject> updated = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        List<Long> ids = byUid.values().stream().map(h -> h.id).toList();
+        Map<Long, Map<Integer, PropValue>> props = objects.stored(ids, FLAG_TAGS);
+        Map<Long, Long> kept = sizes(ids);
         for (long uid : uids) {
-            HierarchyObject h;
-            try {
-                h = message(f, uid);
-            } catch (Failure gone) {
-                continue;
-            }
+            HierarchyObject h = byUid.get(uid);
+            if (h == null) continue;
             if (unchangedSince > 0 && h.changeNum > unchangedSince) {
                 failed.add(uid);
                 continue;
             }
-            Map<Integer, PropValue> p = objects.stored(h.id);
-            Set<String> now = flags(h, p, 0);
+            Map<Integer, PropValue> p = props.getOrDefault(h.id, Map.of());
+            Set<String> now = flags(h.msgFlags, p, kept.containsKey(h.id));
             Set<String> next = new LinkedHashSet<>(mode == ImapBackend.FlagMode.SET ? Set.of() : now);
             if (mode == ImapBackend.FlagMode.REMOVE) {
                 next.removeIf(x -> flags.stream().anyMatch(y -> y.equalsIgnoreCase(x)));
@@ -355,7 +444,7 @@ public class ImapService {
             if (!next.equals(now)) apply(s, h, p, now, next);
             updated.add(h);
         }
-        return new ImapBackend.StoreResult(infos(updated), failed);
+        return new ImapBackend.StoreResult(infos(updated.stream().map(Row::of).toList()), failed);
     }
 
     private void apply(Session s, HierarchyObject h, Map<Integer, PropValue> p, Set<String> now, Set<String> next) {
@@ -395,19 +484,14 @@ public class ImapService {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, mailboxId);
         Box dest = box(s, destination);
-        List<Long> from = new ArrayList<>();
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        List<Long> from = uids.stream().filter(byUid::containsKey).distinct().toList();
         List<Long> to = new ArrayList<>();
-        for (long uid : uids) {
-            HierarchyObject h;
-            try {
-                h = message(f, uid);
-            } catch (Failure gone) {
-                continue;
-            }
-            List<String> ids = wrap(() -> messages.copy(s, List.of(objects.entryId(h)), objects.entryId(dest.folder()),
-                    move));
-            from.add(uid);
-            to.add(objects.resolve(ids.get(0)).imapUid);
+        if (!from.isEmpty()) {
+            // one call, in UID order, so the copies get ascending UIDs in the same order (COPYUID)
+            List<String> ids = wrap(() -> messages.copy(s, from.stream().map(u -> objects.entryId(byUid.get(u))).toList(),
+                    objects.entryId(dest.folder()), move));
+            for (String id : ids) to.add(objects.resolve(id).imapUid);
         }
         return new ImapBackend.CopyResult(dest.folder().id, from, to);
     }
@@ -460,7 +544,10 @@ public class ImapService {
         HierarchyObject h = objects.resolve(id);
         Set<String> rest = new LinkedHashSet<>(flags);
         rest.removeIf(x -> x.equalsIgnoreCase("\\Seen") || x.equalsIgnoreCase("\\Draft"));
-        if (!rest.isEmpty()) apply(s, h, objects.stored(h.id), flags(h, objects.stored(h.id), 0), new LinkedHashSet<>(flags));
+        if (!rest.isEmpty()) {
+            Map<Integer, PropValue> p = objects.stored(List.of(h.id), FLAG_TAGS).getOrDefault(h.id, Map.of());
+            apply(s, h, p, flags(h.msgFlags, p, true), new LinkedHashSet<>(flags));
+        }
         return new ImapBackend.AppendResult(b.folder().id, h.imapUid);
     }
 

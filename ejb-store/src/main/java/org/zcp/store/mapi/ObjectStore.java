@@ -160,16 +160,63 @@ public class ObjectStore {
         return out;
     }
 
-    /** Stored single-valued properties of many objects at once, limited to some tags (table rows). */
+    /**
+     * Stored single-valued properties of every child of a folder, limited to some tags: one join
+     * instead of long IN lists (which H2 compares row by row) for whole-folder lists.
+     */
+    public Map<Long, Map<Integer, PropValue>> storedOfChildren(long parentId, Collection<Integer> tags) {
+        Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
+        if (tags.isEmpty()) return out;
+        List<Integer> single = tags.stream().filter(t -> !PropType.isMultiValued(t)).toList();
+        List<Integer> multi = tags.stream().filter(PropType::isMultiValued).toList();
+        if (!single.isEmpty()) {
+            for (PropertyRow r : em.createQuery("select p from PropertyRow p, HierarchyObject h where h.id = p.hierarchyId"
+                    + " and h.parentId = :parent and p.tag in :tags", PropertyRow.class)
+                    .setParameter("parent", parentId).setParameter("tags", single).getResultList()) {
+                out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
+            }
+        }
+        if (!multi.isEmpty()) {
+            Map<Long, Map<Integer, List<MvPropertyRow>>> mv = new HashMap<>();
+            for (MvPropertyRow r : em.createQuery("select p from MvPropertyRow p, HierarchyObject h where h.id ="
+                    + " p.hierarchyId and h.parentId = :parent and p.tag in :tags order by p.hierarchyId, p.tag,"
+                    + " p.orderId", MvPropertyRow.class).setParameter("parent", parentId).setParameter("tags", multi)
+                    .getResultList()) {
+                mv.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).computeIfAbsent(r.tag, k -> new ArrayList<>())
+                        .add(r);
+            }
+            mv.forEach((id, byTag) -> byTag.forEach((tag, rows) ->
+                    out.computeIfAbsent(id, k -> new HashMap<>()).put(tag, Props.fromMvRows(tag, rows))));
+        }
+        return out;
+    }
+
+    /** Stored properties of many objects at once, limited to some tags (table rows, IMAP message lists). */
     public Map<Long, Map<Integer, PropValue>> stored(Collection<Long> ids, Collection<Integer> tags) {
         Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
         if (ids.isEmpty() || tags.isEmpty()) return out;
+        List<Integer> single = tags.stream().filter(t -> !PropType.isMultiValued(t)).toList();
+        List<Integer> multi = tags.stream().filter(PropType::isMultiValued).toList();
         List<Long> list = new ArrayList<>(ids);
         for (int i = 0; i < list.size(); i += 500) {
             List<Long> chunk = list.subList(i, Math.min(list.size(), i + 500));
-            for (PropertyRow r : em.createQuery("select p from PropertyRow p where p.hierarchyId in :ids and p.tag in :tags",
-                    PropertyRow.class).setParameter("ids", chunk).setParameter("tags", tags).getResultList()) {
-                out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
+            if (!single.isEmpty()) {
+                for (PropertyRow r : em.createQuery("select p from PropertyRow p where p.hierarchyId in :ids"
+                        + " and p.tag in :tags", PropertyRow.class).setParameter("ids", chunk)
+                        .setParameter("tags", single).getResultList()) {
+                    out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
+                }
+            }
+            if (!multi.isEmpty()) {
+                Map<Long, Map<Integer, List<MvPropertyRow>>> mv = new HashMap<>();
+                for (MvPropertyRow r : em.createQuery("select p from MvPropertyRow p where p.hierarchyId in :ids"
+                        + " and p.tag in :tags order by p.hierarchyId, p.tag, p.orderId", MvPropertyRow.class)
+                        .setParameter("ids", chunk).setParameter("tags", multi).getResultList()) {
+                    mv.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).computeIfAbsent(r.tag, k -> new ArrayList<>())
+                            .add(r);
+                }
+                mv.forEach((id, byTag) -> byTag.forEach((tag, rows) ->
+                        out.computeIfAbsent(id, k -> new HashMap<>()).put(tag, Props.fromMvRows(tag, rows))));
             }
         }
         return out;
@@ -214,6 +261,11 @@ public class ObjectStore {
                 em.persist(Props.toRow(o.id, v));
             }
             hot(o, v);
+            if (v.tag == PropTag.PR_EC_IMAP_EMAIL && v.bin != null) {
+                // the size beside the text, so message lists never read the text for it
+                if (!fresh) removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);
+                em.persist(Props.toRow(o.id, PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length)));
+            }
         }
         o.modified = System.currentTimeMillis();
         caches.invalidate(o.id);
@@ -222,6 +274,7 @@ public class ObjectStore {
     public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
         for (int tag : tags) {
             removeRows(o.id, tag);
+            if (tag == PropTag.PR_EC_IMAP_EMAIL) removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);
             hot(o, PropValue.ofError(tag, "deleted"));
         }
         o.modified = System.currentTimeMillis();

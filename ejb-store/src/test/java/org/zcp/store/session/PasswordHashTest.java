@@ -27,6 +27,18 @@ class PasswordHashTest {
     }
 
     @Test
+    void aRememberedCheckStillRefusesAnotherPasswordAndAChangedHash() {
+        String stored = PasswordHash.hash("remembered");
+        assertThat(PasswordHash.verify("remembered", stored)).isTrue();
+
+        assertThat(PasswordHash.verify("remembered", stored)).isTrue();
+        assertThat(PasswordHash.verify("Remembered", stored)).isFalse();
+        assertThat(PasswordHash.verify("remembered", PasswordHash.hash("changed"))).isFalse();
+        // a different stored hash of the same password is checked on its own
+        assertThat(PasswordHash.verify("remembered", PasswordHash.hash("remembered"))).isTrue();
+    }
+
+    @Test
     void twoHashesOfTheSamePasswordDifferBecauseOfTheSalt() {
         String first = PasswordHash.hash("same");
         String second = PasswordHash.hash("same");

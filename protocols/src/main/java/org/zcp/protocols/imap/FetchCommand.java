@@ -34,10 +34,18 @@ final class FetchCommand {
         SelectedMailbox mb = s.selected;
         List<Integer> seqs = mb.resolve(set, uid);
         Set<Long> seen = markSeen(s, mb, seqs, fa);
+        List<Integer> wanted = new ArrayList<>();
+        List<Long> uids = new ArrayList<>();
         for (int seq : seqs) {
             SelectedMailbox.Message m = mb.get(seq);
             if (m.expunged || fa.changedSince() >= 0 && m.modSeq <= fa.changedSince()) continue;
-            s.out().bytes(FetchRenderer.render(s, mb, seq, m, fa, uid, seen.contains(m.uid)));
+            wanted.add(seq);
+            uids.add(m.uid);
+        }
+        MessageTexts texts = new MessageTexts(s, mb, uids);
+        for (int seq : wanted) {
+            SelectedMailbox.Message m = mb.get(seq);
+            s.out().bytes(FetchRenderer.render(seq, m, fa, uid, seen.contains(m.uid), texts));
         }
         s.ok(c.tag(), null, c.name() + " completed");
     }

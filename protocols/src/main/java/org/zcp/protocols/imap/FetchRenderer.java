@@ -20,20 +20,18 @@ import org.zcp.protocols.imap.parse.Section;
  * set \Seen reports FLAGS, and with CHANGEDSINCE or MODSEQ the MODSEQ is included.
  */
 final class FetchRenderer {
-    private final ImapSession session;
-    private final SelectedMailbox mailbox;
     private final SelectedMailbox.Message message;
+    private final MessageTexts texts;
     private MimeStructure mime;
 
-    private FetchRenderer(ImapSession session, SelectedMailbox mailbox, SelectedMailbox.Message message) {
-        this.session = session;
-        this.mailbox = mailbox;
+    private FetchRenderer(SelectedMailbox.Message message, MessageTexts texts) {
         this.message = message;
+        this.texts = texts;
     }
 
-    static byte[] render(ImapSession s, SelectedMailbox mb, int seq, SelectedMailbox.Message m, FetchAttributes fa,
-            boolean uid, boolean flagsChanged) {
-        FetchRenderer r = new FetchRenderer(s, mb, m);
+    static byte[] render(int seq, SelectedMailbox.Message m, FetchAttributes fa, boolean uid, boolean flagsChanged,
+            MessageTexts texts) {
+        FetchRenderer r = new FetchRenderer(m, texts);
         ImapOutput.Builder b = new ImapOutput.Builder().text("* " + seq + " FETCH (");
         boolean first = true;
         if (uid && !fa.items().contains(new SimpleAttribute(Simple.UID))) {
@@ -97,7 +95,7 @@ final class FetchRenderer {
 
     private MimeStructure mime() {
         if (mime == null) {
-            byte[] raw = session.backend.message(session.handle, mailbox.id, message.uid);
+            byte[] raw = texts.get(message.uid);
             if (raw == null) throw new ImapBackend.Failure("EXPUNGEISSUED", "Message no longer exists");
             mime = MimeStructure.parse(raw);
         }

@@ -1,6 +1,7 @@
 package org.zcp.protocols.imap;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,8 +63,12 @@ public interface ImapBackend {
 
     Changes changes(String session, String mailboxId, long modSeq);
 
-    /** The RFC 822 text of a message, byte for byte as it will always be served. */
-    byte[] message(String session, String mailboxId, long uid);
+    /**
+     * The RFC 822 texts of messages, byte for byte as they will always be served, by UID: those of
+     * {@code uids} from the first on, as many as a bounded batch holds (at least one); a UID that
+     * is gone is left out.
+     */
+    Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids);
 
     enum FlagMode { SET, ADD, REMOVE }
 

@@ -21,14 +21,16 @@ import org.zcp.protocols.imap.parse.SearchKey;
  * those of the header's own zone, as RFC 3501 disregards time and zone.
  */
 final class SearchEvaluator {
-    private final ImapSession session;
     private final SelectedMailbox mailbox;
+    private final MessageTexts texts;
     private long loadedUid = -1;
     private MimeStructure mime;
 
     SearchEvaluator(ImapSession session, SelectedMailbox mailbox) {
-        this.session = session;
         this.mailbox = mailbox;
+        java.util.List<Long> uids = new java.util.ArrayList<>();
+        for (int seq = 1; seq <= mailbox.exists(); seq++) uids.add(mailbox.get(seq).uid);
+        this.texts = new MessageTexts(session, mailbox, uids);
     }
 
     boolean matches(SearchKey key, int seq, SelectedMailbox.Message m) {
@@ -95,7 +97,7 @@ final class SearchEvaluator {
 
     private MimeStructure mime(SelectedMailbox.Message m) {
         if (loadedUid != m.uid) {
-            byte[] raw = session.backend.message(session.handle, mailbox.id, m.uid);
+            byte[] raw = texts.get(m.uid);
             mime = MimeStructure.parse(raw == null ? new byte[0] : raw);
             loadedUid = m.uid;
         }

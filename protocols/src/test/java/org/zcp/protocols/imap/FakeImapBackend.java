@@ -10,6 +10,8 @@ import java.util.Set;
 
 /** An in-memory store for session tests: mailboxes with messages, a change journal, one user. */
 class FakeImapBackend implements ImapBackend {
+    static final int TEXT_BATCH = 3;
+
     static final class Msg {
         final long uid;
         long modSeq;
@@ -167,9 +169,15 @@ class FakeImapBackend implements ImapBackend {
     }
 
     @Override
-    public byte[] message(String session, String mailboxId, long uid) {
-        calls.add("message " + uid);
-        return byId(mailboxId).msgs.stream().filter(m -> m.uid == uid).findFirst().map(m -> m.data).orElse(null);
+    public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
+        // a small batch, as a store bounds its batches: the session must ask again for the rest
+        List<Long> batch = uids.subList(0, Math.min(uids.size(), TEXT_BATCH));
+        calls.add("texts " + batch);
+        Map<Long, byte[]> out = new java.util.HashMap<>();
+        for (Msg m : byId(mailboxId).msgs) {
+            if (batch.contains(m.uid)) out.put(m.uid, m.data);
+        }
+        return out;
     }
 
     @Override
