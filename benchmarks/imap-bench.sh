@@ -51,7 +51,7 @@ T0=$(date +%s)
 python3 "$ROOT/benchmarks/lmtp_load.py" 127.0.0.1 "$LMTP" bench@example.com "$N"
 echo "zcp: $N messages delivered in $(( $(date +%s) - T0 )) s"
 python3 "$ROOT/benchmarks/imap_workload.py" 127.0.0.1 "$IMAP" bench bench > "$OUT/zcp.txt"
-RSS_ZCP=$(ps -o rss= -p "$(cat "$OUT/run/zarafa-server.pid")")
+RSS_ZCP=$(ps -eo rss=,comm=,args= | awk -v out="$OUT/run" '$2 == "java" && index($0, out) { print $1; exit }')
 kill "$(cat "$OUT/run/zarafa-server.pid")"
 if [ -n "${ZCP_ONLY:-}" ]; then cat "$OUT/zcp.txt"; exit 0; fi
 
@@ -94,7 +94,7 @@ dovecot -c "$OUT/dovecot/dovecot.conf"
 sleep 1
 python3 "$ROOT/benchmarks/lmtp_load.py" 127.0.0.1 "$DOVECOT_LMTP" bench "$N"
 python3 "$ROOT/benchmarks/imap_workload.py" 127.0.0.1 "$DOVECOT_IMAP" bench bench > "$OUT/dovecot.txt"
-RSS_DOVECOT=$(ps -o rss= -C dovecot,imap,imap-login,auth | awk '{s += $1} END {print s}')
+RSS_DOVECOT=$(ps -o rss= -C dovecot,imap,imap-login,auth,lmtp,config,log,anvil,stats | awk '{s += $1} END {print s}')
 doveadm -c "$OUT/dovecot/dovecot.conf" stop 2>/dev/null || pkill -f "dovecot -c $OUT/dovecot" || true
 
 echo "RESULT IMAP workload on $N messages (zcp on ${BENCH_DB:-h2}, Dovecot maildir; same client)"
@@ -103,4 +103,5 @@ paste "$OUT/zcp.txt" "$OUT/dovecot.txt" | awk -F '\t' '{
     split($1, a, " "); split($2, b, " ")
     ratio = (a[3] ~ /\/s$/) ? a[2] / b[2] : b[2] / a[2]
     printf "RESULT %-20s zcp %10.1f %-12s dovecot %10.1f %-12s ratio %.2f\n", a[1], a[2], a[3], b[2], b[3], ratio }'
-echo "RESULT resident memory after the run: zcp ${RSS_ZCP} kB (JVM), dovecot ${RSS_DOVECOT} kB (all processes)"
+echo "RESULT resident memory after the run: zcp ${RSS_ZCP} kB (the server's JVM: store, SOAP, LMTP, spooler and"\
+    "gateways), dovecot ${RSS_DOVECOT} kB (its processes still running)"

@@ -29,9 +29,9 @@ fi
     exit 1
 }
 
-for tool in postfix swaks fetchmail mbsync; do
+for tool in postfix swaks fetchmail mbsync offlineimap; do
     command -v "$tool" > /dev/null || [ -x "/usr/sbin/$tool" ] || {
-        echo "zcp test: $tool is needed for the mail acceptance test: apt-get install postfix swaks fetchmail isync" >&2
+        echo "zcp test: $tool is needed for the mail acceptance test: apt-get install postfix swaks fetchmail isync offlineimap3" >&2
         exit 1
     }
 done

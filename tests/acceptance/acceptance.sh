@@ -301,6 +301,12 @@ pass "curl lists the mailboxes and fetches a message over IMAPS"
     "swaks --silent 2 --protocol LMTP --server 127.0.0.1:$LMTP --from a@remote.test --to imapuser@example.com --header 'Subject: imap idle' --body x" \
     || fail "imaplib"
 pass "python3 imaplib: STARTTLS, IDLE sees an LMTP delivery, CONDSTORE, MOVE, UID EXPUNGE"
+/usr/bin/python3 "$ROOT/tests/acceptance/imap_bytes.py" 127.0.0.1 "$((PORT - 93))" "$LMTP" imapuser secret8 \
+    imapuser@example.com > "$DIR/imap-bytes.out" 2>&1 || fail "byte-identical: $(tail -5 "$DIR/imap-bytes.out")"
+pass "UID FETCH BODY.PEEK[] returns each of 50 LMTP-delivered messages byte for byte ($(tail -1 "$DIR/imap-bytes.out"))"
+/usr/bin/python3 "$ROOT/tests/acceptance/imap_many.py" 127.0.0.1 "$((PORT - 93))" "$LMTP" imapuser secret8 \
+    imapuser@example.com 300 > "$DIR/imap-many.out" 2>&1 || fail "300 sessions: $(tail -3 "$DIR/imap-many.out")"
+pass "300 IMAP sessions at once, all in IDLE, each told of one LMTP delivery ($(tail -1 "$DIR/imap-many.out"))"
 # mbsync (isync) syncs a mailbox of 500 messages delivered over LMTP, both ways
 zarafa-admin -c syncer -p secret9 -e syncer@example.com -f "Sync User" > /dev/null
 zarafa-admin -u syncer --enable-feature imap > /dev/null
@@ -351,6 +357,57 @@ print(int(d[0]), len(seen), len(off)); m.logout()' "$((PORT - 93))")
 [ "$COUNTS" = "501 3 1" ] || fail "after the second sync the server has (messages seen offline) $COUNTS, not 501 3 1"
 ls "$DIR/maildir/INBOX/cur" "$DIR/maildir/INBOX/new" | grep -q ':2,[A-Z]*F' || fail "the server's \\Flagged did not reach the Maildir"
 pass "mbsync: 500 LMTP-delivered messages synced; \\Seen and a new message go up, \\Flagged comes down"
+# offlineimap syncs the same mailbox both ways
+SEEN_BEFORE=$(/usr/bin/python3 -c 'import imaplib,sys
+m=imaplib.IMAP4("127.0.0.1",int(sys.argv[1])); m.login("syncer","secret9"); m.select("INBOX")
+print(len(m.search(None,"SEEN")[1][0].split())); m.store("20","+FLAGS","(\\Flagged)"); m.logout()' "$((PORT - 93))")
+mkdir -p "$DIR/oimap" "$DIR/oimap-meta"
+cat > "$DIR/offlineimaprc" <<CFG
+[general]
+accounts = zcp
+metadata = $DIR/oimap-meta
+ui = quiet
+
+[Account zcp]
+localrepository = local
+remoterepository = remote
+
+[Repository local]
+type = Maildir
+localfolders = $DIR/oimap
+
+[Repository remote]
+type = IMAP
+remotehost = 127.0.0.1
+remoteport = $((PORT - 93))
+remoteuser = syncer
+remotepass = secret9
+ssl = no
+starttls = no
+folderfilter = lambda name: name in ["INBOX", "Drafts"]
+CFG
+offlineimap -o -c "$DIR/offlineimaprc" > "$DIR/offlineimap.out" 2>&1 || fail "offlineimap: $(tail -5 "$DIR/offlineimap.out")"
+[ "$(find "$DIR/oimap/INBOX" -type f | wc -l)" = 501 ] \
+    || fail "offlineimap brought $(find "$DIR/oimap/INBOX" -type f | wc -l) of 501 messages"
+find "$DIR/oimap/INBOX" -type f -name '*:2,*F*' | grep -q . || fail "offlineimap: the server's \\Flagged is not in the Maildir"
+# two read locally (not yet seen on the server), one written locally
+/usr/bin/python3 -c 'import os,sys
+box=sys.argv[1]; done=0
+for sub in ("new","cur"):
+    for f in sorted(os.listdir(os.path.join(box,sub))):
+        base,_,flags=f.partition(":2,")
+        if done<2 and "S" not in flags:
+            os.rename(os.path.join(box,sub,f), os.path.join(box,"cur",base+":2,"+"".join(sorted(flags+"S")))); done+=1' "$DIR/oimap/INBOX"
+printf 'From: syncer@example.com\r\nSubject: written in offlineimap\r\n\r\noffline too\r\n' \
+    > "$DIR/oimap/INBOX/new/$(date +%s).oimap"
+offlineimap -o -c "$DIR/offlineimaprc" >> "$DIR/offlineimap.out" 2>&1 || fail "second offlineimap: $(tail -5 "$DIR/offlineimap.out")"
+COUNTS=$(/usr/bin/python3 -c 'import imaplib,sys
+m=imaplib.IMAP4("127.0.0.1",int(sys.argv[1])); m.login("syncer","secret9"); t,d=m.select("INBOX")
+seen=m.search(None,"SEEN")[1][0].split(); off=m.search(None,"SUBJECT","\"written in offlineimap\"")[1][0].split()
+print(int(d[0]), len(seen), len(off)); m.logout()' "$((PORT - 93))")
+[ "$COUNTS" = "502 $((SEEN_BEFORE + 2)) 1" ] \
+    || fail "after offlineimap the server has (messages seen new) $COUNTS, not 502 $((SEEN_BEFORE + 2)) 1"
+pass "offlineimap: 501 messages synced; \\Flagged comes down, \\Seen and a new message go up"
 kill $SINK_PID 2>/dev/null || true
 trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
 

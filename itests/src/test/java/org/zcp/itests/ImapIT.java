@@ -146,4 +146,40 @@ class ImapIT {
             store.close();
         }
     }
+
+    @Test
+    void publicFoldersAreSharedWithinTheCompanyAndKeywordsStay() throws Exception {
+        String writer = ItServer.user(admin, company, "pubwriter");
+        String reader = ItServer.user(admin, company, "pubreader");
+        c.setUserFeature(admin, writer, "imap", true);
+        c.setUserFeature(admin, reader, "imap", true);
+        Store w = connect("imap", IMAP, writer, ItServer.password(writer));
+        try {
+            List<String> names = Arrays.stream(w.getDefaultFolder().list("*")).map(Folder::getFullName).toList();
+            assertThat(names).contains("Public folders");
+            Folder shared = w.getFolder("Public folders/Team " + UUID.randomUUID().toString().substring(0, 8));
+            assertThat(shared.create(Folder.HOLDS_MESSAGES)).isTrue();
+            jakarta.mail.internet.MimeMessage msg = new jakarta.mail.internet.MimeMessage(Session.getInstance(new Properties()));
+            msg.setSubject("for the team");
+            msg.setText("shared text");
+            shared.appendMessages(new Message[] {msg});
+            shared.open(Folder.READ_WRITE);
+            shared.getMessage(1).setFlags(new Flags("$Important"), true);
+            shared.close(false);
+
+            Store r = connect("imap", IMAP, reader, ItServer.password(reader));
+            try {
+                Folder seen = r.getFolder(shared.getFullName());
+                seen.open(Folder.READ_ONLY);
+                assertThat(seen.getMessageCount()).isEqualTo(1);
+                assertThat(seen.getMessage(1).getSubject()).isEqualTo("for the team");
+                assertThat(seen.getMessage(1).getFlags().getUserFlags()).contains("$Important");
+                seen.close(false);
+            } finally {
+                r.close();
+            }
+        } finally {
+            w.close();
+        }
+    }
 }

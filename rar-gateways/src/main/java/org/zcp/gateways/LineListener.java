@@ -14,8 +14,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +53,8 @@ final class LineListener {
     private final LineActivationSpec spec;
     private final String name;
     private final ExecutorService workers;
+    /** Free session slots of an IMAP/POP3 listener; null for the pooled ones (LMTP, lookups). */
+    private final Semaphore sessions;
     private final AtomicInteger active = new AtomicInteger();
     private volatile ServerSocket server;
     private volatile ListenerTls tls = ListenerTls.off(ListenerTls.Mode.OFF, "not started");
@@ -61,14 +65,28 @@ final class LineListener {
         this.factory = factory;
         this.spec = spec;
         this.name = spec.getProtocol().toUpperCase(java.util.Locale.ROOT);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(spec.getMaxThreads(), spec.getMaxThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(spec.getMaxThreads() * 4), r -> {
-                    Thread t = new Thread(r, spec.getProtocol() + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+        if (mailboxSessions()) {
+            // IMAP and POP3 sessions are long and mostly idle (IDLE, a client left open): one
+            // virtual thread each, up to the configured number of connections
+            this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(spec.getProtocol() + "-", 1)
+                    .factory());
+            this.sessions = new Semaphore(spec.getMaxThreads());
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(spec.getMaxThreads(), spec.getMaxThreads(), 60,
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(spec.getMaxThreads() * 4), r -> {
+                        Thread t = new Thread(r, spec.getProtocol() + "-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            this.workers = pool;
+            this.sessions = null;
+        }
+    }
+
+    private boolean mailboxSessions() {
+        return spec.getProtocol().startsWith("imap") || spec.getProtocol().startsWith("pop3");
     }
 
     void start() {
@@ -98,7 +116,7 @@ final class LineListener {
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.info(name + " listening on " + spec.getBind() + ":" + spec.getPort() + " (" + spec.getMaxThreads()
-                + " threads" + (t.mode() == ListenerTls.Mode.IMPLICIT ? ", TLS " + String.join("/", t.protocols()) : "")
+                + (sessions != null ? " connections" : " threads") + (t.mode() == ListenerTls.Mode.IMPLICIT ? ", TLS " + String.join("/", t.protocols()) : "")
                 + ")");
     }
 
@@ -130,9 +148,18 @@ final class LineListener {
                 if (!closed) LOG.log(Level.WARNING, name + " accept failed", e);
                 continue;
             }
+            boolean slot = sessions == null || sessions.tryAcquire();
             try {
-                workers.execute(() -> serve(socket));
+                if (!slot) throw new RejectedExecutionException("all " + spec.getMaxThreads() + " connections in use");
+                workers.execute(() -> {
+                    try {
+                        serve(socket);
+                    } finally {
+                        if (sessions != null) sessions.release();
+                    }
+                });
             } catch (RejectedExecutionException e) {
+                if (slot && sessions != null) sessions.release();
                 if (tls.mode() == ListenerTls.Mode.IMPLICIT) {
                     close(socket); // the client waits for a handshake: a plaintext 421 would be noise
                 } else {

@@ -221,8 +221,8 @@ public final class Schemas {
             .string("ssl_ciphers", "")
             .bool("ssl_prefer_server_ciphers", false)
             .logging("/var/log/zarafa/gateway.log")
-            // ZCP extension: sessions at once per service
-            .integer("gateway_max_threads", 64)
+            // ZCP extension: IMAP/POP3 sessions at once per listener (each on a virtual thread)
+            .integer("gateway_max_connections", 500)
             .build();
 
     /** admin.cfg: how zarafa-admin reaches the server (manual 6.1). */

@@ -44,6 +44,8 @@ import org.zcp.store.session.SessionManager;
 @Stateless
 public class ImapService {
     static final String PROGRAM = "zarafa-gateway (imap)";
+    /** Where the public store's folders appear (imap_public_folders = yes). */
+    static final String PUBLIC_FOLDERS = "Public folders";
     static final int MSGSTATUS_DELMARKED = 0x8;
     /** The user's subscribed folders (entry ids) on the store root. */
     static final int PR_EC_IMAP_SUBSCRIBED = 0x67841102;
@@ -103,26 +105,45 @@ public class ImapService {
         return stores.privateStoreOf(s.userId()).orElseThrow(() -> new Failure("NONEXISTENT", "no store"));
     }
 
-    /** Every visible mailbox, parents first. */
+    /**
+     * Every visible mailbox, parents first: the user's folders, then (gateway.cfg
+     * imap_public_folders) the public store of the user's company under "Public folders", only
+     * the folders the user may see there.
+     */
     private List<Box> boxes(Session s) {
         StoreEntity store = store(s);
         long inbox = stores.receiveFolder(store.id, "IPM").orElse(-1L);
         List<Box> out = new ArrayList<>();
-        walk(stores.ipmSubtree(store), "", inbox, out);
+        walk(stores.ipmSubtree(store), "", inbox, out, null);
+        if (settings.gateway().getBool("imap_public_folders")) {
+            stores.publicStoreOf(s.companyId()).ifPresent(pub -> {
+                HierarchyObject root = stores.ipmSubtree(pub);
+                if (!visible(s, root)) return;
+                out.add(new Box(PUBLIC_FOLDERS, root));
+                walk(root, PUBLIC_FOLDERS + "/", -1, out, s);
+            });
+        }
         return out;
     }
 
-    private void walk(HierarchyObject parent, String prefix, long inbox, List<Box> out) {
+    /** {@code rightsOf}: check each folder's rights for this session (folders of a store not its own). */
+    private void walk(HierarchyObject parent, String prefix, long inbox, List<Box> out, Session rightsOf) {
         boolean onlyMail = settings.gateway().getBool("imap_only_mailfolders");
         for (HierarchyObject f : objects.children(parent.id, ObjectType.MAPI_FOLDER, false)) {
             String cls = f.containerClass;
             if (onlyMail && cls != null && !cls.isEmpty() && !cls.startsWith("IPF.Note") && !cls.startsWith("IPM")) {
                 continue;
             }
+            if (rightsOf != null && !visible(rightsOf, f)) continue;
             String name = f.id == inbox ? "INBOX" : prefix + f.displayName.replace("/", "_");
+            if (name.equals(PUBLIC_FOLDERS) && rightsOf == null) name = PUBLIC_FOLDERS + "_"; // the name is taken
             out.add(new Box(name, f));
-            walk(f, name + "/", inbox, out);
+            walk(f, name + "/", inbox, out, rightsOf);
         }
+    }
+
+    private boolean visible(Session s, HierarchyObject folder) {
+        return (access.rights(s, folder.id) & (Rights.FOLDER_VISIBLE | Rights.READ_ANY)) != 0;
     }
 
     private Box box(Session s, String name) {
@@ -466,13 +487,25 @@ public class ImapService {
         List<String> keywords = next.stream().filter(x -> !x.startsWith("\\") && !x.equalsIgnoreCase("$Forwarded"))
                 .toList();
         props.add(PropValue.ofStrings(PR_EC_IMAP_KEYWORDS, keywords));
-        objects.setProps(h, props);
+        // only what changed is written (STORE +FLAGS (\\Flagged) on 1,000 messages touches one property each)
+        props.removeIf(v -> same(p.get(v.tag), v));
+        if (!props.isEmpty()) objects.setProps(h, props);
         objects.journal(h, ChangeEntry.FLAGS);
         objects.invalidate(h.id);
         if (has(next, "\\Deleted") && !has(now, "\\Deleted") && settings.gateway().getBool("imap_expunge_on_delete")) {
             // manual 4.11.2 / imap_expunge_on_delete: \Deleted removes at once; sessions hear EXPUNGE
             messages.delete(s, List.of(objects.entryId(h)), false);
         }
+    }
+
+    /** A flag property's stored value equals the wanted one (absent = 0 or no keywords). */
+    private static boolean same(PropValue stored, PropValue wanted) {
+        if (wanted.mvs != null) {
+            List<String> was = stored == null || stored.mvs == null ? List.of() : stored.mvs;
+            return was.equals(wanted.mvs);
+        }
+        long was = stored == null || stored.l == null ? 0 : stored.l;
+        return wanted.l != null && was == wanted.l;
     }
 
     private static boolean has(Set<String> flags, String flag) {

@@ -10,6 +10,7 @@ import org.zcp.api.mapi.PropTag;
 import org.zcp.api.mapi.Rights;
 import org.zcp.api.soap.PropValue;
 import org.zcp.store.StoreException;
+import org.zcp.store.entity.AclRow;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
@@ -44,8 +45,28 @@ public class FolderService {
         f.folderType = ObjectType.FOLDER_GENERIC;
         f.displayName = name;
         f.containerClass = containerClass == null || containerClass.isEmpty() ? null : containerClass;
+        inheritPermissions(s, parent, f);
         objects.journal(f, ChangeEntry.ADD);
         return objects.entryId(f);
+    }
+
+    /**
+     * A new folder starts with its parent's permissions (as in Exchange), so a folder made in the
+     * public store is seen by whoever saw its parent; its maker, when the store is not theirs,
+     * owns it.
+     */
+    private void inheritPermissions(Session s, HierarchyObject parent, HierarchyObject f) {
+        var em = objects.em();
+        boolean makerListed = false;
+        for (AclRow a : em.createQuery("select a from AclRow a where a.hierarchyId = :h", AclRow.class)
+                .setParameter("h", parent.id).getResultList()) {
+            boolean maker = a.memberId == s.userId();
+            em.persist(new AclRow(f.id, a.memberId, maker ? a.rights | Rights.ROLE_OWNER : a.rights));
+            makerListed |= maker;
+        }
+        if (!makerListed && !s.isSystem() && !access.fullAccess(s, objects.store(f.storeId))) {
+            em.persist(new AclRow(f.id, s.userId(), Rights.ROLE_OWNER));
+        }
     }
 
     public void rename(Session s, HierarchyObject f, String name) {

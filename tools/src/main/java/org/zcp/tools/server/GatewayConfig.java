@@ -26,7 +26,9 @@ final class GatewayConfig {
             int port = g.getInt(key);
             if (port < 1 || port > 65535) problems.add(g.file() + ": " + key + " must be a port number");
         }
-        if (g.getInt("gateway_max_threads") < 1) problems.add(g.file() + ": gateway_max_threads must be at least 1");
+        if (g.getInt("gateway_max_connections") < 1) {
+            problems.add(g.file() + ": gateway_max_connections must be at least 1");
+        }
         if (g.getBool("ssl_verify_client")) {
             problems.add(g.file() + ": ssl_verify_client = yes is not supported yet; client certificates are not"
                     + " checked by the gateway");
@@ -39,7 +41,7 @@ final class GatewayConfig {
             throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         String bind = g.get("server_bind").isBlank() ? "0.0.0.0" : g.get("server_bind").trim();
-        String threads = Integer.toString(g.getInt("gateway_max_threads"));
+        String threads = Integer.toString(g.getInt("gateway_max_connections"));
         p.put("zcp.pop3.bind", bind);
         p.put("zcp.pop3.port", g.getBool("pop3_enable") ? Integer.toString(g.getInt("pop3_port")) : "0");
         p.put("zcp.pop3.threads", threads);
