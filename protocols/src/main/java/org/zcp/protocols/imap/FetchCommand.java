@@ -26,13 +26,16 @@ final class FetchCommand {
         boolean uid = s.uidCommand();
         SequenceSet set = args.sequenceSet();
         FetchAttributes fa = FetchAttributes.parse(args);
-        if (fa.vanished()) throw new ParseException("VANISHED needs QRESYNC");
+        if (fa.vanished() && (!s.qresync || !uid || fa.changedSince() < 0)) {
+            throw new ParseException("VANISHED needs QRESYNC, UID FETCH and CHANGEDSINCE");
+        }
         for (FetchAttributes.FetchAttribute a : fa.items()) {
             if (a instanceof FetchAttributes.Binary) throw new ParseException("BINARY is not supported");
         }
         if (fa.includesModSeq()) s.condstore = true;
         SelectedMailbox mb = s.selected;
         List<Integer> seqs = mb.resolve(set, uid);
+        if (fa.vanished()) vanishedEarlier(s, mb, set, fa.changedSince());
         Set<Long> seen = markSeen(s, mb, seqs, fa);
         List<Integer> wanted = new ArrayList<>();
         List<Long> uids = new ArrayList<>();
@@ -48,6 +51,17 @@ final class FetchCommand {
             s.out().bytes(FetchRenderer.render(seq, m, fa, uid, seen.contains(m.uid), texts));
         }
         s.ok(c.tag(), null, c.name() + " completed");
+    }
+
+    /** RFC 7162 section 3.2.6: the UIDs of the set that left since CHANGEDSINCE, before the FETCHes. */
+    private static void vanishedEarlier(ImapSession s, SelectedMailbox mb, SequenceSet set, long since)
+            throws IOException {
+        ImapBackend.Changes changes = s.backend.changes(s.handle, mb.id, since);
+        List<Long> gone = new ArrayList<>();
+        for (long u : new java.util.TreeSet<>(changes.expunged())) {
+            if (mb.seqOf(u) < 0 && set.contains(u, Long.MAX_VALUE)) gone.add(u);
+        }
+        if (!gone.isEmpty()) s.untagged("VANISHED (EARLIER) " + SelectedMailbox.uidSet(gone));
     }
 
     /** Sets \Seen on the messages a non-PEEK item reads; the UIDs whose flags changed. */

@@ -76,6 +76,8 @@ public final class ImapSession {
     SelectedMailbox selected;
     /** CONDSTORE enabled (ENABLE, SELECT (CONDSTORE), or a MODSEQ/CHANGEDSINCE use). */
     boolean condstore;
+    /** QRESYNC enabled (RFC 7162): VANISHED instead of EXPUNGE, resynchronisation at SELECT. */
+    boolean qresync;
     boolean closing;
     private int failures;
     /** The name of the command being handled, e.g. {@code UID FETCH}. */
@@ -184,7 +186,7 @@ public final class ImapSession {
         }
         if (starttls != null && !tlsActive) b.append(" STARTTLS");
         b.append(options.idle() ? " ENABLE IDLE" : " ENABLE");
-        b.append(" NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE CONDSTORE");
+        b.append(" NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE CONDSTORE QRESYNC ESEARCH");
         return b.toString();
     }
 

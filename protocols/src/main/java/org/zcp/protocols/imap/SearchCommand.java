@@ -20,7 +20,9 @@ final class SearchCommand {
     static void handle(ImapSession s, RawCommand c) throws IOException, ParseException {
         boolean uid = s.uidCommand();
         SearchRequest r = SearchRequest.parse(c.cursor());
-        if (r.returnOptions() != null) throw new ParseException("ESEARCH is not supported");
+        if (r.returnOptions() != null && r.returnOptions().contains("SAVE")) {
+            throw new ParseException("SEARCHRES (RETURN SAVE) is not supported");
+        }
         if (!r.charsetSupported()) {
             s.no(c.tag(), "BADCHARSET (UTF-8 US-ASCII)", "Unsupported charset");
             return;
@@ -29,19 +31,41 @@ final class SearchCommand {
         if (modSeq) s.condstore = true;
         SelectedMailbox mb = s.selected;
         SearchEvaluator evaluator = new SearchEvaluator(s, mb);
-        List<String> hits = new ArrayList<>();
+        List<Long> hits = new ArrayList<>();
         long highest = 0;
         for (int seq = 1; seq <= mb.exists(); seq++) {
             SelectedMailbox.Message m = mb.get(seq);
             if (m.expunged || !evaluator.matches(r.key(), seq, m)) continue;
-            hits.add(Long.toString(uid ? m.uid : seq));
+            hits.add(uid ? m.uid : seq);
             highest = Math.max(highest, m.modSeq);
         }
-        StringBuilder line = new StringBuilder("SEARCH");
-        for (String h : hits) line.append(' ').append(h);
-        if (modSeq && !hits.isEmpty()) line.append(" (MODSEQ ").append(highest).append(')');
-        s.untagged(line.toString());
+        if (r.returnOptions() != null) {
+            s.untagged(esearch(c.tag(), uid, r.returnOptions(), hits, modSeq ? highest : 0));
+        } else {
+            StringBuilder line = new StringBuilder("SEARCH");
+            for (long h : hits) line.append(' ').append(h);
+            if (modSeq && !hits.isEmpty()) line.append(" (MODSEQ ").append(highest).append(')');
+            s.untagged(line.toString());
+        }
         s.ok(c.tag(), null, c.name() + " completed");
+    }
+
+    /**
+     * The ESEARCH response (RFC 4731 section 3.1): MIN, MAX, COUNT and ALL as asked ({@code RETURN
+     * ()} means ALL); nothing but the tag when there are no hits, except COUNT 0.
+     */
+    static String esearch(String tag, boolean uid, java.util.Set<String> options, List<Long> hits, long modSeq) {
+        java.util.Set<String> ask = options.isEmpty() ? java.util.Set.of("ALL") : options;
+        StringBuilder b = new StringBuilder("ESEARCH (TAG ").append(org.zcp.protocols.imap.mime.ImapStrings.quoted(tag)).append(')');
+        if (uid) b.append(" UID");
+        if (!hits.isEmpty()) {
+            if (ask.contains("MIN")) b.append(" MIN ").append(hits.get(0));
+            if (ask.contains("MAX")) b.append(" MAX ").append(hits.get(hits.size() - 1));
+        }
+        if (ask.contains("COUNT")) b.append(" COUNT ").append(hits.size());
+        if (!hits.isEmpty() && ask.contains("ALL")) b.append(" ALL ").append(SelectedMailbox.uidSet(hits));
+        if (!hits.isEmpty() && modSeq > 0) b.append(" MODSEQ ").append(modSeq);
+        return b.toString();
     }
 
     private static boolean mentionsModSeq(SearchKey key) {

@@ -10,14 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.zcp.protocols.imap.mime.HeaderField;
 import org.zcp.protocols.imap.mime.MimeStructure;
+import org.zcp.protocols.imap.mime.SearchText;
 import org.zcp.protocols.imap.parse.SearchKey;
 
 /**
  * Evaluates a {@link SearchKey} tree for one message of the selected view. Flags, sizes, UIDs,
  * sequence numbers, MODSEQ and INTERNALDATE come from the view; header, body and text keys and
  * the SENT* dates read the message (once per message) through {@link MimeStructure}. Text
- * comparison is a case-insensitive substring match on the octets (header values as they stand,
- * not decoded from RFC 2047 or transfer encodings); INTERNALDATE days are UTC days, Date: days
+ * comparison is a case-insensitive substring match on the decoded text ({@link SearchText}: RFC 2047
+ * words, transfer encodings, charsets) or on the octets as they stand; INTERNALDATE days are UTC days, Date: days
  * those of the header's own zone, as RFC 3501 disregards time and zone.
  */
 final class SearchEvaluator {
@@ -47,8 +48,10 @@ final class SearchEvaluator {
             case SearchKey.And a -> a.keys().stream().allMatch(k -> matches(k, seq, m));
             case SearchKey.DateKey d -> compare(d, d.sent() ? sentDate(m) : internalDay(m.internalDate));
             case SearchKey.Header h -> header(m, h.field(), h.text());
-            case SearchKey.Body b -> contains(octets(mime(m).section("TEXT")), b.text());
-            case SearchKey.Text t -> contains(octets(mime(m).raw()), t.text());
+            case SearchKey.Body b -> text(SearchText.body(mime(m).root()), b.text())
+                    || contains(octets(mime(m).section("TEXT")), b.text());
+            case SearchKey.Text t -> text(headers(m) + SearchText.body(mime(m).root()), t.text())
+                    || contains(octets(mime(m).raw()), t.text());
         };
     }
 
@@ -79,12 +82,23 @@ final class SearchEvaluator {
     /** HEADER field text: a field of that name contains the text; empty text asks only that it exists. */
     private boolean header(SelectedMailbox.Message m, String field, String text) {
         for (HeaderField f : mime(m).root().fields()) {
-            if (f.is(field) && contains(f.value(), text)) return true;
+            if (f.is(field) && (text(SearchText.header(f.value()), text) || contains(f.value(), text))) return true;
         }
         return false;
     }
 
-    /** The text's UTF-8 octets, case-insensitively, in an octet string. */
+    private String headers(SelectedMailbox.Message m) {
+        StringBuilder b = new StringBuilder();
+        for (HeaderField f : mime(m).root().fields()) b.append(f.name()).append(": ").append(SearchText.header(f.value())).append('\n');
+        return b.toString();
+    }
+
+    /** Decoded text contains the search text, case-insensitively. */
+    private static boolean text(String decoded, String text) {
+        return text.isEmpty() || decoded.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** The text's UTF-8 octets, case-insensitively, in an octet string (8-bit headers and bodies as sent). */
     private static boolean contains(String octets, String text) {
         if (text.isEmpty()) return true;
         String needle = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);

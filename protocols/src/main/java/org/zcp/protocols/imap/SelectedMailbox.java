@@ -48,6 +48,8 @@ final class SelectedMailbox {
     final boolean readOnly;
     final long uidValidity;
     private long highestModSeq;
+    /** QRESYNC: removals are reported as {@code VANISHED uid-set} rather than EXPUNGE per message. */
+    boolean vanished;
     private final List<Message> messages = new ArrayList<>();
     private int reportedExists;
 
@@ -147,13 +149,9 @@ final class SelectedMailbox {
     /** Sends what the client is owed: EXPUNGE (when allowed), EXISTS, then flag changes. */
     void emit(ImapOutput out, boolean expungeAllowed, boolean modSeq) throws IOException {
         if (expungeAllowed) {
-            for (int i = messages.size() - 1; i >= 0; i--) {
-                if (messages.get(i).expunged) {
-                    out.line("* " + (i + 1) + " EXPUNGE");
-                    messages.remove(i);
-                    reportedExists--;
-                }
-            }
+            List<Long> gone = new ArrayList<>();
+            for (Message m : messages) if (m.expunged) gone.add(m.uid);
+            remove(gone, out);
         }
         if (messages.size() != reportedExists) {
             out.line("* " + messages.size() + " EXISTS");
@@ -171,14 +169,21 @@ final class SelectedMailbox {
 
     /** Removes messages the session itself expunged or moved away, sending EXPUNGE at once. */
     void expunged(Collection<Long> uids, ImapOutput out) throws IOException {
+        remove(uids, out);
+    }
+
+    /** Takes messages out of the view: EXPUNGE for each in descending order, or one VANISHED. */
+    private void remove(Collection<Long> uids, ImapOutput out) throws IOException {
         Set<Long> gone = new HashSet<>(uids);
+        List<Long> removed = new ArrayList<>();
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (gone.contains(messages.get(i).uid)) {
-                out.line("* " + (i + 1) + " EXPUNGE");
-                messages.remove(i);
+                if (!vanished) out.line("* " + (i + 1) + " EXPUNGE");
+                removed.add(0, messages.remove(i).uid);
                 reportedExists--;
             }
         }
+        if (vanished && !removed.isEmpty()) out.line("* VANISHED " + uidSet(removed));
     }
 
     /** Keywords in use, for FLAGS and PERMANENTFLAGS. */

@@ -25,7 +25,7 @@ class ImapSessionTest {
             + "Content-Type: text/plain\r\n\r\nPart one\r\n--b1\r\nContent-Type: text/html\r\n\r\n<p>two</p>\r\n--b1--\r\n";
     static final String M3 = "From: carol@example.net\r\nSubject: Big news\r\n\r\n" + "x".repeat(2000) + "\r\n";
     static final String CAPS = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT"
-            + " CHILDREN SPECIAL-USE CONDSTORE";
+            + " CHILDREN SPECIAL-USE CONDSTORE QRESYNC ESEARCH";
     static final String LOGIN = "l LOGIN john \"secret pw\"\r\n";
     static final String SELECT = LOGIN + "s SELECT INBOX\r\n";
 
@@ -323,6 +323,49 @@ class ImapSessionTest {
                 + "* SEARCH 3\r\nq OK SEARCH completed\r\n");
         assertThat(selected("a SEARCH CHARSET X-NOPE ALL\r\nb SEARCH FOO\r\n"))
                 .contains("a NO [BADCHARSET (UTF-8 US-ASCII)]").contains("b BAD Unknown search key");
+    }
+
+    @Test
+    void qresyncReportsVanishedAndResynchronisesAtSelect() throws IOException {
+        String first = run(LOGIN + "e ENABLE QRESYNC\r\ns SELECT INBOX\r\na STORE 2 +FLAGS.SILENT (\\Deleted)\r\n"
+                + "b EXPUNGE\r\nc UID FETCH 1:* FLAGS (CHANGEDSINCE 1 VANISHED)\r\n");
+        assertThat(first).contains("* ENABLED QRESYNC\r\n").contains("* VANISHED 12\r\nb OK EXPUNGE completed")
+                .contains("* VANISHED (EARLIER) 12\r\n* 2 FETCH (UID 15 FLAGS (\\Flagged) MODSEQ (3))\r\n"
+                        + "c OK UID FETCH completed").doesNotContain("EXPUNGE\r\n");
+        String again = run(LOGIN + "e ENABLE QRESYNC\r\ns SELECT INBOX (QRESYNC (1000 1 1:20))\r\n"
+                + "x SELECT INBOX (QRESYNC (999 1))\r\n");
+        assertThat(again).contains("* OK [HIGHESTMODSEQ 5] Highest\r\n* VANISHED (EARLIER) 12\r\n"
+                + "* 2 FETCH (UID 15 FLAGS (\\Flagged) MODSEQ (3))\r\ns OK [READ-WRITE] SELECT completed\r\n"
+                + "* OK [CLOSED] Previous mailbox closed\r\n");
+        // another UIDVALIDITY: the client's cache is void, nothing to resynchronise
+        assertThat(again.substring(again.indexOf("[CLOSED]"))).doesNotContain("VANISHED").endsWith(
+                "* OK [HIGHESTMODSEQ 5] Highest\r\nx OK [READ-WRITE] SELECT completed\r\n");
+        assertThat(run(LOGIN + "s SELECT INBOX (QRESYNC (1000 1))\r\n")).contains("s BAD QRESYNC is not enabled");
+    }
+
+    @Test
+    void searchDecodesEncodedWordsAndTransferEncodings() throws IOException {
+        store.deliver("INBOX", "From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.com>\r\nSubject: =?UTF-8?B?w5xiZXJzaWNodA==?=\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nR3LDvMOfZSBhdXMgS8O2bG4=\r\n", Set.of(), date("2024-07-01T00:00:00Z"));
+        String out = selected("a SEARCH CHARSET UTF-8 SUBJECT {10+}\r\n\u00c3\u009cbersicht\r\n"
+                + "b SEARCH CHARSET UTF-8 FROM \"j\u00c3\u00bcrgen\"\r\nc SEARCH CHARSET UTF-8 BODY \"k\u00c3\u00b6ln\"\r\n"
+                + "d SEARCH TEXT \"aus K\"\r\n");
+        assertThat(out).isEqualTo("* SEARCH 4\r\na OK SEARCH completed\r\n* SEARCH 4\r\nb OK SEARCH completed\r\n"
+                + "* SEARCH 4\r\nc OK SEARCH completed\r\n* SEARCH 4\r\nd OK SEARCH completed\r\n");
+    }
+
+    @Test
+    void esearchReturnsMinMaxCountAll() throws IOException {
+        String out = selected("a SEARCH RETURN (MIN MAX COUNT) UNSEEN\r\nb UID SEARCH RETURN () ALL\r\n"
+                + "c SEARCH RETURN (COUNT) SUBJECT nothing-here\r\nd SEARCH RETURN (ALL) MODSEQ 2\r\n"
+                + "e SEARCH RETURN (MIN) TEXT nothing-here\r\nf SEARCH RETURN (SAVE) ALL\r\n");
+        assertThat(out).isEqualTo("* ESEARCH (TAG \"a\") MIN 2 MAX 3 COUNT 2\r\na OK SEARCH completed\r\n"
+                + "* ESEARCH (TAG \"b\") UID ALL 11:12,15\r\nb OK UID SEARCH completed\r\n"
+                + "* ESEARCH (TAG \"c\") COUNT 0\r\nc OK SEARCH completed\r\n"
+                + "* ESEARCH (TAG \"d\") ALL 2:3 MODSEQ 3\r\nd OK SEARCH completed\r\n"
+                + "* ESEARCH (TAG \"e\")\r\ne OK SEARCH completed\r\n"
+                + "f BAD SEARCHRES (RETURN SAVE) is not supported\r\n");
     }
 
     @Test
