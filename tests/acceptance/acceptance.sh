@@ -303,7 +303,7 @@ pass "curl lists the mailboxes and fetches a message over IMAPS"
 pass "python3 imaplib: STARTTLS, IDLE sees an LMTP delivery, CONDSTORE, MOVE, UID EXPUNGE"
 /usr/bin/python3 "$ROOT/tests/acceptance/imap_bytes.py" 127.0.0.1 "$((PORT - 93))" "$LMTP" imapuser secret8 \
     imapuser@example.com > "$DIR/imap-bytes.out" 2>&1 || fail "byte-identical: $(tail -5 "$DIR/imap-bytes.out")"
-pass "UID FETCH BODY.PEEK[] returns each of 50 LMTP-delivered messages byte for byte ($(tail -1 "$DIR/imap-bytes.out"))"
+pass "UID FETCH BODY.PEEK[] returns each of 50 LMTP-delivered messages byte for byte behind the Return-Path and Received trace fields ($(tail -1 "$DIR/imap-bytes.out"))"
 /usr/bin/python3 "$ROOT/tests/acceptance/imap_many.py" 127.0.0.1 "$((PORT - 93))" "$LMTP" imapuser secret8 \
     imapuser@example.com 300 > "$DIR/imap-many.out" 2>&1 || fail "300 sessions: $(tail -3 "$DIR/imap-many.out")"
 pass "300 IMAP sessions at once, all in IDLE, each told of one LMTP delivery ($(tail -1 "$DIR/imap-many.out"))"

@@ -91,6 +91,7 @@ class ImapIT {
             assertThat(inbox.getMessage(2).isSet(Flags.Flag.SEEN)).isTrue();
             m2.setFlag(Flags.Flag.FLAGGED, true);
             m2.setFlag(Flags.Flag.SEEN, true);
+            m2.setFlags(new Flags("ProjectX"), true);
             long uid1 = ((UIDFolder) inbox).getUID(inbox.getMessage(1));
 
             Folder archive = store.getFolder("Archive");
@@ -120,10 +121,14 @@ class ImapIT {
         }
         // what IMAP did is what SOAP sees: the flag and the read state of the second message
         String s = ItServer.logon(login, ItServer.password(login));
+        // IMAP keywords are the message's categories (PS_PUBLIC_STRINGS "Keywords"), as Outlook shows them
+        int keywords = c.getIDsFromNames(s, List.of(org.zcp.api.soap.NamedProp.ofName(
+                "00020329-0000-0000-C000-000000000046", "Keywords")), false).get(0) << 16 | 0x101F;
         var inboxRows = c.queryContents(s, c.getStore(s, null).inboxId,
-                Fixture.columns(PropTag.PR_SUBJECT, PropTag.PR_MESSAGE_FLAGS)).rows;
+                Fixture.columns(PropTag.PR_SUBJECT, PropTag.PR_MESSAGE_FLAGS, keywords)).rows;
         assertThat(inboxRows).hasSize(1);
         assertThat(inboxRows.get(0).props.get(1).l & PropTag.MSGFLAG_READ).isNotZero();
+        assertThat(inboxRows.get(0).props.get(2).mvs).containsExactly("ProjectX");
     }
 
     @Test

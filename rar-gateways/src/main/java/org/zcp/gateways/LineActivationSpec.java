@@ -27,6 +27,7 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
     private String bind;
     private Integer port;
     private Integer maxThreads;
+    private Integer timeout;
     private String tls;
     private String keystore;
     private String keystorePassword;
@@ -85,6 +86,22 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
         this.maxThreads = maxThreads;
     }
 
+    /** Seconds a client may stay silent before the session ends (RFC 3501 5.4, RFC 1939 3, RFC 5321 4.5.3.2). */
+    public int getTimeout() {
+        return timeout != null ? timeout : Integer.getInteger("zcp." + protocol + ".timeout", defaultTimeout());
+    }
+
+    public void setTimeout(Integer timeout) {
+        this.timeout = timeout;
+    }
+
+    /** IMAP 31 minutes (IDLE is re-armed every 29), POP3 10 minutes, LMTP and lookups 5. */
+    int defaultTimeout() {
+        if (protocol.startsWith("imap")) return 31 * 60;
+        if (protocol.startsWith("pop3")) return 10 * 60;
+        return 5 * 60;
+    }
+
     public String getTls() {
         return tls != null ? tls : System.getProperty("zcp." + protocol + ".tls", defaultTls());
     }
@@ -126,6 +143,7 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
     public void validate() throws InvalidPropertyException {
         if (getPort() < 0 || getPort() > 65535) throw new InvalidPropertyException(protocol + " port " + getPort());
         if (getMaxThreads() < 1) throw new InvalidPropertyException(protocol + " threads " + getMaxThreads());
+        if (getTimeout() < 1) throw new InvalidPropertyException(protocol + " timeout " + getTimeout());
         if (tlsMode() == null) {
             throw new InvalidPropertyException(protocol + " tls " + getTls() + " (off, starttls or implicit)");
         }

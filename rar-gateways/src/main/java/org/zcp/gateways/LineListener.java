@@ -44,10 +44,6 @@ import org.zcp.protocols.tls.TlsUpgrade;
  */
 final class LineListener {
     private static final Logger LOG = Logger.getLogger(LineListener.class.getName());
-    /** manual/RFC 5321: a client silent for this long is dropped. */
-    static final int IDLE_TIMEOUT_MS = 5 * 60 * 1000;
-    /** RFC 3501 §5.4: an IMAP client may stay silent for 30 minutes (IDLE re-arms within that). */
-    static final int IMAP_TIMEOUT_MS = 31 * 60 * 1000;
 
     private final MessageEndpointFactory factory;
     private final LineActivationSpec spec;
@@ -193,7 +189,7 @@ final class LineListener {
         String peer = socket.getInetAddress().getHostAddress();
         ListenerTls t = tls;
         try (Connection c = new Connection(socket, t)) {
-            socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            socket.setSoTimeout(spec.getTimeout() * 1000);
             // answers are written whole and flushed; Nagle would hold the last segment of one
             // until the client's delayed ACK of the previous (40 ms per command)
             socket.setTcpNoDelay(true);
@@ -203,7 +199,6 @@ final class LineListener {
             if (spec instanceof LookupActivationSpec) {
                 new SocketmapSession(new EndpointLookup(), in, out).run();
             } else if (spec.getProtocol().startsWith("imap")) {
-                socket.setSoTimeout(IMAP_TIMEOUT_MS);
                 String host = System.getProperty("zcp.gateway.hostname", "");
                 new ImapSession(new ImapEndpoint(factory), host.isBlank() ? hostname() : host,
                         new ImapSession.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "true")),

@@ -13,8 +13,10 @@ import java.util.Set;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
+import org.zcp.api.mapi.PropType;
 import org.zcp.api.mapi.Rights;
 import org.zcp.api.soap.Message;
+import org.zcp.api.soap.NamedProp;
 import org.zcp.api.soap.PropValue;
 import org.zcp.protocols.imap.ImapBackend;
 import org.zcp.protocols.imap.ImapBackend.Failure;
@@ -28,6 +30,7 @@ import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.FolderService;
 import org.zcp.store.mapi.MessageService;
+import org.zcp.store.mapi.NamedProperties;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.session.Logon;
@@ -49,11 +52,12 @@ public class ImapService {
     static final int MSGSTATUS_DELMARKED = 0x8;
     /** The user's subscribed folders (entry ids) on the store root. */
     static final int PR_EC_IMAP_SUBSCRIBED = 0x67841102;
-    /** IMAP keywords of a message. */
-    static final int PR_EC_IMAP_KEYWORDS = 0x6785101F;
-    /** What a message's IMAP flags and INTERNALDATE are made of. */
-    static final List<Integer> FLAG_TAGS = List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS,
-            PropTag.PR_LAST_VERB_EXECUTED, PR_EC_IMAP_KEYWORDS, PropTag.PR_MESSAGE_DELIVERY_TIME);
+    /**
+     * IMAP keywords are the message's categories (PidNameKeywords: PS_PUBLIC_STRINGS "Keywords",
+     * multi-valued string), so Outlook and WebAccess show them and IMAP sees categories set there.
+     */
+    static final NamedProp KEYWORDS = NamedProp.ofName("00020329-0000-0000-C000-000000000046", "Keywords");
+    private static volatile int keywordsTag;
 
     @Inject
     Logon logon;
@@ -81,6 +85,25 @@ public class ImapService {
 
     @Inject
     ServerSettings settings;
+
+    @Inject
+    NamedProperties names;
+
+    /** The categories property's tag on this server (named properties are mapped once per server). */
+    private int keywordsTag() {
+        int tag = keywordsTag;
+        if (tag == 0) {
+            tag = names.ids(List.of(KEYWORDS), true).get(0) << 16 | PropType.MV_FLAG | PropType.PT_UNICODE;
+            keywordsTag = tag;
+        }
+        return tag;
+    }
+
+    /** What a message's IMAP flags and INTERNALDATE are made of. */
+    private List<Integer> flagTags() {
+        return List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS, PropTag.PR_LAST_VERB_EXECUTED, keywordsTag(),
+                PropTag.PR_MESSAGE_DELIVERY_TIME);
+    }
 
     public ImapBackend.Login login(String user, String password, String peer, boolean tls) {
         try {
@@ -303,7 +326,7 @@ public class ImapService {
         List<ImapBackend.MessageInfo> out = new ArrayList<>();
         if (msgs.isEmpty()) return out;
         List<Long> ids = msgs.stream().map(Row::id).toList();
-        List<Integer> tags = new ArrayList<>(FLAG_TAGS);
+        List<Integer> tags = new ArrayList<>(flagTags());
         tags.add(PropTag.PR_EC_IMAP_EMAIL_SIZE);
         Map<Long, Map<Integer, PropValue>> props = folder != null ? objects.storedOfChildren(folder.id, tags)
                 : objects.stored(ids, tags);
@@ -320,7 +343,7 @@ public class ImapService {
     }
 
     /** {@code mime}: the message has an RFC 822 text kept (a draft made over IMAP, not a MAPI draft). */
-    private static Set<String> flags(int msgFlags, Map<Integer, PropValue> p, boolean mime) {
+    private Set<String> flags(int msgFlags, Map<Integer, PropValue> p, boolean mime) {
         Set<String> f = new LinkedHashSet<>();
         if ((msgFlags & PropTag.MSGFLAG_READ) != 0) f.add("\\Seen");
         PropValue verb = p.get(PropTag.PR_LAST_VERB_EXECUTED);
@@ -331,7 +354,7 @@ public class ImapService {
         PropValue status = p.get(PropTag.PR_MSG_STATUS);
         if (status != null && status.l != null && (status.l & MSGSTATUS_DELMARKED) != 0) f.add("\\Deleted");
         if ((msgFlags & PropTag.MSGFLAG_UNSENT) != 0 && mime) f.add("\\Draft");
-        PropValue kw = p.get(PR_EC_IMAP_KEYWORDS);
+        PropValue kw = p.get(keywordsTag());
         if (kw != null && kw.mvs != null) f.addAll(kw.mvs);
         return f;
     }
@@ -429,12 +452,19 @@ public class ImapService {
         return out;
     }
 
-    /** A message made over MAPI as RFC 822, kept from now on so every later fetch (and RFC822.SIZE) is the same. */
+    /**
+     * A message made over MAPI as RFC 822; with imap_store_rfc822 = yes (default) kept from now on,
+     * so every later fetch (and RFC822.SIZE) is the same bytes.
+     */
     private byte[] converted(Session s, HierarchyObject h) {
         Message m = messages.load(s, objects.entryId(h));
         byte[] text = Mime.text(messages, s, objects.entryId(h), m);
-        objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
+        if (storeRfc822()) objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
         return text;
+    }
+
+    private boolean storeRfc822() {
+        return settings.gateway().getBool("imap_store_rfc822");
     }
 
     public ImapBackend.StoreResult store(String session, String mailboxId, List<Long> uids, ImapBackend.FlagMode mode,
@@ -445,7 +475,7 @@ public class ImapService {
         List<Long> failed = new ArrayList<>();
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
         List<Long> ids = byUid.values().stream().map(h -> h.id).toList();
-        Map<Long, Map<Integer, PropValue>> props = objects.stored(ids, FLAG_TAGS);
+        Map<Long, Map<Integer, PropValue>> props = objects.stored(ids, flagTags());
         Map<Long, Long> kept = sizes(ids);
         for (long uid : uids) {
             HierarchyObject h = byUid.get(uid);
@@ -486,7 +516,7 @@ public class ImapService {
         else props.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, 0));
         List<String> keywords = next.stream().filter(x -> !x.startsWith("\\") && !x.equalsIgnoreCase("$Forwarded"))
                 .toList();
-        props.add(PropValue.ofStrings(PR_EC_IMAP_KEYWORDS, keywords));
+        props.add(PropValue.ofStrings(keywordsTag(), keywords));
         // only what changed is written (STORE +FLAGS (\\Flagged) on 1,000 messages touches one property each)
         props.removeIf(v -> same(p.get(v.tag), v));
         if (!props.isEmpty()) objects.setProps(h, props);
@@ -572,14 +602,15 @@ public class ImapService {
         int msgFlags = has(flags, "\\Seen") ? PropTag.MSGFLAG_READ : 0;
         if (has(flags, "\\Draft")) msgFlags |= PropTag.MSGFLAG_UNSENT;
         m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, msgFlags));
-        m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, message));
+        // imap_store_rfc822 = no: only the MAPI message is kept; IMAP serves it converted back
+        if (storeRfc822()) m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, message));
         String id = wrap(() -> messages.create(s, objects.entryId(b.folder()), m, false));
         HierarchyObject h = objects.resolve(id);
         Set<String> rest = new LinkedHashSet<>(flags);
         rest.removeIf(x -> x.equalsIgnoreCase("\\Seen") || x.equalsIgnoreCase("\\Draft"));
         if (!rest.isEmpty()) {
-            Map<Integer, PropValue> p = objects.stored(List.of(h.id), FLAG_TAGS).getOrDefault(h.id, Map.of());
-            apply(s, h, p, flags(h.msgFlags, p, true), new LinkedHashSet<>(flags));
+            Map<Integer, PropValue> p = objects.stored(List.of(h.id), flagTags()).getOrDefault(h.id, Map.of());
+            apply(s, h, p, flags(h.msgFlags, p, storeRfc822()), new LinkedHashSet<>(flags));
         }
         return new ImapBackend.AppendResult(b.folder().id, h.imapUid);
     }
