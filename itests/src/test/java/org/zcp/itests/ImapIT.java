@@ -187,4 +187,37 @@ class ImapIT {
             w.close();
         }
     }
+
+    @Test
+    void concurrentDeliveriesGetDistinctUidsAndModSeqs() throws Exception {
+        String login = ItServer.user(admin, company, "crowded");
+        String email = c.getUser(admin, login).email;
+        c.setUserFeature(admin, login, "imap", true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<byte[]>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            sent.add(pool.submit(() -> deliver(email, "parallel " + n)));
+        }
+        for (var f : sent) f.get();
+        pool.shutdown();
+        Store store = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message[] all = inbox.getMessages();
+            assertThat(all).hasSize(40);
+            java.util.Set<Long> uids = new java.util.HashSet<>();
+            java.util.Set<Long> modSeqs = new java.util.HashSet<>();
+            for (Message m : all) {
+                uids.add(((UIDFolder) inbox).getUID(m));
+                modSeqs.add(((org.eclipse.angus.mail.imap.IMAPMessage) m).getModSeq());
+            }
+            assertThat(uids).as("UIDs").hasSize(40);
+            assertThat(modSeqs).as("MODSEQs").hasSize(40);
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+    }
 }

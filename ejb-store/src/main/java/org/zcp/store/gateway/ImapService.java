@@ -380,13 +380,17 @@ public class ImapService {
     /** The folder's messages with these UIDs (those still there). */
     private Map<Long, HierarchyObject> byUid(HierarchyObject folder, List<Long> uids) {
         Map<Long, HierarchyObject> out = new java.util.HashMap<>();
-        for (int i = 0; i < uids.size(); i += 500) {
-            for (HierarchyObject h : objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                    + " and h.imapUid in :u and h.type = :t and h.deletedAt is null", HierarchyObject.class)
-                    .setParameter("p", folder.id).setParameter("u", uids.subList(i, Math.min(uids.size(), i + 500)))
-                    .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList()) {
-                out.put(h.imapUid, h);
-            }
+        if (uids.isEmpty()) return out;
+        // a UID range (one index range scan) rather than an IN list, which H2 compares row by row;
+        // UID sets are mostly runs, and what is in the range but not asked for is dropped here
+        Set<Long> wanted = new java.util.HashSet<>(uids);
+        long lo = java.util.Collections.min(uids);
+        long hi = java.util.Collections.max(uids);
+        for (HierarchyObject h : objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
+                + " and h.type = :t and h.imapUid between :lo and :hi and h.deletedAt is null", HierarchyObject.class)
+                .setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", lo)
+                .setParameter("hi", hi).getResultList()) {
+            if (wanted.contains(h.imapUid)) out.put(h.imapUid, h);
         }
         return out;
     }

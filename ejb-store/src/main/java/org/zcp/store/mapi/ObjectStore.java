@@ -49,6 +49,9 @@ public class ObjectStore {
     @Inject
     StoreCaches caches;
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
+
     // ---- lookup ------------------------------------------------------------------------------
 
     public HierarchyObject object(long id) {
@@ -347,9 +350,28 @@ public class ObjectStore {
 
     // ---- change numbers and journal ------------------------------------------------------------
 
+    /**
+     * The entity write-locked, with its state as of the lock. JPA's find with a pessimistic lock
+     * does not reload an entity the transaction already holds, so a counter read before the lock
+     * (a folder's next UID, a store's change number or size) would be stale and two concurrent
+     * deliveries would hand out the same UID. The first lock in a transaction therefore flushes
+     * and refreshes; later ones find the entity locked and current already.
+     */
+    public <T> T lockFresh(Class<T> type, Object id) {
+        java.util.Map<String, Boolean> held = org.zcp.store.cache.TxCache.of(txRegistry, "zcp.locked");
+        String key = type.getName() + "#" + id;
+        if (held != null && held.containsKey(key)) return em.find(type, id);
+        T e = em.find(type, id);
+        if (e == null) return null;
+        em.flush();
+        em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        if (held != null) held.put(key, Boolean.TRUE);
+        return e;
+    }
+
     /** Bumps the store's change number and journals the change (serialised per store). */
     public long journal(HierarchyObject o, int changeType) {
-        StoreEntity s = em.find(StoreEntity.class, o.storeId, LockModeType.PESSIMISTIC_WRITE);
+        StoreEntity s = lockFresh(StoreEntity.class, o.storeId);
         s.changeNum++;
         s.lastModified = System.currentTimeMillis();
         o.changeNum = s.changeNum;
@@ -370,7 +392,7 @@ public class ObjectStore {
     public void addSize(long storeId, long delta) {
         if (delta == 0) return;
         // through the managed entity, so that a later flush of the same store row keeps the sum
-        StoreEntity s = em.find(StoreEntity.class, storeId, LockModeType.PESSIMISTIC_WRITE);
+        StoreEntity s = lockFresh(StoreEntity.class, storeId);
         s.storeSize = Math.max(0, s.storeSize + delta);
     }
 

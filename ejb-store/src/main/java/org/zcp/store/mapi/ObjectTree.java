@@ -2,7 +2,6 @@ package org.zcp.store.mapi;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.store.entity.ChangeEntry;
@@ -22,7 +21,7 @@ public class ObjectTree {
 
     /** The next IMAP UID of a folder (UIDs never repeat within a folder's UIDVALIDITY). */
     public long nextUid(HierarchyObject folder) {
-        HierarchyObject locked = objects.em().find(HierarchyObject.class, folder.id, LockModeType.PESSIMISTIC_WRITE);
+        HierarchyObject locked = objects.lockFresh(HierarchyObject.class, folder.id);
         long uid = locked.nextUid;
         locked.nextUid = uid + 1;
         return uid;
