@@ -37,7 +37,8 @@ if [ "${BENCH_DB:-h2}" = mariadb ]; then
     mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS zarafa_imapbench'
 fi
 printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = 16004\n' "$LMTP" > "$OUT/etc/dagent.cfg"
-printf 'server_bind = 127.0.0.1\nimap_port = %s\npop3_port = 16110\n' "$IMAP" > "$OUT/etc/gateway.cfg"
+printf 'server_bind = 127.0.0.1\nimap_port = %s\npop3_port = 16110\nlog_file = %s\n' "$IMAP" "$OUT/log/gateway.log" \
+    > "$OUT/etc/gateway.cfg"
 zarafa-server -c "$OUT/etc/server.cfg" > /dev/null
 trap 'kill "$(cat "$OUT/run/zarafa-server.pid" 2>/dev/null)" 2>/dev/null; pkill -f "dovecot -c $OUT/dovecot" 2>/dev/null; true' EXIT
 i=0

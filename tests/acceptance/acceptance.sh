@@ -47,6 +47,8 @@ printf 'smtp_server = 127.0.0.1\nsmtp_port = %s\nretry_delay = 5\n' "$SMTP" > "$
 printf 'server_bind = 127.0.0.1\npop3_port = %s\npop3s_enable = yes\npop3s_port = %s\nssl_private_key_file = %s\nssl_certificate_file = %s\n' \
     "$((PORT - 126))" "$((PORT + 759))" "$DIR/etc/privkey.pem" "$DIR/etc/cert.pem" > "$DIR/etc/gateway.cfg"
 printf 'imap_port = %s\nimaps_enable = yes\nimaps_port = %s\n' "$((PORT - 93))" "$((PORT + 757))" >> "$DIR/etc/gateway.cfg"
+# the gateway's own log (manual 7.2), at info level so logons show
+printf 'log_file = %s\nlog_level = 4\n' "$DIR/log/gateway.log" >> "$DIR/etc/gateway.cfg"
 # the shipped plugins (manual 6.8), activated the manual's way: a link in plugin_path
 mkdir -p "$DIR/plugins/dagent" "$DIR/plugins/spooler" "$DIR/etc/disclaimers"
 ln -s "$ZCP_HOME/zarafa/share/zarafa-dagent/plugins/movetopublic.jar" "$DIR/plugins/dagent/movetopublic.jar"
@@ -297,6 +299,9 @@ curl -sk --max-time 20 -u imapuser:secret8 "imaps://127.0.0.1:$((PORT + 757))/IN
     || fail "curl FETCH over IMAPS"
 grep -q "^Subject: imap 2" "$DIR/curl-fetch.out" || fail "curl FETCH: $(cat "$DIR/curl-fetch.out")"
 pass "curl lists the mailboxes and fetches a message over IMAPS"
+grep -q "imapuser logged in" "$DIR/log/gateway.log" || fail "gateway.log has no IMAP logon: $(tail -3 "$DIR/log/gateway.log" 2>&1)"
+grep -q "imapuser logged in" "$DIR/log/server.log" && fail "gateway records went to server.log as well"
+pass "the gateway logs to its own log_file (gateway.cfg) at its log_level"
 /usr/bin/python3 "$ROOT/tests/acceptance/imap_check.py" 127.0.0.1 "$((PORT - 93))" imapuser secret8 \
     "swaks --silent 2 --protocol LMTP --server 127.0.0.1:$LMTP --from a@remote.test --to imapuser@example.com --header 'Subject: imap idle' --body x" \
     || fail "imaplib"

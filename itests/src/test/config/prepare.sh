@@ -40,6 +40,7 @@ imaps_enable = yes
 imaps_port = $((LMTP + 990))
 ssl_private_key_file = $DIR/etc/gateway/privkey.pem
 ssl_certificate_file = $DIR/etc/gateway/cert.pem
+log_file = $DIR/log/gateway.log
 CFG
 cat > "$DIR/etc/autorespond" <<CFG
 AUTORESPOND_CC=0

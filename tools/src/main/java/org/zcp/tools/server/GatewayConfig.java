@@ -59,6 +59,13 @@ final class GatewayConfig {
         p.put("zcp.imap.maxliteral", Long.toString(g.getSize("imap_max_messagesize")));
         p.put("zcp.gateway.plaintext", Boolean.toString(!g.getBool("disable_plaintext_auth")));
         p.put("zcp.gateway.hostname", g.get("server_hostname"));
+        // logging (manual 7.2) of the gateway: its own file and level, or syslog with the server's
+        boolean syslog = "syslog".equalsIgnoreCase(g.get("log_method")) || "-".equals(g.get("log_file"));
+        Path log = Path.of(g.get("log_file")).toAbsolutePath();
+        if (!syslog) Files.createDirectories(log.getParent());
+        p.put("zcp.gateway.log.file", syslog ? dataDir.resolve("gateway.log").toString() : log.toString());
+        p.put("zcp.gateway.log.level", syslog ? "OFF" : ServerLauncher.julLevel(g.getInt("log_level")));
+        p.put("zcp.gateway.log.parent", Boolean.toString(syslog));
         String password = "gateway-" + Long.toHexString(new java.security.SecureRandom().nextLong());
         Path store = keyStore(g, run, dataDir, password, launcher, err);
         for (String service : List.of("pop3", "pop3s", "imap", "imaps")) {
