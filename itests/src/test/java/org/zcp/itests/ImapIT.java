@@ -215,6 +215,10 @@ class ImapIT {
             }
             assertThat(uids).as("UIDs").hasSize(40);
             assertThat(modSeqs).as("MODSEQs").hasSize(40);
+            // SEARCH SUBJECT is answered by the store's subject column, case-insensitively, LIKE-safe
+            assertThat(inbox.search(new jakarta.mail.search.SubjectTerm("PARALLEL 1"))).hasSize(11);
+            assertThat(inbox.search(new jakarta.mail.search.SubjectTerm("parallel 3%"))).isEmpty();
+            assertThat(inbox.search(new jakarta.mail.search.SubjectTerm("parallel _"))).isEmpty();
             inbox.close(false);
         } finally {
             store.close();

@@ -111,6 +111,11 @@ final class ImapEndpoint implements ImapBackend {
     }
 
     @Override
+    public Set<Long> subjectMatches(String session, String mailboxId, String text) {
+        return call(b -> b.subjectMatches(session, mailboxId, text));
+    }
+
+    @Override
     public StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
             long unchangedSince) {
         return call(b -> b.store(session, mailboxId, uids, mode, flags, unchangedSince));

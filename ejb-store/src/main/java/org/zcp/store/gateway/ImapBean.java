@@ -92,6 +92,11 @@ public class ImapBean implements ImapBackend {
     }
 
     @Override
+    public Set<Long> subjectMatches(String session, String mailboxId, String text) {
+        return imap.subjectMatches(session, mailboxId, text);
+    }
+
+    @Override
     public StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
             long unchangedSince) {
         return imap.store(session, mailboxId, uids, mode, flags, unchangedSince);

@@ -471,6 +471,18 @@ public class ImapService {
         return settings.gateway().getBool("imap_store_rfc822");
     }
 
+    public Set<Long> subjectMatches(String session, String mailboxId, String text) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, mailboxId);
+        // '!' escapes: a backslash would need escaping itself in MariaDB's string literals
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+        return new java.util.HashSet<>(objects.em().createQuery("select h.imapUid from HierarchyObject h"
+                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null"
+                + " and lower(h.subject) like :s escape '!'", Long.class).setParameter("p", f.id)
+                .setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("s", pattern).getResultList());
+    }
+
     public ImapBackend.StoreResult store(String session, String mailboxId, List<Long> uids, ImapBackend.FlagMode mode,
             Set<String> flags, long unchangedSince) {
         Session s = sessions.require(session);

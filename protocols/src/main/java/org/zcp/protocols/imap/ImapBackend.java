@@ -70,6 +70,12 @@ public interface ImapBackend {
      */
     Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids);
 
+    /**
+     * SEARCH SUBJECT without reading the messages: the UIDs whose subject (decoded, as the store
+     * keeps it for its tables) contains {@code text}, case-insensitively.
+     */
+    Set<Long> subjectMatches(String session, String mailboxId, String text);
+
     enum FlagMode { SET, ADD, REMOVE }
 
     /**

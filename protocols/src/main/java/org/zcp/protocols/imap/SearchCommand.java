@@ -30,7 +30,7 @@ final class SearchCommand {
         boolean modSeq = mentionsModSeq(r.key());
         if (modSeq) s.condstore = true;
         SelectedMailbox mb = s.selected;
-        SearchEvaluator evaluator = new SearchEvaluator(s, mb);
+        SearchEvaluator evaluator = new SearchEvaluator(s, mb, r.key());
         List<Long> hits = new ArrayList<>();
         long highest = 0;
         for (int seq = 1; seq <= mb.exists(); seq++) {

@@ -27,8 +27,12 @@ final class SearchEvaluator {
     private long loadedUid = -1;
     private MimeStructure mime;
 
-    SearchEvaluator(ImapSession session, SelectedMailbox mailbox) {
+    /** SUBJECT keys answered by the store (their UIDs), so those need no message text. */
+    private final java.util.Map<SearchKey.Header, java.util.Set<Long>> subjects = new java.util.HashMap<>();
+
+    SearchEvaluator(ImapSession session, SelectedMailbox mailbox, SearchKey key) {
         this.mailbox = mailbox;
+        collectSubjects(session, key);
         java.util.List<Long> uids = new java.util.ArrayList<>();
         for (int seq = 1; seq <= mailbox.exists(); seq++) uids.add(mailbox.get(seq).uid);
         this.texts = new MessageTexts(session, mailbox, uids);
@@ -47,12 +51,29 @@ final class SearchEvaluator {
             case SearchKey.Or o -> matches(o.left(), seq, m) || matches(o.right(), seq, m);
             case SearchKey.And a -> a.keys().stream().allMatch(k -> matches(k, seq, m));
             case SearchKey.DateKey d -> compare(d, d.sent() ? sentDate(m) : internalDay(m.internalDate));
-            case SearchKey.Header h -> header(m, h.field(), h.text());
+            case SearchKey.Header h -> subjects.containsKey(h) ? subjects.get(h).contains(m.uid)
+                    : header(m, h.field(), h.text());
             case SearchKey.Body b -> text(SearchText.body(mime(m).root()), b.text())
                     || contains(octets(mime(m).section("TEXT")), b.text());
             case SearchKey.Text t -> text(headers(m) + SearchText.body(mime(m).root()), t.text())
                     || contains(octets(mime(m).raw()), t.text());
         };
+    }
+
+    private void collectSubjects(ImapSession session, SearchKey key) {
+        switch (key) {
+            case SearchKey.Header h when h.field().equalsIgnoreCase("Subject") && !h.text().isEmpty()
+                    && !subjects.containsKey(h) -> subjects.put(h, session.backend.subjectMatches(session.handle,
+                            mailbox.id, h.text()));
+            case SearchKey.Not n -> collectSubjects(session, n.key());
+            case SearchKey.Or o -> {
+                collectSubjects(session, o.left());
+                collectSubjects(session, o.right());
+            }
+            case SearchKey.And a -> a.keys().forEach(k -> collectSubjects(session, k));
+            default -> {
+            }
+        }
     }
 
     private static boolean compare(SearchKey.DateKey d, LocalDate day) {

@@ -181,6 +181,18 @@ class FakeImapBackend implements ImapBackend {
     }
 
     @Override
+    public Set<Long> subjectMatches(String session, String mailboxId, String text) {
+        calls.add("subjectMatches " + text);
+        Set<Long> out = new java.util.HashSet<>();
+        for (Msg m : byId(mailboxId).msgs) {
+            String subject = org.zcp.protocols.imap.mime.MimeStructure.parse(m.data).root().header("Subject");
+            if (subject != null && org.zcp.protocols.imap.mime.SearchText.header(subject).toLowerCase(java.util.Locale.ROOT)
+                    .contains(text.toLowerCase(java.util.Locale.ROOT))) out.add(m.uid);
+        }
+        return out;
+    }
+
+    @Override
     public StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
             long unchangedSince) {
         calls.add("store " + uids + " " + mode + " " + flags);
