@@ -271,9 +271,7 @@ public class ImapService {
             highest = Math.max(highest, m.changeNum());
             if ((m.msgFlags() & PropTag.MSGFLAG_READ) == 0) unseen++;
         }
-        Long journal = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
-                Long.class).setParameter("p", f.id).getSingleResult();
-        if (journal != null) highest = Math.max(highest, journal);
+        highest = Math.max(highest, journalHighest(f));
         boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
         return new ImapBackend.MailboxState(objects.entryId(f), f.id, f.nextUid, Math.max(1, highest), msgs.size(),
                 unseen, readOnly, List.of());
@@ -362,19 +360,26 @@ public class ImapService {
     public ImapBackend.Changes changes(String session, String mailboxId, long modSeq) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, mailboxId);
+        // parent and change number only, so the planner takes hierarchy_parent_changenum (Flyway V5) and
+        // reads just what changed; the rest is checked here on those few rows
         List<HierarchyObject> changed = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.type = :t and h.flags = 0 and h.deletedAt is null and h.changeNum > :m order by h.imapUid",
-                HierarchyObject.class).setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .setParameter("m", modSeq).getResultList();
+                + " and h.changeNum > :m", HierarchyObject.class).setParameter("p", f.id).setParameter("m", modSeq)
+                .getResultList().stream().filter(h -> h.type == ObjectType.MAPI_MESSAGE && h.flags == 0
+                        && h.deletedAt == null).sorted(java.util.Comparator.comparingLong(h -> h.imapUid)).toList();
         List<Long> gone = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
                 + " and c.changeNum > :m and c.changeType in (:types) and c.objectType = :t", Long.class)
                 .setParameter("p", f.id).setParameter("m", modSeq)
                 .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
                 .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
-        Long highest = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
-                Long.class).setParameter("p", f.id).getSingleResult();
-        return new ImapBackend.Changes(highest == null ? modSeq : Math.max(modSeq, highest), infos(changed.stream().map(Row::of).toList()),
+        return new ImapBackend.Changes(Math.max(modSeq, journalHighest(f)), infos(changed.stream().map(Row::of).toList()),
                 gone.stream().distinct().toList());
+    }
+
+    /** The folder's last journaled change number: the newest entry by index, not a MAX over all. */
+    private long journalHighest(HierarchyObject folder) {
+        List<Long> last = objects.em().createQuery("select c.changeNum from ChangeEntry c where c.parentId = :p"
+                + " order by c.changeNum desc", Long.class).setParameter("p", folder.id).setMaxResults(1).getResultList();
+        return last.isEmpty() ? 0 : last.get(0);
     }
 
     /** The folder's messages with these UIDs (those still there). */
