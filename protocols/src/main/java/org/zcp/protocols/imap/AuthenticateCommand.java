@@ -1,11 +1,9 @@
 package org.zcp.protocols.imap;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import org.zcp.protocols.sasl.SaslPlain;
 import org.zcp.protocols.imap.parse.Args;
 import org.zcp.protocols.imap.parse.ParseException;
 import org.zcp.protocols.imap.parse.RawCommand;
@@ -60,7 +58,7 @@ final class AuthenticateCommand {
             s.bad(c.tag(), "Invalid base64 in authentication response");
             return;
         }
-        String[] plain = plain(decoded);
+        String[] plain = SaslPlain.decode(decoded);
         Arrays.fill(decoded, (byte) 0);
         if (plain == null) {
             s.bad(c.tag(), "Invalid PLAIN authentication response");
@@ -71,26 +69,5 @@ final class AuthenticateCommand {
         } else {
             s.login(c.tag(), plain[1], plain[2]);
         }
-    }
-
-    /** {@code [authzid] NUL authcid NUL passwd}; the three parts, or null when malformed. */
-    static String[] plain(byte[] message) {
-        int first = indexOf(message, 0);
-        int second = first < 0 ? -1 : indexOf(message, first + 1);
-        if (second < 0 || indexOf(message, second + 1) >= 0) return null;
-        if (second == first + 1 || second == message.length - 1) return null;
-        try {
-            var utf8 = StandardCharsets.UTF_8.newDecoder();
-            return new String[] {utf8.decode(ByteBuffer.wrap(message, 0, first)).toString(),
-                    utf8.decode(ByteBuffer.wrap(message, first + 1, second - first - 1)).toString(),
-                    utf8.decode(ByteBuffer.wrap(message, second + 1, message.length - second - 1)).toString()};
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static int indexOf(byte[] b, int from) {
-        for (int i = from; i < b.length; i++) if (b[i] == 0) return i;
-        return -1;
     }
 }

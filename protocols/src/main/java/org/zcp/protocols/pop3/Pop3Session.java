@@ -8,12 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import org.zcp.protocols.sasl.SaslPlain;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -358,7 +357,7 @@ public final class Pop3Session {
             error("-ERR invalid base64 in authentication response");
             return;
         }
-        String[] plain = plain(decoded);
+        String[] plain = SaslPlain.decode(decoded);
         Arrays.fill(decoded, (byte) 0);
         if (plain == null) {
             error("-ERR invalid PLAIN authentication response");
@@ -369,30 +368,6 @@ public final class Pop3Session {
         } else {
             login(plain[1], plain[2]);
         }
-    }
-
-    /**
-     * RFC 4616: {@code [authzid] NUL authcid NUL passwd} in UTF-8, authcid and passwd not empty;
-     * returns the three parts, or null when the message is malformed.
-     */
-    static String[] plain(byte[] message) {
-        int first = indexOf(message, 0);
-        int second = first < 0 ? -1 : indexOf(message, first + 1);
-        if (second < 0 || indexOf(message, second + 1) >= 0) return null;
-        if (second == first + 1 || second == message.length - 1) return null;
-        try {
-            var utf8 = StandardCharsets.UTF_8.newDecoder();
-            return new String[] {utf8.decode(ByteBuffer.wrap(message, 0, first)).toString(),
-                    utf8.decode(ByteBuffer.wrap(message, first + 1, second - first - 1)).toString(),
-                    utf8.decode(ByteBuffer.wrap(message, second + 1, message.length - second - 1)).toString()};
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static int indexOf(byte[] b, int from) {
-        for (int i = from; i < b.length; i++) if (b[i] == 0) return i;
-        return -1;
     }
 
     /**

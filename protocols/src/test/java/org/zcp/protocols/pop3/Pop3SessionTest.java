@@ -315,17 +315,6 @@ class Pop3SessionTest {
     }
 
     @Test
-    void plainMessagesAreSplitStrictly() {
-        byte[] utf8 = "\0j\u00f6rg\0p\u00e4ss".getBytes(StandardCharsets.UTF_8);
-        assertThat(Pop3Session.plain(utf8)).containsExactly("", "j\u00f6rg", "p\u00e4ss");
-        assertThat(Pop3Session.plain("a\0b\0c".getBytes(StandardCharsets.UTF_8))).containsExactly("a", "b", "c");
-        assertThat(Pop3Session.plain("\0\0c".getBytes(StandardCharsets.UTF_8))).isNull();
-        assertThat(Pop3Session.plain("\0b\0c\0".getBytes(StandardCharsets.UTF_8))).isNull();
-        assertThat(Pop3Session.plain(new byte[] {0, 'b', 0, (byte) 0xff})).isNull();
-        assertThat(Pop3Session.plain(new byte[0])).isNull();
-    }
-
-    @Test
     void aStoreThatIsAwayAtLoginEndsTheSessionWithSysTemp() throws Exception {
         store.unavailable = true;
         assertThat(converse(LOGIN + "STAT\r\n")).containsExactly(HELLO, "+OK send PASS",
