@@ -17,6 +17,8 @@ import org.zcp.api.config.Config;
  * (PEM), or, when they do not exist, the server's self-signed certificate, with a warning.
  */
 final class GatewayConfig {
+    /** The gateway's listeners, each configured by {@code <name>_enable} and {@code <name>_port}. */
+    private static final List<String> LISTENERS = List.of("pop3", "pop3s", "imap", "imaps");
     private GatewayConfig() {
     }
 
@@ -42,33 +44,25 @@ final class GatewayConfig {
         Map<String, String> p = new LinkedHashMap<>();
         String bind = g.get("server_bind").isBlank() ? "0.0.0.0" : g.get("server_bind").trim();
         String threads = Integer.toString(g.getInt("gateway_max_connections"));
-        p.put("zcp.pop3.bind", bind);
-        p.put("zcp.pop3.port", g.getBool("pop3_enable") ? Integer.toString(g.getInt("pop3_port")) : "0");
-        p.put("zcp.pop3.threads", threads);
-        p.put("zcp.pop3s.bind", bind);
-        p.put("zcp.pop3s.port", g.getBool("pop3s_enable") ? Integer.toString(g.getInt("pop3s_port")) : "0");
-        p.put("zcp.pop3s.threads", threads);
-        p.put("zcp.imap.bind", bind);
-        p.put("zcp.imap.port", g.getBool("imap_enable") ? Integer.toString(g.getInt("imap_port")) : "0");
-        p.put("zcp.imap.threads", threads);
-        p.put("zcp.imaps.bind", bind);
-        p.put("zcp.imaps.port", g.getBool("imaps_enable") ? Integer.toString(g.getInt("imaps_port")) : "0");
-        p.put("zcp.imaps.threads", threads);
+        for (String service : LISTENERS) {
+            p.put("zcp." + service + ".bind", bind);
+            p.put("zcp." + service + ".port",
+                    g.getBool(service + "_enable") ? Integer.toString(g.getInt(service + "_port")) : "0");
+            p.put("zcp." + service + ".threads", threads);
+        }
         p.put("zcp.imap.idle", Boolean.toString(g.getBool("imap_capability_idle")));
         p.put("zcp.imap.maxfail", Integer.toString(g.getInt("imap_max_fail_commands")));
         p.put("zcp.imap.maxliteral", Long.toString(g.getSize("imap_max_messagesize")));
         p.put("zcp.gateway.plaintext", Boolean.toString(!g.getBool("disable_plaintext_auth")));
         p.put("zcp.gateway.hostname", g.get("server_hostname"));
         // logging (manual 7.2) of the gateway: its own file and level, or syslog with the server's
-        boolean syslog = "syslog".equalsIgnoreCase(g.get("log_method")) || "-".equals(g.get("log_file"));
-        Path log = Path.of(g.get("log_file")).toAbsolutePath();
-        if (!syslog) Files.createDirectories(log.getParent());
-        p.put("zcp.gateway.log.file", syslog ? dataDir.resolve("gateway.log").toString() : log.toString());
+        boolean syslog = ServerLauncher.logsToSyslog(g);
+        p.put("zcp.gateway.log.file", ServerLauncher.logFile(g, dataDir, "gateway.log").toString());
         p.put("zcp.gateway.log.level", syslog ? "OFF" : ServerLauncher.julLevel(g.getInt("log_level")));
         p.put("zcp.gateway.log.parent", Boolean.toString(syslog));
         String password = "gateway-" + Long.toHexString(new java.security.SecureRandom().nextLong());
         Path store = keyStore(g, run, dataDir, password, launcher, err);
-        for (String service : List.of("pop3", "pop3s", "imap", "imaps")) {
+        for (String service : LISTENERS) {
             p.put("zcp." + service + ".keystore", store.toString());
             p.put("zcp." + service + ".keystore.password", password);
         }

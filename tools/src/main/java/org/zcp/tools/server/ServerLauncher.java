@@ -151,7 +151,7 @@ public final class ServerLauncher {
         Path attachments = Path.of(c.get("attachment_path")).toAbsolutePath();
         dirs.add(attachments.getParent().toString());
         dirs.add(Path.of(c.get("pid_file")).toAbsolutePath().getParent().toString());
-        if (!"syslog".equalsIgnoreCase(c.get("log_method")) && !"-".equals(c.get("log_file"))) {
+        if (!logsToSyslog(c)) {
             dirs.add(Path.of(c.get("log_file")).toAbsolutePath().getParent().toString());
         }
         return dirs.stream().distinct().toList();
@@ -236,13 +236,7 @@ public final class ServerLauncher {
         p.put("zcp.db.pool", Integer.toString(Math.max(10, c.getInt("threads") * 5)));
 
         // logging (manual 7.2)
-        Path log = Path.of(c.get("log_file")).toAbsolutePath();
-        if ("syslog".equalsIgnoreCase(c.get("log_method")) || "-".equals(c.get("log_file"))) {
-            p.put("zcp.log.file", dataDir.resolve("server.log").toString());
-        } else {
-            Files.createDirectories(log.getParent());
-            p.put("zcp.log.file", log.toString());
-        }
+        p.put("zcp.log.file", logFile(c, dataDir, "server.log").toString());
         // with syslog the application's own handler logs (SyslogLogging); the file handler is off
         p.put("zcp.log.level", "syslog".equalsIgnoreCase(c.get("log_method")) ? "OFF" : julLevel(c.getInt("log_level")));
         p.put("zcp.log.pattern", c.getBool("log_timestamp") ? "%d{EEE MMM d HH:mm:ss yyyy}: [%-5p] %s%e%n"
@@ -334,6 +328,22 @@ public final class ServerLauncher {
     }
 
     /** manual 7.2: log_level 0 (nothing) to 6 (everything). */
+    /** Whether a daemon logs to syslog ({@code log_method = syslog}, or {@code log_file = -}) rather than a file. */
+    static boolean logsToSyslog(Config c) {
+        return "syslog".equalsIgnoreCase(c.get("log_method")) || "-".equals(c.get("log_file"));
+    }
+
+    /**
+     * A daemon's log file: its {@code log_file}, directory created; with syslog, {@code unused} in
+     * the data directory (the file handler is off then, but WildFly wants a path).
+     */
+    static Path logFile(Config c, Path dataDir, String unused) throws IOException {
+        if (logsToSyslog(c)) return dataDir.resolve(unused);
+        Path log = Path.of(c.get("log_file")).toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        return log;
+    }
+
     static String julLevel(int level) {
         return switch (level) {
             case 0 -> "OFF";
