@@ -328,7 +328,7 @@ public class ImapService {
         tags.add(PropTag.PR_EC_IMAP_EMAIL_SIZE);
         Map<Long, Map<Integer, PropValue>> props = folder != null ? objects.storedOfChildren(folder.id, tags)
                 : objects.stored(ids, tags);
-        Map<Long, Long> sizes = sizes(ids, props);
+        Map<Long, Long> sizes = sizes(props);
         for (Row h : msgs) {
             Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
             Long kept = sizes.get(h.id());
@@ -433,31 +433,19 @@ public class ImapService {
 
     /**
      * The RFC 822 octets of each message that has them kept, without reading them: the size the
-     * store keeps beside the text, else (texts kept before it did) the column's length.
+     * store keeps beside the text (ObjectStore.setProps; Flyway V6 for texts kept before).
      */
     private Map<Long, Long> sizes(List<Long> ids) {
-        return sizes(ids, objects.stored(ids, List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+        return sizes(objects.stored(ids, List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
     }
 
     /** {@code props}: stored properties of the messages including PR_EC_IMAP_EMAIL_SIZE. */
-    private Map<Long, Long> sizes(List<Long> ids, Map<Long, Map<Integer, PropValue>> props) {
+    private static Map<Long, Long> sizes(Map<Long, Map<Integer, PropValue>> props) {
         Map<Long, Long> out = new java.util.HashMap<>();
         props.forEach((id, p) -> {
             PropValue v = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
             if (v != null && v.l != null) out.put(id, v.l);
         });
-        List<Long> rest = ids.stream().filter(id -> !out.containsKey(id)).toList();
-        for (int i = 0; i < rest.size(); i += 500) {
-            // native: OCTET_LENGTH of a BLOB is standard SQL (H2, MariaDB) but not in Hibernate's HQL
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = objects.em().createNativeQuery("SELECT hierarchy_id, OCTET_LENGTH(val_binary)"
-                    + " FROM properties WHERE hierarchy_id IN (:ids) AND tag = :tag")
-                    .setParameter("ids", rest.subList(i, Math.min(rest.size(), i + 500)))
-                    .setParameter("tag", MimeToMapi.PR_EC_IMAP_EMAIL).getResultList();
-            for (Object[] row : rows) {
-                if (row[1] != null) out.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-            }
-        }
         return out;
     }
 

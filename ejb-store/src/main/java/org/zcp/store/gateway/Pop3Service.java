@@ -70,11 +70,13 @@ public class Pop3Service {
         List<HierarchyObject> msgs = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
                 + " and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid", HierarchyObject.class)
                 .setParameter("p", inbox.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
-        Map<Long, Map<Integer, PropValue>> originals = msgs.isEmpty() ? new HashMap<>()
-                : objects.stored(msgs.stream().map(h -> h.id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL));
+        // the size kept beside each original (never the texts themselves); a message without one is
+        // converted, as RETR would
+        Map<Long, Map<Integer, PropValue>> kept = msgs.isEmpty() ? new HashMap<>()
+                : objects.storedOfChildren(inbox.id, List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE));
         for (HierarchyObject h : msgs) {
-            PropValue raw = originals.getOrDefault(h.id, Map.of()).get(MimeToMapi.PR_EC_IMAP_EMAIL);
-            long size = raw != null && raw.bin != null ? raw.bin.length : text(s, h).length;
+            PropValue octets = kept.getOrDefault(h.id, Map.of()).get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
+            long size = octets != null && octets.l != null ? octets.l : text(s, h).length;
             out.add(new Pop3Backend.Entry(Long.toString(h.imapUid), size));
         }
         return out;
