@@ -283,7 +283,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public List<Integer> getIDsFromNames(String sessionId, List<NamedProp> list, boolean create)
             throws MapiException {
-        return call("getIDsFromNames", sessionId, s -> names.ids(list == null ? List.of() : list, create));
+        return call("getIDsFromNames", sessionId, s -> names.ids(s, list == null ? List.of() : list, create));
     }
 
     @Override

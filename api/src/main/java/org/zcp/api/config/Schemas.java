@@ -34,6 +34,12 @@ public final class Schemas {
             .string("running_path", "/")
             .integer("session_timeout", 300).reloadable()
             .bool("session_ip_check", true).reloadable()
+            // ZCP extensions (security, issue 9): failed logons per account before each further
+            // attempt is delayed (per address: four times as many), the longest delay in seconds,
+            // and the named properties one user may create
+            .integer("logon_throttle_failures", 5).reloadable()
+            .integer("logon_throttle_max_delay", 300).reloadable()
+            .integer("namedprop_user_limit", 2048).reloadable()
             .logging("/var/log/zarafa/server.log")
             .bool("audit_log_enabled", false)
             .string("audit_log_method", "syslog")

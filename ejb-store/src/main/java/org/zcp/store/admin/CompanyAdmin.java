@@ -51,7 +51,7 @@ public class CompanyAdmin {
         if (c == null || c.companyName == null) throw StoreException.invalid("company name missing");
         String name = c.companyName.trim();
         UserAdmin.validateName(name, "company");
-        if (directory.findCompany(name).isPresent()) throw StoreException.collision("company " + name + " already exists");
+        if (directory.plugin().findIgnoringCase(org.zcp.store.directory.UserPlugin.Kind.COMPANY, name, -1).isPresent()) throw StoreException.collision("company " + name + " already exists");
         Map<String, String> attrs = new HashMap<>();
         attrs.put(Attr.NAME, name);
         attrs.put(Attr.FULLNAME, name);
@@ -68,6 +68,8 @@ public class CompanyAdmin {
         directory.requireAdminOf(s, e.id());
         Map<String, String> attrs = new HashMap<>();
         quota(c, attrs);
+        // the company's quotas and its users' defaults are the hoster's limits (review finding 20)
+        if (!attrs.isEmpty()) directory.requireSystemAdmin(s);
         if (c.adminName != null) {
             directory.requireSystemAdmin(s);
             if (c.adminName.isEmpty()) {
@@ -100,14 +102,15 @@ public class CompanyAdmin {
 
     public CompanyDetails get(Session s, String name) {
         requireHosted();
-        return details.company(visible(s, name));
+        DirEntry e = visible(s, name);
+        return details.company(e, directory.isAdminOf(s, e.id()));
     }
 
     public List<CompanyDetails> list(Session s) {
         requireHosted();
         List<CompanyDetails> out = new ArrayList<>();
         for (DirEntry e : directory.companies()) {
-            if (directory.canSeeCompany(s, e.id())) out.add(details.company(e));
+            if (directory.canSeeCompany(s, e.id())) out.add(details.company(e, directory.isAdminOf(s, e.id())));
         }
         return out;
     }
@@ -134,9 +137,10 @@ public class CompanyAdmin {
     public List<CompanyDetails> viewList(Session s, String company) {
         requireHosted();
         DirEntry c = visible(s, company);
+        directory.requireAdminOf(s, c.id());
         List<CompanyDetails> out = new ArrayList<>();
         for (long id : directory.related(c.id(), ObjectRelation.COMPANY_VIEW)) {
-            directory.get(id).ifPresent(e -> out.add(details.company(e)));
+            directory.get(id).ifPresent(e -> out.add(details.company(e, false)));
         }
         return out;
     }
@@ -162,6 +166,7 @@ public class CompanyAdmin {
     public List<UserDetails> adminList(Session s, String company) {
         requireHosted();
         DirEntry c = visible(s, company);
+        directory.requireAdminOf(s, c.id());
         List<UserDetails> out = new ArrayList<>();
         for (long id : directory.related(c.id(), ObjectRelation.COMPANY_ADMIN)) {
             directory.get(id).ifPresent(e -> out.add(details.user(e, false)));

@@ -71,9 +71,11 @@ public class Details {
         return d;
     }
 
-    public CompanyDetails company(DirEntry e) {
+    /** A company; its administrator, quotas and store sizes only for its administrators (review finding 25). */
+    public CompanyDetails company(DirEntry e, boolean full) {
         CompanyDetails d = new CompanyDetails();
         d.companyName = e.name();
+        if (!full) return d;
         long admin = e.longProp(Attr.SYSADMIN);
         d.adminName = admin == 0 ? null : directory.get(admin).map(directory::loginName).orElse(null);
         d.quotaOverride = e.boolProp(Attr.QUOTA_OVERRIDE);

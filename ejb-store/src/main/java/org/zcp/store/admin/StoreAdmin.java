@@ -57,7 +57,7 @@ public class StoreAdmin {
         StoreEntity st = stores.privateStoreOf(owner.id())
                 .orElseThrow(() -> StoreException.notFound("store of " + directory.loginName(owner)));
         access.requireVisible(s, st);
-        if (owner.id() != s.userId()) access.check(s, st.hierarchyId, Action.VIEW, 0);
+        if (owner.id() != s.userId()) access.checkOpen(s, st.hierarchyId);
         return info(st);
     }
 
@@ -113,7 +113,7 @@ public class StoreAdmin {
 
     public QuotaStatus quotaStatus(Session s, String userName) {
         DirEntry owner = ownerOrSelf(s, userName);
-        if (owner.id() != s.userId()) directory.requireAdminOf(s, owner.companyId());
+        if (owner.id() != s.userId()) directory.requireAdminOver(s, owner);
         StoreEntity st = stores.privateStoreOf(owner.id())
                 .orElseThrow(() -> StoreException.notFound("store of " + userName));
         return quota.status(st);

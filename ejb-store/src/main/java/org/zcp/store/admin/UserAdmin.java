@@ -47,6 +47,9 @@ public class UserAdmin {
     @Inject
     UserScripts scripts;
 
+    @Inject
+    org.zcp.store.session.SessionManager sessions;
+
     public UserDetails create(Session s, UserDetails u) {
         requireWritable();
         if (u == null || u.userName == null) throw StoreException.invalid("user name missing");
@@ -55,8 +58,9 @@ public class UserAdmin {
         long company = companyFor(n);
         directory.requireAdminOf(s, company);
         if (u.adminLevel != null && u.adminLevel >= 2) directory.requireSystemAdmin(s);
+        requireQuotaRights(s, u);
         if (u.password == null || u.password.isEmpty()) throw StoreException.invalid("a password is required");
-        if (directory.findUser(u.userName.trim()).isPresent() || "SYSTEM".equalsIgnoreCase(n.user())) {
+        if (directory.findUserIgnoringCase(u.userName.trim()).isPresent() || "SYSTEM".equalsIgnoreCase(n.user())) {
             throw StoreException.collision("user " + u.userName + " already exists");
         }
         Map<String, String> attrs = new HashMap<>();
@@ -78,12 +82,15 @@ public class UserAdmin {
     public void update(Session s, String userName, UserDetails u) {
         requireWritable();
         DirEntry e = visibleUser(s, userName);
-        directory.requireAdminOf(s, e.companyId());
+        directory.requireAdminOver(s, e);
+        requireQuotaRights(s, u);
         Map<String, String> attrs = new HashMap<>();
         if (u.userName != null && !u.userName.equals(userName)) {
             Directory.LoginName n = directory.parse(u.userName.trim());
             validateName(n.user(), "user");
-            if (directory.findUser(u.userName.trim()).isPresent()) {
+            Directory.LoginName old = directory.parse(userName.trim());
+            boolean caseOnly = n.user().equalsIgnoreCase(old.user()) && java.util.Objects.equals(n.company(), old.company());
+            if (!caseOnly && directory.findUserIgnoringCase(u.userName.trim()).isPresent()) {
                 throw StoreException.collision("user " + u.userName + " already exists");
             }
             attrs.put(Attr.NAME, n.user());
@@ -104,8 +111,23 @@ public class UserAdmin {
         if (u.active != null && u.active != e.active()) {
             setActive(e, u.active);
         }
+        boolean newLevel = u.adminLevel != null && u.adminLevel != e.adminLevel();
+        if (attrs.containsKey(Attr.PASSWORD) || attrs.containsKey(Attr.NAME) || newLevel || Boolean.FALSE.equals(u.active)) {
+            // an administrator changing their own password keeps the session they do it with
+            sessions.revoke(e.id(), other -> !other.id().equals(s.id()));
+        }
         if (attrs.containsKey(Attr.NAME)) {
             stores.privateStoreOf(e.id()).ifPresent(st -> st.userName = directory.loginName(directory.require(e.id())));
+        }
+    }
+
+    /**
+     * In hosted mode quotas are the hoster's limits on a tenant: only a system administrator sets
+     * or overrides them, a company administrator cannot lift them (review finding 20).
+     */
+    private void requireQuotaRights(Session s, UserDetails u) {
+        if (u.quotaOverride != null || u.quotaWarn != null || u.quotaSoft != null || u.quotaHard != null) {
+            if (settings.hosted()) directory.requireSystemAdmin(s);
         }
     }
 
@@ -116,7 +138,7 @@ public class UserAdmin {
     public void delete(Session s, String userName) {
         requireWritable();
         DirEntry e = visibleUser(s, userName);
-        directory.requireAdminOf(s, e.companyId());
+        directory.requireAdminOver(s, e);
         if (e.id() == s.userId()) throw StoreException.noAccess("you cannot delete yourself");
         String login = directory.loginName(e);
         // manual 8.3.4: the store is kept as an orphan
@@ -125,11 +147,17 @@ public class UserAdmin {
             stores.orphan(st);
         });
         directory.plugin().delete(e.id());
+        sessions.revoke(e.id(), any -> true);
         scripts.run("deleteuser_script", "ZARAFA_USER", login);
     }
 
+    /**
+     * A user's details; the private ones (last logon and logoff, store size, quota, groups,
+     * features) only for the user and the administrators over them (review finding 25).
+     */
     public UserDetails get(Session s, String userName) {
-        return details.user(visibleUser(s, userName), true);
+        DirEntry e = visibleUser(s, userName);
+        return details.user(e, e.id() == s.userId() || directory.isAdminOver(s, e));
     }
 
     public List<UserDetails> list(Session s, String companyName) {
@@ -137,6 +165,8 @@ public class UserAdmin {
         List<UserDetails> out = new ArrayList<>();
         for (DirEntry e : directory.users(company)) {
             if (!directory.canSeeCompany(s, e.companyId())) continue;
+            // hidden users are hidden from the address book (zarafaHidden, Appendix B) for all but administrators
+            if (e.hidden() && e.id() != s.userId() && !directory.isAdminOf(s, e.companyId())) continue;
             out.add(details.user(e, false));
         }
         return out;
@@ -154,7 +184,7 @@ public class UserAdmin {
 
     public void setFeature(Session s, String userName, String feature, boolean enabled) {
         DirEntry e = visibleUser(s, userName);
-        directory.requireAdminOf(s, e.companyId());
+        directory.requireAdminOver(s, e);
         String f = feature == null ? "" : feature.toLowerCase(Locale.ROOT);
         if (!FEATURES.contains(f)) throw StoreException.invalid("unknown feature '" + feature + "' (imap, pop3)");
         Set<String> on = new LinkedHashSet<>(Details.features(e, Attr.FEATURES_ENABLED));
@@ -171,6 +201,10 @@ public class UserAdmin {
         attrs.put(Attr.FEATURES_ENABLED, on.isEmpty() ? null : String.join(" ", on));
         attrs.put(Attr.FEATURES_DISABLED, off.isEmpty() ? null : String.join(" ", off));
         directory.setAttributes(e.id(), attrs);
+        if (!enabled) {
+            // the gateway sessions of the feature end (programs are "zarafa-gateway (imap)", ...)
+            sessions.revoke(e.id(), other -> other.program() != null && other.program().endsWith("(" + f + ")"));
+        }
     }
 
     /** Table 8.1: whether a user may use a feature. */
@@ -182,6 +216,7 @@ public class UserAdmin {
 
     public List<UserDetails> sendAsList(Session s, String userName) {
         DirEntry e = visibleUser(s, userName);
+        if (e.id() != s.userId()) directory.requireAdminOver(s, e);
         List<UserDetails> out = new ArrayList<>();
         for (long id : directory.related(e.id(), ObjectRelation.SEND_AS)) {
             directory.get(id).ifPresent(d -> out.add(details.user(d, false)));
@@ -193,7 +228,7 @@ public class UserAdmin {
     public void addSendAs(Session s, String userName, String delegate) {
         DirEntry e = visibleUser(s, userName);
         DirEntry d = visibleUser(s, delegate);
-        directory.requireAdminOf(s, e.companyId());
+        directory.requireAdminOver(s, e);
         if (e.id() == d.id()) throw StoreException.invalid("a user cannot be his own send-as delegate");
         directory.addRelation(d.id(), e.id(), ObjectRelation.SEND_AS);
     }
@@ -201,7 +236,7 @@ public class UserAdmin {
     public void delSendAs(Session s, String userName, String delegate) {
         DirEntry e = visibleUser(s, userName);
         DirEntry d = visibleUser(s, delegate);
-        directory.requireAdminOf(s, e.companyId());
+        directory.requireAdminOver(s, e);
         if (!directory.removeRelation(d.id(), e.id(), ObjectRelation.SEND_AS)) {
             throw StoreException.notFound(delegate + " in the send-as list of " + userName);
         }
@@ -232,12 +267,22 @@ public class UserAdmin {
         }
     }
 
+    /**
+     * Characters never allowed in user, group and company names: path separators, and what a
+     * shell or a log line would read as syntax, since names reach the event scripts (manual
+     * 8.5.1.1) in ZARAFA_USER and friends, and the logs (review finding 24).
+     */
+    static final String NAME_FORBIDDEN = "/\\$`;|&<>()'\"*?!{}[]~#%^";
+
     static void validateName(String name, String what) {
         if (name == null || name.isEmpty()) throw StoreException.invalid(what + " name is empty");
         if (name.length() > 255) throw StoreException.invalid(what + " name is longer than 255 characters");
-        for (char c : name.toCharArray()) {
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '/' || c == '\\') {
-                throw StoreException.invalid(what + " name '" + name + "' contains an invalid character");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || NAME_FORBIDDEN.indexOf(c) >= 0) {
+                throw StoreException.invalid(what + " name '" + name.replaceAll("\\p{Cntrl}", "?")
+                        + "' contains an invalid character (" + (Character.isISOControl(c) ? "a control character" : "'" + c + "'")
+                        + "); names may not contain spaces or any of " + NAME_FORBIDDEN);
             }
         }
     }

@@ -57,16 +57,28 @@ public class DbUserPlugin implements UserPlugin {
         return out;
     }
 
+    /** manual 8.3.1: "all fields except the email address are case sensitive". */
     @Override
     public Optional<DirEntry> find(Kind kind, String name, long companyId) {
+        // the query compares without case (MariaDB's collation would anyway); the exact name is picked here
+        return candidates(kind, name, companyId).stream().map(this::toEntry).filter(e -> e.name().equals(name))
+                .findFirst();
+    }
+
+    @Override
+    public Optional<DirEntry> findIgnoringCase(Kind kind, String name, long companyId) {
+        List<DirectoryObject> found = candidates(kind, name, companyId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(toEntry(found.get(0)));
+    }
+
+    private List<DirectoryObject> candidates(Kind kind, String name, long companyId) {
         String jpql = "select o from DirectoryObject o, ObjectProperty p where p.objectId = o.id and p.propName = 'name'"
                 + " and lower(p.value) = lower(:name) and o.objectClass in :classes"
                 + (companyId >= 0 && kind != Kind.COMPANY ? " and o.companyId = :company" : "");
         var q = em.createQuery(jpql, DirectoryObject.class).setParameter("name", name)
                 .setParameter("classes", classesOf(kind));
         if (companyId >= 0 && kind != Kind.COMPANY) q.setParameter("company", companyId);
-        List<DirectoryObject> found = q.getResultList();
-        return found.isEmpty() ? Optional.empty() : Optional.of(toEntry(found.get(0)));
+        return q.getResultList();
     }
 
     @jakarta.annotation.Resource

@@ -114,12 +114,23 @@ public class Directory {
 
     // ---- lookups ------------------------------------------------------------------------------
 
+    /** The user of a login name, matched exactly: login names are case sensitive (manual 8.3.1). */
     public Optional<DirEntry> findUser(String loginName) {
+        return findUser(loginName, false);
+    }
+
+    /** A user whose login name equals this one but for case: a new name like it is refused. */
+    public Optional<DirEntry> findUserIgnoringCase(String loginName) {
+        return findUser(loginName, true);
+    }
+
+    private Optional<DirEntry> findUser(String loginName, boolean ignoringCase) {
         LoginName n = parse(loginName);
         if (needsCompany(n)) return "SYSTEM".equals(loginName) ? plugin.get(SYSTEM_ID) : Optional.empty();
         long company = companyScope(n);
         if (company == NO_SUCH_COMPANY) return Optional.empty();
-        Optional<DirEntry> e = plugin.find(Kind.USER, n.user(), company);
+        Optional<DirEntry> e = ignoringCase ? plugin.findIgnoringCase(Kind.USER, n.user(), company)
+                : plugin.find(Kind.USER, n.user(), company);
         if (e.isEmpty() && "SYSTEM".equals(loginName)) return plugin.get(SYSTEM_ID);
         return e;
     }
@@ -263,6 +274,24 @@ public class Directory {
         if (!settings.hosted()) return s.adminLevel() >= 1;
         if (s.adminLevel() >= 1 && companyId == s.companyId()) return true;
         return hasRelation(s.userId(), companyId, ObjectRelation.COMPANY_ADMIN);
+    }
+
+    /**
+     * Whether the session administers this user: admin of the user's company, and in hosted mode
+     * never over someone of a higher level, so a company administrator (level 1, or a remote
+     * administrator of the company) cannot impersonate, re-password, change or delete a system
+     * administrator (level 2) who lives in that company (review finding 3).
+     */
+    public boolean isAdminOver(Session s, DirEntry user) {
+        if (!isAdminOf(s, user.companyId())) return false;
+        if (s.isSystem() || s.adminLevel() >= 2 || !settings.hosted()) return true;
+        return user.adminLevel() < 2;
+    }
+
+    public void requireAdminOver(Session s, DirEntry user) {
+        if (!isAdminOver(s, user)) {
+            throw new StoreException(MapiError.MAPI_E_NO_ACCESS, "administrator rights over this user required");
+        }
     }
 
     public void requireAdminOf(Session s, long companyId) {

@@ -29,6 +29,13 @@ public interface UserPlugin {
 
     Optional<DirEntry> find(Kind kind, String name, long companyId);
 
+    /**
+     * Like {@link #find}, but names differing only in case match too: names are case sensitive
+     * (manual 8.3.1), yet a new name that differs from an existing one only in case is refused,
+     * as users would mistake one for the other.
+     */
+    Optional<DirEntry> findIgnoringCase(Kind kind, String name, long companyId);
+
     Optional<DirEntry> get(long id);
 
     /** All objects of a kind; companyId -1 means every company. */

@@ -22,4 +22,7 @@ public class NameEntry {
 
     @Column(name = "namestring")
     public String nameString;
+
+    /** The user who created the name; null for the server's own names (NamedProperties). */
+    public Long creator;
 }

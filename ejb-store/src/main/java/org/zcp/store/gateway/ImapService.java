@@ -177,7 +177,7 @@ public class ImapService {
     }
 
     public List<ImapBackend.Folder> folders(String session) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         StoreEntity store = store(s);
         Map<Integer, PropValue> root = objects.stored(store.hierarchyId);
         // SPECIAL-USE (RFC 6154) from the store's special folders; a store without one just lacks it
@@ -219,7 +219,7 @@ public class ImapService {
     }
 
     public void create(String session, String name) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         if (boxes(s).stream().anyMatch(b -> b.name().equals(name))) throw new Failure("ALREADYEXISTS", "exists");
         int slash = name.lastIndexOf('/');
         String parent = slash < 0 ? objects.entryId(stores.ipmSubtree(store(s)))
@@ -228,7 +228,7 @@ public class ImapService {
     }
 
     public void delete(String session, String name) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         Box b = box(s, name);
         if (b.name().equals("INBOX")) throw new Failure("CANNOT", "the INBOX cannot be deleted");
         wrap(() -> {
@@ -238,7 +238,7 @@ public class ImapService {
     }
 
     public void rename(String session, String from, String to) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         Box b = box(s, from);
         if (boxes(s).stream().anyMatch(o -> o.name().equals(to))) throw new Failure("ALREADYEXISTS", "exists");
         int slash = to.lastIndexOf('/');
@@ -248,7 +248,7 @@ public class ImapService {
     }
 
     public void subscribe(String session, String name, boolean on) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         StoreEntity store = store(s);
         Set<String> subs = subscriptions(store);
         String id = objects.entryId(box(s, name).folder());
@@ -258,7 +258,7 @@ public class ImapService {
     }
 
     public ImapBackend.MailboxState open(String session, String name) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = box(s, name).folder();
         wrap(() -> {
             access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
@@ -310,7 +310,7 @@ public class ImapService {
     // ---- messages -----------------------------------------------------------------------------
 
     public List<ImapBackend.MessageInfo> messages(String session, String mailboxId) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = folder(s, mailboxId);
         return infos(rows(f), f);
     }
@@ -358,7 +358,7 @@ public class ImapService {
     }
 
     public ImapBackend.Changes changes(String session, String mailboxId, long modSeq) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = folder(s, mailboxId);
         // parent and change number only, so the planner takes hierarchy_parent_changenum (Flyway V5) and
         // reads just what changed; the rest is checked here on those few rows
@@ -404,7 +404,7 @@ public class ImapService {
     static final long TEXT_BATCH_OCTETS = 16L * 1024 * 1024;
 
     public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = folder(s, mailboxId);
         if (uids.isEmpty()) return Map.of();
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
@@ -465,7 +465,7 @@ public class ImapService {
     }
 
     public Set<Long> subjectMatches(String session, String mailboxId, String text) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = folder(s, mailboxId);
         // '!' escapes: a backslash would need escaping itself in MariaDB's string literals
         String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
@@ -478,7 +478,7 @@ public class ImapService {
 
     public ImapBackend.StoreResult store(String session, String mailboxId, List<Long> uids, ImapBackend.FlagMode mode,
             Set<String> flags, long unchangedSince) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = folder(s, mailboxId);
         List<HierarchyObject> updated = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
@@ -553,7 +553,7 @@ public class ImapService {
 
     public ImapBackend.CopyResult copy(String session, String mailboxId, List<Long> uids, String destination,
             boolean move) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = folder(s, mailboxId);
         Box dest = box(s, destination);
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
@@ -569,7 +569,7 @@ public class ImapService {
     }
 
     public List<Long> expunge(String session, String mailboxId, List<Long> uids) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         HierarchyObject f = folder(s, mailboxId);
         List<HierarchyObject> msgs = list(f);
         Map<Long, Map<Integer, PropValue>> props = msgs.isEmpty() ? Map.of()
@@ -593,7 +593,7 @@ public class ImapService {
 
     public ImapBackend.AppendResult append(String session, String mailbox, byte[] message, Set<String> flags,
             long internalDate) {
-        Session s = sessions.require(session);
+        Session s = live(session);
         Box b;
         try {
             b = box(s, mailbox);
@@ -622,6 +622,19 @@ public class ImapService {
             apply(s, h, p, flags(h.msgFlags, p, storeRfc822()), new LinkedHashSet<>(flags));
         }
         return new ImapBackend.AppendResult(b.folder().id, h.imapUid);
+    }
+
+    /**
+     * The store session behind an IMAP connection; once it has ended (the user's rights changed,
+     * review finding 9) the connection hears {@code EXPIRED} and is closed with BYE.
+     */
+    private Session live(String session) {
+        try {
+            return sessions.require(session);
+        } catch (StoreException e) {
+            if (e.error() == MapiError.MAPI_E_END_OF_SESSION) throw new Failure(ImapBackend.EXPIRED, "session ended");
+            throw e;
+        }
     }
 
     /** Store errors as IMAP response codes. */

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
 import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
 import org.zcp.api.mapi.Rights;
 import org.zcp.store.StoreException;
 import org.zcp.store.audit.AuditLog;
@@ -57,8 +58,12 @@ public class Access {
         if (store.userId == s.userId() && store.type != StoreEntity.PUBLIC && settings.getBool("owner_auto_full_access")) {
             return true;
         }
-        if (s.adminLevel() > 0 && directory.isAdminOf(s, store.companyId)) return true;
-        return false;
+        if (s.adminLevel() <= 0 || !directory.isAdminOf(s, store.companyId)) return false;
+        // a company administrator does not own the stores of the system administrators of its company
+        if (store.userId != 0 && store.type != StoreEntity.PUBLIC) {
+            return directory.get(store.userId).map(owner -> directory.isAdminOver(s, owner)).orElse(true);
+        }
+        return true;
     }
 
     /** Tenant boundary: a store of a company the session may not see does not exist for it. */
@@ -83,11 +88,69 @@ public class Access {
         return r;
     }
 
+    /** Whether the session holds {@code needed} on a folder, without auditing (for subtree walks). */
+    public boolean allows(Session s, long folderId, int needed) {
+        StoreEntity store = objects.store(objects.info(folderId).storeId());
+        return fullAccess(s, store) || (rights(s, folderId) & needed) == needed;
+    }
+
+    /**
+     * Opening a store or a folder's hierarchy: needs no right on the object itself (what is
+     * listed below it is filtered by FOLDER_VISIBLE), only the tenant boundary; access to another
+     * user's store is audited as a view.
+     */
+    public void checkOpen(Session s, long objectId) {
+        decide(s, objectId, Action.VIEW, 0);
+    }
+
+    /**
+     * Reading an object of any kind (store root, folder, message, recipient, attachment): folders
+     * and store roots need FOLDER_VISIBLE on themselves, messages and everything inside them
+     * READ_ANY on their folder. Properties beyond the object itself need more, see
+     * {@link #mayReadProperty}.
+     */
+    public void checkRead(Session s, long objectId) {
+        int type = objects.info(objectId).type();
+        if (type == ObjectType.MAPI_FOLDER || type == ObjectType.MAPI_STORE) {
+            check(s, objectId, Action.VIEW, Rights.FOLDER_VISIBLE);
+        } else {
+            check(s, objectId, Action.READ, Rights.READ_ANY);
+        }
+    }
+
+    /**
+     * Properties that stay private although their object can be read (review finding 4): the
+     * store root's own settings (out-of-office, IMAP subscriptions, anything a client keeps there)
+     * belong to whoever has full access to the store; a folder's rules (with forward addresses) to
+     * whoever may change them, the folder owner right, as setRules demands.
+     */
+    public boolean mayReadProperty(Session s, long objectId, int tag, boolean computed) {
+        ObjectInfo obj = objects.info(objectId);
+        if (obj.type() != ObjectType.MAPI_FOLDER && obj.type() != ObjectType.MAPI_STORE) return true;
+        StoreEntity store = objects.store(obj.storeId());
+        if (fullAccess(s, store)) return true;
+        if (tag == PropTag.PR_RULES_DATA) return (rights(s, objectId) & Rights.FOLDER_ACCESS) != 0;
+        if (obj.id() == store.hierarchyId) return computed || PUBLIC_ROOT_PROPS.contains(tag);
+        return true;
+    }
+
+    /** Store-root properties anyone who sees the root may read: where the folders are, its name. */
+    private static final Set<Integer> PUBLIC_ROOT_PROPS = Set.of(PropTag.PR_DISPLAY_NAME, PropTag.PR_IPM_SUBTREE_ENTRYID,
+            PropTag.PR_IPM_OUTBOX_ENTRYID, PropTag.PR_IPM_WASTEBASKET_ENTRYID, PropTag.PR_IPM_SENTMAIL_ENTRYID,
+            PropTag.PR_IPM_APPOINTMENT_ENTRYID, PropTag.PR_IPM_CONTACT_ENTRYID, PropTag.PR_IPM_JOURNAL_ENTRYID,
+            PropTag.PR_IPM_NOTE_ENTRYID, PropTag.PR_IPM_TASK_ENTRYID, PropTag.PR_IPM_DRAFTS_ENTRYID,
+            PropTag.PR_ADDITIONAL_REN_ENTRYIDS, PropTag.PR_FREEBUSY_ENTRYIDS);
+
     /**
      * Checks that the session may perform {@code action} on an object (its folder's ACL decides
-     * for messages); {@code needed} are the rights required, any of {@code anyOf} suffices.
+     * for messages); {@code needed} are the rights required (never none: use {@link #checkOpen}).
      */
     public void check(Session s, long objectId, Action action, int needed) {
+        if (needed == 0) throw new IllegalArgumentException("an access check needs the rights it checks");
+        decide(s, objectId, action, needed);
+    }
+
+    private void decide(Session s, long objectId, Action action, int needed) {
         ObjectInfo obj = objects.info(objectId);
         ObjectInfo folder = objects.folderOf(objectId);
         StoreEntity store = objects.store(obj.storeId());
@@ -97,7 +160,7 @@ public class Access {
         if (fullAccess(s, store)) {
             ok = true;
         } else {
-            int r = rights(s, folder.id());
+            int r = needed == 0 ? 0 : rights(s, folder.id());
             ok = (r & needed) == needed;
             // edit/delete own items (manual: ecRightsEditOwned/DeleteOwned)
             if (!ok && obj.type() != ObjectType.MAPI_FOLDER && obj.ownerId() == s.userId()) {

@@ -32,6 +32,12 @@ public class FolderService {
     @Inject
     PropertyReader reader;
 
+    @Inject
+    QuotaService quota;
+
+    /** Folder properties do not count in the store size, so each is bounded instead. */
+    static final int MAX_FOLDER_PROPERTY = 1 << 20;
+
     public String create(Session s, String parentEntryId, String name, String containerClass, boolean openIfExists) {
         HierarchyObject parent = folder(parentEntryId);
         checkName(name);
@@ -103,25 +109,60 @@ public class FolderService {
                 return objects.entryId(f);
             }
         }
-        HierarchyObject c = tree.copyFolder(f, dest, name, s.userId());
+        if (move) requireSubtree(s, f, Rights.READ_ANY | Rights.FOLDER_ACCESS);
+        // a copy holds only subfolders the caller may read (review finding 5); the copy starts with
+        // the destination's permissions, as a new folder does
+        StoreEntity destStore = objects.store(dest.storeId);
+        long sizeBefore = destStore.storeSize;
+        HierarchyObject c = tree.copyFolder(f, dest, name, s.userId(),
+                sub -> access.allows(s, sub.id, Rights.READ_ANY | Rights.FOLDER_VISIBLE),
+                (parent, copy) -> inheritPermissions(s, parent, copy));
+        quota.checkGrowth(objects.store(dest.storeId), sizeBefore);
         if (move) tree.softDelete(f, System.currentTimeMillis());
         return objects.entryId(c);
     }
 
+    /**
+     * Deleting a folder deletes its subtree, so the caller needs the folder owner right on every
+     * folder in it, not only on the top one (review finding 19).
+     */
     public void delete(Session s, String folderEntryId, boolean hard) {
         HierarchyObject f = folder(folderEntryId);
         requireDeletable(s, f);
+        requireSubtree(s, f, Rights.FOLDER_ACCESS);
         if (hard) tree.purge(f);
         else tree.softDelete(f, System.currentTimeMillis());
+    }
+
+    /** Every live subfolder below {@code f} must grant {@code needed}, else MAPI_E_NO_ACCESS. */
+    private void requireSubtree(Session s, HierarchyObject f, int needed) {
+        if (access.fullAccess(s, objects.store(f.storeId))) return;
+        for (HierarchyObject sub : objects.children(f.id, ObjectType.MAPI_FOLDER, false)) {
+            if (!subtreeAllows(s, sub, needed)) {
+                throw StoreException.noAccess("no permission on the subfolder '" + sub.displayName + "'");
+            }
+        }
+    }
+
+    private boolean subtreeAllows(Session s, HierarchyObject folder, int needed) {
+        if (!access.allows(s, folder.id, needed)) return false;
+        for (HierarchyObject sub : objects.children(folder.id, ObjectType.MAPI_FOLDER, false)) {
+            if (!subtreeAllows(s, sub, needed)) return false;
+        }
+        return true;
     }
 
     public void empty(Session s, String folderEntryId, boolean hard) {
         HierarchyObject f = folder(folderEntryId);
         access.check(s, f.id, Action.DELETE, Rights.DELETE_ANY);
         long now = System.currentTimeMillis();
+        boolean full = access.fullAccess(s, objects.store(f.storeId));
         for (HierarchyObject child : objects.allChildren(f.id)) {
             if (child.deletedAt != null || child.isAssociated()) continue;
             if (child.type != ObjectType.MAPI_MESSAGE && child.type != ObjectType.MAPI_FOLDER) continue;
+            // subfolders go only when the caller owns each folder of them (review finding 19);
+            // the others stay, as MAPI's partial completion of EmptyFolder
+            if (child.type == ObjectType.MAPI_FOLDER && !full && !subtreeAllows(s, child, Rights.FOLDER_ACCESS)) continue;
             if (hard) tree.purge(child);
             else tree.softDelete(child, now);
         }
@@ -187,11 +228,24 @@ public class FolderService {
                 if (v.tag == PropTag.PR_DISPLAY_NAME) rename(s, o, v.s);
             }
             access.check(s, o.id, Action.FOLDER_PERMISSIONS, Rights.FOLDER_ACCESS);
+            for (PropValue v : props) {
+                if (Props.size(v) > MAX_FOLDER_PROPERTY) {
+                    throw StoreException.invalid(String.format("property 0x%08X of a folder is larger than %d bytes",
+                            v.tag, MAX_FOLDER_PROPERTY));
+                }
+                // rules are checked when they are set (targets, forwards): only through setRules
+                if (v.tag == PropTag.PR_RULES_DATA) throw StoreException.invalid("rules are set with setRules");
+            }
             objects.setProps(o, props.stream().filter(v -> v.tag != PropTag.PR_DISPLAY_NAME).toList());
             objects.journal(o, ChangeEntry.MODIFY);
         } else if (o.type == ObjectType.MAPI_MESSAGE) {
             access.check(s, o.id, Action.EDIT, Rights.EDIT_ANY);
+            StoreEntity store = objects.store(o.storeId);
+            long sizeBefore = store.storeSize;
             objects.setProps(o, props);
+            // message properties count in the store size and its quota (review finding 7)
+            objects.updateSize(o);
+            quota.checkGrowth(objects.store(o.storeId), sizeBefore);
             objects.journal(o, ChangeEntry.MODIFY);
         } else {
             throw StoreException.invalid("properties of this object cannot be set directly");
@@ -206,12 +260,28 @@ public class FolderService {
         objects.journal(o, ChangeEntry.MODIFY);
     }
 
+    /**
+     * Properties of any object, after {@link Access#checkRead}; a property the caller may not read
+     * although it sees the object is left out of a whole-bag read and comes back as
+     * MAPI_E_NO_ACCESS when asked for by tag (MAPI's per-property error).
+     */
     public List<PropValue> getProps(Session s, String entryId, List<Integer> tags) {
         HierarchyObject o = objects.resolve(entryId);
-        access.check(s, o.id, o.type == ObjectType.MAPI_MESSAGE ? Action.READ : Action.VIEW,
-                o.type == ObjectType.MAPI_MESSAGE ? Rights.READ_ANY : 0);
-        if (tags == null || tags.isEmpty()) return new java.util.ArrayList<>(reader.all(o).values());
-        return reader.some(o, tags);
+        access.checkRead(s, o.id);
+        java.util.Set<Integer> stored = objects.stored(o.id).keySet();
+        if (tags == null || tags.isEmpty()) {
+            List<PropValue> out = new java.util.ArrayList<>();
+            for (PropValue v : reader.all(o).values()) {
+                if (access.mayReadProperty(s, o.id, v.tag, !stored.contains(v.tag))) out.add(v);
+            }
+            return out;
+        }
+        List<PropValue> out = new java.util.ArrayList<>();
+        for (PropValue v : reader.some(o, tags)) {
+            boolean computed = !stored.contains(v.tag);
+            out.add(access.mayReadProperty(s, o.id, v.tag, computed) ? v : PropValue.ofError(v.tag, "MAPI_E_NO_ACCESS"));
+        }
+        return out;
     }
 
     public void restore(Session s, List<String> ids) {

@@ -127,6 +127,7 @@ public class MessageService {
         access.check(s, msg.id, Action.EDIT, Rights.EDIT_ANY);
         StoreEntity store = objects.store(msg.storeId);
         quota.checkWrite(store, 1);
+        long sizeBefore = store.storeSize;
         HierarchyObject a;
         if (attachNum < 0) {
             a = objects.create(msg.storeId, msg.id, ObjectType.MAPI_ATTACH, s.userId());
@@ -138,7 +139,7 @@ public class MessageService {
         long size = content == null ? 0 : attachments.attach(a.id, content);
         a.size = size;
         updateSize(msg);
-        quota.checkWrite(store, 0);
+        quota.checkGrowth(objects.store(msg.storeId), sizeBefore);
         objects.journal(msg, ChangeEntry.MODIFY);
         return a.attachNum;
     }
@@ -213,20 +214,7 @@ public class MessageService {
 
     /** PR_MESSAGE_SIZE: properties, recipients and attachments; the store size follows (quota). */
     void updateSize(HierarchyObject msg) {
-        long size = 0;
-        for (PropValue v : objects.stored(msg.id).values()) size += Props.size(v);
-        boolean hasAttach = false;
-        for (HierarchyObject c : objects.allChildren(msg.id)) {
-            if (c.deletedAt != null) continue;
-            for (PropValue v : objects.stored(c.id).values()) size += Props.size(v);
-            if (c.type == ObjectType.MAPI_ATTACH) {
-                size += c.size;
-                hasAttach = true;
-            }
-        }
-        msg.msgFlags = hasAttach ? msg.msgFlags | PropTag.MSGFLAG_HASATTACH : msg.msgFlags & ~PropTag.MSGFLAG_HASATTACH;
-        objects.addSize(msg.storeId, size - msg.size);
-        msg.size = size;
+        objects.updateSize(msg);
     }
 
     private static long estimate(Message m) {

@@ -1,6 +1,7 @@
 package org.zcp.store.mapi;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -9,22 +10,48 @@ import java.util.Locale;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.NamedProp;
 import org.zcp.store.StoreException;
+import org.zcp.store.config.ServerSettings;
 import org.zcp.store.entity.NameEntry;
+import org.zcp.store.session.Session;
 
 /**
  * Named properties (getIDsFromNames / getNamesFromIDs): one mapping per server, ids from 0x8500
- * up to 0xFFFE, as MAPI reserves that range for them.
+ * up to 0xFFFE, as MAPI reserves that range for them. The range is shared by every user, so a
+ * user may create at most {@code namedprop_user_limit} names, and the last {@link #RESERVE} ids
+ * are kept for the server itself (security review finding 11; Exchange has the same per-mailbox
+ * quota for the same reason). The names the server needs are created by migration V7.
  */
 @Stateless
 public class NamedProperties {
     public static final int FIRST_ID = 0x8500;
     static final int LAST_ID = 0xFFFE;
+    /** Ids only the server may take, so its own mappings never run out. */
+    static final int RESERVE = 512;
+    /** Names one call may ask for; MAPI clients ask in batches of tens. */
+    static final int MAX_PER_CALL = 4096;
 
     @PersistenceContext(unitName = "zarafa")
     EntityManager em;
 
+    @Inject
+    ServerSettings settings;
+
+    /** Ids of names for a client: creation is limited per user. */
+    public List<Integer> ids(Session s, List<NamedProp> names, boolean create) {
+        if (names.size() > MAX_PER_CALL) {
+            throw StoreException.invalid("at most " + MAX_PER_CALL + " named properties per call");
+        }
+        return ids(names, create, s.isSystem() ? null : s.userId());
+    }
+
+    /** Ids of names the server itself uses (never limited). */
     public List<Integer> ids(List<NamedProp> names, boolean create) {
+        return ids(names, create, null);
+    }
+
+    private List<Integer> ids(List<NamedProp> names, boolean create, Long creator) {
         List<Integer> out = new ArrayList<>();
+        long created = -1;
         for (NamedProp n : names) {
             String guid = guid(n);
             if ((n.id == null) == (n.name == null)) {
@@ -38,14 +65,23 @@ public class NamedProperties {
             if (!found.isEmpty()) {
                 out.add(FIRST_ID + found.get(0).id - 1);
             } else if (create) {
+                if (creator != null) {
+                    if (created < 0) created = createdBy(creator);
+                    if (++created > settings.getInt("namedprop_user_limit")) {
+                        throw new StoreException(MapiError.MAPI_E_NOT_ENOUGH_RESOURCES,
+                                "this user may not create more named properties (namedprop_user_limit)");
+                    }
+                }
                 NameEntry e = new NameEntry();
                 e.guid = guid;
                 e.nameId = n.id;
                 e.nameString = n.name;
+                e.creator = creator;
                 em.persist(e);
                 em.flush();
                 int id = FIRST_ID + e.id - 1;
-                if (id > LAST_ID) throw new StoreException(MapiError.MAPI_E_NOT_ENOUGH_RESOURCES, "named property ids exhausted");
+                int last = creator == null ? LAST_ID : LAST_ID - RESERVE;
+                if (id > last) throw new StoreException(MapiError.MAPI_E_NOT_ENOUGH_RESOURCES, "named property ids exhausted");
                 out.add(id);
             } else {
                 out.add(0);
@@ -68,6 +104,11 @@ public class NamedProperties {
             out.add(n);
         }
         return out;
+    }
+
+    private long createdBy(long userId) {
+        return em.createQuery("select count(e) from NameEntry e where e.creator = :c", Long.class)
+                .setParameter("c", userId).getSingleResult();
     }
 
     private static String guid(NamedProp n) {

@@ -389,6 +389,24 @@ public class ObjectStore {
     }
 
     /** Adds to a store's size for quota (manual 4.12); negative to shrink. */
+    /** PR_MESSAGE_SIZE: properties, recipients and attachments; the store size follows (quota). */
+    public void updateSize(HierarchyObject msg) {
+        long size = 0;
+        for (PropValue v : stored(msg.id).values()) size += Props.size(v);
+        boolean hasAttach = false;
+        for (HierarchyObject c : allChildren(msg.id)) {
+            if (c.deletedAt != null) continue;
+            for (PropValue v : stored(c.id).values()) size += Props.size(v);
+            if (c.type == ObjectType.MAPI_ATTACH) {
+                size += c.size;
+                hasAttach = true;
+            }
+        }
+        msg.msgFlags = hasAttach ? msg.msgFlags | PropTag.MSGFLAG_HASATTACH : msg.msgFlags & ~PropTag.MSGFLAG_HASATTACH;
+        addSize(msg.storeId, size - msg.size);
+        msg.size = size;
+    }
+
     public void addSize(long storeId, long delta) {
         if (delta == 0) return;
         // through the managed entity, so that a later flush of the same store row keeps the sum

@@ -3,6 +3,8 @@ package org.zcp.store.mapi;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
@@ -63,16 +65,25 @@ public class ObjectTree {
         return c;
     }
 
-    /** Deep copy of a folder with its live subfolders and messages. */
-    public HierarchyObject copyFolder(HierarchyObject folder, HierarchyObject destParent, String name, long ownerId) {
+    /**
+     * Deep copy of a folder with its live messages and those live subfolders {@code include}
+     * accepts (the caller's read right, checked per folder); {@code created} sees every new
+     * folder with its new parent, to give it permissions.
+     */
+    public HierarchyObject copyFolder(HierarchyObject folder, HierarchyObject destParent, String name, long ownerId,
+            Predicate<HierarchyObject> include, BiConsumer<HierarchyObject, HierarchyObject> created) {
         HierarchyObject c = clone(folder, destParent.storeId, destParent.id, ownerId);
         c.displayName = name;
         c.folderType = ObjectType.FOLDER_GENERIC;
         objects.journal(c, ChangeEntry.ADD);
+        created.accept(destParent, c);
         for (HierarchyObject child : objects.allChildren(folder.id)) {
             if (child.deletedAt != null) continue;
-            if (child.type == ObjectType.MAPI_FOLDER) copyFolder(child, c, child.displayName, ownerId);
-            else if (child.type == ObjectType.MAPI_MESSAGE) copyMessage(child, c, child.ownerId);
+            if (child.type == ObjectType.MAPI_FOLDER) {
+                if (include.test(child)) copyFolder(child, c, child.displayName, ownerId, include, created);
+            } else if (child.type == ObjectType.MAPI_MESSAGE) {
+                copyMessage(child, c, child.ownerId);
+            }
         }
         return c;
     }

@@ -81,6 +81,21 @@ public class QuotaService {
         }
     }
 
+    /**
+     * After a write whose size is only known once it is written (a streamed attachment, property
+     * writes, a folder copy): refuses it with MAPI_E_STORE_FULL when it grew the store past its
+     * hard quota, so the transaction and the write roll back (review finding 7).
+     */
+    public void checkGrowth(StoreEntity store, long sizeBefore) {
+        long growth = store.storeSize - sizeBefore;
+        if (growth <= 0) return;
+        QuotaStatus q = status(store);
+        if (q.hard > 0 && store.storeSize > q.hard) {
+            throw new StoreException(MapiError.MAPI_E_STORE_FULL, "hard quota of " + q.hard / ServerSettings.MB
+                    + " MB reached");
+        }
+    }
+
     /** manual 6.2.5: only a warning level exists for companies. */
     public long companyWarn(DirEntry company) {
         if (company != null && company.boolProp(Attr.QUOTA_OVERRIDE)) return company.longProp(Attr.QUOTA_WARN);

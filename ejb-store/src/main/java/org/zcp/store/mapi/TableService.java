@@ -77,7 +77,7 @@ public class TableService {
     public TableResult hierarchy(Session s, String folderEntryId, TableQuery q) {
         HierarchyObject folder = objects.resolve(folderEntryId);
         if (folder.type != ObjectType.MAPI_FOLDER) throw StoreException.invalid("not a folder");
-        access.check(s, folder.id, Action.VIEW, 0);
+        access.checkOpen(s, folder.id);
         if (q == null) q = new TableQuery();
         boolean deleted = (q.flags & TableQuery.SHOW_SOFT_DELETES) != 0;
         boolean deep = (q.flags & TableQuery.CONVENIENT_DEPTH) != 0;

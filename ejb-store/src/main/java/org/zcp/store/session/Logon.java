@@ -36,44 +36,81 @@ public class Logon {
     @Inject
     org.zcp.store.admin.UserAdmin users;
 
+    @Inject
+    LogonThrottle throttle;
+
     public Session password(String user, String password, String impersonate, String from, String program) {
-        DirEntry e = user == null ? null : directory.findUser(user).orElse(null);
-        if (e == null || e.id() == Directory.SYSTEM_ID || !e.active()
-                || !directory.plugin().authenticate(e.id(), password == null ? "" : password)) {
-            audit.authenticateFailed(user, from, program);
-            throw new StoreException(MapiError.MAPI_E_LOGON_FAILED, "logon failed");
-        }
+        DirEntry e = authenticate(user, password, from, program);
         audit.authenticateOk(directory.loginName(e), from, METHOD_PASSWORD, program);
         DirEntry target = e;
-        if (impersonate != null && !impersonate.isEmpty() && !impersonate.equalsIgnoreCase(user)) {
+        if (impersonate != null && !impersonate.isEmpty() && !impersonate.equals(user)) {
             DirEntry other = directory.findUser(impersonate).orElse(null);
             Session probe = new Session("", e.id(), user, e.companyId(), e.adminLevel(), from, program);
             boolean ok = other != null && other.id() != Directory.SYSTEM_ID && other.active()
-                    && e.adminLevel() > 0 && directory.isAdminOf(probe, other.companyId());
+                    && e.adminLevel() > 0 && directory.isAdminOver(probe, other);
             audit.impersonate(ok, impersonate, from, program, directory.loginName(e));
             if (!ok) throw new StoreException(MapiError.MAPI_E_LOGON_FAILED, "impersonation not allowed");
             target = other;
         }
-        directory.setAttributes(target.id(), Map.of(Attr.LAST_LOGON, Long.toString(System.currentTimeMillis())));
-        return sessions.open(target.id(), directory.loginName(target), target.companyId(), target.adminLevel(), from,
-                program);
+        return open(target, from, program);
     }
+
+    private Session open(DirEntry user, String from, String program) {
+        directory.setAttributes(user.id(), Map.of(Attr.LAST_LOGON, Long.toString(System.currentTimeMillis())));
+        return sessions.open(user.id(), directory.loginName(user), user.companyId(), user.adminLevel(), from, program);
+    }
+
+    /**
+     * The password check of every protocol, throttled per account and address (review finding
+     * 10). An unknown, internal or non-active user costs the same key derivation as a wrong
+     * password, so timing does not tell which accounts exist; every failure is
+     * MAPI_E_LOGON_FAILED with the same text, and audit-logged.
+     */
+    private DirEntry authenticate(String user, String password, String from, String program) {
+        long wait = throttle.waitSeconds(user, from);
+        if (wait > 0) {
+            audit.authenticateThrottled(user, from, program, wait);
+            throw new StoreException(MapiError.MAPI_E_LOGON_FAILED, "logon failed");
+        }
+        DirEntry e = user == null ? null : directory.findUser(user).orElse(null);
+        boolean candidate = e != null && e.id() != Directory.SYSTEM_ID && e.active();
+        String given = password == null ? "" : password;
+        boolean ok = throttle.derive(() -> {
+            if (candidate) return directory.plugin().authenticate(e.id(), given);
+            PasswordHash.verify(given, DUMMY_HASH); // the same cost as a real check, never a match
+            return false;
+        });
+        if (!ok) {
+            throttle.failed(user, from);
+            audit.authenticateFailed(user, from, program);
+            throw new StoreException(MapiError.MAPI_E_LOGON_FAILED, "logon failed");
+        }
+        throttle.succeeded(user, from);
+        return e;
+    }
+
+    /** A hash no password is checked against but the absent ones, for equal timing. */
+    private static final String DUMMY_HASH = PasswordHash.hash(java.util.UUID.randomUUID().toString());
 
     /**
      * A logon of the IMAP or POP3 gateway: by login name or primary address; the user needs
      * {@code feature} (manual 8.7), else MAPI_E_NO_ACCESS after an audit line; wrong credentials
-     * are MAPI_E_LOGON_FAILED as for every logon.
+     * are MAPI_E_LOGON_FAILED as for every logon. The password is checked first, so the answer
+     * tells nothing about an account to who does not know its password.
      */
     public Session gateway(String user, String password, String from, String feature, String program) {
         String name = user == null ? "" : user.trim();
-        java.util.Optional<DirEntry> e = directory.findUser(name);
-        if (e.isEmpty() && name.contains("@")) e = directory.findUserByAddress(name);
-        if (e.isPresent() && e.get().id() != Directory.SYSTEM_ID && !users.featureAllowed(e.get(), feature)) {
-            audit.authenticateFailed(name, from, program);
+        java.util.Optional<DirEntry> found = directory.findUser(name);
+        if (found.isEmpty() && name.contains("@")) found = directory.findUserByAddress(name);
+        String login = found.map(directory::loginName).orElse(name);
+        DirEntry e = authenticate(login, password, from, program);
+        if (!users.featureAllowed(e, feature)) {
+            audit.authenticateFailed(login, from, program);
             throw new StoreException(MapiError.MAPI_E_NO_ACCESS, feature.toUpperCase(java.util.Locale.ROOT)
                     + " is not enabled for this user");
         }
-        return password(e.map(directory::loginName).orElse(name), password, null, from, program);
+        audit.authenticateOk(login, from, METHOD_PASSWORD, program);
+        return open(e, from, program);
     }
 
     /** A tool run by a user in local_admin_users on the server host becomes SYSTEM (manual 6.1). */

@@ -112,6 +112,23 @@ public class SessionManager {
         return s;
     }
 
+    /**
+     * Ends the sessions of a user that {@code which} selects, at once: a session never outlives
+     * the rights it was opened with (deactivation, deletion, a new password, another admin level,
+     * a disabled feature; review finding 9). Gateway sessions notice at their next command or
+     * IDLE poll and say BYE.
+     */
+    public int revoke(long userId, java.util.function.Predicate<Session> which) {
+        int[] n = {0};
+        sessions.values().removeIf(s -> {
+            boolean end = s.userId() == userId && which.test(s);
+            if (end) n[0]++;
+            return end;
+        });
+        if (n[0] > 0) LOG.info(n[0] + " session(s) of user " + userId + " ended: their rights changed");
+        return n[0];
+    }
+
     public Session close(String id) {
         return id == null ? null : sessions.remove(id);
     }

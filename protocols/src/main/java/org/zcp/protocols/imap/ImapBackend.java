@@ -102,6 +102,12 @@ public interface ImapBackend {
 
     AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate);
 
+    /**
+     * The code of a failure that ends the connection: the login is no longer valid (the user was
+     * deactivated, deleted, given a new password, lost the imap feature). RFC 5530 EXPIRED.
+     */
+    String EXPIRED = "EXPIRED";
+
     /** A failure the client hears as {@code NO [code] text} (RFC 5530 codes: NONEXISTENT, ALREADYEXISTS, NOPERM, OVERQUOTA, CANNOT, ...). */
     final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;

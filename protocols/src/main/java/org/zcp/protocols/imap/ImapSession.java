@@ -169,6 +169,12 @@ public final class ImapSession {
         } catch (ParseException e) {
             bad(tag, e.getMessage());
         } catch (ImapBackend.Failure e) {
+            if (ImapBackend.EXPIRED.equals(e.code())) {
+                // the login is void now (also during IDLE): RFC 3501 7.1.5 BYE, then the connection ends
+                out.line("* BYE [EXPIRED] Session ended by the server; log in again").flush();
+                closing = true;
+                return;
+            }
             no(tag, e.code(), e.getMessage() == null ? "Failed" : e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, name + " for " + peer + " failed", e);
