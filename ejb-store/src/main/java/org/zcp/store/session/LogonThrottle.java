@@ -17,7 +17,7 @@ import org.zcp.store.config.ServerSettings;
  * POP3; review finding 10). After {@code logon_throttle_failures} failed logons of one account, or
  * four times as many from one address, each further attempt must wait 1, 2, 4, ... seconds up to
  * {@code logon_throttle_max_delay} after the last failure; an attempt within that time is refused
- * at once, without a key derivation, and audit-logged. A success clears the account and address.
+ * at once, without a key derivation, and audit-logged.
  * Key derivations themselves run at most one per core at a time, so a flood of logons cannot
  * take the CPU from everything else.
  */
@@ -45,7 +45,7 @@ public class LogonThrottle {
         if (threshold <= 0) return 0;
         long now = System.currentTimeMillis();
         long wait = Math.max(remaining(accounts.get(account(user)), threshold, now),
-                remaining(addresses.get(address(from)), threshold * ADDRESS_FACTOR, now));
+                counted(from) ? remaining(addresses.get(from), threshold * ADDRESS_FACTOR, now) : 0);
         return (wait + 999) / 1000;
     }
 
@@ -64,12 +64,16 @@ public class LogonThrottle {
     public void failed(String user, String from) {
         long now = System.currentTimeMillis();
         accounts.merge(account(user), new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
-        addresses.merge(address(from), new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
+        if (counted(from)) addresses.merge(from, new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
     }
 
+    /**
+     * A success clears the account; it only halves the address's count, so a guesser who owns
+     * one account cannot reset the count of the address they guess from.
+     */
     public void succeeded(String user, String from) {
         accounts.remove(account(user));
-        addresses.remove(address(from));
+        if (counted(from)) addresses.computeIfPresent(from, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() / 2, f.last()));
     }
 
     /**
@@ -102,7 +106,12 @@ public class LogonThrottle {
         return user == null ? "" : user.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static String address(String from) {
-        return from == null ? "" : from;
+    /**
+     * Loopback addresses are not counted: everything a local reverse proxy or webmail forwards
+     * comes from there, and one guesser must not lock all of them out; accounts still are.
+     */
+    static boolean counted(String from) {
+        if (from == null || from.isEmpty()) return false;
+        return !(from.startsWith("127.") || from.equals("::1") || from.equals("0:0:0:0:0:0:0:1"));
     }
 }

@@ -65,10 +65,22 @@ class LogonThrottleTest {
     }
 
     @Test
-    void aSuccessClearsTheAccountAndTheAddress() {
-        for (int i = 0; i < 3; i++) throttle.failed("john", "10.0.0.1");
+    void aSuccessClearsTheAccountButOnlyHalvesTheAddress() {
+        for (int i = 0; i < 12; i++) throttle.failed("john", "10.0.0.1");
         throttle.succeeded("john", "10.0.0.1");
-        assertThat(throttle.waitSeconds("john", "10.0.0.1")).isZero();
+        assertThat(throttle.waitSeconds("john", "10.0.0.9")).isZero();
+        for (int i = 0; i < 5; i++) throttle.failed("x" + i, "10.0.0.1");
+        assertThat(throttle.waitSeconds("mary", "10.0.0.1")).as("6 + 5 failures: below 12").isZero();
+        throttle.failed("x9", "10.0.0.1");
+        assertThat(throttle.waitSeconds("mary", "10.0.0.1")).isEqualTo(1);
+    }
+
+    @Test
+    void loopbackAddressesAreNotCountedButTheirAccountsAre() {
+        for (int i = 0; i < 20; i++) throttle.failed("user" + i, "127.0.0.1");
+        assertThat(throttle.waitSeconds("mary", "127.0.0.1")).isZero();
+        for (int i = 0; i < 3; i++) throttle.failed("mary", "::1");
+        assertThat(throttle.waitSeconds("mary", "127.0.0.1")).isEqualTo(1);
     }
 
     @Test
