@@ -40,6 +40,9 @@ public final class Schemas {
             .integer("logon_throttle_failures", 5).reloadable()
             .integer("logon_throttle_max_delay", 300).reloadable()
             .integer("namedprop_user_limit", 2048).reloadable()
+            // ZCP extension: the largest SOAP request (a whole message with inline attachments, or
+            // an MTOM upload); bigger ones are refused before they are read
+            .size("soap_max_post_size", "128M")
             .logging("/var/log/zarafa/server.log")
             .bool("audit_log_enabled", false)
             .string("audit_log_method", "syslog")

@@ -455,7 +455,7 @@ public class ImapService {
      */
     private byte[] converted(Session s, HierarchyObject h) {
         Message m = messages.load(s, objects.entryId(h));
-        byte[] text = Mime.text(messages, s, objects.entryId(h), m);
+        byte[] text = Mime.text(messages, s, objects.entryId(h), m, h.size);
         if (storeRfc822()) objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
         return text;
     }

@@ -4,6 +4,7 @@ import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.Message;
 import org.zcp.store.StoreException;
 import org.zcp.store.delivery.MapiToMime;
+import org.zcp.store.mapi.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.session.Session;
 
@@ -12,15 +13,18 @@ final class Mime {
     private Mime() {
     }
 
-    static byte[] text(MessageService messages, Session s, String entryId, Message m) {
-        var mime = MapiToMime.convert(m, null, new MapiToMime.Options(null, false, n -> {
-            MessageService.Content c = messages.attachment(s, entryId, n);
-            try {
-                return c.bytes() != null ? c.bytes() : java.nio.file.Files.readAllBytes(c.file());
-            } catch (java.io.IOException x) {
-                throw new StoreException(MapiError.MAPI_E_CALL_FAILED, x.getMessage());
-            }
-        }));
-        return MapiToMime.toBytes(mime);
+    /** {@code size}: the stored message's size (PR_MESSAGE_SIZE), what the conversion reserves for. */
+    static byte[] text(MessageService messages, Session s, String entryId, Message m, long size) {
+        try (var held = MemoryBudget.reserve(MemoryBudget.conversionBytes(size), "a message")) {
+            var mime = MapiToMime.convert(m, null, new MapiToMime.Options(null, false, n -> {
+                MessageService.Content c = messages.attachment(s, entryId, n);
+                try {
+                    return c.bytes() != null ? c.bytes() : java.nio.file.Files.readAllBytes(c.file());
+                } catch (java.io.IOException x) {
+                    throw new StoreException(MapiError.MAPI_E_CALL_FAILED, x.getMessage());
+                }
+            }));
+            return MapiToMime.toBytes(mime);
+        }
     }
 }

@@ -129,6 +129,6 @@ public class Pop3Service {
         Message m = messages.load(s, id);
         PropValue raw = m.props.stream().filter(p -> p.tag == MimeToMapi.PR_EC_IMAP_EMAIL).findFirst().orElse(null);
         if (raw != null && raw.bin != null) return raw.bin;
-        return Mime.text(messages, s, id, m);
+        return Mime.text(messages, s, id, m, h.size);
     }
 }

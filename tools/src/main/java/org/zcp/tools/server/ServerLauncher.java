@@ -214,6 +214,7 @@ public final class ServerLauncher {
         p.put("zcp.soap.enabled", Boolean.toString(c.getBool("server_tcp_enabled")));
         p.put("zcp.ssl.port", Integer.toString(c.getInt("server_ssl_port")));
         p.put("zcp.ssl.enabled", Boolean.toString(c.getBool("server_ssl_enabled")));
+        p.put("zcp.soap.max.post", Long.toString(c.getSize("soap_max_post_size")));
 
         Path attachments = Path.of(c.get("attachment_path")).toAbsolutePath();
         Files.createDirectories(attachments);
