@@ -250,6 +250,9 @@ public final class ImapSession {
         if (state != State.SELECTED || selected == null) return;
         try {
             selected.poll(backend, handle);
+        } catch (ImapBackend.Failure e) {
+            if (ImapBackend.EXPIRED.equals(e.code())) throw e; // dispatch says BYE
+            LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
         }
