@@ -104,7 +104,7 @@ public class MailboxWriter {
             }
         }
         byte[] text = text(mime, original);
-        Message m = MimeToMapi.convert(mime, System.currentTimeMillis());
+        Message m = MimeToMapi.convert(mime, text, System.currentTimeMillis());
         if (target.markRead()) {
             m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
             m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, PropTag.MSGFLAG_READ));
@@ -173,16 +173,27 @@ public class MailboxWriter {
         return true;
     }
 
-    /** The bytes the MTA sent, or the message as a mailet left it. */
+    /**
+     * The bytes the MTA sent, or the message as a mailet left it; when a changed message cannot be
+     * written (broken content), the bytes the MTA sent: a derived failure never refuses the message.
+     * Only a spool file that cannot be read is a (temporary) failure.
+     */
     private static byte[] text(MimeMessage mime, Path original) {
-        try {
-            if (original != null && !changed(mime)) {
-                return Files.readAllBytes(original);
+        if (original == null || changed(mime)) {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                mime.writeTo(out);
+                return out.toByteArray();
+            } catch (IOException | MessagingException | RuntimeException e) {
+                if (original == null) {
+                    throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "cannot write the message: " + e);
+                }
+                LOG.warning("the changed message cannot be written, the text as received is kept: " + e);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mime.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException | MessagingException e) {
+        }
+        try {
+            return Files.readAllBytes(original);
+        } catch (IOException e) {
             throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "cannot read the message: " + e.getMessage());
         }
     }
