@@ -203,13 +203,16 @@ public final class MapiToMime {
 
     // ---------------------------------------------------------------- addresses
 
+    /**
+     * From: the Sender record when there is one (the spooler's decision from the directory; never
+     * what the client stored, security review #17), else, for a stored message shown over IMAP or
+     * POP3, its PR_SENT_REPRESENTING / PR_SENDER properties.
+     */
     private static InternetAddress from(List<PropValue> props, Sender sender) {
         if (sender != null) {
             InternetAddress a = address(sender.fromAddress(), sender.fromName());
-            if (a == null) a = address(sender.senderAddress(), sender.senderName());
-            if (a != null) return a;
+            return a != null ? a : address(sender.senderAddress(), sender.senderName());
         }
-        // no usable Sender record: what the client stored
         InternetAddress a = address(string(props, PropTag.PR_SENT_REPRESENTING_EMAIL_ADDRESS),
                 string(props, PropTag.PR_SENT_REPRESENTING_NAME));
         if (a == null) a = address(string(props, PropTag.PR_SENDER_EMAIL_ADDRESS), string(props, PropTag.PR_SENDER_NAME));
