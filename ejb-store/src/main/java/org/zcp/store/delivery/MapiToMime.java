@@ -447,7 +447,12 @@ public final class MapiToMime {
         return null;
     }
 
-    /** PR_ATTACH_MIME_TAG when it parses, else a type for the file name's extension. */
+    /**
+     * PR_ATTACH_MIME_TAG when it parses, else a type for the file name's extension. A multipart
+     * type becomes application/octet-stream: such an attachment holds a multipart that did not
+     * parse when it arrived (no boundary, say), and as a multipart it would fail again here, for
+     * every IMAP fetch and every send (hostile-mime corpus, multipart-without-boundary.eml).
+     */
     static String contentType(Attachment a, String name) {
         if (method(a) == ATTACH_EMBEDDED_MSG) return "message/rfc822";
         String tag = string(a.props, PropTag.PR_ATTACH_MIME_TAG);
@@ -455,7 +460,8 @@ public final class MapiToMime {
             try {
                 ContentType ct = new ContentType(oneLine(tag).strip());
                 if (!ct.getPrimaryType().isEmpty() && !ct.getSubType().isEmpty()) {
-                    return ct.getBaseType().toLowerCase(Locale.ROOT);
+                    String base = ct.getBaseType().toLowerCase(Locale.ROOT);
+                    return base.startsWith("multipart/") ? "application/octet-stream" : base;
                 }
             } catch (jakarta.mail.internet.ParseException ignored) {
                 // a client's free text: guess from the name

@@ -323,9 +323,16 @@ public class SpoolerService implements Outbound {
         MapiToMime.Sender sender = new MapiToMime.Sender(display(d.from()), d.from().email(),
                 d.sender() == null ? null : display(d.sender()), d.sender() == null ? null : d.sender().email());
         String entryId = objects.entryId(objects.em().find(HierarchyObject.class, e.objectId));
-        MimeMessage mime = MapiToMime.convert(m, sender, new MapiToMime.Options(domain(d.from().email()), false,
-                n -> attachment(entryId, n)));
-        return new Outgoing(MapiToMime.toBytes(mime), d.from().email(), MapiToMime.envelopeRecipients(m));
+        byte[] bytes;
+        try {
+            bytes = MapiToMime.toBytes(MapiToMime.convert(m, sender, new MapiToMime.Options(domain(d.from().email()),
+                    false, n -> attachment(entryId, n))));
+        } catch (IllegalStateException x) {
+            // what the message holds does not make MIME: the user hears why instead of a retry for ever
+            LOG.log(Level.WARNING, "message " + entryId + " cannot be converted to MIME", x);
+            throw new Refused("the message cannot be converted to Internet mail: " + x.getMessage());
+        }
+        return new Outgoing(bytes, d.from().email(), MapiToMime.envelopeRecipients(m));
     }
 
     private byte[] attachment(String messageEntryId, int attachNum) {

@@ -540,6 +540,19 @@ class MapiToMimeTest {
     @Nested
     class Attachments {
         @Test
+        void anAttachmentTaggedMultipartIsSentAsOctetsNotReparsed() throws Exception {
+            // a multipart that did not parse on arrival (no boundary) was kept as an attachment
+            Message m = message("s", "b");
+            byte[] broken = "--\r\nsomething\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            attachment(m, "attachment1.bin", "multipart/mixed", broken);
+
+            BodyPart part = multipart(sent(m)).getBodyPart(1);
+
+            assertThat(baseType(part)).isEqualTo("application/octet-stream");
+            assertThat(bytes(part)).isEqualTo(broken);
+        }
+
+        @Test
         void binaryAttachmentIsBase64InMultipartMixed() throws Exception {
             Message m = message("s", "Please find the report attached.");
             attachment(m, "report.pdf", "application/pdf", samplePdf());
