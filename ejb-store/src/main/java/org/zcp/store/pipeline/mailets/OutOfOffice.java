@@ -55,6 +55,10 @@ public class OutOfOffice extends GenericMailet {
             if (system(to)) return;
         }
         DirEntry user = services.directory().require(userId);
+        if (user.email() == null || user.email().isBlank()) {
+            LOG.fine("out-of-office for " + user.name() + ": the user has no e-mail address, no reply");
+            return;
+        }
         List<String> own = ownAddresses(mail, user);
         if (own.contains(replyTo.toLowerCase(Locale.ROOT))) return;
         String loop = MailLoops.refusal(msg, own);
