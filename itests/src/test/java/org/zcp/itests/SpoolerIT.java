@@ -142,17 +142,37 @@ class SpoolerIT {
         assertThat(r.from()).isEqualTo(helpdesk.email);
     }
 
+    /** PR_SCHDINFO_DELEGATE_NAMES: the delegates a user lists on the LocalFreebusy message. */
+    static final int PR_SCHDINFO_DELEGATE_NAMES = 0x6844101F;
+
+    /** As Outlook's delegate dialog does: the delegate's name on the owner's LocalFreebusy message. */
+    static void addDelegate(Mailbox owner, String delegateLogin) throws Exception {
+        byte[] freebusyFolder = c.getProps(owner.session, owner.store.rootId, List.of(PropTag.PR_FREEBUSY_ENTRYIDS))
+                .get(0).mvbin.get(1);
+        var query = Fixture.columns(PropTag.PR_ENTRYID);
+        query.flags = org.zcp.api.soap.TableQuery.MAPI_ASSOCIATED;
+        String localFreebusy = Fixture.hex(c.queryContents(owner.session, Fixture.hex(freebusyFolder), query).rows
+                .get(0).props.get(0).bin);
+        c.setProps(owner.session, localFreebusy, List.of(PropValue.ofStrings(PR_SCHDINFO_DELEGATE_NAMES,
+                List.of(delegateLogin))));
+    }
+
     @Test
     void aDelegateSendsOnBehalf() throws Exception {
         Mailbox boss = mailbox("boss");
         Mailbox secretary = mailbox("secretary");
+        // review #26: folder rights are no grant to send on behalf
         c.setRights(boss.session, boss.store.inboxId, List.of(new AclEntry(secretary.login, "user",
                 Rights.ROLE_AUTHOR)));
         String subject = "On behalf " + UUID.randomUUID();
         Message m = message(subject);
         m.props.add(PropValue.ofString(PropTag.PR_SENT_REPRESENTING_EMAIL_ADDRESS, boss.email));
         m.recipients.add(Fixture.recipient("Eve", "eve@remote.example", PropTag.MAPI_TO));
-        c.submitMessage(secretary.session, c.createMessage(secretary.session, secretary.folders.get("Outbox"), m, false));
+        String id = c.createMessage(secretary.session, secretary.folders.get("Outbox"), m, false);
+        assertFault(() -> c.submitMessage(secretary.session, id), "MAPI_E_NO_ACCESS");
+
+        addDelegate(boss, secretary.login);
+        c.submitMessage(secretary.session, id);
         SmtpSink.Received r = sink.await(x -> x.data().contains(subject), 20);
         assertThat(r.data()).contains("From: Boss Tester <" + boss.email + ">")
                 .contains("Sender: Secretary Tester <" + secretary.email + ">");

@@ -58,15 +58,21 @@ public final class Fixtures {
     }
 
     public static <M extends Mailet> M init(M mailet, MailetContext context) throws Exception {
+        return init(mailet, context, Map.of());
+    }
+
+    /** With init parameters, as a mailetcontainer.xml gives them. */
+    public static <M extends Mailet> M init(M mailet, MailetContext context, Map<String, String> parameters)
+            throws Exception {
         mailet.init(new MailetConfig() {
             @Override
             public String getInitParameter(String name) {
-                return null;
+                return parameters.get(name);
             }
 
             @Override
             public Iterator<String> getInitParameterNames() {
-                return Collections.emptyIterator();
+                return parameters.keySet().iterator();
             }
 
             @Override

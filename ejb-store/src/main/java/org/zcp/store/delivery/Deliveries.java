@@ -10,6 +10,15 @@ import org.zcp.store.StoreException;
 /**
  * Runs one delivery transaction and maps its outcome, failures included, to a DeliveryResult:
  * hard quota is permanent, an unknown recipient too, anything else temporary (the MTA retries).
+ *
+ * <p>What a message holds never gets here (security review #21): failures of derived work are
+ * absorbed where they happen and the message is stored all the same, with the problem logged:
+ * the MAPI conversion (MimeToMapi keeps an unconvertible message whole as an attachment, HTML to
+ * text cannot fail), a mailet's change that cannot be written (MailboxWriter keeps the MTA's
+ * bytes), rules that cannot be evaluated (InboxRules), a rule's folder that is gone (the Inbox), a
+ * plugin failing on the message (Plugins), the autoresponder (ignored by the pipeline). What is
+ * left is the store itself (database, spool file, archiving on delivery), for which a retry is
+ * the right answer.
  */
 public final class Deliveries {
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());

@@ -24,6 +24,7 @@ import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.EntryIds;
 import org.zcp.store.mapi.FolderService;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
@@ -90,11 +91,7 @@ public class MailboxWriter {
         if (publicFolder != null) {
             folder = publicFolder;
             store = objects.store(objects.resolve(folder).storeId);
-        } else if (present(target.folderId())) {
-            HierarchyObject f = objects.resolve(target.folderId());
-            if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null || f.storeId != store.id) {
-                throw StoreException.invalid("the rule's target folder is not a folder of this store");
-            }
+        } else if (present(target.folderId()) && ruleFolder(store, target.folderId())) {
             folder = target.folderId();
         } else {
             folder = folderId(store, target.folderPath(), target.create());
@@ -104,7 +101,7 @@ public class MailboxWriter {
             }
         }
         byte[] text = text(mime, original);
-        Message m = MimeToMapi.convert(mime, System.currentTimeMillis());
+        Message m = MimeToMapi.convert(mime, text, System.currentTimeMillis());
         if (target.markRead()) {
             m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
             m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, PropTag.MSGFLAG_READ));
@@ -126,11 +123,41 @@ public class MailboxWriter {
         }
         if (target.copies() != null && !target.copies().isEmpty()) {
             for (String copy : target.copies()) {
-                messages.copy(SYSTEM, List.of(id), copy, false);
+                if (liveFolder(store, copy)) {
+                    messages.copy(SYSTEM, List.of(id), copy, false);
+                } else {
+                    LOG.warning("a rule's copy folder " + copy + " is gone or not in the store: no copy made");
+                }
             }
         }
         LOG.fine("delivered to " + directory.loginName(user));
         return id;
+    }
+
+    /**
+     * Whether a rule's move target is a live folder of the store. A folder deleted since the rule
+     * was made is no reason to refuse the message for ever: it goes to the Inbox, with a warning.
+     */
+    private boolean ruleFolder(StoreEntity store, String folderId) {
+        if (liveFolder(store, folderId)) return true;
+        LOG.warning("a rule's target folder " + folderId + " is gone or not in the store: delivered to the Inbox");
+        return false;
+    }
+
+    /**
+     * Whether the entry id names a live folder of the store. Looked up without the store services,
+     * whose refusal would mark the delivery's transaction for rollback (StoreException).
+     */
+    private boolean liveFolder(StoreEntity store, String folderId) {
+        EntryIds.Parsed p;
+        try {
+            p = EntryIds.parse(folderId);
+        } catch (StoreException e) {
+            return false;
+        }
+        if (!p.storeGuid().equalsIgnoreCase(store.guid)) return false;
+        HierarchyObject f = objects.em().find(HierarchyObject.class, p.objectId());
+        return f != null && f.type == ObjectType.MAPI_FOLDER && f.deletedAt == null && f.storeId == store.id;
     }
 
     /** The public folder of the move-to-public plugin; null (the Inbox, with a warning) when missing. */
@@ -173,16 +200,27 @@ public class MailboxWriter {
         return true;
     }
 
-    /** The bytes the MTA sent, or the message as a mailet left it. */
+    /**
+     * The bytes the MTA sent, or the message as a mailet left it; when a changed message cannot be
+     * written (broken content), the bytes the MTA sent: a derived failure never refuses the message.
+     * Only a spool file that cannot be read is a (temporary) failure.
+     */
     private static byte[] text(MimeMessage mime, Path original) {
-        try {
-            if (original != null && !changed(mime)) {
-                return Files.readAllBytes(original);
+        if (original == null || changed(mime)) {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                mime.writeTo(out);
+                return out.toByteArray();
+            } catch (IOException | MessagingException | RuntimeException e) {
+                if (original == null) {
+                    throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "cannot write the message: " + e);
+                }
+                LOG.warning("the changed message cannot be written, the text as received is kept: " + e);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mime.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException | MessagingException e) {
+        }
+        try {
+            return Files.readAllBytes(original);
+        } catch (IOException e) {
             throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "cannot read the message: " + e.getMessage());
         }
     }

@@ -203,13 +203,16 @@ public final class MapiToMime {
 
     // ---------------------------------------------------------------- addresses
 
+    /**
+     * From: the Sender record when there is one (the spooler's decision from the directory; never
+     * what the client stored, security review #17), else, for a stored message shown over IMAP or
+     * POP3, its PR_SENT_REPRESENTING / PR_SENDER properties.
+     */
     private static InternetAddress from(List<PropValue> props, Sender sender) {
         if (sender != null) {
             InternetAddress a = address(sender.fromAddress(), sender.fromName());
-            if (a == null) a = address(sender.senderAddress(), sender.senderName());
-            if (a != null) return a;
+            return a != null ? a : address(sender.senderAddress(), sender.senderName());
         }
-        // no usable Sender record: what the client stored
         InternetAddress a = address(string(props, PropTag.PR_SENT_REPRESENTING_EMAIL_ADDRESS),
                 string(props, PropTag.PR_SENT_REPRESENTING_NAME));
         if (a == null) a = address(string(props, PropTag.PR_SENDER_EMAIL_ADDRESS), string(props, PropTag.PR_SENDER_NAME));
@@ -444,7 +447,12 @@ public final class MapiToMime {
         return null;
     }
 
-    /** PR_ATTACH_MIME_TAG when it parses, else a type for the file name's extension. */
+    /**
+     * PR_ATTACH_MIME_TAG when it parses, else a type for the file name's extension. A multipart
+     * type becomes application/octet-stream: such an attachment holds a multipart that did not
+     * parse when it arrived (no boundary, say), and as a multipart it would fail again here, for
+     * every IMAP fetch and every send (hostile-mime corpus, multipart-without-boundary.eml).
+     */
     static String contentType(Attachment a, String name) {
         if (method(a) == ATTACH_EMBEDDED_MSG) return "message/rfc822";
         String tag = string(a.props, PropTag.PR_ATTACH_MIME_TAG);
@@ -452,7 +460,8 @@ public final class MapiToMime {
             try {
                 ContentType ct = new ContentType(oneLine(tag).strip());
                 if (!ct.getPrimaryType().isEmpty() && !ct.getSubType().isEmpty()) {
-                    return ct.getBaseType().toLowerCase(Locale.ROOT);
+                    String base = ct.getBaseType().toLowerCase(Locale.ROOT);
+                    return base.startsWith("multipart/") ? "application/octet-stream" : base;
                 }
             } catch (jakarta.mail.internet.ParseException ignored) {
                 // a client's free text: guess from the name

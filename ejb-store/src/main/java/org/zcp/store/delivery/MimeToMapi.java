@@ -19,6 +19,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.Attachment;
 import org.zcp.api.soap.Message;
@@ -39,6 +41,7 @@ public final class MimeToMapi {
     static final int ATTACH_BY_VALUE = 1;
     static final int ATTACH_EMBEDDED_MSG = 5;
 
+    private static final Logger LOG = Logger.getLogger(MimeToMapi.class.getName());
     private static final Session MAIL = Session.getInstance(mailProperties());
 
     /**
@@ -65,6 +68,75 @@ public final class MimeToMapi {
 
     /** Converts a parsed message; {@code deliveryTime} becomes PR_MESSAGE_DELIVERY_TIME. */
     public static Message convert(MimeMessage mime, long deliveryTime) {
+        return convert(mime, null, deliveryTime);
+    }
+
+    /**
+     * Converts a parsed message whose text as received is {@code raw} (null: written from
+     * {@code mime} when needed). The conversion is derived data: when it fails on what the message
+     * holds, the message is still kept, as a note with the original text attached, and the failure
+     * is logged (security review #21: such a failure made LMTP answer 451 for ever).
+     */
+    public static Message convert(MimeMessage mime, byte[] raw, long deliveryTime) {
+        try {
+            return convertParts(mime, deliveryTime);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "message " + header(mime, "Message-ID") + " cannot be converted, kept as"
+                    + " an attachment: " + e, e);
+            return unconverted(mime, raw, deliveryTime, e);
+        }
+    }
+
+    /** The stand-in for a message that does not convert: its subject, a note, the text attached whole. */
+    static Message unconverted(MimeMessage mime, byte[] raw, long deliveryTime, Throwable why) {
+        Message m = new Message();
+        m.recipients = new ArrayList<>();
+        m.attachments = new ArrayList<>();
+        m.props.add(PropValue.ofString(PropTag.PR_MESSAGE_CLASS, "IPM.Note"));
+        m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_DELIVERY_TIME, deliveryTime));
+        m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, 0));
+        String subject = null;
+        try {
+            subject = header(mime, "Subject");
+        } catch (RuntimeException e) {
+            // not even the header: the note stands alone
+        }
+        subject = subject == null ? "(message that could not be read)" : oneLine(subject, 255);
+        m.props.add(PropValue.ofString(PropTag.PR_SUBJECT, subject));
+        m.props.add(PropValue.ofString(PropTag.PR_NORMALIZED_SUBJECT, subject));
+        m.props.add(PropValue.ofString(PropTag.PR_BODY, "This message could not be converted ("
+                + why.getClass().getSimpleName() + "); the original is attached as it was received."));
+        byte[] text = raw;
+        if (text == null) {
+            try {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                mime.writeTo(out);
+                text = out.toByteArray();
+            } catch (IOException | MessagingException | RuntimeException e) {
+                text = new byte[0];
+            }
+        }
+        Attachment a = new Attachment();
+        a.attachNum = 0;
+        a.props.add(PropValue.ofString(PropTag.PR_ATTACH_LONG_FILENAME, "original.eml"));
+        a.props.add(PropValue.ofString(PropTag.PR_ATTACH_FILENAME, "original.eml"));
+        a.props.add(PropValue.ofString(PropTag.PR_ATTACH_MIME_TAG, "message/rfc822"));
+        a.props.add(PropValue.ofLong(PropTag.PR_ATTACH_METHOD, ATTACH_BY_VALUE));
+        a.data = text;
+        m.attachments.add(a);
+        return m;
+    }
+
+    private static String oneLine(String s, int max) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && b.length() < max; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return b.toString().strip();
+    }
+
+    private static Message convertParts(MimeMessage mime, long deliveryTime) {
         Message m = new Message();
         m.recipients = new ArrayList<>();
         m.attachments = new ArrayList<>();
@@ -115,9 +187,22 @@ public final class MimeToMapi {
         if (bodies.plain != null) p.add(PropValue.ofString(PropTag.PR_BODY, bodies.plain));
         if (bodies.html != null) {
             p.add(PropValue.ofBinary(PropTag.PR_HTML, bodies.html.getBytes(StandardCharsets.UTF_8)));
-            if (bodies.plain == null) p.add(PropValue.ofString(PropTag.PR_BODY, HtmlText.toText(bodies.html)));
+            if (bodies.plain == null) {
+                String text = plainOf(bodies.html);
+                if (text != null) p.add(PropValue.ofString(PropTag.PR_BODY, text));
+            }
         }
         return m;
+    }
+
+    /** PR_BODY of an HTML-only message; null (no PR_BODY, the HTML is kept) when that fails. */
+    static String plainOf(String html) {
+        try {
+            return HtmlText.toText(html);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "no plain text for an HTML body of " + html.length() + " characters: " + e, e);
+            return null;
+        }
     }
 
     private static final class Bodies {

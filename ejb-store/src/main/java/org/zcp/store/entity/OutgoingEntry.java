@@ -40,7 +40,17 @@ public class OutgoingEntry {
     @Column(name = "envelope_from")
     public String envelopeFrom;
 
-    /** Recipients still to send to after a partial transient failure, one per line; null: all. */
+    /**
+     * For raw entries: the SHA-256 (hex) of the MIME text as the pipeline generated it; the text in
+     * the Outbox is sent only while it matches (security review #18). Null: queued before Flyway V8.
+     */
+    @Column(name = "raw_sha256")
+    public String rawSha256;
+
+    /**
+     * Recipients still to send to after a partial transient failure, one per line; null: all. Raw
+     * entries get theirs here when queued, so they never come from the user-writable message.
+     */
     public String remaining;
 
     /** 1 once some recipient accepted it (the message goes to Sent Items in the end). */

@@ -2,28 +2,48 @@ package org.zcp.store.spooler;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.mapi.Rights;
 import org.zcp.api.soap.Message;
+import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.PropValues;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
+import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.ObjectRelation;
 import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.Access;
+import org.zcp.store.mapi.EntryIds;
+import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.StoreManager;
-import org.zcp.store.session.Session;
 
 /**
  * Who a message is from (manual 8.3.5). The user named in PR_SENT_REPRESENTING (else the owner
  * of the store the message is in) is the From; when that is not the submitter, the submitter needs
- * either send-as (zarafa-admin --add-sendas: From is the other user alone) or delegate rights,
- * which make it "submitter on behalf of user" (From the user, Sender the submitter): the message
- * lies in the user's store, or the user granted the submitter "create items" on the Inbox.
+ * an explicit grant of that user:
+ * <ul>
+ * <li>send on behalf: the user lists the submitter as a delegate, in PR_SCHDINFO_DELEGATE_NAMES of
+ * the LocalFreebusy message of their store (where Outlook and WebAccess keep a user's delegates),
+ * by login name or e-mail address. From is the user, Sender the submitter.</li>
+ * <li>send as: {@code zarafa-admin -u user --add-sendas submitter}. From is the user alone.</li>
+ * </ul>
+ * When both are granted, "on behalf of" wins, as the note of 8.3.5 says. Folder rights are no
+ * grant (security review #26: edit rights on a shared Contacts folder made a delegate). Nobody
+ * sends without an Internet address of their own (review #17): From never comes from what the
+ * client stored.
  */
 @Stateless
 public class SendAs {
+    /** PR_SCHDINFO_DELEGATE_NAMES, PT_MV_UNICODE (and its PT_MV_STRING8 form). */
+    static final int PR_SCHDINFO_DELEGATE_NAMES = 0x6844101F;
+    static final int PR_SCHDINFO_DELEGATE_NAMES_A = 0x6844101E;
+    static final String FREEBUSY_CLASS = "IPM.Microsoft.ScheduleData.FreeBusy";
+
     @Inject
     Directory directory;
 
@@ -31,7 +51,7 @@ public class SendAs {
     StoreManager stores;
 
     @Inject
-    Access access;
+    ObjectStore objects;
 
     /** From, Sender (null unless on behalf), or why the submitter may not send it. */
     public record Decision(DirEntry from, DirEntry sender, String refusal) {
@@ -43,37 +63,85 @@ public class SendAs {
     public Decision decide(DirEntry submitter, StoreEntity store, Message m) {
         String representing = PropValues.string(m.props, PropTag.PR_SENT_REPRESENTING_EMAIL_ADDRESS);
         Optional<DirEntry> target;
-        if (representing != null && !representing.isBlank()) {
-            if (representing.equalsIgnoreCase(submitter.email())) return new Decision(submitter, null, null);
-            target = directory.findUserByAddress(representing);
+        if (representing != null && !representing.isBlank()
+                && !representing.trim().equalsIgnoreCase(String.valueOf(submitter.email()).trim())) {
+            target = directory.findUserByAddress(representing.trim());
             if (target.isEmpty()) {
-                return new Decision(null, null, "You are not allowed to send as " + representing
-                        + ": it is not a user of this server");
+                return refused("You are not allowed to send as " + representing + ": it is not a user of this server");
             }
-        } else if (store.type != StoreEntity.PUBLIC && store.userId != 0) {
-            target = directory.get(store.userId);
+        } else if (representing == null || representing.isBlank()) {
+            target = store.type != StoreEntity.PUBLIC && store.userId != 0 ? directory.get(store.userId)
+                    : Optional.of(submitter);
         } else {
             target = Optional.of(submitter);
         }
         DirEntry user = target.orElse(submitter);
+        if (!hasAddress(submitter)) {
+            return refused("You cannot send mail: your account " + directory.loginName(submitter)
+                    + " has no e-mail address");
+        }
         if (user.id() == submitter.id()) return new Decision(submitter, null, null);
+        if (!hasAddress(user)) {
+            return refused("You cannot send for " + directory.loginName(user) + ": that user has no e-mail address");
+        }
+        if (isDelegate(submitter, user)) return new Decision(user, submitter, null);
         if (directory.related(user.id(), ObjectRelation.SEND_AS).contains(submitter.id())) {
             return new Decision(user, null, null);
         }
-        if (store.userId == user.id() || inboxRights(submitter, user) != 0) {
-            return new Decision(user, submitter, null);
-        }
-        return new Decision(null, null, "You are not allowed to send as " + directory.loginName(user)
-                + " (no send-as right, no delegate rights)");
+        return refused("You are not allowed to send as " + directory.loginName(user)
+                + " (no send-as right, not a delegate)");
     }
 
-    private int inboxRights(DirEntry submitter, DirEntry user) {
+    private static Decision refused(String why) {
+        return new Decision(null, null, why);
+    }
+
+    /** A valid Internet address of the user's own (directory), else no mail can carry the user as From. */
+    static boolean hasAddress(DirEntry u) {
+        String a = u.email();
+        if (a == null || a.isBlank() || !a.contains("@")) return false;
+        try {
+            new InternetAddress(a.trim(), true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code user} lists {@code submitter} among the delegates of their LocalFreebusy message. */
+    boolean isDelegate(DirEntry submitter, DirEntry user) {
+        List<String> names = delegateNames(user);
+        if (names.isEmpty()) return false;
+        List<String> own = new ArrayList<>();
+        own.add(directory.loginName(submitter).toLowerCase(Locale.ROOT));
+        own.add(submitter.email().trim().toLowerCase(Locale.ROOT));
+        for (String n : names) {
+            if (n != null && own.contains(n.trim().toLowerCase(Locale.ROOT))) return true;
+        }
+        return false;
+    }
+
+    /** PR_SCHDINFO_DELEGATE_NAMES of the user's LocalFreebusy message (PR_FREEBUSY_ENTRYIDS[1]). */
+    List<String> delegateNames(DirEntry user) {
         StoreEntity store = stores.privateStoreOf(user.id()).orElse(null);
-        if (store == null) return 0;
-        Long inbox = stores.receiveFolder(store.id, "IPM").orElse(null);
-        if (inbox == null) return 0;
-        Session s = new Session("spooler", submitter.id(), submitter.name(), submitter.companyId(),
-                submitter.adminLevel(), "localhost", "zarafa-spooler");
-        return access.rights(s, inbox) & Rights.CREATE;
+        if (store == null) return List.of();
+        PropValue fb = objects.stored(store.hierarchyId).get(PropTag.PR_FREEBUSY_ENTRYIDS);
+        if (fb == null || fb.mvbin == null || fb.mvbin.size() < 2 || fb.mvbin.get(1).length != EntryIds.LENGTH) {
+            return List.of();
+        }
+        EntryIds.Parsed folder = EntryIds.parse(fb.mvbin.get(1));
+        if (!folder.storeGuid().equalsIgnoreCase(store.guid)) return List.of();
+        List<String> out = new ArrayList<>();
+        for (HierarchyObject h : objects.children(folder.objectId(), ObjectType.MAPI_MESSAGE, false)) {
+            if (!h.isAssociated() || h.storeId != store.id) continue;
+            var props = objects.stored(h.id);
+            PropValue cls = props.get(PropTag.PR_MESSAGE_CLASS);
+            if (cls == null || !FREEBUSY_CLASS.equalsIgnoreCase(cls.s)) continue;
+            for (int tag : new int[] {PR_SCHDINFO_DELEGATE_NAMES, PR_SCHDINFO_DELEGATE_NAMES_A}) {
+                PropValue names = props.get(tag);
+                if (names != null && names.mvs != null) out.addAll(names.mvs);
+            }
+        }
+        return out;
     }
 }

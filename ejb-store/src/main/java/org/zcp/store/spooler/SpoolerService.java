@@ -165,11 +165,22 @@ public class SpoolerService implements Outbound {
         m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
         m.props.add(PropValue.ofBool(PropTag.PR_DELETE_AFTER_SUBMIT, true));
         String id = messages.create(MailboxWriter.SYSTEM, folder(store, PropTag.PR_IPM_OUTBOX_ENTRYID), m, false);
-        enqueue(objects.resolve(id), Directory.SYSTEM_ID, true, envelopeFrom.isNullSender() ? ""
+        OutgoingEntry e = enqueue(objects.resolve(id), Directory.SYSTEM_ID, true, envelopeFrom.isNullSender() ? ""
                 : envelopeFrom.asString());
+        // review #18: what is sent is fixed now; the Outbox copy is the user's to look at, not to change
+        e.rawSha256 = sha256(text);
+        e.remaining = String.join("\n", MapiToMime.envelopeRecipients(m));
     }
 
-    private void enqueue(HierarchyObject msg, long submitterId, boolean raw, String envelopeFrom) {
+    static String sha256(byte[] text) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text));
+        } catch (java.security.NoSuchAlgorithmException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    private OutgoingEntry enqueue(HierarchyObject msg, long submitterId, boolean raw, String envelopeFrom) {
         if (entryFor(msg.id) != null) throw StoreException.collision("the message is already submitted");
         long now = System.currentTimeMillis();
         OutgoingEntry e = new OutgoingEntry();
@@ -184,6 +195,7 @@ public class SpoolerService implements Outbound {
         objects.em().flush();
         setFlags(msg, msg.msgFlags | PropTag.MSGFLAG_SUBMIT);
         queue.signal(e.id, 0);
+        return e;
     }
 
     // ---- sending ------------------------------------------------------------------------------
@@ -278,7 +290,7 @@ public class SpoolerService implements Outbound {
     record Outgoing(byte[] bytes, String envelopeFrom, List<String> recipients) {
     }
 
-    private static final class Refused extends Exception {
+    static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
         Refused(String message) {
@@ -286,10 +298,22 @@ public class SpoolerService implements Outbound {
         }
     }
 
-    private Outgoing raw(Message m, OutgoingEntry e) throws Refused {
+    /**
+     * A generated message as it was generated: its text only while it has the hash kept in the queue
+     * row, its recipients from the row (security review #18: the Outbox copy is the user's).
+     */
+    static Outgoing raw(Message m, OutgoingEntry e) throws Refused {
         byte[] text = PropValues.binary(m.props, MimeToMapi.PR_EC_IMAP_EMAIL);
         if (text == null) throw new Refused("the generated message has no MIME text");
-        return new Outgoing(text, e.envelopeFrom == null ? "" : e.envelopeFrom, MapiToMime.envelopeRecipients(m));
+        if (e.rawSha256 != null && !java.security.MessageDigest.isEqual(
+                e.rawSha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                sha256(text).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw new Refused("the generated message was changed in the Outbox after it was queued: not sent");
+        }
+        List<String> recipients = e.rawSha256 != null && e.remaining != null
+                ? List.of(e.remaining.split("\n")).stream().filter(x -> !x.isBlank()).toList()
+                : MapiToMime.envelopeRecipients(m);
+        return new Outgoing(text, e.envelopeFrom == null ? "" : e.envelopeFrom, recipients);
     }
 
     private Outgoing convert(Message m, OutgoingEntry e, StoreEntity store) throws Refused, MessagingException {
@@ -299,9 +323,16 @@ public class SpoolerService implements Outbound {
         MapiToMime.Sender sender = new MapiToMime.Sender(display(d.from()), d.from().email(),
                 d.sender() == null ? null : display(d.sender()), d.sender() == null ? null : d.sender().email());
         String entryId = objects.entryId(objects.em().find(HierarchyObject.class, e.objectId));
-        MimeMessage mime = MapiToMime.convert(m, sender, new MapiToMime.Options(domain(d.from().email()), false,
-                n -> attachment(entryId, n)));
-        return new Outgoing(MapiToMime.toBytes(mime), d.from().email(), MapiToMime.envelopeRecipients(m));
+        byte[] bytes;
+        try {
+            bytes = MapiToMime.toBytes(MapiToMime.convert(m, sender, new MapiToMime.Options(domain(d.from().email()),
+                    false, n -> attachment(entryId, n))));
+        } catch (IllegalStateException x) {
+            // what the message holds does not make MIME: the user hears why instead of a retry for ever
+            LOG.log(Level.WARNING, "message " + entryId + " cannot be converted to MIME", x);
+            throw new Refused("the message cannot be converted to Internet mail: " + x.getMessage());
+        }
+        return new Outgoing(bytes, d.from().email(), MapiToMime.envelopeRecipients(m));
     }
 
     private byte[] attachment(String messageEntryId, int attachNum) {

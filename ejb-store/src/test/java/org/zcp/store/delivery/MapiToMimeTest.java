@@ -271,6 +271,20 @@ class MapiToMimeTest {
         }
 
         @Test
+        void aSenderRecordWithoutAddressNeverFallsBackToWhatTheClientStored() throws Exception {
+            // security review #17: the client's PR_SENT_REPRESENTING / PR_SENDER never become From
+            Message m = message("s", "b");
+            m.props.add(PropValue.ofString(PropTag.PR_SENT_REPRESENTING_EMAIL_ADDRESS, "ceo@example.com"));
+            m.props.add(PropValue.ofString(PropTag.PR_SENDER_EMAIL_ADDRESS, "ceo@example.com"));
+
+            MimeMessage mime = sent(m, new MapiToMime.Sender("No Address", null, null, null), SMTP);
+
+            assertThat(mime.getHeader("From")).isNull();
+            assertThat(new String(MapiToMime.toBytes(mime), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("ceo@example.com");
+        }
+
+        @Test
         void withoutASenderRecordFromIsTakenFromTheStoredSentRepresentingProperties() throws Exception {
             Message m = message("s", "b");
             m.props.add(PropValue.ofString(PropTag.PR_SENT_REPRESENTING_NAME, "Stored Name"));
@@ -525,6 +539,19 @@ class MapiToMimeTest {
 
     @Nested
     class Attachments {
+        @Test
+        void anAttachmentTaggedMultipartIsSentAsOctetsNotReparsed() throws Exception {
+            // a multipart that did not parse on arrival (no boundary) was kept as an attachment
+            Message m = message("s", "b");
+            byte[] broken = "--\r\nsomething\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            attachment(m, "attachment1.bin", "multipart/mixed", broken);
+
+            BodyPart part = multipart(sent(m)).getBodyPart(1);
+
+            assertThat(baseType(part)).isEqualTo("application/octet-stream");
+            assertThat(bytes(part)).isEqualTo(broken);
+        }
+
         @Test
         void binaryAttachmentIsBase64InMultipartMixed() throws Exception {
             Message m = message("s", "Please find the report attached.");

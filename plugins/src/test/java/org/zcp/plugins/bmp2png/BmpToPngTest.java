@@ -187,4 +187,67 @@ class BmpToPngTest {
         assertThat(data).startsWith(PNG_MAGIC);
         assertThat(ImageIO.read(new ByteArrayInputStream(data)).getWidth()).isEqualTo(5);
     }
+
+    // ---- security review #22: the declared size is checked before anything is decoded -----------
+
+    /**
+     * A BMP of about 1 KB that declares {@code width} x {@code height} 8-bit pixels, run-length
+     * encoded (BI_RLE8) and ending at once (00 01: end of bitmap): decoding it would allocate
+     * every declared pixel.
+     */
+    static byte[] bomb(int width, int height) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(14 + 40 + 1024 + 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(b.capacity()).putInt(0).putInt(14 + 40 + 1024);
+        b.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) 8).putInt(1).putInt(2)
+                .putInt(2835).putInt(2835).putInt(256).putInt(0);
+        for (int i = 0; i < 256; i++) b.putInt(i * 0x010101);
+        b.put((byte) 0).put((byte) 1);
+        return b.array();
+    }
+
+    @Test
+    void aBitmapDeclaringTooManyPixelsIsLeftAloneWithoutDecoding() throws Exception {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(text("a bomb"));
+        byte[] bomb = bomb(20_000, 20_000);
+        mixed.addBodyPart(part(bomb, "image/bmp", "bomb.bmp"));
+        Mail m = run(message(mixed));
+        assertThat(modified(m)).isFalse();
+        BodyPart p = ((Multipart) stored(m).getContent()).getBodyPart(1);
+        assertThat(p.getFileName()).isEqualTo("bomb.bmp");
+        assertThat(content(p)).isEqualTo(bomb);
+    }
+
+    @Test
+    void topDownAndCoreHeadersAreMeasuredToo() throws Exception {
+        assertThat(BmpHeader.read(new ByteArrayInputStream(bomb(20_000, -20_000))).pixels()).isEqualTo(400_000_000L);
+        assertThat(BmpHeader.read(new ByteArrayInputStream(bomb(-5, 3)))).as("negative width").isNull();
+        byte[] core = {'B', 'M', 0, 0, 0, 0, 0, 0, 0, 0, 26, 0, 0, 0, 12, 0, 0, 0, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, (byte) 0xFF, 1, 0, 24, 0};
+        assertThat(BmpHeader.read(new ByteArrayInputStream(core))).isEqualTo(new BmpHeader(65535, 65535, 24));
+        assertThat(BmpHeader.read(new ByteArrayInputStream("BM".getBytes()))).isNull();
+    }
+
+    @Test
+    void theLimitIsTheMailetsMaxPixelsParameter() throws Exception {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(part(image("bmp"), "image/bmp", "small.bmp"));
+        Mail mail = Fixtures.mail(Fixtures.reparse(message(mixed)), "user@example.com", 1);
+        Fixtures.init(new BmpToPng(), Fixtures.context(null, Map.of()), Map.of("maxPixels", "14")).service(mail);
+        assertThat(modified(mail)).as("5 x 3 = 15 pixels > 14").isFalse();
+
+        Mail again = Fixtures.mail(Fixtures.reparse(message(mixed)), "user@example.com", 1);
+        Fixtures.init(new BmpToPng(), Fixtures.context(null, Map.of()), Map.of("maxPixels", "15")).service(again);
+        assertThat(modified(again)).isTrue();
+    }
+
+    @Test
+    void anotherImageFormatNamedBmpIsNotDecoded() throws Exception {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        byte[] png = image("png");
+        mixed.addBodyPart(part(png, "image/bmp", "disguised.bmp"));
+        Mail m = run(message(mixed));
+        assertThat(modified(m)).isFalse();
+        assertThat(content(((Multipart) stored(m).getContent()).getBodyPart(0))).isEqualTo(png);
+    }
 }

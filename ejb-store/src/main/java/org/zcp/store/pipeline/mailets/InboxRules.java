@@ -51,7 +51,8 @@ import org.zcp.store.rules.RuleService;
  * keeps it elsewhere. dagent.cfg {@code set_rule_headers} marks what rules send with
  * {@code X-Zarafa-Rule-Action}; {@code no_double_forward} sends nothing for a message that carries
  * it. Nothing is ever sent to the user's own address, nor again for a redirect of the user's that
- * came back.
+ * came back, nor for a message that passed through the user or too many automatic hops before
+ * ({@link MailLoops}, security review #8).
  */
 public class InboxRules extends GenericMailet {
     private static final Logger LOG = Logger.getLogger(InboxRules.class.getName());
@@ -68,7 +69,16 @@ public class InboxRules extends GenericMailet {
         MimeMessage msg = mail.getMessage();
         String recipient = mail.getRecipients().stream().findFirst().map(MailAddress::asString).orElse(null);
         String sender = mail.hasSender() ? mail.getMaybeSender().asString() : null;
-        Outcome o = RuleEngine.evaluate(rules, msg, sender, recipient, size(mail));
+        Outcome o;
+        try {
+            o = RuleEngine.evaluate(rules, msg, sender, recipient, size(mail));
+        } catch (RuntimeException | StackOverflowError e) {
+            // what the message holds must never make it undeliverable (security review #21):
+            // it is delivered to the Inbox as if no rule matched
+            LOG.log(Level.WARNING, "rules of user " + userId + " cannot be evaluated on " + mail.getName()
+                    + "; delivered without rules", e);
+            return;
+        }
         if (!o.anyMatched()) return;
         DirEntry user = services.directory().require(userId);
         LOG.fine("rules of " + user.name() + " matched: " + o.matched());
@@ -125,6 +135,11 @@ public class InboxRules extends GenericMailet {
             }
             if (cameBack(msg, own)) {
                 LOG.info("rules of " + user.name() + ": not forwarding a message the user's rules sent (mail loop)");
+                return;
+            }
+            String loop = MailLoops.refusal(msg, own);
+            if (loop != null) {
+                LOG.info("rules of " + user.name() + ": nothing forwarded or redirected: " + loop);
                 return;
             }
         } catch (MessagingException e) {
@@ -243,6 +258,7 @@ public class InboxRules extends GenericMailet {
         fw.setSubject(subject.isEmpty() ? "FW:" : "FW: " + subject, "UTF-8");
         fw.setSentDate(new Date(now));
         if (ruleHeader) fw.setHeader(RULE_HEADER, "forward");
+        MailLoops.mark(fw, original, from.getAddress(), false);
         MimeBodyPart text = new MimeBodyPart();
         text.setText("This message was forwarded automatically by a rule of " + from.toUnicodeString() + ".\r\n\r\n"
                 + "-------- Original message --------\r\n"
@@ -278,6 +294,7 @@ public class InboxRules extends GenericMailet {
                 ? from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1) : "localhost";
         r.addHeader("Resent-Message-ID", "<" + UUID.randomUUID() + "." + now + "@" + domain + ">");
         if (ruleHeader) r.setHeader(RULE_HEADER, "redirect");
+        MailLoops.mark(r, original, from.getAddress(), true);
         return r;
     }
 

@@ -28,7 +28,8 @@ import org.zcp.store.pipeline.Services;
  * The autoresponder (manual 4.5): when the store's out-of-office is on, the sender gets the
  * out-of-office text, once per TIMELIMIT of /etc/zarafa/autorespond; never an answer to oneself,
  * to or from mailer-daemon, postmaster or root, to junk, to automatic mail (Auto-Submitted,
- * Precedence, X-Zarafa-Vacation); only when the user is in To, unless AUTORESPOND_CC (also Cc)
+ * Precedence, X-Zarafa-Vacation, List-Id) or mail that passed through the user or too many
+ * automatic hops ({@link MailLoops}); only when the user is in To, unless AUTORESPOND_CC (also Cc)
  * or AUTORESPOND_NORECIP (always). The reply leaves through the spooler with a null reverse path
  * (RFC 3834).
  */
@@ -54,8 +55,17 @@ public class OutOfOffice extends GenericMailet {
             if (system(to)) return;
         }
         DirEntry user = services.directory().require(userId);
+        if (user.email() == null || user.email().isBlank()) {
+            LOG.fine("out-of-office for " + user.name() + ": the user has no e-mail address, no reply");
+            return;
+        }
         List<String> own = ownAddresses(mail, user);
         if (own.contains(replyTo.toLowerCase(Locale.ROOT))) return;
+        String loop = MailLoops.refusal(msg, own);
+        if (loop != null) {
+            LOG.info("out-of-office for " + user.name() + ": no reply to " + replyTo + ": " + loop);
+            return;
+        }
         Autorespond rules = oof.autorespond();
         boolean inTo = addresses(msg, RecipientType.TO).stream().anyMatch(own::contains);
         boolean inCc = addresses(msg, RecipientType.CC).stream().anyMatch(own::contains);
@@ -69,10 +79,31 @@ public class OutOfOffice extends GenericMailet {
         LOG.info("out-of-office reply from " + user.name() + " to " + replyTo + " queued");
     }
 
+    /**
+     * Mail no responder answers: RFC 3834 5.2 any Auto-Submitted other than "no" (its keyword,
+     * before parameters; every such header counts), Precedence (bulk, list, junk),
+     * another Zarafa's vacation reply, mailing lists (List-Id, RFC 3834 2).
+     */
     static boolean automatic(MimeMessage msg) throws MessagingException {
-        if (msg.getHeader("X-Zarafa-Vacation") != null || msg.getHeader("Precedence") != null) return true;
+        if (msg.getHeader("X-Zarafa-Vacation") != null || msg.getHeader("Precedence") != null
+                || msg.getHeader("List-Id") != null) {
+            return true;
+        }
         String[] auto = msg.getHeader("Auto-Submitted");
-        return auto != null && !auto[0].trim().equalsIgnoreCase("no");
+        if (auto == null) return false;
+        for (String a : auto) {
+            if (!keyword(a).equalsIgnoreCase("no")) return true;
+        }
+        return false;
+    }
+
+    /** The leading keyword of a header value ("no" of "no; x=y"), without a regular expression. */
+    private static String keyword(String value) {
+        int i = 0;
+        while (i < value.length() && Character.isWhitespace(value.charAt(i))) i++;
+        int start = i;
+        while (i < value.length() && (Character.isLetterOrDigit(value.charAt(i)) || value.charAt(i) == '-')) i++;
+        return value.substring(start, i);
     }
 
     /** The From address (Reply-To is for people, an autoreply goes to the author), else the envelope. */
@@ -141,6 +172,7 @@ public class OutOfOffice extends GenericMailet {
         }
         reply.setHeader("X-Zarafa-Vacation", "autorespond");
         reply.setHeader("Auto-Submitted", "auto-replied");
+        MailLoops.mark(reply, original, user.email(), false);
         reply.setText(s.message(), "UTF-8");
         reply.saveChanges();
         return reply;

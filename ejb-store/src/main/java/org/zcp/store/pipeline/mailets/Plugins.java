@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
@@ -43,9 +44,30 @@ public class Plugins extends GenericMailet {
     public void service(Mail mail) throws MessagingException {
         String state = mail.getState();
         for (Mailet plugin : plugins) {
-            plugin.service(mail);
+            try {
+                plugin.service(mail);
+            } catch (RuntimeException e) {
+                if (transientFault(e)) throw e;
+                // a plugin that breaks on what a message holds must not make it undeliverable for
+                // ever (security review #21/#22): the message goes on without that plugin's change
+                LOG.log(Level.WARNING, "plugin " + plugin.getClass().getName() + " failed on " + mail.getName()
+                        + "; continuing without it", e);
+                continue;
+            }
             if (Mail.GHOST.equals(mail.getState()) || state != null && !state.equals(mail.getState())) return;
         }
+    }
+
+    /** A failure of the store or its database (the MTA should retry), not of the message. */
+    static boolean transientFault(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.zcp.store.StoreException || c instanceof jakarta.persistence.PersistenceException
+                    || c instanceof java.sql.SQLException || c instanceof jakarta.ejb.EJBException) {
+                return true;
+            }
+            if (c.getCause() == c) break;
+        }
+        return false;
     }
 
     @Override
