@@ -37,6 +37,11 @@ public final class MemoryBudget {
         }
     }
 
+    /** Whether a job of {@code bytes} can ever run (when not, it is refused for good, not retried). */
+    public static boolean fits(long bytes) {
+        return (bytes + 1023) / 1024 <= TOTAL_KB;
+    }
+
     /** Reserves {@code bytes} for {@code what}; MAPI_E_NOT_ENOUGH_MEMORY when it can never or not now fit. */
     public static Reservation reserve(long bytes, String what) {
         long kb = Math.max(1, (bytes + 1023) / 1024);

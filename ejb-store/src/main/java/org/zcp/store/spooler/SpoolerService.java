@@ -45,6 +45,7 @@ import org.zcp.store.entity.OutgoingEntry;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.Access.Action;
+import org.zcp.store.mapi.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.QuotaService;
@@ -211,12 +212,27 @@ public class SpoolerService implements Outbound {
             objects.em().remove(e);
             return;
         }
+        // the whole message is held in memory from conversion until the relay has it (review 7)
+        long need = MemoryBudget.conversionBytes(msg.size);
+        if (!MemoryBudget.fits(need)) {
+            send(e, msg, now);
+            return;
+        }
+        try (var held = MemoryBudget.reserve(need, "an outgoing message")) {
+            send(e, msg, now);
+        }
+    }
+
+    private void send(OutgoingEntry e, HierarchyObject msg, long now) {
         StoreEntity store = objects.store(msg.storeId);
         DirEntry owner = store.userId != 0 ? directory.get(store.userId).orElse(null) : null;
         String entryIdHex = objects.entryId(msg);
         Message m = messages.load(MailboxWriter.SYSTEM, entryIdHex);
         Outgoing out;
         try {
+            if (!MemoryBudget.fits(MemoryBudget.conversionBytes(msg.size))) {
+                throw new Refused("the message (" + msg.size / (1024 * 1024) + " MB) is larger than this server can send");
+            }
             out = e.rawMime == 1 ? raw(m, e) : convert(m, e, store);
         } catch (Refused r) {
             LOG.warning("message " + entryIdHex + " not sent: " + r.getMessage());
