@@ -17,20 +17,20 @@ import java.util.function.Supplier;
  * integration test can deliver the same corpus over LMTP: read INDEX, load the ".eml" names from
  * the directory and build the others with {@link #generated()}.
  */
-final class HostileMime {
+public final class HostileMime {
     static final String DIRECTORY = "/hostile-mime/";
     private static final String HEAD = "From: Mallory <mallory@outside.example>\r\nTo: Alice <alice@example.com>\r\n"
             + "Date: Fri, 4 Dec 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n";
     private static final int MIB = 1024 * 1024;
 
-    record Case(String name, Supplier<byte[]> text) {
+    public record Case(String name, Supplier<byte[]> text) {
     }
 
     private HostileMime() {
     }
 
     /** Every case of INDEX, in its order. */
-    static List<Case> all() {
+    public static List<Case> all() {
         Map<String, Supplier<byte[]>> generated = generated();
         List<Case> out = new ArrayList<>();
         for (String name : index()) {
