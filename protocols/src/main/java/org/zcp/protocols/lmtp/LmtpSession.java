@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zcp.protocols.tls.TlsUpgrade;
+import org.zcp.protocols.log.LogText;
 
 /**
  * One LMTP conversation (RFC 2033) over a connected stream: LHLO, MAIL, RCPT, DATA, RSET, NOOP,
@@ -228,7 +229,7 @@ public final class LmtpSession {
         try {
             status = backend.checkRecipient(address);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "recipient check for " + address + " failed", e);
+            LOG.log(Level.WARNING, "recipient check for " + LogText.safe(address) + " failed", e);
             status = LmtpBackend.Status.TEMPFAIL.name();
         }
         switch (status(status)) {
@@ -276,7 +277,7 @@ public final class LmtpSession {
         try {
             result = backend.deliver(rcpt, from, file);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "delivery to " + rcpt + " failed", e);
+            LOG.log(Level.WARNING, "delivery to " + LogText.safe(rcpt) + " failed", e);
             result = LmtpBackend.Status.TEMPFAIL.name();
         }
         int colon = result == null ? -1 : result.indexOf(':');
