@@ -225,10 +225,11 @@ public final class Schemas {
             .logging("/var/log/zarafa/gateway.log")
             // ZCP extension: IMAP/POP3 sessions at once per listener (each on a virtual thread)
             .integer("gateway_max_connections", 500)
-            // ZCP extension: connections at once from one address per listener (0: no limit),
-            // so one client cannot take every slot (security review #12)
+            // ZCP extension: connections not logged in yet from one address per listener (0: no
+            // limit), so one client cannot take every slot (security review #12)
             .integer("gateway_max_connections_per_ip", 20)
-            // ZCP extension: seconds until login before the connection is closed
+            // ZCP extension: seconds of silence before login (and twice that in all) before the
+            // connection is closed
             .integer("gateway_login_timeout", 60)
             .build();
 

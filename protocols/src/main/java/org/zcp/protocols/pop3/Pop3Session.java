@@ -171,6 +171,7 @@ public final class Pop3Session {
     private LineReader in;
     private OutputStream out;
     private boolean tlsActive;
+    private Runnable onLogin;
 
     private State state = AUTHORIZATION;
     /** The name from USER, waiting for PASS. */
@@ -201,6 +202,15 @@ public final class Pop3Session {
         this.peer = peer;
         this.starttls = starttls;
         this.tlsActive = tlsActive;
+    }
+
+    /**
+     * Runs {@code hook} after a successful login, before the +OK: the listener uses it to end the
+     * short pre-login timeout and to stop counting the connection as not logged in.
+     */
+    public Pop3Session onLogin(Runnable hook) {
+        this.onLogin = hook;
+        return this;
     }
 
     /**
@@ -422,6 +432,7 @@ public final class Pop3Session {
         messages = list;
         deleted = new boolean[list.size()];
         state = TRANSACTION;
+        if (onLogin != null) onLogin.run();
         LOG.info(() -> LogText.safe(name) + " logged in from " + peer + (tlsActive ? " with TLS" : "") + ", " + list.size()
                 + " messages");
         ok("+OK " + summary());
