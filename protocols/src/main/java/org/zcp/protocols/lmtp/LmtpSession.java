@@ -30,6 +30,11 @@ import org.zcp.protocols.log.LogText;
 public final class LmtpSession {
     private static final Logger LOG = Logger.getLogger(LmtpSession.class.getName());
     static final int MAX_LINE = 4096;
+    /**
+     * Recipients of one transaction; RFC 5321 section 4.5.3.1.8 asks for at least 100. Bounds the
+     * memory and the per-recipient replies a client can cause with one message.
+     */
+    static final int MAX_RECIPIENTS = 1000;
     private static final DateTimeFormatter RFC5322 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final LmtpBackend backend;
@@ -218,6 +223,11 @@ public final class LmtpSession {
     private void rcpt(String arg) throws IOException {
         if (from == null) {
             reply("503 5.5.1 Error: need MAIL command");
+            return;
+        }
+        if (recipients.size() >= MAX_RECIPIENTS) {
+            // RFC 5321 section 4.5.3.1.10: 452, the client sends the rest in another transaction
+            reply("452 4.5.3 Too many recipients");
             return;
         }
         String address = pathArgument(arg, "TO:");
