@@ -98,6 +98,9 @@ public final class Config {
                             problems.add(where + ": !include needs a file name");
                         } else if (!Files.isReadable(target)) {
                             problems.add(where + ": included file " + target + " cannot be read");
+                        } else if (!Files.isRegularFile(target)) {
+                            // a device or FIFO (/dev/zero, a pipe) would be read for ever
+                            problems.add(where + ": included file " + target + " is not a regular file");
                         } else {
                             read(schema, target, values, propmaps, problems, seen, depth + 1);
                         }
@@ -244,7 +247,12 @@ public final class Config {
             if (mult != 0) s = s.substring(0, s.length() - 1).strip();
             else mult = 1;
         }
-        if (!s.matches("\\d+")) return -1;
-        return Long.parseLong(s) * mult;
+        // more than 18 digits, or a product beyond a long, is not a size (and must not throw)
+        if (!s.matches("\\d{1,18}")) return -1;
+        try {
+            return Math.multiplyExact(Long.parseLong(s), mult);
+        } catch (ArithmeticException e) {
+            return -1;
+        }
     }
 }

@@ -342,7 +342,7 @@ public final class LmtpSession {
         if (!rest.startsWith("<")) {
             int sp = rest.indexOf(' ');
             String bare = sp < 0 ? rest : rest.substring(0, sp);
-            return bare.isEmpty() || bare.contains("<") || bare.contains(">") ? null : bare;
+            return bare.isEmpty() || bare.contains("<") || bare.contains(">") || hasControl(bare) ? null : bare;
         }
         int close = rest.indexOf('>');
         if (close < 0) return null;
@@ -351,7 +351,15 @@ public final class LmtpSession {
         int colon = address.lastIndexOf(':');
         if (address.startsWith("@") && colon > 0) address = address.substring(colon + 1);
         if (address.contains("<") || address.contains(" ")) return null;
-        return address;
+        return hasControl(address) ? null : address;
+    }
+
+    /**
+     * Found by fuzzing: a bare CR (or another control character) in an address was echoed in the
+     * reply and ended its line early; no valid address has one (RFC 5321 section 4.1.2).
+     */
+    private static boolean hasControl(String address) {
+        return address.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static LmtpBackend.Status status(String s) {

@@ -80,6 +80,14 @@ class LmtpSessionTest {
     }
 
     @Test
+    void addressesWithControlCharactersAreRefusedWithoutEchoingThem() throws Exception {
+        // found by fuzzing (LmtpSessionFuzzTest): a bare CR in the address broke the reply line
+        List<String> r = converse("LHLO c\r\nMAIL FROM:<a@b>\r\nRCPT TO:<jo\rhn@example.com>\r\nRCPT TO:x\u0001y@z\r\n");
+
+        assertThat(r).endsWith("501 5.5.4 Syntax: RCPT TO:<address>", "501 5.5.4 Syntax: RCPT TO:<address>");
+    }
+
+    @Test
     void recipientsBeyondTheLimitOfOneTransactionGet452() throws Exception {
         StringBuilder in = new StringBuilder("LHLO c\r\nMAIL FROM:<a@b>\r\n");
         for (int i = 0; i <= LmtpSession.MAX_RECIPIENTS; i++) in.append("RCPT TO:<john@example.com>\r\n");
