@@ -3,6 +3,7 @@ package org.zcp.api.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,14 @@ public final class Config {
             if (line.startsWith("!")) {
                 String[] parts = line.substring(1).split("\\s+", 2);
                 String arg = parts.length > 1 ? parts[1].strip() : "";
-                Path target = resolve(file, arg);
+                Path target;
+                try {
+                    target = resolve(file, arg);
+                } catch (InvalidPathException e) {
+                    // found by ConfigFuzzTest: a NUL in the name escaped as an unchecked exception
+                    problems.add(where + ": '!" + parts[0] + "' names an invalid file: " + e.getReason());
+                    continue;
+                }
                 switch (parts[0]) {
                     case "include" -> {
                         if (arg.isEmpty()) {

@@ -125,4 +125,13 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(Schemas.SERVER, file)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("included file /dev/zero is not a regular file");
     }
+
+    @Test
+    void anIncludeWithANulInItsNameIsReportedAsAProblem() throws Exception {
+        // found by ConfigFuzzTest: the InvalidPathException escaped the parser
+        Path file = write("server.cfg", "!include a\u0000b\n!propmap c\u0000d\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'!include' names an invalid file")
+                .hasMessageContaining("'!propmap' names an invalid file");
+    }
 }

@@ -102,6 +102,18 @@ class ImapHardeningTest {
     }
 
     @Test
+    void theListenersLoginHookRunsOnlyAfterASuccessfulLogin() throws IOException {
+        // the listener lifts the pre-login timeout and the per-address count here (review #12)
+        List<String> events = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ImapSession(store, "imap.test", plaintext(), new ByteArrayInputStream(
+                "a LOGIN john wrong\r\nb LOGIN john \"secret pw\"\r\nc NOOP\r\n".getBytes(StandardCharsets.US_ASCII)),
+                out, "192.0.2.1", null, false).onLogin(() -> events.add("login at " + out.size())).run();
+        String transcript = out.toString(StandardCharsets.US_ASCII);
+        assertThat(events).containsExactly("login at " + transcript.indexOf("b OK"));
+    }
+
+    @Test
     void keywordsThatAreNotAtomsNeverReachTheWire() throws IOException {
         // R15: categories set over SOAP, with spaces, parentheses, brackets and CRLF
         store.deliver("INBOX", "Subject: x\r\n\r\nx\r\n", Set.of("\\Seen", "Work",

@@ -121,4 +121,11 @@ class EnvelopeTest {
         // found by fuzzing (MimeStructureFuzzTest): the scanner never advanced past \u0001
         assertThat(from("Ali\u0001ce <alice@example.com>")).isEqualTo("((\"Ali ce\" NIL \"alice\" \"example.com\"))");
     }
+
+    @Test
+    void aBackslashEndingAContentTypeCommentDoesNotBreakTheParse() {
+        // found by fuzzing (MimeStructureFuzzTest): the comment scanner stepped past the end
+        MimeStructure m = MimeStructure.parse(crlf("Content-Type: text/plain (x\\\n\nbody\n"));
+        assertThat(m.bodyStructure()).startsWith("(\"text\" \"plain\"");
+    }
 }
