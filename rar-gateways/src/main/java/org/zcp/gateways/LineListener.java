@@ -42,6 +42,10 @@ import org.zcp.protocols.tls.TlsUpgrade;
  * goes through a fresh message endpoint. With TLS ({@link ListenerTls}), a connection is either
  * wrapped right after accept (implicit TLS) or handed to the session with an upgrade for its
  * STARTTLS command.
+ *
+ * <p>IMAP and POP3 connections run on virtual threads within {@link ConnectionSlots}: a limit per
+ * address on connections that have not logged in, the oldest of those closed when all slots are
+ * taken, and a short login timeout (security review #12).
  */
 final class LineListener {
     private static final Logger LOG = Logger.getLogger(LineListener.class.getName());
