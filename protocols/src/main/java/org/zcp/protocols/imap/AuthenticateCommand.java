@@ -64,7 +64,8 @@ final class AuthenticateCommand {
         if (plain == null) {
             s.bad(c.tag(), "Invalid PLAIN authentication response");
         } else if (!plain[0].isEmpty() && !plain[0].equals(plain[1])) {
-            ImapSession.LOG.info(() -> "login of " + LogText.safe(plain[1]) + " as " + LogText.safe(plain[0]) + " from " + s.peer
+            ImapSession.LOG.info(() -> "login of " + LogText.safe(plain[1]) + " as " + LogText.safe(plain[0])
+                    + " from " + s.peer
                     + " refused: no proxy logins");
             s.no(c.tag(), "AUTHORIZATIONFAILED", "Authorization failed");
             s.failed();

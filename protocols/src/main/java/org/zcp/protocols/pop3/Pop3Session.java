@@ -376,7 +376,8 @@ public final class Pop3Session {
             error("-ERR invalid PLAIN authentication response");
         } else if (!plain[0].isEmpty() && !plain[0].equals(plain[1])) {
             // acting as another user needs rights the store does not model
-            LOG.info(() -> "login of " + LogText.safe(plain[1]) + " as " + LogText.safe(plain[0]) + " from " + peer + " refused: no proxy logins");
+            LOG.info(() -> "login of " + LogText.safe(plain[1]) + " as " + LogText.safe(plain[0]) + " from " + peer
+                    + " refused: no proxy logins");
             authFailed();
         } else {
             login(plain[1], plain[2]);
@@ -433,8 +434,8 @@ public final class Pop3Session {
         deleted = new boolean[list.size()];
         state = TRANSACTION;
         if (onLogin != null) onLogin.run();
-        LOG.info(() -> LogText.safe(name) + " logged in from " + peer + (tlsActive ? " with TLS" : "") + ", " + list.size()
-                + " messages");
+        LOG.info(() -> LogText.safe(name) + " logged in from " + peer + (tlsActive ? " with TLS" : "") + ", "
+                + list.size() + " messages");
         ok("+OK " + summary());
     }
 

@@ -200,7 +200,8 @@ public final class ImapReader {
     private Token.Literal literal(String tag, String name, Tokenizer.LiteralSpec literal)
             throws IOException, RejectedCommandException {
         long size = literal.size();
-        long max = authenticated ? limits.maxLiteralSize() : Math.min(limits.maxPreAuthLiteral(), limits.maxLiteralSize());
+        long max = authenticated ? limits.maxLiteralSize()
+                : Math.min(limits.maxPreAuthLiteral(), limits.maxLiteralSize());
         boolean spooled = authenticated && name.equals("APPEND") && size > limits.maxInMemoryLiteral();
         if (size > max || !spooled && (size > limits.maxInMemoryLiteral() || held + size > budget())) {
             throw refused(tag, literal, "TOOBIG", "Literal too large");
@@ -374,7 +375,9 @@ public final class ImapReader {
         while (have < size) {
             if (pos == lim && !fill()) throw new EOFException("Connection closed in the middle of a literal");
             int n = Math.min(size - have, lim - pos);
-            if (have + n > data.length) data = Arrays.copyOf(data, (int) Math.min(size, Math.max(have + n, 2L * data.length)));
+            if (have + n > data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(size, Math.max(have + n, 2L * data.length)));
+            }
             System.arraycopy(buf, pos, data, have, n);
             pos += n;
             have += n;

@@ -15,7 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class LiteralSpool {
     private static final FileAttribute<?>[] PRIVATE =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------"))}
                     : new FileAttribute<?>[0];
 
     private final Path dir;
