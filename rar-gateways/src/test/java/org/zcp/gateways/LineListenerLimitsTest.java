@@ -2,6 +2,8 @@ package org.zcp.gateways;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,8 +13,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.Test;
+import org.zcp.protocols.imap.ImapBackend;
 
 /** Per-address limit and login timeout of the IMAP/POP3 listeners over real sockets (review #12). */
 class LineListenerLimitsTest {
@@ -112,6 +118,66 @@ class LineListenerLimitsTest {
                 if (line != null) Thread.sleep(500);
             }
             assertThat(line).isNull();
+        } finally {
+            listener.close();
+        }
+    }
+
+    /** A store where every login succeeds; no other call is needed here. */
+    static final class LoginStore implements MessageEndpointFactory {
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xa) {
+            return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {MessageEndpoint.class, ImapBackend.class}, (proxy, method, args) ->
+                            switch (method.getName()) {
+                                case "login" -> new ImapBackend.Login(ImapBackend.Status.OK, "h1", null);
+                                case "release", "logout", "beforeDelivery", "afterDelivery" -> null;
+                                default -> throw new UnsupportedOperationException(method.getName());
+                            });
+        }
+
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xa, long timeout) {
+            return createEndpoint(xa);
+        }
+
+        @Override
+        public boolean isDeliveryTransacted(Method method) {
+            return false;
+        }
+
+        @Override
+        public String getActivationName() {
+            return "login-test";
+        }
+
+        @Override
+        public Class<?> getEndpointClass() {
+            return Object.class;
+        }
+    }
+
+    @Test
+    void afterLoginTheLoginTimeoutAndDeadlineNoLongerApply() throws Exception {
+        int port = freePort();
+        ImapActivationSpec spec = new ImapActivationSpec();
+        spec.setBind("127.0.0.1");
+        spec.setPort(port);
+        spec.setMaxThreads(4);
+        spec.setLoginTimeout(1);
+        spec.setTls("off");
+        spec.validate();
+        LineListener listener = new LineListener(new LoginStore(), spec);
+        listener.start();
+        try (Socket s = connect("127.0.0.1", port)) {
+            BufferedReader in = reader(s);
+            assertThat(in.readLine()).startsWith("* OK [CAPABILITY IMAP4rev1");
+            s.getOutputStream().write("l LOGIN john pw\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("l OK [CAPABILITY");
+            // past both the 1 s login timeout and the 2 s deadline: a positive check follows
+            Thread.sleep(3_000);
+            s.getOutputStream().write("n NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("n OK NOOP completed");
         } finally {
             listener.close();
         }
