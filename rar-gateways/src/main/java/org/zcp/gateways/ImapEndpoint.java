@@ -132,7 +132,8 @@ final class ImapEndpoint implements ImapBackend {
     }
 
     @Override
-    public AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate) {
+    public AppendResult append(String session, String mailbox, java.io.InputStream message, Set<String> flags,
+            long internalDate) {
         return call(b -> b.append(session, mailbox, message, flags, internalDate));
     }
 }

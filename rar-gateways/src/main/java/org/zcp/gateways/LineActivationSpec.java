@@ -28,6 +28,8 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
     private Integer port;
     private Integer maxThreads;
     private Integer timeout;
+    private Integer maxPerAddress;
+    private Integer loginTimeout;
     private String tls;
     private String keystore;
     private String keystorePassword;
@@ -102,6 +104,31 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
         return 5 * 60;
     }
 
+    /**
+     * IMAP/POP3: connections not logged in yet that one client address may hold (gateway.cfg
+     * {@code gateway_max_connections_per_ip}, {@code zcp.<protocol>.perip}); 0 is no limit.
+     */
+    public int getMaxPerAddress() {
+        return maxPerAddress != null ? maxPerAddress : Integer.getInteger("zcp." + protocol + ".perip", 20);
+    }
+
+    public void setMaxPerAddress(Integer maxPerAddress) {
+        this.maxPerAddress = maxPerAddress;
+    }
+
+    /**
+     * IMAP/POP3: seconds of silence before login after which the client is logged out, and half
+     * the time it has to log in at all (gateway.cfg {@code gateway_login_timeout},
+     * {@code zcp.<protocol>.logintimeout}); the idle timeout of {@link #getTimeout()} applies after login.
+     */
+    public int getLoginTimeout() {
+        return loginTimeout != null ? loginTimeout : Integer.getInteger("zcp." + protocol + ".logintimeout", 60);
+    }
+
+    public void setLoginTimeout(Integer loginTimeout) {
+        this.loginTimeout = loginTimeout;
+    }
+
     public String getTls() {
         return tls != null ? tls : System.getProperty("zcp." + protocol + ".tls", defaultTls());
     }
@@ -144,6 +171,8 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
         if (getPort() < 0 || getPort() > 65535) throw new InvalidPropertyException(protocol + " port " + getPort());
         if (getMaxThreads() < 1) throw new InvalidPropertyException(protocol + " threads " + getMaxThreads());
         if (getTimeout() < 1) throw new InvalidPropertyException(protocol + " timeout " + getTimeout());
+        if (getMaxPerAddress() < 0) throw new InvalidPropertyException(protocol + " perip " + getMaxPerAddress());
+        if (getLoginTimeout() < 1) throw new InvalidPropertyException(protocol + " logintimeout " + getLoginTimeout());
         if (tlsMode() == null) {
             throw new InvalidPropertyException(protocol + " tls " + getTls() + " (off, starttls or implicit)");
         }

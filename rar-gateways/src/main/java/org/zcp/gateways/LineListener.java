@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,10 @@ import org.zcp.protocols.tls.TlsUpgrade;
  * goes through a fresh message endpoint. With TLS ({@link ListenerTls}), a connection is either
  * wrapped right after accept (implicit TLS) or handed to the session with an upgrade for its
  * STARTTLS command.
+ *
+ * <p>IMAP and POP3 connections run on virtual threads within {@link ConnectionSlots}: a limit per
+ * address on connections that have not logged in, the oldest of those closed when all slots are
+ * taken, and a short login timeout (security review #12).
  */
 final class LineListener {
     private static final Logger LOG = Logger.getLogger(LineListener.class.getName());
@@ -49,8 +54,10 @@ final class LineListener {
     private final LineActivationSpec spec;
     private final String name;
     private final ExecutorService workers;
-    /** Free session slots of an IMAP/POP3 listener; null for the pooled ones (LMTP, lookups). */
-    private final Semaphore sessions;
+    /** The session slots of an IMAP/POP3 listener; null for the pooled ones (LMTP, lookups). */
+    private final ConnectionSlots sessions;
+    /** Closes IMAP/POP3 connections that have not logged in by the end of the login timeout. */
+    private final ScheduledExecutorService deadlines;
     private final AtomicInteger active = new AtomicInteger();
     private volatile ServerSocket server;
     private volatile ListenerTls tls = ListenerTls.off(ListenerTls.Mode.OFF, "not started");
@@ -66,7 +73,12 @@ final class LineListener {
             // virtual thread each, up to the configured number of connections
             this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(spec.getProtocol() + "-", 1)
                     .factory());
-            this.sessions = new Semaphore(spec.getMaxThreads());
+            this.sessions = new ConnectionSlots(spec.getMaxThreads(), spec.getMaxPerAddress());
+            this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, spec.getProtocol() + "-login-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
         } else {
             AtomicInteger n = new AtomicInteger();
             ThreadPoolExecutor pool = new ThreadPoolExecutor(spec.getMaxThreads(), spec.getMaxThreads(), 60,
@@ -78,6 +90,7 @@ final class LineListener {
             pool.allowCoreThreadTimeOut(true);
             this.workers = pool;
             this.sessions = null;
+            this.deadlines = null;
         }
     }
 
@@ -144,31 +157,66 @@ final class LineListener {
                 if (!closed) LOG.log(Level.WARNING, name + " accept failed", e);
                 continue;
             }
-            boolean slot = sessions == null || sessions.tryAcquire();
+            if (sessions != null) {
+                admit(socket);
+                continue;
+            }
             try {
-                if (!slot) throw new RejectedExecutionException("all " + spec.getMaxThreads() + " connections in use");
-                workers.execute(() -> {
-                    try {
-                        serve(socket);
-                    } finally {
-                        if (sessions != null) sessions.release();
-                    }
-                });
+                workers.execute(() -> serve(socket, null));
             } catch (RejectedExecutionException e) {
-                if (slot && sessions != null) sessions.release();
                 if (tls.mode() == ListenerTls.Mode.IMPLICIT) {
                     close(socket); // the client waits for a handshake: a plaintext 421 would be noise
                 } else {
-                    refuse(socket);
+                    refuse(socket, "Too many connections");
                 }
             }
         }
     }
 
-    private void refuse(Socket socket) {
-        String answer = spec.getProtocol().startsWith("pop3") ? "-ERR [SYS/TEMP] Too many connections, try again later"
-                : spec.getProtocol().startsWith("imap") ? "* BYE [UNAVAILABLE] Too many connections, try again later"
-                : "421 4.3.2 Too many connections, try again later";
+    /** An IMAP/POP3 connection gets a slot, or is told why not. */
+    private void admit(Socket socket) {
+        String peer = socket.getInetAddress().getHostAddress();
+        ConnectionSlots.Admission a = sessions.admit(peer, socket);
+        if (a.slot() == null) {
+            boolean address = a.refusal() == ConnectionSlots.Refusal.PER_ADDRESS;
+            LOG.fine(() -> name + " refused " + peer + (address ? ": too many connections from it that have not logged in"
+                    : ": all " + spec.getMaxThreads() + " connections in use"));
+            if (tls.mode() == ListenerTls.Mode.IMPLICIT) {
+                close(socket); // the client waits for a handshake: a plaintext answer would be noise
+            } else {
+                refuse(socket, address ? "Too many connections from your address" : "Too many connections");
+            }
+            return;
+        }
+        ConnectionSlots.Slot slot = a.slot();
+        // a silent client gets its BYE after the login timeout (the read timeout); one that
+        // trickles a command now and then is closed at twice that after connecting
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            if (!slot.loggedInYet()) close(socket);
+        }, 2L * spec.getLoginTimeout(), TimeUnit.SECONDS);
+        try {
+            workers.execute(() -> {
+                try {
+                    serve(socket, () -> {
+                        slot.loggedIn();
+                        deadline.cancel(false);
+                    });
+                } finally {
+                    deadline.cancel(false);
+                    slot.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            deadline.cancel(false);
+            slot.release();
+            close(socket);
+        }
+    }
+
+    private void refuse(Socket socket, String reason) {
+        String answer = spec.getProtocol().startsWith("pop3") ? "-ERR [SYS/TEMP] " + reason + ", try again later"
+                : spec.getProtocol().startsWith("imap") ? "* BYE [UNAVAILABLE] " + reason + ", try again later"
+                : "421 4.3.2 " + reason + ", try again later";
         try (socket; OutputStream out = socket.getOutputStream()) {
             out.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException ignored) {
@@ -184,12 +232,25 @@ final class LineListener {
         }
     }
 
-    private void serve(Socket socket) {
+    /**
+     * Runs one session. For IMAP/POP3 ({@code loggedIn} not null) the read timeout is the short
+     * login timeout until the client has logged in, then the protocol's idle timeout.
+     */
+    private void serve(Socket socket, Runnable loggedIn) {
         active.incrementAndGet();
         String peer = socket.getInetAddress().getHostAddress();
         ListenerTls t = tls;
         try (Connection c = new Connection(socket, t)) {
-            socket.setSoTimeout(spec.getTimeout() * 1000);
+            socket.setSoTimeout((loggedIn == null ? spec.getTimeout() : Math.min(spec.getTimeout(), spec.getLoginTimeout()))
+                    * 1000);
+            Runnable onLogin = () -> {
+                try {
+                    socket.setSoTimeout(spec.getTimeout() * 1000);
+                } catch (IOException e) {
+                    LOG.fine(() -> name + " could not lift the login timeout for " + peer + ": " + e.getMessage());
+                }
+                loggedIn.run();
+            };
             // answers are written whole and flushed; Nagle would hold the last segment of one
             // until the client's delayed ACK of the previous (40 ms per command)
             socket.setTcpNoDelay(true);
@@ -201,19 +262,19 @@ final class LineListener {
             } else if (spec.getProtocol().startsWith("imap")) {
                 String host = System.getProperty("zcp.gateway.hostname", "");
                 new ImapSession(new ImapEndpoint(factory), host.isBlank() ? hostname() : host,
-                        new ImapSession.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "true")),
+                        new ImapSession.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "false")),
                                 Integer.getInteger("zcp.imap.maxfail", 10),
                                 Long.getLong("zcp.imap.maxliteral", 128L * 1024 * 1024), 5,
                                 Boolean.parseBoolean(System.getProperty("zcp.imap.idle", "true"))),
                         in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null,
-                        t.mode() == ListenerTls.Mode.IMPLICIT).run();
+                        t.mode() == ListenerTls.Mode.IMPLICIT).onLogin(onLogin).run();
             } else if (spec.getProtocol().startsWith("pop3")) {
                 String host = System.getProperty("zcp.gateway.hostname", "");
                 new Pop3Session(new EndpointPop3(), host.isBlank() ? hostname() : host,
-                        new Pop3Session.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "true")),
+                        new Pop3Session.Options(!Boolean.parseBoolean(System.getProperty("zcp.gateway.plaintext", "false")),
                                 10),
                         in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null,
-                        t.mode() == ListenerTls.Mode.IMPLICIT).run();
+                        t.mode() == ListenerTls.Mode.IMPLICIT).onLogin(onLogin).run();
             } else {
                 new LmtpSession(new EndpointBackend(), hostname(), 0, Path.of(System.getProperty("java.io.tmpdir")),
                         in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null).run();
@@ -350,6 +411,7 @@ final class LineListener {
         } catch (IOException ignored) {
             // closing anyway
         }
+        if (deadlines != null) deadlines.shutdownNow();
         workers.shutdown();
         try {
             // sessions in DATA finish their deliveries before the endpoint goes away

@@ -3,6 +3,7 @@ package org.zcp.api.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,13 +92,23 @@ public final class Config {
             if (line.startsWith("!")) {
                 String[] parts = line.substring(1).split("\\s+", 2);
                 String arg = parts.length > 1 ? parts[1].strip() : "";
-                Path target = resolve(file, arg);
+                Path target;
+                try {
+                    target = resolve(file, arg);
+                } catch (InvalidPathException e) {
+                    // found by ConfigFuzzTest: a NUL in the name escaped as an unchecked exception
+                    problems.add(where + ": '!" + parts[0] + "' names an invalid file: " + e.getReason());
+                    continue;
+                }
                 switch (parts[0]) {
                     case "include" -> {
                         if (arg.isEmpty()) {
                             problems.add(where + ": !include needs a file name");
                         } else if (!Files.isReadable(target)) {
                             problems.add(where + ": included file " + target + " cannot be read");
+                        } else if (!Files.isRegularFile(target)) {
+                            // a device or FIFO (/dev/zero, a pipe) would be read for ever
+                            problems.add(where + ": included file " + target + " is not a regular file");
                         } else {
                             read(schema, target, values, propmaps, problems, seen, depth + 1);
                         }
@@ -244,7 +255,12 @@ public final class Config {
             if (mult != 0) s = s.substring(0, s.length() - 1).strip();
             else mult = 1;
         }
-        if (!s.matches("\\d+")) return -1;
-        return Long.parseLong(s) * mult;
+        // more than 18 digits, or a product beyond a long, is not a size (and must not throw)
+        if (!s.matches("\\d{1,18}")) return -1;
+        try {
+            return Math.multiplyExact(Long.parseLong(s), mult);
+        } catch (ArithmeticException e) {
+            return -1;
+        }
     }
 }

@@ -13,9 +13,15 @@ public enum OptionType {
     boolean accepts(String value) {
         return switch (this) {
             case STRING -> true;
-            case INT -> value.isEmpty() || value.matches("-?\\d+");
+            case INT -> value.isEmpty() || value.matches("-?\\d{1,10}") && fitsInt(value);
             case BOOL -> value.isEmpty() || Config.parseBool(value) != null;
             case SIZE -> value.isEmpty() || Config.parseSize(value) >= 0;
         };
+    }
+
+    /** What {@link Config#getInt} can read: an option that loads must not fail when it is used. */
+    private static boolean fitsInt(String value) {
+        long v = Long.parseLong(value);
+        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
     }
 }

@@ -220,7 +220,9 @@ public final class Schemas {
             .size("imap_max_messagesize", "128M")
             .bool("imap_expunge_on_delete", false)
             .bool("imap_store_rfc822", true)
-            .bool("disable_plaintext_auth", false)
+            // the original defaults to no; passwords before STARTTLS are refused unless the
+            // administrator allows them (loopback counts as secure)
+            .bool("disable_plaintext_auth", true)
             .string("ssl_private_key_file", "/etc/zarafa/privkey.pem")
             .string("ssl_certificate_file", "/etc/zarafa/cert.pem")
             .bool("ssl_verify_client", false)
@@ -232,6 +234,12 @@ public final class Schemas {
             .logging("/var/log/zarafa/gateway.log")
             // ZCP extension: IMAP/POP3 sessions at once per listener (each on a virtual thread)
             .integer("gateway_max_connections", 500)
+            // ZCP extension: connections not logged in yet from one address per listener (0: no
+            // limit), so one client cannot take every slot (security review #12)
+            .integer("gateway_max_connections_per_ip", 20)
+            // ZCP extension: seconds of silence before login (and twice that in all) before the
+            // connection is closed
+            .integer("gateway_login_timeout", 60)
             .build();
 
     /** admin.cfg: how zarafa-admin reaches the server (manual 6.1). */

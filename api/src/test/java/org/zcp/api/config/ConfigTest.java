@@ -107,4 +107,31 @@ class ConfigTest {
         Config c = Config.load(Schemas.ADMIN, dir.resolve("absent.cfg"));
         assertThat(c.get("server_socket")).isEqualTo("http://localhost:236/zarafa");
     }
+
+    @Test
+    void numbersAndSizesTooLargeForTheirTypeAreReportedInsteadOfFailingLater() throws Exception {
+        // found by ConfigFuzzTest: such values loaded, then getInt/getSize threw (or load itself)
+        Path file = write("server.cfg", "server_tcp_port = 2147483648\ncache_cell_size = 99999999999999999999G\n"
+                + "cache_object_size = 9999999999T\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'server_tcp_port' has invalid value '2147483648'")
+                .hasMessageContaining("'cache_cell_size' has invalid value")
+                .hasMessageContaining("'cache_object_size' has invalid value");
+    }
+
+    @Test
+    void anIncludeOfSomethingOtherThanARegularFileIsRefused() throws Exception {
+        Path file = write("server.cfg", "!include /dev/zero\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("included file /dev/zero is not a regular file");
+    }
+
+    @Test
+    void anIncludeWithANulInItsNameIsReportedAsAProblem() throws Exception {
+        // found by ConfigFuzzTest: the InvalidPathException escaped the parser
+        Path file = write("server.cfg", "!include a\u0000b\n!propmap c\u0000d\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'!include' names an invalid file")
+                .hasMessageContaining("'!propmap' names an invalid file");
+    }
 }

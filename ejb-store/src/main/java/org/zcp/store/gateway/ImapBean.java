@@ -5,6 +5,8 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,7 +115,17 @@ public class ImapBean implements ImapBackend {
     }
 
     @Override
-    public AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate) {
-        return imap.append(session, mailbox, message, flags, internalDate);
+    public AppendResult append(String session, String mailbox, InputStream message, Set<String> flags,
+            long internalDate) {
+        // read here, inside the endpoint call: the store keeps the whole text (PR_EC_IMAP_EMAIL,
+        // the MIME parse), and the bean pool bounds how many are in memory at once; while it
+        // arrived, a large message was in the gateway's spool file (security review #1)
+        byte[] text;
+        try {
+            text = message.readAllBytes();
+        } catch (IOException e) {
+            throw new Failure("UNAVAILABLE", "the message could not be read");
+        }
+        return imap.append(session, mailbox, text, flags, internalDate);
     }
 }

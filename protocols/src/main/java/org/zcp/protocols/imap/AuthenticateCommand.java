@@ -8,6 +8,7 @@ import org.zcp.protocols.imap.parse.Args;
 import org.zcp.protocols.imap.parse.ParseException;
 import org.zcp.protocols.imap.parse.RawCommand;
 import org.zcp.protocols.imap.parse.RejectedCommandException;
+import org.zcp.protocols.log.LogText;
 
 /**
  * AUTHENTICATE PLAIN (RFC 3501 section 6.2.2, RFC 4616) with the initial response on the command
@@ -63,7 +64,9 @@ final class AuthenticateCommand {
         if (plain == null) {
             s.bad(c.tag(), "Invalid PLAIN authentication response");
         } else if (!plain[0].isEmpty() && !plain[0].equals(plain[1])) {
-            ImapSession.LOG.info(() -> "login of " + plain[1] + " as " + plain[0] + " refused: no proxy logins");
+            ImapSession.LOG.info(() -> "login of " + LogText.safe(plain[1]) + " as " + LogText.safe(plain[0])
+                    + " from " + s.peer
+                    + " refused: no proxy logins");
             s.no(c.tag(), "AUTHORIZATIONFAILED", "Authorization failed");
             s.failed();
         } else {

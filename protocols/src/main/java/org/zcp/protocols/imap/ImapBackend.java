@@ -1,5 +1,6 @@
 package org.zcp.protocols.imap;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +101,12 @@ public interface ImapBackend {
     record AppendResult(long uidValidity, long uid) {
     }
 
-    AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate);
+    /**
+     * Stores a message. {@code message} is its RFC 822 text, read by the store within the call
+     * (the gateway keeps a large one in a temporary file rather than in memory, security review
+     * #1); the caller closes it.
+     */
+    AppendResult append(String session, String mailbox, InputStream message, Set<String> flags, long internalDate);
 
     /**
      * The code of a failure that ends the connection: the login is no longer valid (the user was

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.zcp.protocols.imap.mime.ImapStrings;
+import org.zcp.protocols.imap.parse.Flags;
 import org.zcp.protocols.imap.parse.MailboxNames;
 
 /**
@@ -49,9 +50,13 @@ final class ImapOutput {
         return ImapStrings.quoted(name.equals("INBOX") ? name : MailboxNames.encode(name));
     }
 
-    /** A parenthesized flag list in a stable order: system flags first, then keywords sorted. */
+    /**
+     * A parenthesized flag list in a stable order: system flags first, then keywords sorted. Flags
+     * that are not atoms are left out ({@link Flags#wireSafe}).
+     */
     static String flags(Collection<String> flags) {
         List<String> sorted = new ArrayList<>(flags);
+        sorted.removeIf(f -> !Flags.wireSafe(f));
         sorted.sort(Comparator.<String>comparingInt(f -> {
             int i = SYSTEM_FLAGS.indexOf(f);
             return i < 0 ? SYSTEM_FLAGS.size() : i;

@@ -11,7 +11,9 @@ import org.zcp.protocols.imap.parse.ImapReader;
 import org.zcp.protocols.imap.parse.ParseException;
 import org.zcp.protocols.imap.parse.RawCommand;
 import org.zcp.protocols.imap.parse.RejectedCommandException;
+import org.zcp.protocols.tls.Peers;
 import org.zcp.protocols.tls.TlsUpgrade;
+import org.zcp.protocols.log.LogText;
 
 /**
  * One IMAP4rev1 conversation (RFC 3501) over a connected stream, with LITERAL+, SASL-IR,
@@ -49,8 +51,9 @@ public final class ImapSession {
             this(disablePlaintextAuth, maxFailCommands, maxLiteral, idlePollSeconds, true);
         }
 
+        /** No plaintext logins before STARTTLS (except from loopback), as gateway.cfg's default. */
         public static Options defaults() {
-            return new Options(false, 10, 64L * 1024 * 1024, 30);
+            return new Options(true, 10, 64L * 1024 * 1024, 30);
         }
     }
 
@@ -80,6 +83,8 @@ public final class ImapSession {
     boolean qresync;
     boolean closing;
     private int failures;
+    /** Told once the client has logged in (the listener lifts its pre-login limits). */
+    private Runnable onLogin;
     /** The name of the command being handled, e.g. {@code UID FETCH}. */
     private String current = "";
 
@@ -94,6 +99,15 @@ public final class ImapSession {
         streams(in, out);
     }
 
+    /**
+     * Runs {@code hook} after a successful login, before the tagged OK: the listener uses it to
+     * end the short pre-login timeout and to stop counting the connection as unauthenticated.
+     */
+    public ImapSession onLogin(Runnable hook) {
+        this.onLogin = hook;
+        return this;
+    }
+
     /** (Re)builds reader and writer; after STARTTLS on the protected streams. */
     void streams(InputStream in, OutputStream o) {
         rawIn = in;
@@ -102,6 +116,7 @@ public final class ImapSession {
         ImapReader.Limits d = ImapReader.Limits.defaults();
         reader = new ImapReader(in, new ImapReader.Limits(d.maxLineLength(), maxLiteral, d.maxDiscard()),
                 () -> out.line("+ Ready for literal data").flush());
+        reader.authenticated(state != State.NOT_AUTHENTICATED);
     }
 
     /**
@@ -132,7 +147,9 @@ public final class ImapSession {
                     LOG.fine(() -> peer + " closed the connection");
                     return;
                 }
-                dispatch(command);
+                try (command) {
+                    dispatch(command);
+                }
             }
         } catch (SocketTimeoutException e) {
             LOG.fine(() -> peer + " timed out");
@@ -196,8 +213,12 @@ public final class ImapSession {
         return b.toString();
     }
 
+    /**
+     * With disable_plaintext_auth, LOGIN and AUTHENTICATE PLAIN only over TLS or from loopback,
+     * which never crosses a network (RFC 3501 section 6.2.3, LOGINDISABLED).
+     */
     boolean plaintextAllowed() {
-        return tlsActive || !options.disablePlaintextAuth();
+        return tlsActive || !options.disablePlaintextAuth() || Peers.isLoopback(peer);
     }
 
     // ---- responses ----
@@ -277,28 +298,30 @@ public final class ImapSession {
         try {
             result = backend.login(name, password, peer, tlsActive);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "login of " + name + " from " + peer + " failed", e);
+            LOG.log(Level.WARNING, "login of " + LogText.safe(name) + " from " + peer + " failed", e);
             result = null;
         }
         ImapBackend.Status status = result == null || result.status() == null ? ImapBackend.Status.UNAVAILABLE
                 : result.status();
         if (status == ImapBackend.Status.OK && result.session() == null) status = ImapBackend.Status.UNAVAILABLE;
-        String detail = result == null || result.message() == null ? "" : ": " + result.message();
+        String detail = result == null || result.message() == null ? "" : ": " + LogText.safe(result.message());
         switch (status) {
             case DENIED -> {
-                LOG.info(() -> "login of " + name + " from " + peer + " refused" + detail);
+                LOG.info(() -> "login of " + LogText.safe(name) + " from " + peer + " refused" + detail);
                 no(tag, "AUTHENTICATIONFAILED", "Authentication failed");
                 failed();
             }
             case UNAVAILABLE -> {
-                LOG.warning("login of " + name + " from " + peer + " not possible" + detail);
+                LOG.warning("login of " + LogText.safe(name) + " from " + peer + " not possible" + detail);
                 no(tag, "UNAVAILABLE", "Server unavailable, try again later");
             }
             case OK -> {
                 handle = result.session();
                 user = name;
                 state = State.AUTHENTICATED;
-                LOG.info(() -> name + " logged in from " + peer + (tlsActive ? " with TLS" : ""));
+                reader.authenticated(true);
+                if (onLogin != null) onLogin.run();
+                LOG.info(() -> LogText.safe(name) + " logged in from " + peer + (tlsActive ? " with TLS" : ""));
                 ok(tag, "CAPABILITY " + capabilities(), "Logged in");
             }
         }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.zcp.protocols.imap.parse.Flags;
 import org.zcp.protocols.imap.parse.ParseException;
 import org.zcp.protocols.imap.parse.SequenceSet;
 
@@ -186,12 +187,13 @@ final class SelectedMailbox {
         if (vanished && !removed.isEmpty()) out.line("* VANISHED " + uidSet(removed));
     }
 
-    /** Keywords in use, for FLAGS and PERMANENTFLAGS. */
+    /** Keywords in use, for FLAGS and PERMANENTFLAGS; only those that are atoms ({@link Flags#wireSafe}). */
     Set<String> keywords(List<String> known) {
         Set<String> k = new LinkedHashSet<>(known);
         for (Message m : messages) {
             for (String f : m.flags) if (!f.startsWith("\\")) k.add(f);
         }
+        k.removeIf(f -> f.startsWith("\\") || !Flags.wireSafe(f));
         return k;
     }
 

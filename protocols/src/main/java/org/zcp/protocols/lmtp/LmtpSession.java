@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zcp.protocols.tls.TlsUpgrade;
+import org.zcp.protocols.log.LogText;
 
 /**
  * One LMTP conversation (RFC 2033) over a connected stream: LHLO, MAIL, RCPT, DATA, RSET, NOOP,
@@ -29,6 +30,11 @@ import org.zcp.protocols.tls.TlsUpgrade;
 public final class LmtpSession {
     private static final Logger LOG = Logger.getLogger(LmtpSession.class.getName());
     static final int MAX_LINE = 4096;
+    /**
+     * Recipients of one transaction; RFC 5321 section 4.5.3.1.8 asks for at least 100. Bounds the
+     * memory and the per-recipient replies a client can cause with one message.
+     */
+    static final int MAX_RECIPIENTS = 1000;
     private static final DateTimeFormatter RFC5322 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final LmtpBackend backend;
@@ -219,6 +225,11 @@ public final class LmtpSession {
             reply("503 5.5.1 Error: need MAIL command");
             return;
         }
+        if (recipients.size() >= MAX_RECIPIENTS) {
+            // RFC 5321 section 4.5.3.1.10: 452, the client sends the rest in another transaction
+            reply("452 4.5.3 Too many recipients");
+            return;
+        }
         String address = pathArgument(arg, "TO:");
         if (address == null || address.isEmpty()) {
             reply("501 5.5.4 Syntax: RCPT TO:<address>");
@@ -228,7 +239,7 @@ public final class LmtpSession {
         try {
             status = backend.checkRecipient(address);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "recipient check for " + address + " failed", e);
+            LOG.log(Level.WARNING, "recipient check for " + LogText.safe(address) + " failed", e);
             status = LmtpBackend.Status.TEMPFAIL.name();
         }
         switch (status(status)) {
@@ -276,7 +287,7 @@ public final class LmtpSession {
         try {
             result = backend.deliver(rcpt, from, file);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "delivery to " + rcpt + " failed", e);
+            LOG.log(Level.WARNING, "delivery to " + LogText.safe(rcpt) + " failed", e);
             result = LmtpBackend.Status.TEMPFAIL.name();
         }
         int colon = result == null ? -1 : result.indexOf(':');
@@ -331,7 +342,7 @@ public final class LmtpSession {
         if (!rest.startsWith("<")) {
             int sp = rest.indexOf(' ');
             String bare = sp < 0 ? rest : rest.substring(0, sp);
-            return bare.isEmpty() || bare.contains("<") || bare.contains(">") ? null : bare;
+            return bare.isEmpty() || bare.contains("<") || bare.contains(">") || hasControl(bare) ? null : bare;
         }
         int close = rest.indexOf('>');
         if (close < 0) return null;
@@ -340,7 +351,15 @@ public final class LmtpSession {
         int colon = address.lastIndexOf(':');
         if (address.startsWith("@") && colon > 0) address = address.substring(colon + 1);
         if (address.contains("<") || address.contains(" ")) return null;
-        return address;
+        return hasControl(address) ? null : address;
+    }
+
+    /**
+     * Found by fuzzing: a bare CR (or another control character) in an address was echoed in the
+     * reply and ended its line early; no valid address has one (RFC 5321 section 4.1.2).
+     */
+    private static boolean hasControl(String address) {
+        return address.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static LmtpBackend.Status status(String s) {

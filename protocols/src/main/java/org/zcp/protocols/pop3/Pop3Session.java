@@ -23,7 +23,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.zcp.protocols.tls.Peers;
 import org.zcp.protocols.tls.TlsUpgrade;
+import org.zcp.protocols.log.LogText;
 
 /**
  * One POP3 conversation (RFC 1939) over a connected stream, with the extensions mail clients
@@ -75,9 +77,9 @@ public final class Pop3Session {
             this(disablePlaintextAuth, maxBadCommands, 3);
         }
 
-        /** Plaintext logins allowed, 20 bad commands, 3 failed logins. */
+        /** No plaintext logins before STLS (except from loopback), 20 bad commands, 3 failed logins. */
         public static Options defaults() {
-            return new Options(false, 20, 3);
+            return new Options(true, 20, 3);
         }
     }
 
@@ -169,6 +171,7 @@ public final class Pop3Session {
     private LineReader in;
     private OutputStream out;
     private boolean tlsActive;
+    private Runnable onLogin;
 
     private State state = AUTHORIZATION;
     /** The name from USER, waiting for PASS. */
@@ -199,6 +202,15 @@ public final class Pop3Session {
         this.peer = peer;
         this.starttls = starttls;
         this.tlsActive = tlsActive;
+    }
+
+    /**
+     * Runs {@code hook} after a successful login, before the +OK: the listener uses it to end the
+     * short pre-login timeout and to stop counting the connection as not logged in.
+     */
+    public Pop3Session onLogin(Runnable hook) {
+        this.onLogin = hook;
+        return this;
     }
 
     /**
@@ -250,7 +262,7 @@ public final class Pop3Session {
             return;
         }
         List<String> args = c.syntax.parse(rest);
-        LOG.fine(() -> peer + ": " + (args == null ? verb + " (bad syntax)" : c.loggable(args)));
+        LOG.fine(() -> peer + ": " + LogText.safe(args == null ? verb + " (bad syntax)" : c.loggable(args)));
         if (!c.states.contains(state)) {
             error("-ERR " + verb + " not allowed " + (state == AUTHORIZATION ? "before" : "after") + " login");
         } else if (args == null) {
@@ -275,8 +287,9 @@ public final class Pop3Session {
         ok(lines.toArray(String[]::new));
     }
 
+    /** With disable_plaintext_auth only over TLS or from loopback, which never crosses a network. */
     private boolean plaintextAllowed() {
-        return tlsActive || !options.disablePlaintextAuth();
+        return tlsActive || !options.disablePlaintextAuth() || Peers.isLoopback(peer);
     }
 
     /** Always +OK: the answer must not tell whether the user exists. */
@@ -363,7 +376,8 @@ public final class Pop3Session {
             error("-ERR invalid PLAIN authentication response");
         } else if (!plain[0].isEmpty() && !plain[0].equals(plain[1])) {
             // acting as another user needs rights the store does not model
-            LOG.info(() -> "login of " + plain[1] + " as " + plain[0] + " from " + peer + " refused: no proxy logins");
+            LOG.info(() -> "login of " + LogText.safe(plain[1]) + " as " + LogText.safe(plain[0]) + " from " + peer
+                    + " refused: no proxy logins");
             authFailed();
         } else {
             login(plain[1], plain[2]);
@@ -380,23 +394,23 @@ public final class Pop3Session {
         try {
             result = backend.login(name, password, peer, tlsActive);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "login of " + name + " from " + peer + " failed", e);
+            LOG.log(Level.WARNING, "login of " + LogText.safe(name) + " from " + peer + " failed", e);
             result = null;
         }
         Pop3Backend.Status status = result == null || result.status() == null ? Pop3Backend.Status.UNAVAILABLE
                 : result.status();
         if (status == Pop3Backend.Status.OK && result.mailbox() == null) {
-            LOG.warning("login of " + name + " returned no mailbox handle");
+            LOG.warning("login of " + LogText.safe(name) + " returned no mailbox handle");
             status = Pop3Backend.Status.UNAVAILABLE;
         }
-        String detail = result == null || result.message() == null ? "" : ": " + result.message();
+        String detail = result == null || result.message() == null ? "" : ": " + LogText.safe(result.message());
         switch (status) {
             case DENIED -> {
-                LOG.info(() -> "login of " + name + " from " + peer + " refused" + detail);
+                LOG.info(() -> "login of " + LogText.safe(name) + " from " + peer + " refused" + detail);
                 authFailed();
             }
             case UNAVAILABLE -> {
-                LOG.warning("login of " + name + " from " + peer + " not possible" + detail);
+                LOG.warning("login of " + LogText.safe(name) + " from " + peer + " not possible" + detail);
                 fail("-ERR [SYS/TEMP] Server unavailable, try again later");
                 closing = true;
             }
@@ -411,7 +425,7 @@ public final class Pop3Session {
         try {
             list = List.copyOf(backend.list(handle));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "listing the maildrop of " + name + " failed", e);
+            LOG.log(Level.WARNING, "listing the maildrop of " + LogText.safe(name) + " failed", e);
             fail("-ERR [SYS/TEMP] Cannot open the maildrop, try again later");
             closing = true;
             return;
@@ -419,8 +433,9 @@ public final class Pop3Session {
         messages = list;
         deleted = new boolean[list.size()];
         state = TRANSACTION;
-        LOG.info(() -> name + " logged in from " + peer + (tlsActive ? " with TLS" : "") + ", " + list.size()
-                + " messages");
+        if (onLogin != null) onLogin.run();
+        LOG.info(() -> LogText.safe(name) + " logged in from " + peer + (tlsActive ? " with TLS" : "") + ", "
+                + list.size() + " messages");
         ok("+OK " + summary());
     }
 

@@ -250,7 +250,14 @@ class FakeImapBackend implements ImapBackend {
     }
 
     @Override
-    public AppendResult append(String session, String mailbox, byte[] message, Set<String> flags, long internalDate) {
+    public AppendResult append(String session, String mailbox, java.io.InputStream in, Set<String> flags,
+            long internalDate) {
+        byte[] message;
+        try {
+            message = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Box b = byName(mailbox);
         Msg m = new Msg(b.nextUid++, ++modSeq, flags, message, internalDate);
         b.msgs.add(m);

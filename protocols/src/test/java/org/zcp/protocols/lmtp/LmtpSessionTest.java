@@ -80,6 +80,25 @@ class LmtpSessionTest {
     }
 
     @Test
+    void addressesWithControlCharactersAreRefusedWithoutEchoingThem() throws Exception {
+        // found by fuzzing (LmtpSessionFuzzTest): a bare CR in the address broke the reply line
+        List<String> r = converse("LHLO c\r\nMAIL FROM:<a@b>\r\nRCPT TO:<jo\rhn@example.com>\r\nRCPT TO:x\u0001y@z\r\n");
+
+        assertThat(r).endsWith("501 5.5.4 Syntax: RCPT TO:<address>", "501 5.5.4 Syntax: RCPT TO:<address>");
+    }
+
+    @Test
+    void recipientsBeyondTheLimitOfOneTransactionGet452() throws Exception {
+        StringBuilder in = new StringBuilder("LHLO c\r\nMAIL FROM:<a@b>\r\n");
+        for (int i = 0; i <= LmtpSession.MAX_RECIPIENTS; i++) in.append("RCPT TO:<john@example.com>\r\n");
+        List<String> r = converse(in.append("QUIT\r\n").toString());
+
+        assertThat(r.stream().filter(l -> l.equals("250 2.1.5 Ok")).count()).isEqualTo(LmtpSession.MAX_RECIPIENTS);
+        assertThat(r).containsSubsequence("250 2.1.5 Ok", "452 4.5.3 Too many recipients",
+                "221 2.0.0 mx.test closing connection");
+    }
+
+    @Test
     void unknownRecipientIsRefusedAtRcptAndTheOthersStillGetIt() throws Exception {
         List<String> r = converse("LHLO c\r\nMAIL FROM:<>\r\nRCPT TO:<ghost@example.com>\r\nRCPT TO:<john@example.com>\r\n"
                 + "DATA\r\nx\r\n.\r\n");

@@ -31,6 +31,12 @@ final class GatewayConfig {
         if (g.getInt("gateway_max_connections") < 1) {
             problems.add(g.file() + ": gateway_max_connections must be at least 1");
         }
+        if (g.getInt("gateway_max_connections_per_ip") < 0) {
+            problems.add(g.file() + ": gateway_max_connections_per_ip must be 0 (no limit) or more");
+        }
+        if (g.getInt("gateway_login_timeout") < 1) {
+            problems.add(g.file() + ": gateway_login_timeout must be at least 1 second");
+        }
         if (g.getBool("ssl_verify_client")) {
             problems.add(g.file() + ": ssl_verify_client = yes is not supported yet; client certificates are not"
                     + " checked by the gateway");
@@ -49,6 +55,8 @@ final class GatewayConfig {
             p.put("zcp." + service + ".port",
                     g.getBool(service + "_enable") ? Integer.toString(g.getInt(service + "_port")) : "0");
             p.put("zcp." + service + ".threads", threads);
+            p.put("zcp." + service + ".perip", Integer.toString(g.getInt("gateway_max_connections_per_ip")));
+            p.put("zcp." + service + ".logintimeout", Integer.toString(g.getInt("gateway_login_timeout")));
         }
         p.put("zcp.imap.idle", Boolean.toString(g.getBool("imap_capability_idle")));
         p.put("zcp.imap.maxfail", Integer.toString(g.getInt("imap_max_fail_commands")));

@@ -178,7 +178,8 @@ public final class MimeStructure {
             return new byte[0];
         }
         int from = (int) origin;
-        int to = (int) Math.min(data.length, origin + octets);
+        // octets is capped first: origin + octets must not overflow into a negative end
+        int to = (int) Math.min(data.length, origin + Math.min(octets, data.length));
         return Arrays.copyOfRange(data, from, to);
     }
 }

@@ -170,7 +170,9 @@ final class MimeValueParser {
         while (pos < s.length()) {
             char c = s.charAt(pos++);
             if (c == '\\') {
-                pos++;
+                // found by fuzzing: a backslash ending the value stepped past its end, and the
+                // next substring threw (MimeStructure.parse must never throw)
+                if (pos < s.length()) pos++;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {

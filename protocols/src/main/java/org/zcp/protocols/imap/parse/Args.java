@@ -127,7 +127,7 @@ public final class Args {
             case Token.Atom a -> checkAstringAtom(a.text());
             case Token.Nil n -> "NIL";
             case Token.Quoted q -> q.text();
-            case Token.Literal l -> l.text(charset);
+            case Token.Literal l -> inMemory(l).text(charset);
             case Token.Parenthesized p -> throw new ParseException("String expected");
         };
     }
@@ -136,7 +136,7 @@ public final class Args {
     public static String string(Token t) throws ParseException {
         return switch (t) {
             case Token.Quoted q -> q.text();
-            case Token.Literal l -> l.text();
+            case Token.Literal l -> inMemory(l).text();
             default -> throw new ParseException("String expected");
         };
     }
@@ -169,6 +169,12 @@ public final class Args {
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    /** Only APPEND's message may be a spooled literal; as a string it would be read into memory. */
+    private static Token.Literal inMemory(Token.Literal l) throws ParseException {
+        if (l.spooled()) throw new ParseException("String too long");
+        return l;
     }
 
     private static String checkAstringAtom(String text) throws ParseException {

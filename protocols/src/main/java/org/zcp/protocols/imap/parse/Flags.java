@@ -58,6 +58,23 @@ public final class Flags {
         return Collections.unmodifiableSet(flags);
     }
 
+    /**
+     * Whether a flag from the store may be written to the client as it is: a backslash and an
+     * atom (system and extension flags), or a keyword that is an atom (RFC 3501
+     * {@code flag-keyword = atom}). Keywords come from the categories property, which any SOAP
+     * client can fill with spaces, parentheses or CRLF; written unquoted into FLAGS they would
+     * inject responses (security review #15), so the others are left out of every response.
+     */
+    public static boolean wireSafe(String flag) {
+        if (flag == null) return false;
+        String atom = flag.startsWith("\\") ? flag.substring(1) : flag;
+        if (atom.isEmpty()) return false;
+        for (int i = 0; i < atom.length(); i++) {
+            if (!ImapReader.isAtomChar(atom.charAt(i))) return false;
+        }
+        return true;
+    }
+
     private static void checkAtom(String text) throws ParseException {
         if (text.isEmpty()) throw new ParseException("Invalid flag");
         for (int i = 0; i < text.length(); i++) {

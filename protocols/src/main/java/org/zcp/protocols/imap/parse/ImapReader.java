@@ -3,10 +3,16 @@ package org.zcp.protocols.imap.parse;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zcp.protocols.imap.parse.RejectedCommandException.Status;
@@ -21,14 +27,22 @@ import org.zcp.protocols.imap.parse.RejectedCommandException.Status;
  * non-synchronizing literal {@code {n+}} (LITERAL+, RFC 7888) follows at once. A literal8
  * {@code ~{n}} (RFC 3516, APPEND only) is read like a literal and marked binary.
  *
- * <p>Limits: a line longer than {@link Limits#maxLineLength()} or a literal larger than
- * {@link Limits#maxLiteralSize()} is refused before it is kept in memory. An oversized {@code {n}}
- * gets a tagged {@code NO [TOOBIG]} instead of the continuation, so the client never sends it. A
- * {@code {n+}} is already on its way when its size is seen; RFC 7888 section 4 then requires a
- * tagged {@code BAD [TOOBIG]} and lets the server either read and ignore the data or close the
- * connection. The reader discards up to {@link Limits#maxDiscard()} octets, so a client that is
- * slightly over the limit can go on, and asks for the connection to be closed beyond that, so a
- * client cannot make the server read gigabytes in vain.
+ * <p>Limits (security review #1): no literal is allocated before its octets arrive; an in-memory
+ * literal grows with the data, so announcing {@code {134217000+}} costs nothing until the octets
+ * are really sent. Before login ({@link #authenticated}) a literal may hold at most
+ * {@link Limits#maxPreAuthLiteral()} octets (8 KiB, as Dovecot), enough for any user name and
+ * password. After login only APPEND's message may be larger than {@link Limits#maxInMemoryLiteral()};
+ * up to {@link Limits#maxLiteralSize()} (imap_max_messagesize) it is spooled to a private
+ * temporary file while it arrives ({@link Token.Literal#spooled()}). All other octets a command
+ * keeps in memory, lines and literals, count against a per-command budget. A line longer than
+ * {@link Limits#maxLineLength()} or a literal over its limit is refused before it is kept in
+ * memory. An oversized {@code {n}} gets a tagged {@code NO [TOOBIG]} instead of the continuation,
+ * so the client never sends it. A {@code {n+}} is already on its way when its size is seen; RFC
+ * 7888 section 4 then requires a tagged {@code BAD [TOOBIG]} and lets the server either read and
+ * ignore the data or close the connection. The reader discards up to {@link Limits#maxDiscard()}
+ * octets (through its fixed buffer), so a client that is slightly over the limit can go on, and
+ * asks for the connection to be closed beyond that, so a client cannot make the server read
+ * gigabytes in vain.
  *
  * <p>Errors: a command that breaks the grammar is skipped to its end (including the octets of
  * non-synchronizing literals announced by its broken lines) and reported as a
@@ -43,7 +57,9 @@ import org.zcp.protocols.imap.parse.RejectedCommandException.Status;
  * only through it ({@link #readLine()} for IDLE's {@code DONE} and AUTHENTICATE responses).
  */
 public final class ImapReader {
+    private static final Logger LOG = Logger.getLogger(ImapReader.class.getName());
     private static final int RING = 40;
+    private static final int BUFFER = 8192;
     private static final int TAIL = 32;
     private static final Pattern NON_SYNC_MARKER = Pattern.compile("\\{(\\d{1,10})\\+\\}$");
 
@@ -51,17 +67,29 @@ public final class ImapReader {
      * Resource limits.
      *
      * @param maxLineLength octets in one line of a command, CRLF and literal octets not counted
-     * @param maxLiteralSize octets in one literal; literals are kept in memory
+     * @param maxLiteralSize octets in one literal after login (imap_max_messagesize); only APPEND's
+     *     message may be larger than {@code maxInMemoryLiteral}, and is then spooled
      * @param maxDiscard how many octets of a refused non-synchronizing literal are read and thrown
      *     away to stay in step with the client; above it the connection is closed
+     * @param maxPreAuthLiteral octets in one literal before login
+     * @param maxInMemoryLiteral the largest literal kept in memory; the budget of one command is
+     *     {@code maxLineLength} plus twice this (before login: twice {@code maxPreAuthLiteral})
+     * @param spoolDir where spooled literals are written; null for {@code java.io.tmpdir}
      */
-    public record Limits(int maxLineLength, int maxLiteralSize, long maxDiscard) {
+    public record Limits(int maxLineLength, int maxLiteralSize, long maxDiscard, int maxPreAuthLiteral,
+            int maxInMemoryLiteral, Path spoolDir) {
         public Limits {
             if (maxLineLength < 64) throw new IllegalArgumentException("maxLineLength < 64");
             if (maxLiteralSize < 0 || maxLiteralSize > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("maxLiteralSize out of range");
             }
             if (maxDiscard < 0) throw new IllegalArgumentException("maxDiscard < 0");
+            if (maxPreAuthLiteral < 0 || maxInMemoryLiteral < 0) throw new IllegalArgumentException("negative limit");
+        }
+
+        /** 8 KiB literals before login, 1 MiB in memory after it, spooled in {@code java.io.tmpdir}. */
+        public Limits(int maxLineLength, int maxLiteralSize, long maxDiscard) {
+            this(maxLineLength, maxLiteralSize, maxDiscard, 8 * 1024, 1024 * 1024, null);
         }
 
         /** 64 KiB lines (as Dovecot), 64 MiB literals, 1 MiB discarded at most. */
@@ -83,14 +111,35 @@ public final class ImapReader {
     private final InputStream in;
     private final Limits limits;
     private final Continuation continuation;
-    private final byte[] buf = new byte[8192];
+    private final LiteralSpool spool;
+    private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int lim;
+    private boolean authenticated;
+    /** Octets of the command being read that are kept in memory. */
+    private long held;
+    /** The largest array allocated for one in-memory literal so far. */
+    private int largestLiteralBuffer;
 
     public ImapReader(InputStream in, Limits limits, Continuation continuation) {
         this.in = in;
         this.limits = limits;
         this.continuation = continuation;
+        this.spool = new LiteralSpool(limits.spoolDir() != null ? limits.spoolDir()
+                : Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** The session has logged in: larger literals are allowed from now on. */
+    public void authenticated(boolean yes) {
+        this.authenticated = yes;
+    }
+
+    /**
+     * The size of the largest array allocated for one in-memory literal so far, to check that
+     * nothing is allocated ahead of the octets (tests, fuzzing).
+     */
+    public int largestLiteralBuffer() {
+        return largestLiteralBuffer;
     }
 
     /**
@@ -109,17 +158,22 @@ public final class ImapReader {
         if (line.overflow) throw rejected(tag, "Command line too long", line);
         if (tag == null) throw rejected(null, "Missing or invalid tag", line);
         Tokenizer tokens = new Tokenizer();
+        held = line.bytes.length;
+        List<Token> spooled = new ArrayList<>();
+        boolean complete = false;
         try {
             if (tag.length() >= line.bytes.length) throw new ParseException("Missing command name");
             Tokenizer.LiteralSpec literal = tokens.feed(line.bytes, tag.length() + 1);
             String name = commandName(tokens.topLevel());
             while (literal != null) {
-                checkSize(tag, literal);
-                if (literal.sync()) continuation.sendContinuation();
-                tokens.literal(Token.Literal.wrap(readFully((int) literal.size()), literal.binary()));
+                Token.Literal octets = literal(tag, name, literal);
+                if (octets.spooled()) spooled.add(octets);
+                tokens.literal(octets);
                 line = readRawLine();
                 if (line == null) throw new EOFException("Connection closed in the middle of a command");
                 if (line.overflow) throw new ParseException("Command line too long");
+                held += line.bytes.length;
+                if (held > budget()) throw new ParseException("Command too long");
                 literal = tokens.feed(line.bytes, 0);
             }
             List<Token> all = tokens.finish();
@@ -128,10 +182,57 @@ public final class ImapReader {
                 name = "UID " + sub.text().toUpperCase(Locale.ROOT);
                 args = args.subList(1, args.size());
             }
-            return new RawCommand(tag, name, args);
+            RawCommand command = new RawCommand(tag, name, args);
+            complete = true;
+            return command;
         } catch (ParseException e) {
             throw rejected(tag, e.getMessage(), line);
+        } finally {
+            // a command that is not returned leaves no spooled literal behind
+            if (!complete) RawCommand.release(spooled);
         }
+    }
+
+    /**
+     * Reads the octets of {@code literal} after checking its size against what the state and the
+     * command allow: in memory, or spooled when it is APPEND's large message.
+     */
+    private Token.Literal literal(String tag, String name, Tokenizer.LiteralSpec literal)
+            throws IOException, RejectedCommandException {
+        long size = literal.size();
+        long max = authenticated ? limits.maxLiteralSize()
+                : Math.min(limits.maxPreAuthLiteral(), limits.maxLiteralSize());
+        boolean spooled = authenticated && name.equals("APPEND") && size > limits.maxInMemoryLiteral();
+        if (size > max || !spooled && (size > limits.maxInMemoryLiteral() || held + size > budget())) {
+            throw refused(tag, literal, "TOOBIG", "Literal too large");
+        }
+        if (!spooled) {
+            if (literal.sync()) continuation.sendContinuation();
+            held += size;
+            return Token.Literal.wrap(readInMemory((int) size), literal.binary());
+        }
+        Path file;
+        try {
+            file = spool.create();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot spool a literal of " + size + " octets", e);
+            throw refused(tag, literal, "UNAVAILABLE", "Cannot take the message now");
+        }
+        try {
+            if (literal.sync()) continuation.sendContinuation();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                copy(size, out);
+            }
+            return Token.Literal.spooled(file, size, literal.binary());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** Octets the command being read may keep in memory, lines and literals together. */
+    private long budget() {
+        return limits.maxLineLength() + 2L * (authenticated ? limits.maxInMemoryLiteral() : limits.maxPreAuthLiteral());
     }
 
     /**
@@ -153,11 +254,14 @@ public final class ImapReader {
         return lim - pos;
     }
 
-    private void checkSize(String tag, Tokenizer.LiteralSpec literal) throws IOException, RejectedCommandException {
-        if (literal.size() <= limits.maxLiteralSize()) return;
-        if (literal.sync()) {
-            throw new RejectedCommandException(tag, Status.NO, "TOOBIG", "Literal too large", false);
-        }
+    /**
+     * Refuses a literal: a synchronizing one before the client sends it, a non-synchronizing one
+     * by skipping its octets and the rest of the command, or by asking for the connection to be
+     * closed when that is more than {@link Limits#maxDiscard()}.
+     */
+    private RejectedCommandException refused(String tag, Tokenizer.LiteralSpec literal, String code, String text)
+            throws IOException {
+        if (literal.sync()) return new RejectedCommandException(tag, Status.NO, code, text, false);
         boolean inStep = literal.size() <= limits.maxDiscard();
         if (inStep) {
             skip(literal.size());
@@ -165,7 +269,7 @@ public final class ImapReader {
             if (next == null) throw new EOFException("Connection closed in the middle of a command");
             inStep = skipCommand(next);
         }
-        throw new RejectedCommandException(tag, Status.BAD, "TOOBIG", "Literal too large", !inStep);
+        return new RejectedCommandException(tag, Status.BAD, code, text, !inStep);
     }
 
     private RejectedCommandException rejected(String tag, String message, Line line) throws IOException {
@@ -264,17 +368,34 @@ public final class ImapReader {
         return true;
     }
 
-    private byte[] readFully(int size) throws IOException {
-        byte[] data = new byte[size];
-        int have = Math.min(size, lim - pos);
-        System.arraycopy(buf, pos, data, 0, have);
-        pos += have;
+    /** Reads {@code size} octets into an array that grows as they arrive, never ahead of them. */
+    private byte[] readInMemory(int size) throws IOException {
+        byte[] data = new byte[Math.min(size, BUFFER)];
+        int have = 0;
         while (have < size) {
-            int r = in.read(data, have, size - have);
-            if (r < 0) throw new EOFException("Connection closed in the middle of a literal");
-            have += r;
+            if (pos == lim && !fill()) throw new EOFException("Connection closed in the middle of a literal");
+            int n = Math.min(size - have, lim - pos);
+            if (have + n > data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(size, Math.max(have + n, 2L * data.length)));
+            }
+            System.arraycopy(buf, pos, data, have, n);
+            pos += n;
+            have += n;
         }
+        largestLiteralBuffer = Math.max(largestLiteralBuffer, data.length);
         return data;
+    }
+
+    /** Copies {@code size} octets to {@code out} through the fixed buffer. */
+    private void copy(long size, OutputStream out) throws IOException {
+        long left = size;
+        while (left > 0) {
+            if (pos == lim && !fill()) throw new EOFException("Connection closed in the middle of a literal");
+            int n = (int) Math.min(left, lim - pos);
+            out.write(buf, pos, n);
+            pos += n;
+            left -= n;
+        }
     }
 
     private void skip(long size) throws IOException {

@@ -1,9 +1,12 @@
 package org.zcp.protocols.imap.parse;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -59,46 +62,69 @@ public sealed interface Token permits Token.Atom, Token.Quoted, Token.Literal, T
      * A literal ({@code {n}}, {@code {n+}}) or, when {@code binary}, a literal8 ({@code ~{n}},
      * RFC 3516). Not a record: the bytes may be a whole message, so they are shared with the
      * reader instead of copied on every access, and the class copies only when asked for an array.
+     *
+     * <p>A large APPEND message is not kept in memory at all: the reader spools it to a private
+     * temporary file while it arrives ({@link #spooled()}); such a literal is only read through
+     * {@link #openStream()}, and the file is deleted when the command is closed
+     * ({@link RawCommand#close()}).
      */
     final class Literal implements Token {
         private final byte[] data;
+        private final Path file;
+        private final long size;
         private final boolean binary;
 
         public Literal(byte[] data, boolean binary) {
-            this.data = data.clone();
-            this.binary = binary;
+            this(data.clone(), null, data.length, binary);
         }
 
         /** Takes ownership of {@code data}; for the reader, which never touches it again. */
         static Literal wrap(byte[] data, boolean binary) {
-            return new Literal(data, binary, true);
+            return new Literal(data, null, data.length, binary);
         }
 
-        private Literal(byte[] data, boolean binary, boolean owned) {
+        /** The octets are in {@code file}, which the literal owns from now on. */
+        static Literal spooled(Path file, long size, boolean binary) {
+            return new Literal(null, file, size, binary);
+        }
+
+        private Literal(byte[] data, Path file, long size, boolean binary) {
             this.data = data;
+            this.file = file;
+            this.size = size;
             this.binary = binary;
         }
 
-        public int size() {
-            return data.length;
+        public long size() {
+            return size;
         }
 
         public boolean binary() {
             return binary;
         }
 
-        /** A copy of the octets. */
-        public byte[] bytes() {
-            return data.clone();
+        /** Whether the octets are in a temporary file rather than in memory. */
+        public boolean spooled() {
+            return file != null;
         }
 
-        /** The octets without copying them. */
-        public InputStream openStream() {
-            return new ByteArrayInputStream(data);
+        /** The temporary file of a {@link #spooled()} literal, else null. */
+        Path file() {
+            return file;
+        }
+
+        /** A copy of the octets; not for a spooled literal, which is too large for that. */
+        public byte[] bytes() {
+            return inMemory().clone();
+        }
+
+        /** The octets as a stream, without copying them into memory. */
+        public InputStream openStream() throws IOException {
+            return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(data);
         }
 
         public String text(Charset charset) {
-            return new String(data, charset);
+            return new String(inMemory(), charset);
         }
 
         /** The octets as UTF-8 (RFC 6855; plain ASCII is unchanged by it). */
@@ -106,19 +132,25 @@ public sealed interface Token permits Token.Atom, Token.Quoted, Token.Literal, T
             return text(StandardCharsets.UTF_8);
         }
 
+        private byte[] inMemory() {
+            if (data == null) throw new IllegalStateException("a spooled literal is only read as a stream");
+            return data;
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Literal l && l.binary == binary && Arrays.equals(l.data, data);
+            if (!(o instanceof Literal l) || l.binary != binary) return false;
+            return file != null ? file.equals(l.file) : l.data != null && Arrays.equals(l.data, data);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(data) * 31 + (binary ? 1 : 0);
+            return (file != null ? file.hashCode() : Arrays.hashCode(data)) * 31 + (binary ? 1 : 0);
         }
 
         @Override
         public String toString() {
-            return (binary ? "~{" : "{") + data.length + "}";
+            return (binary ? "~{" : "{") + size + "}";
         }
     }
 }

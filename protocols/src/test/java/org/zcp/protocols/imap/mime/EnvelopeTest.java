@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.zcp.protocols.imap.mime.Samples.crlf;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** ENVELOPE (RFC 3501 §7.4.2). */
 class EnvelopeTest {
@@ -112,5 +113,19 @@ class EnvelopeTest {
         assertThat(e.subject()).isEqualTo("one");
         assertThat(e.messageId()).isEqualTo("<m@x>");
         assertThat(e.from()).isEmpty();
+    }
+
+    @Test
+    @Timeout(10)
+    void aControlCharacterInAnAddressIsSkippedInsteadOfLoopingUntilTheHeapIsFull() {
+        // found by fuzzing (MimeStructureFuzzTest): the scanner never advanced past \u0001
+        assertThat(from("Ali\u0001ce <alice@example.com>")).isEqualTo("((\"Ali ce\" NIL \"alice\" \"example.com\"))");
+    }
+
+    @Test
+    void aBackslashEndingAContentTypeCommentDoesNotBreakTheParse() {
+        // found by fuzzing (MimeStructureFuzzTest): the comment scanner stepped past the end
+        MimeStructure m = MimeStructure.parse(crlf("Content-Type: text/plain (x\\\n\nbody\n"));
+        assertThat(m.bodyStructure()).startsWith("(\"text\" \"plain\"");
     }
 }
