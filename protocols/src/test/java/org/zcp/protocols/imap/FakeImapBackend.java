@@ -55,6 +55,8 @@ class FakeImapBackend implements ImapBackend {
     final List<String> calls = new ArrayList<>();
     long modSeq;
     boolean loginThrows;
+    /** Set: every call with a session hears that the login is void (the store revoked it). */
+    boolean revoked;
     int ids;
 
     Box box(String name, List<String> attributes, long uidValidity, long nextUid) {
@@ -157,11 +159,13 @@ class FakeImapBackend implements ImapBackend {
 
     @Override
     public List<MessageInfo> messages(String session, String mailboxId) {
+        if (revoked) throw new Failure(ImapBackend.EXPIRED, "session ended");
         return byId(mailboxId).msgs.stream().map(Msg::info).toList();
     }
 
     @Override
     public Changes changes(String session, String mailboxId, long since) {
+        if (revoked) throw new Failure(ImapBackend.EXPIRED, "session ended");
         Box b = byId(mailboxId);
         List<MessageInfo> changed = b.msgs.stream().filter(m -> m.modSeq > since).map(Msg::info).toList();
         List<Long> expunged = b.gone.stream().filter(g -> g[1] > since).map(g -> g[0]).toList();

@@ -159,4 +159,13 @@ class ImapHardeningTest {
                 + " bad password");
         assertThat(log).allSatisfy(line -> assertThat(line).doesNotContain("\r").doesNotContain("\n"));
     }
+
+    @Test
+    void aRevokedLoginEndsTheSessionWithByeInsteadOfNo() throws IOException {
+        // issue 9 item 4: the store ended the session (user deactivated, new password, ...)
+        store.revoked = true;
+        String out = run("a LOGIN john \"secret pw\"\r\nb SELECT INBOX\r\nc NOOP\r\n", plaintext(), "127.0.0.1");
+        assertThat(lines(out)).anySatisfy(l -> assertThat(l).startsWith("* BYE [EXPIRED]"));
+        assertThat(out).doesNotContain("b NO").doesNotContain("c OK");
+    }
 }
