@@ -365,19 +365,27 @@ public final class MimeToMapi {
         return false;
     }
 
+    /**
+     * Recipient rows kept per delivered message (To and Cc together). Each is a store object, and
+     * a header of 20,000 addresses cost minutes of one core at delivery; the display strings and
+     * the kept RFC 822 text still name everybody (issue 9, hostile input).
+     */
+    static final int MAX_RECIPIENTS = 1000;
+
     private static void recipients(Message m, MimeMessage mime, String header, int type, int displayTag) {
         List<InternetAddress> list = addresses(mime, header);
         List<String> names = new ArrayList<>();
         for (InternetAddress a : list) {
-            Recipient r = new Recipient();
             String name = displayName(a);
+            names.add(name);
+            if (m.recipients.size() >= MAX_RECIPIENTS) continue;
+            Recipient r = new Recipient();
             r.props.add(PropValue.ofString(PropTag.PR_DISPLAY_NAME, name));
             r.props.add(PropValue.ofString(PropTag.PR_EMAIL_ADDRESS, a.getAddress() == null ? "" : a.getAddress()));
             r.props.add(PropValue.ofString(PropTag.PR_SMTP_ADDRESS, a.getAddress() == null ? "" : a.getAddress()));
             r.props.add(PropValue.ofString(PropTag.PR_ADDRTYPE, "SMTP"));
             r.props.add(PropValue.ofLong(PropTag.PR_RECIPIENT_TYPE, type));
             m.recipients.add(r);
-            names.add(name);
         }
         if (!names.isEmpty()) m.props.add(PropValue.ofString(displayTag, String.join("; ", names)));
     }

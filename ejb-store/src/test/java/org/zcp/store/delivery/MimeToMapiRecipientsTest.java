@@ -113,4 +113,16 @@ class MimeToMapiRecipientsTest {
         assertThat(m.recipients).extracting(r -> PropValues.string(r.props, PropTag.PR_SMTP_ADDRESS))
                 .containsExactly("alice@example.org", "bob@example.org");
     }
+
+    @Test
+    void aHeaderOfThousandsOfAddressesKeepsTheFirstThousandRowsButNamesEverybody() {
+        // issue 9: each row is a store object; 20,000 of them took minutes at delivery
+        StringBuilder to = new StringBuilder();
+        for (int i = 0; i < 1500; i++) to.append(i == 0 ? "" : ",\r\n ").append("r").append(i).append("@example.com");
+        Message m = convertText("From: a@example.org\r\nTo: " + to + "\r\nCc: c@example.org\r\nSubject: many\r\n\r\nbody\r\n");
+
+        assertThat(m.recipients).hasSize(MimeToMapi.MAX_RECIPIENTS);
+        assertThat(string(m.props, PropTag.PR_DISPLAY_TO)).contains("r0@example.com").contains("r1499@example.com");
+        assertThat(string(m.props, PropTag.PR_DISPLAY_CC)).isEqualTo("c@example.org");
+    }
 }

@@ -269,10 +269,13 @@ public final class LmtpSession {
         reply("354 End data with <CR><LF>.<CR><LF>");
         Path file = Files.createTempFile(tmpDir, "lmtp", ".eml");
         try {
-            boolean tooBig = receive(file);
+            Refusal refused = receive(file);
             List<String> replies = new ArrayList<>();
             for (String r : recipients) {
-                replies.add(tooBig ? "552 5.3.4 <" + r + ">: Message too big" : deliver(r, file));
+                replies.add(refused == Refusal.TOO_BIG ? "552 5.3.4 <" + r + ">: Message too big"
+                        : refused == Refusal.LINE_TOO_LONG ? "554 5.6.0 <" + r + ">: Message has a line longer than "
+                                + LineReader.MAX_DATA_LINE + " octets"
+                        : deliver(r, file));
                 // each answer goes out as soon as that copy is committed (RFC 2033 section 4.2)
                 reply(replies.get(replies.size() - 1));
             }
@@ -301,10 +304,20 @@ public final class LmtpSession {
         };
     }
 
-    /** Reads the message up to the lone dot, dot-unstuffed, with trace headers prepended. */
-    private boolean receive(Path file) throws IOException {
+    /** Why a whole message is refused after DATA (each recipient hears it). */
+    private enum Refusal {
+        TOO_BIG, LINE_TOO_LONG
+    }
+
+    /**
+     * Reads the message up to the lone dot, dot-unstuffed, with trace headers prepended; a
+     * message over the size limit or with a line over {@link LineReader#MAX_DATA_LINE} is read to
+     * its end and refused, so the client hears why instead of a closed connection.
+     */
+    private Refusal receive(Path file) throws IOException {
         long size = 0;
         boolean tooBig = false;
+        boolean lineTooLong = false;
         try (OutputStream f = Files.newOutputStream(file)) {
             String received = "Return-Path: <" + from + ">\r\n" + "Received: from " + heloName + " (" + peer + ")\r\n"
                     // RFC 3848: LMTPS when the message came through STARTTLS
@@ -316,21 +329,23 @@ public final class LmtpSession {
                 try {
                     line = in.readDataLine();
                 } catch (LineReader.LineTooLongException e) {
-                    throw new IOException("data line too long", e);
+                    // the reader consumed the line without keeping it; the rest is read, then refused
+                    lineTooLong = true;
+                    continue;
                 }
                 if (line == null) throw new IOException("connection closed during DATA");
                 if (line.length == 1 && line[0] == '.') break;
                 int off = line.length > 0 && line[0] == '.' ? 1 : 0;
                 size += line.length - off + 2;
                 if (maxSize > 0 && size > maxSize) tooBig = true;
-                if (!tooBig) {
+                if (!tooBig && !lineTooLong) {
                     f.write(line, off, line.length - off);
                     f.write('\r');
                     f.write('\n');
                 }
             }
         }
-        return tooBig;
+        return tooBig ? Refusal.TOO_BIG : lineTooLong ? Refusal.LINE_TOO_LONG : null;
     }
 
     /** The address inside {@code FROM:<...>} / {@code TO:<...>}, or null when malformed. */

@@ -145,6 +145,19 @@ class LmtpSessionTest {
     }
 
     @Test
+    void aDataLineOverTheLimitIsReadToTheEndAndRefusedWithAReplyThenTheSessionGoesOn() throws Exception {
+        // issue 9: hostile input gets a clear answer, not a closed connection
+        List<String> r = converse("LHLO c\r\nMAIL FROM:<a@b>\r\nRCPT TO:<john@example.com>\r\nDATA\r\nSubject: "
+                + "x".repeat(LineReader.MAX_DATA_LINE + 10) + "\r\n\r\nbody\r\n.\r\n"
+                + "MAIL FROM:<a@b>\r\nRCPT TO:<john@example.com>\r\nDATA\r\nSubject: fine\r\n\r\nok\r\n.\r\nQUIT\r\n");
+
+        assertThat(r).containsSubsequence("354 End data with <CR><LF>.<CR><LF>",
+                "554 5.6.0 <john@example.com>: Message has a line longer than 1048576 octets", "250 2.1.0 Ok",
+                "250 2.1.5 <john@example.com> Delivered");
+        assertThat(store.boxes.get("john@example.com")).hasSize(1).allSatisfy(m -> assertThat(m).contains("Subject: fine"));
+    }
+
+    @Test
     void sizeLimitRefusesAtMailAndAfterData() throws Exception {
         List<String> r = converse("LHLO c\r\nMAIL FROM:<a@b> SIZE=5000\r\nMAIL FROM:<a@b> SIZE=10\r\n"
                 + "RCPT TO:<john@example.com>\r\nDATA\r\n" + "y".repeat(200) + "\r\n.\r\n", 100);
