@@ -7,7 +7,6 @@ import static org.zcp.itests.matrix.Probe.op;
 import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.zcp.api.soap.CompanyDetails;

@@ -119,6 +119,7 @@ final class GatewayProbes {
 
     private static void imapMessageRows(Map<String, Probe> p) {
         p.put("imap:FETCH/matrix", c -> op(() -> inMatrix(c, conn -> conn.imap("FETCH 1 (BODY.PEEK[])").status())));
+        p.put("imap:SEARCH/matrix", c -> op(() -> inMatrix(c, conn -> conn.imap("SEARCH ALL").status())));
         p.put("imap:COPY/matrix-to-inbox", c -> op(() -> inMatrix(c, conn -> conn.imap("COPY 1 INBOX").status())));
         p.put("imap:STORE/matrix-flagged", c -> op(() -> inMatrix(c, conn -> conn.imap("STORE 1 +FLAGS (\\Flagged)")
                 .status())));

@@ -2,7 +2,6 @@ package org.zcp.itests.matrix;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -357,9 +356,5 @@ public final class MatrixWorld {
         String item = c.createMessage(session(role), f, Fixture.message("own " + suffix, 1L), false);
         setAcl(vs, f, only(role, 0));
         return item;
-    }
-
-    public static String hex(byte[] b) {
-        return HexFormat.of().withUpperCase().formatHex(b);
     }
 }
