@@ -18,6 +18,8 @@ import org.zcp.itests.ItServer;
 
 /** Runs one cell: prepare, the role's action, cleanup; then compares outcome and audit log. */
 public final class MatrixRunner {
+    /** What each cell ran into, by row line and role, for {@link #writeActual}. */
+    private static final Map<String, String> ACTUAL = new java.util.concurrent.ConcurrentHashMap<>();
     private final MatrixWorld w;
 
     public MatrixRunner(MatrixWorld w) {
@@ -67,6 +69,8 @@ public final class MatrixRunner {
             if (prepared != null && prepared.cleanup() != null) prepared.cleanup().run();
         }
         String where = row.key() + " x " + role.column + " (access-matrix.tsv line " + row.line() + ")";
+        ACTUAL.put(row.line() + "/" + role, expect.outcomes().contains(outcome) ? outcome
+                : outcome + " (expected " + expect + ")");
         assertThat(expect.outcomes()).as("%s: expected %s but was %s %s", where, expect, outcome, detail).contains(outcome);
         if (expect.audit()) {
             String verdict = outcome.equals("NO_ACCESS") ? "access denied" : "access allowed";
@@ -76,6 +80,24 @@ public final class MatrixRunner {
                             && (l.contains("ownername='" + w.victim() + "'")
                                     || l.contains("ownername='" + w.publicOwnerName + "'")));
         }
+    }
+
+    /**
+     * The outcomes of this run in the table's layout, so a reviewer sees the whole matrix as the
+     * server answers it; a cell that is not as expected says so.
+     */
+    public static void writeActual(MatrixTable table, boolean hosted, Path file) throws IOException {
+        StringBuilder b = new StringBuilder("# outcomes of AccessMatrixIT, " + (hosted ? "hosted" : "not hosted")
+                + ", " + ItServer.db() + "\nop\tcase\tmodes");
+        for (Role r : table.roles) b.append('\t').append(r.column);
+        b.append('\n');
+        for (MatrixTable.Row row : table.rows) {
+            if (!row.appliesTo(hosted)) continue;
+            b.append(row.op()).append('\t').append(row.kase()).append('\t').append(row.modes());
+            for (Role r : table.roles) b.append('\t').append(ACTUAL.getOrDefault(row.line() + "/" + r, "-"));
+            b.append('\n');
+        }
+        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }
 
     static String bare(String error) {
