@@ -1,18 +1,29 @@
 #!/bin/sh
-# prepare.sh h2|mariadb DIR [DATABASE]: a fresh server.cfg for one integration test run, turned
-# into system properties by the same launcher bin/zarafa-server uses.
+# prepare.sh h2|mariadb DIR [DATABASE] [hosted|single]: a fresh server.cfg for one integration test
+# run, turned into system properties by the same launcher bin/zarafa-server uses. "single" runs the
+# server without multi-tenancy (enable_hosted_zarafa = no) on its own ports (14xxx H2, 15xxx MariaDB).
 set -e
 DB=$1
 DIR=$2
 DATABASE=${3:-zarafa_itest}
+[ "$DATABASE" = - ] && DATABASE=zarafa_itest
+MODE=${4:-hosted}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ZCP_HOME=$(cd "$HERE/../../../../appliance/target/zcp" && pwd)
-rm -rf "$(dirname "$DIR")/failsafe-reports/$DB" "$DIR"
+if [ "$MODE" = hosted ]; then RUN=$DB; else RUN=$DB-single; fi
+rm -rf "$(dirname "$DIR")/failsafe-reports/$RUN" "$DIR"
 mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
 # a private copy of the server's base directory (configuration, deployments, data)
 cp -a "$ZCP_HOME/standalone" "$DIR/standalone"
 rm -rf "$DIR/standalone/data" "$DIR/standalone/tmp" "$DIR/standalone/log"
-if [ "$DB" = h2 ]; then PORT=12236; SSL=12237; LMTP=12003; else PORT=13236; SSL=13237; LMTP=13003; fi
+case "$DB-$MODE" in
+    h2-hosted) BASE=12 ;;
+    mariadb-hosted) BASE=13 ;;
+    h2-single) BASE=14 ;;
+    mariadb-single) BASE=15 ;;
+    *) echo "prepare.sh: unknown database/mode $DB $MODE" >&2; exit 2 ;;
+esac
+PORT=${BASE}236; SSL=${BASE}237; LMTP=${BASE}003
 cat > "$DIR/etc/dagent.cfg" <<CFG
 server_bind = 127.0.0.1
 lmtp_port = $LMTP
@@ -62,8 +73,6 @@ log_level = 4
 audit_log_enabled = yes
 audit_log_method = file
 audit_log_file = $DIR/log/audit.log
-enable_hosted_zarafa = yes
-loginname_format = %u@%c
 createuser_script = $DIR/etc/createuser
 CFG
 # a createuser script shows the event scripts run (manual 8.5.1.1)
@@ -72,6 +81,12 @@ cat > "$DIR/etc/createuser" <<'SH'
 echo "$ZARAFA_USER" >> "$(dirname "$0")/../log/created-users"
 SH
 chmod +x "$DIR/etc/createuser"
+if [ "$MODE" = hosted ]; then
+    cat >> "$DIR/etc/server.cfg" <<CFG
+enable_hosted_zarafa = yes
+loginname_format = %u@%c
+CFG
+fi
 if [ "$DB" = mariadb ]; then
     cat >> "$DIR/etc/server.cfg" <<CFG
 mysql_host = 127.0.0.1
