@@ -74,6 +74,8 @@ audit_log_enabled = yes
 audit_log_method = file
 audit_log_file = $DIR/log/audit.log
 createuser_script = $DIR/etc/createuser
+# the matrix shows the named-property cap with a few hundred names (default 2048)
+namedprop_user_limit = 400
 CFG
 # a createuser script shows the event scripts run (manual 8.5.1.1)
 cat > "$DIR/etc/createuser" <<'SH'

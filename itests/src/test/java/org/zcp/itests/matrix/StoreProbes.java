@@ -115,6 +115,12 @@ final class StoreProbes {
             for (int i = 0; i < 300; i++) names.add(NamedProp.ofName(PS_PUBLIC_STRINGS, base + "-" + i));
             return allow(x -> x.c.getIDsFromNames(x.sid(), names, true), c);
         });
+        p.put("getIDsFromNames/create-over-limit", c -> {
+            List<NamedProp> names = new ArrayList<>();
+            String base = c.w.unique("x-over-");
+            for (int i = 0; i < 401; i++) names.add(NamedProp.ofName(PS_PUBLIC_STRINGS, base + "-" + i));
+            return allow(x -> x.c.getIDsFromNames(x.sid(), names, true), c);
+        });
         p.put("getNamesFromIDs/known", call(c -> c.c.getNamesFromIDs(c.sid(), List.of(0x8500))));
     }
 
