@@ -134,22 +134,30 @@ public class FolderService {
         else tree.softDelete(f, System.currentTimeMillis());
     }
 
-    /** Every live subfolder below {@code f} must grant {@code needed}, else MAPI_E_NO_ACCESS. */
+    /**
+     * Every live subfolder below {@code f} must grant {@code needed}; the first that does not is
+     * refused through {@link Access#check}, so the refusal is audit-logged like any other.
+     */
     private void requireSubtree(Session s, HierarchyObject f, int needed) {
         if (access.fullAccess(s, objects.store(f.storeId))) return;
         for (HierarchyObject sub : objects.children(f.id, ObjectType.MAPI_FOLDER, false)) {
-            if (!subtreeAllows(s, sub, needed)) {
-                throw StoreException.noAccess("no permission on the subfolder '" + sub.displayName + "'");
-            }
+            HierarchyObject denied = firstDenied(s, sub, needed);
+            if (denied != null) access.check(s, denied.id, Action.FOLDER_PERMISSIONS, needed);
         }
     }
 
     private boolean subtreeAllows(Session s, HierarchyObject folder, int needed) {
-        if (!access.allows(s, folder.id, needed)) return false;
+        return firstDenied(s, folder, needed) == null;
+    }
+
+    /** The first folder of the subtree (the folder itself first) that does not grant {@code needed}. */
+    private HierarchyObject firstDenied(Session s, HierarchyObject folder, int needed) {
+        if (!access.allows(s, folder.id, needed)) return folder;
         for (HierarchyObject sub : objects.children(folder.id, ObjectType.MAPI_FOLDER, false)) {
-            if (!subtreeAllows(s, sub, needed)) return false;
+            HierarchyObject denied = firstDenied(s, sub, needed);
+            if (denied != null) return denied;
         }
-        return true;
+        return null;
     }
 
     public void empty(Session s, String folderEntryId, boolean hard) {
