@@ -127,7 +127,8 @@ public final class ServerLauncher {
             out.println("props=" + file);
             out.println("heap=" + heapMb(c));
             out.println("user=" + (handOver ? c.get("run_as_user") : ""));
-            out.println("group=" + (handOver ? runAsGroup(c) : ""));
+            // empty: run_as_user's primary group, which the shell asks id(1) for
+            out.println("group=" + (handOver ? c.get("run_as_group") : ""));
             out.println("pidfile=" + Path.of(c.get("pid_file")).toAbsolutePath());
             out.println("dirs=" + (handOver ? String.join(":", dirs.keySet().stream().map(Path::toString).toList()) : ""));
             out.println("soap=" + endpoint(c, false));
@@ -164,16 +165,13 @@ public final class ServerLauncher {
         } catch (IOException e) {
             problems.add(c.file() + ": run_as_user " + user + " does not exist (create it: useradd --system " + user + ")");
         }
+        String group = c.get("run_as_group");
         try {
-            lookup.lookupPrincipalByGroupName(runAsGroup(c));
+            if (!group.isEmpty()) lookup.lookupPrincipalByGroupName(group);
         } catch (IOException e) {
-            problems.add(c.file() + ": run_as_group " + runAsGroup(c) + " does not exist");
+            problems.add(c.file() + ": run_as_group " + group + " does not exist");
         }
         return true;
-    }
-
-    static String runAsGroup(Config c) {
-        return c.get("run_as_group").isEmpty() ? c.get("run_as_user") : c.get("run_as_group");
     }
 
     /**
