@@ -24,18 +24,26 @@ final class PrivateFiles {
     private PrivateFiles() {
     }
 
+    /** Missing parents: the service user, who owns only the directory itself, must pass through. */
+    static final Set<PosixFilePermission> PARENT = PosixFilePermissions.fromString("rwxr-xr-x");
+
     /**
-     * Creates {@code dir} and its missing parents; the directories created here are 0700 (the
-     * parents too: they are new, so nobody else relies on them). An existing directory is left
-     * as it is, see {@link #restrict}.
+     * Creates {@code dir} 0700 and its missing parents 0755. An existing directory is left as it
+     * is, see {@link #restrict}.
      */
     static Path directory(Path dir) throws IOException {
+        return directory(dir, DIR);
+    }
+
+    private static Path directory(Path dir, Set<PosixFilePermission> perms) throws IOException {
         Path abs = dir.toAbsolutePath();
         if (Files.isDirectory(abs)) return abs;
         Path parent = abs.getParent();
-        if (parent != null) directory(parent);
+        if (parent != null) directory(parent, PARENT);
         try {
-            Files.createDirectory(abs, attribute(DIR));
+            Files.createDirectory(abs, attribute(perms));
+            // the umask may have taken bits of a parent's 0755 away
+            if (perms == PARENT && posix(abs)) Files.setPosixFilePermissions(abs, PARENT);
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(abs)) throw e;
         }

@@ -71,6 +71,15 @@ class PrivateDataTest {
     }
 
     @Test
+    void missingParentsOfTheServersDirectoriesLetTheServiceUserThrough() throws Exception {
+        PrivateFiles.directory(dir.resolve("new/parents/run"));
+
+        assertThat(mode("new")).isEqualTo("rwxr-xr-x");
+        assertThat(mode("new/parents")).isEqualTo("rwxr-xr-x");
+        assertThat(mode("new/parents/run")).isEqualTo("rwx------");
+    }
+
+    @Test
     void dataLeftWorldReadableByAnOlderVersionIsMadePrivate() throws Exception {
         Files.createDirectories(dir.resolve("lib/attachments"));
         Files.writeString(dir.resolve("lib/zarafa.mv.db"), "H2");
