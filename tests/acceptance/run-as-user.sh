@@ -30,6 +30,9 @@ server_tcp_port = 236
 server_ssl_enabled = yes
 server_ssl_port = 237
 server_ssl_key_file = $DIR/etc/ssl/none.pem
+server_ssl_protocols = !SSLv2 !SSLv3 !TLSv1.3
+server_ssl_ciphers = ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384
+server_ssl_prefer_server_ciphers = yes
 run_as_user = zarafa
 run_as_group = zarafa
 pid_file = $DIR/run/zarafa/server.pid
@@ -39,6 +42,7 @@ log_file = $DIR/log/zarafa/server.log
 CFG
 printf 'server_bind = 127.0.0.1\nimap_port = 143\npop3_enable = no\nlog_file = %s\nssl_private_key_file = %s\n' \
     "$DIR/log/zarafa/gateway.log" "$DIR/etc/none.key" > "$DIR/etc/gateway.cfg"
+printf 'imaps_enable = yes\nimaps_port = 993\nssl_protocols = TLSv1.2\nssl_ciphers = kEECDH+AES256+AESGCM\n' >> "$DIR/etc/gateway.cfg"
 printf 'server_bind = 127.0.0.1\n' > "$DIR/etc/dagent.cfg"
 : > "$DIR/etc/spooler.cfg"
 chgrp zarafa "$DIR"/etc/*.cfg && chmod 0640 "$DIR"/etc/*.cfg
@@ -85,6 +89,21 @@ grep -q '^CapEff:[[:space:]]*0000000000000400$' "/proc/$java/status" \
 ss -ltnp | grep -q "127.0.0.1:143 .*pid=$java," || fail "143 is not the JVM's: $(ss -ltnp | grep ':143 ')"
 pass "every server process runs as zarafa; the JVM has only CAP_NET_BIND_SERVICE"
 
+# the TLS options reach Elytron (SOAP) and the gateway (IMAPS), review finding #27
+tls() {  # tls PORT OPENSSL-OPTIONS...: the negotiated protocol and cipher, or nothing
+    port=$1; shift
+    echo | timeout 10 openssl s_client -connect "127.0.0.1:$port" "$@" 2>/dev/null \
+        | sed -n 's/^New, \(TLS[^,]*\), Cipher is \(.*\)$/\1 \2 /p'
+}
+[ "$(tls 237)" = "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 " ] || fail "237 negotiated: $(tls 237)"
+[ -z "$(tls 237 -tls1_3)" ] || fail "237 accepted TLSv1.3 despite server_ssl_protocols: $(tls 237 -tls1_3)"
+[ "$(tls 237 -cipher ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256)" = "TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 " ] \
+    || fail "237 did not prefer its own order"
+[ -z "$(tls 237 -tls1_2 -cipher ECDHE-RSA-AES128-SHA)" ] || fail "237 accepted a suite not in server_ssl_ciphers"
+[ "$(tls 993)" = "TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384 " ] || fail "993 negotiated: $(tls 993)"
+[ -z "$(tls 993 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256)" ] || fail "993 accepted a suite not in ssl_ciphers"
+pass "server_ssl_protocols/ciphers/prefer_server_ciphers and ssl_protocols/ciphers are what TLS clients get"
+
 # 3. modes and owners
 check() {  # check MODE OWNER PATH
     got=$(stat -c '%a %U' "$3")
@@ -119,3 +138,20 @@ pass "no key-store password on any command line"
 # 4. the local administrator still logs on with the token
 zarafa-admin -l > "$DIR/admin.out" 2>&1 || fail "zarafa-admin -l: $(cat "$DIR/admin.out")"
 pass "zarafa-admin logs on as root with the token"
+
+# 5. as systemd starts it (User=zarafa, AmbientCapabilities=CAP_NET_BIND_SERVICE, -F): the
+# launcher runs as zarafa itself, hands nothing over, and the server binds 236 again
+stop
+setpriv --reuid=zarafa --regid=zarafa --init-groups --inh-caps=-all,+net_bind_service \
+    --ambient-caps=-all,+net_bind_service --bounding-set=-all,+net_bind_service \
+    env PATH="$PATH" ZARAFA_CONFIG_DIR="$ZARAFA_CONFIG_DIR" zarafa-server -F -c "$DIR/etc/server.cfg" \
+    > "$DIR/systemd.out" 2>&1 &
+i=0
+until curl -sf "http://127.0.0.1:236/zarafa?wsdl" > /dev/null 2>&1 && [ -s "$DIR/run/zarafa/server.pid" ]; do
+    i=$((i + 1))
+    [ $i -lt 180 ] || fail "server started as zarafa did not come up: $(tail -20 "$DIR/systemd.out")"
+    sleep 1
+done
+[ "$(ps -o user= -p "$(cat "$DIR/run/zarafa/server.pid")")" = zarafa ] || fail "pid file names no zarafa process"
+check 600 zarafa "$PROPS"
+pass "started as zarafa directly (systemd), the server binds 236 and keeps its files private"
