@@ -48,13 +48,14 @@ printf 'server_bind = 127.0.0.1\n' > "$DIR/etc/dagent.cfg"
 chgrp zarafa "$DIR"/etc/*.cfg && chmod 0640 "$DIR"/etc/*.cfg
 
 PROPS=$DIR/run/zarafa/zarafa-server.properties
-stop() {
-    [ -s "$DIR/run/zarafa/server.pid" ] || return 0
-    pid=$(cat "$DIR/run/zarafa/server.pid")
-    kill "$pid" 2>/dev/null || true
+stop() {  # the server of this run: the pid file's process, then every process of its properties file
+    pids=$(cat "$DIR/run/zarafa/server.pid" 2>/dev/null || true)
+    [ -z "$pids" ] || kill $pids 2>/dev/null || true
     i=0
-    while kill -0 "$pid" 2>/dev/null; do
-        i=$((i + 1)); [ $i -lt 90 ] || { kill -9 "$pid"; break; }
+    while pids=$(pgrep -f "$PROPS"); do
+        i=$((i + 1))
+        if [ $i -ge 90 ]; then kill -9 $pids 2>/dev/null || true; sleep 1; break; fi
+        [ $i -ne 5 ] || kill $pids 2>/dev/null || true
         sleep 1
     done
 }
