@@ -12,7 +12,10 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ZCP_HOME=$ROOT/appliance/target/zcp
 [ -x "$ZCP_HOME/bin/zarafa-server" ] || { echo "run-as-user.sh: build the appliance first" >&2; exit 1; }
 PATH=$ZCP_HOME/bin:$PATH
-DIR=$(mktemp -d /tmp/zcp-runas.XXXXXX)
+# like acceptance.sh: a fixed directory in the build tree, emptied at every run
+DIR=$ROOT/target/run-as-user
+rm -rf "$DIR"
+mkdir -p "$DIR"
 chmod 755 "$DIR"
 export ZARAFA_CONFIG_DIR="$DIR/etc"
 
@@ -59,7 +62,7 @@ stop() {  # the server of this run: the pid file's process, then every process o
         sleep 1
     done
 }
-trap 'stop; rm -rf "$DIR"' EXIT
+trap stop EXIT
 
 # 1. a pid_file whose directory is /run is refused before anything changes hands
 sed "s|^pid_file = .*|pid_file = /run/zarafa-runas-test.pid|" "$DIR/etc/server.cfg" > "$DIR/etc/bad.cfg"
