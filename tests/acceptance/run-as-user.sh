@@ -139,6 +139,10 @@ for key in zcp.ssl.keystore.password zcp.pop3.keystore.password; do
 done
 pass "no key-store password on any command line"
 
+code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:9990/metrics)
+[ "$code" = 401 ] || fail "WildFly's /metrics on 9990 answered $code without credentials"
+pass "WildFly's /metrics wants a management user"
+
 # 4. the local administrator still logs on with the token
 zarafa-admin -l > "$DIR/admin.out" 2>&1 || fail "zarafa-admin -l: $(cat "$DIR/admin.out")"
 pass "zarafa-admin logs on as root with the token"
