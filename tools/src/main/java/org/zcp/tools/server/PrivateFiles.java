@@ -3,9 +3,11 @@ package org.zcp.tools.server;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -50,10 +52,15 @@ final class PrivateFiles {
         return abs;
     }
 
-    /** Makes an existing file 0600 or directory 0700 (data written by an older version, 0644/0755). */
+    /**
+     * Makes an existing file 0600 or directory 0700 (data written by an older version, 0644/0755).
+     * A symlink is left alone: in a directory the service user owns it may point anywhere, and
+     * root must not change the mode of its target.
+     */
     static void restrict(Path path) throws IOException {
-        if (!Files.exists(path) || !posix(path)) return;
-        Files.setPosixFilePermissions(path, Files.isDirectory(path) ? DIR : FILE);
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(path) || !posix(path)) return;
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? DIR : FILE);
     }
 
     /** Writes {@code content} to {@code file} as a 0600 file, atomically. */

@@ -95,6 +95,18 @@ class PrivateDataTest {
     }
 
     @Test
+    void aSymlinkInTheDataDirectoryIsNotFollowedWhenModesAreTightened() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "not the server's");
+        Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createSymbolicLink(dir.resolve("lib/zarafa.mv.db"), outside);
+
+        assertThat(launch("")).as(err.toString()).isZero();
+
+        assertThat(mode("outside.txt")).isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void theSelfSignedKeyStoreHasARandomPasswordKeptBesideIt() throws Exception {
         assertThat(launch("")).as(err.toString()).isZero();
 
