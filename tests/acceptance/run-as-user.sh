@@ -62,7 +62,9 @@ stop() {  # the server of this run: the pid file's process, then every process o
         sleep 1
     done
 }
-trap stop EXIT
+# zarafa-server gives WildFly's working directories to zarafa; they are the builder's again afterwards
+BUILDER=$(stat -c %u:%g "$ZCP_HOME/standalone")
+trap 'stop; chown -R "$BUILDER" "$ZCP_HOME/standalone"' EXIT
 
 # 1. a pid_file whose directory is /run is refused before anything changes hands
 sed "s|^pid_file = .*|pid_file = /run/zarafa-runas-test.pid|" "$DIR/etc/server.cfg" > "$DIR/etc/bad.cfg"
