@@ -5,7 +5,12 @@
 #     as zarafa, with CAP_NET_BIND_SERVICE as its only capability
 #   - the data, key stores, passwords and logs are 0600/0700 (the run directory 0750), the
 #     parents of the server's directories stay root's, no key-store password is on a command line
+#   - server_ssl_protocols/_ciphers/_prefer_server_ciphers and gateway ssl_protocols/_ciphers are
+#     what openssl s_client gets on 237 and 993 (finding #27); WildFly's /metrics wants a login
 #   - zarafa-admin, as root, still logs on with the local token
+#   - started as zarafa directly with only CAP_NET_BIND_SERVICE (as the systemd unit does), the
+#     server binds 236 again
+# Creates the system user zarafa when it is missing. Ports 236, 237, 143, 993, 2003, 2004, 9990.
 set -eu
 [ "$(id -u)" = 0 ] || { echo "run-as-user.sh: must run as root" >&2; exit 1; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
