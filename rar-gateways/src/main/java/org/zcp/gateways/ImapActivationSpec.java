@@ -21,6 +21,12 @@ public class ImapActivationSpec extends LineActivationSpec {
         return "starttls";
     }
 
+    /** gateway.cfg's ssl_protocols, ssl_ciphers, ssl_verify_client (review finding #27). */
+    @Override
+    TlsPolicy tlsPolicy() {
+        return TlsPolicy.fromSystemProperties();
+    }
+
     @Override
     boolean supportsStarttls() {
         return true;
@@ -48,6 +54,11 @@ public class ImapActivationSpec extends LineActivationSpec {
         @Override
         String defaultTls() {
             return "implicit";
+        }
+
+        @Override
+        TlsPolicy tlsPolicy() {
+            return TlsPolicy.fromSystemProperties();
         }
     }
 }

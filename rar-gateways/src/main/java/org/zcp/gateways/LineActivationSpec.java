@@ -51,6 +51,11 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
         return null;
     }
 
+    /** The TLS policy of the service's configuration file; IMAP and POP3 have gateway.cfg's. */
+    TlsPolicy tlsPolicy() {
+        return TlsPolicy.DEFAULT;
+    }
+
     /** Whether the protocol's sessions can upgrade on a STARTTLS command. */
     boolean supportsStarttls() {
         return false;

@@ -136,7 +136,8 @@ final class LineListener {
             LOG.warning(name + " has no STARTTLS command; tls = starttls ignored");
             return ListenerTls.off(ListenerTls.Mode.OFF, name + " has no STARTTLS");
         }
-        ListenerTls t = ListenerTls.configure(requested, spec.getKeystore(), spec.getKeystorePassword());
+        ListenerTls t = ListenerTls.configure(requested, spec.getKeystore(), spec.getKeystorePassword(),
+                spec.tlsPolicy());
         switch (t.mode()) {
             case STARTTLS -> LOG.info(name + " offers STARTTLS (" + String.join("/", t.protocols()) + ", "
                     + t.description() + ")");

@@ -21,7 +21,9 @@ import javax.net.ssl.SSLSocket;
  * The TLS side of one line-protocol listener, settled once when the listener starts: whether
  * connections are wrapped in TLS right after accept (implicit TLS: IMAPS, POP3S), upgraded on
  * the protocol's STARTTLS command, or never; and the server context made from a PKCS#12 key
- * store. A key store that is missing or cannot be loaded turns TLS off and says why.
+ * store. A key store that is missing or cannot be loaded turns TLS off and says why. The
+ * {@link TlsPolicy} of gateway.cfg narrows the protocols and TLS 1.2 suites, sets whose order of
+ * suites wins, and with a trust store requires client certificates.
  */
 final class ListenerTls {
     /** The {@code tls} activation-spec property. */
@@ -51,22 +53,41 @@ final class ListenerTls {
     private final SSLContext context;
     private final String[] protocols;
     private final String description;
+    private final TlsPolicy policy;
+    /** The suites to enable, or null for the JDK's defaults. */
+    private final String[] cipherSuites;
 
-    private ListenerTls(Mode requested, Mode mode, SSLContext context, String description) {
+    private ListenerTls(Mode requested, Mode mode, SSLContext context, String description, TlsPolicy policy) {
         this.requested = requested;
         this.mode = mode;
         this.context = context;
         this.description = description;
+        this.policy = policy;
         if (context == null) {
             this.protocols = new String[0];
+            this.cipherSuites = null;
         } else {
             List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
-            this.protocols = PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new);
+            this.protocols = policy.protocols().stream().filter(PROTOCOLS::contains).filter(supported::contains)
+                    .toArray(String[]::new);
+            this.cipherSuites = policy.cipherSuites().isEmpty() ? null : suites(context, policy.cipherSuites());
         }
     }
 
+    /**
+     * The policy's TLS 1.2 suites this JDK supports, then the JDK's TLS 1.3 suites (an OpenSSL
+     * cipher list does not govern TLS 1.3, so neither does ssl_ciphers).
+     */
+    private static String[] suites(SSLContext context, List<String> tls12) {
+        List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
+        java.util.stream.Stream<String> tls13 = Arrays.stream(context.getDefaultSSLParameters().getCipherSuites())
+                .filter(s -> s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_"));
+        return java.util.stream.Stream.concat(tls12.stream().filter(supported::contains), tls13)
+                .toArray(String[]::new);
+    }
+
     static ListenerTls off(Mode requested, String why) {
-        return new ListenerTls(requested, Mode.OFF, null, why);
+        return new ListenerTls(requested, Mode.OFF, null, why, TlsPolicy.DEFAULT);
     }
 
     /**
@@ -75,6 +96,11 @@ final class ListenerTls {
      * is unusable.
      */
     static ListenerTls configure(Mode requested, String keystore, String password) {
+        return configure(requested, keystore, password, TlsPolicy.DEFAULT);
+    }
+
+    /** {@link #configure(Mode, String, String)} with an explicit policy. */
+    static ListenerTls configure(Mode requested, String keystore, String password, TlsPolicy policy) {
         if (requested == Mode.OFF) return off(requested, "tls = off");
         if (keystore == null || keystore.isBlank()) {
             return off(requested, "no key store (zarafa-server provides one when server_ssl_enabled = yes)");
@@ -101,13 +127,30 @@ final class ListenerTls {
             if (subject == null) return off(requested, "key store " + path + " holds no private key");
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, pass);
+            javax.net.ssl.TrustManager[] trust = null;
+            if (policy.trustStore() != null) {
+                KeyStore ts = KeyStore.getInstance("PKCS12");
+                String tsPass = policy.trustStorePassword() == null ? "" : policy.trustStorePassword();
+                try (InputStream in = Files.newInputStream(Path.of(policy.trustStore()))) {
+                    ts.load(in, tsPass.toCharArray());
+                }
+                javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+                        .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(ts);
+                trust = tmf.getTrustManagers();
+            }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
-            ListenerTls tls = new ListenerTls(requested, requested, ctx, "certificate " + subject + " from " + path);
-            if (tls.protocols.length == 0) return off(requested, "the JDK supports neither TLSv1.3 nor TLSv1.2");
+            ctx.init(kmf.getKeyManagers(), trust, null);
+            ListenerTls tls = new ListenerTls(requested, requested, ctx, "certificate " + subject + " from " + path
+                    + (trust != null ? ", client certificates required" : ""), policy);
+            if (tls.protocols.length == 0) return off(requested, "the JDK supports none of " + policy.protocols());
+            if (tls.cipherSuites != null && tls.cipherSuites.length == 0) {
+                return off(requested, "the JDK supports none of the cipher suites " + policy.cipherSuites());
+            }
             return tls;
         } catch (IOException | GeneralSecurityException e) {
-            return off(requested, "cannot load key store " + path + ": " + e.getMessage());
+            return off(requested, "cannot load key store " + path
+                    + (policy.trustStore() != null ? " or trust store " + policy.trustStore() : "") + ": " + e.getMessage());
         }
     }
 
@@ -142,7 +185,12 @@ final class ListenerTls {
                 plain.getInetAddress().getHostAddress(), plain.getPort(), true);
         try {
             s.setUseClientMode(false);
-            s.setEnabledProtocols(protocols);
+            javax.net.ssl.SSLParameters params = s.getSSLParameters();
+            params.setProtocols(protocols);
+            if (cipherSuites != null) params.setCipherSuites(cipherSuites);
+            params.setUseCipherSuitesOrder(policy.preferServerOrder());
+            if (policy.trustStore() != null) params.setNeedClientAuth(true);
+            s.setSSLParameters(params);
             s.setSoTimeout(plain.getSoTimeout());
             s.startHandshake();
             return s;

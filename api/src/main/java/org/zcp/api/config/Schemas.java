@@ -68,6 +68,7 @@ public final class Schemas {
             .string("server_ssl_ca_path", "")
             .string("server_ssl_protocols", "")
             .string("server_ssl_ciphers", "")
+            .bool("server_ssl_prefer_server_ciphers", false)
             .string("sslkeys_path", "/etc/zarafa/sslkeys")
             .integer("threads", 8)
             .integer("watchdog_frequency", 1)

@@ -37,10 +37,6 @@ final class GatewayConfig {
         if (g.getInt("gateway_login_timeout") < 1) {
             problems.add(g.file() + ": gateway_login_timeout must be at least 1 second");
         }
-        if (g.getBool("ssl_verify_client")) {
-            problems.add(g.file() + ": ssl_verify_client = yes is not supported yet; client certificates are not"
-                    + " checked by the gateway");
-        }
         return problems;
     }
 
@@ -68,7 +64,7 @@ final class GatewayConfig {
         p.put("zcp.gateway.log.file", ServerLauncher.logFile(g, dataDir, "gateway.log").toString());
         p.put("zcp.gateway.log.level", syslog ? "OFF" : ServerLauncher.julLevel(g.getInt("log_level")));
         p.put("zcp.gateway.log.parent", Boolean.toString(syslog));
-        String password = "gateway-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        String password = KeyStores.randomPassword();
         Path store = keyStore(g, run, dataDir, password, launcher, err);
         for (String service : LISTENERS) {
             p.put("zcp." + service + ".keystore", store.toString());
@@ -80,13 +76,10 @@ final class GatewayConfig {
     private static Path keyStore(Config g, Path run, Path dataDir, String password, ServerLauncher launcher,
             PrintStream err) throws IOException {
         Path target = run.resolve("zarafa-gateway-ssl.p12");
-        Files.deleteIfExists(target);
         Path key = Path.of(g.get("ssl_private_key_file"));
         Path cert = Path.of(g.get("ssl_certificate_file"));
         if (Files.isReadable(key) && Files.isReadable(cert)) {
-            ServerLauncher.exec(List.of("openssl", "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(),
-                    "-out", target.toString(), "-passout", "pass:" + password, "-name", "gateway"),
-                    "convert " + cert + " and " + key);
+            KeyStores.fromPem(cert, key, null, "gateway", target, password);
             return target;
         }
         err.println("zarafa-server: warning: gateway.cfg ssl_certificate_file " + cert + " or ssl_private_key_file "

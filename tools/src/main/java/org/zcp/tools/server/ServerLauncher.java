@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.zcp.api.config.Config;
 import org.zcp.api.config.ConfigException;
 import org.zcp.api.config.Schemas;
@@ -95,17 +94,23 @@ public final class ServerLauncher {
         }
         List<String> problems = check(c);
         problems.addAll(GatewayConfig.check(gateway));
+        problems.addAll(TlsSettings.check(c, gateway));
         int smtpPort = spooler.getInt("smtp_port");
         if (smtpPort < 1 || smtpPort > 65535) problems.add(spooler.file() + ": smtp_port must be a port number");
         if (spooler.getInt("max_threads") < 1) problems.add(spooler.file() + ": max_threads must be at least 1");
         int lmtpPort = dagent.getInt("lmtp_port");
         if (lmtpPort < 1 || lmtpPort > 65535) problems.add(dagent.file() + ": lmtp_port must be a port number");
+        Map<Path, String> dirs = ServiceDirectories.writable(c, gateway);
+        boolean handOver = handOver(c, System.getProperty("user.name"), problems);
+        if (handOver) problems.addAll(ServiceDirectories.refusals(dirs, c.get("run_as_user")));
         if (!problems.isEmpty()) {
             err.println("zarafa-server: " + problems.size() + " error(s) in the configuration; not starting:");
             for (String p : problems) err.println("  " + p);
             return 1;
         }
+        for (String w : ListenerWarnings.of(c, gateway, dagent)) err.println("zarafa-server: warning: " + w);
         try {
+            prepare(c, dirs.keySet());
             Map<String, String> props = properties(c, cfg);
             props.put("zcp.lmtp.bind", dagent.get("server_bind").isEmpty() ? "127.0.0.1" : dagent.get("server_bind"));
             props.put("zcp.lmtp.port", Integer.toString(lmtpPort));
@@ -115,16 +120,17 @@ public final class ServerLauncher {
             props.put("zcp.lookup.threads", "8");
             props.put("zcp.spooler.threads", Integer.toString(spooler.getInt("max_threads")));
             Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
-            Files.createDirectories(run);
             props.putAll(GatewayConfig.properties(gateway, run, dataDirectory(c), this, err));
+            props.putAll(TlsSettings.gateway(gateway, run));
             Path file = run.resolve("zarafa-server.properties");
             write(file, props);
             out.println("props=" + file);
             out.println("heap=" + heapMb(c));
-            out.println("user=" + c.get("run_as_user"));
-            out.println("group=" + c.get("run_as_group"));
+            out.println("user=" + (handOver ? c.get("run_as_user") : ""));
+            // empty: run_as_user's primary group, which the shell asks id(1) for
+            out.println("group=" + (handOver ? c.get("run_as_group") : ""));
             out.println("pidfile=" + Path.of(c.get("pid_file")).toAbsolutePath());
-            out.println("dirs=" + String.join(":", writableDirectories(c)));
+            out.println("dirs=" + (handOver ? String.join(":", dirs.keySet().stream().map(Path::toString).toList()) : ""));
             out.println("soap=" + endpoint(c, false));
             if (c.getBool("server_ssl_enabled")) out.println("soaps=" + endpoint(c, true));
             out.println("lmtp=" + props.get("zcp.lmtp.bind") + ":" + lmtpPort);
@@ -134,27 +140,69 @@ public final class ServerLauncher {
             if (!"0".equals(props.get("zcp.imaps.port"))) out.println("imaps=" + props.get("zcp.imap.bind") + ":" + props.get("zcp.imaps.port"));
             if (!"0".equals(props.get("zcp.pop3s.port"))) out.println("pop3s=" + props.get("zcp.pop3.bind") + ":" + props.get("zcp.pop3s.port"));
             return 0;
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             err.println("zarafa-server: cannot prepare the server: " + e.getMessage());
             return 1;
         }
     }
 
-    /** Where the server keeps its data beside the attachments (H2 file, self-signed certificate). */
-    static Path dataDirectory(Config c) {
-        return Path.of(c.get("attachment_path")).toAbsolutePath().getParent();
+    /**
+     * Whether the start as {@code self} hands the server to run_as_user (manual 6.5): only when
+     * started as root. Started as run_as_user itself (systemd User=), nothing changes hands;
+     * started as anybody else, the switch is impossible and is refused.
+     */
+    static boolean handOver(Config c, String self, List<String> problems) {
+        String user = c.get("run_as_user");
+        if (user.isEmpty() || user.equals(self)) return false;
+        if (!"root".equals(self)) {
+            problems.add(c.file() + ": run_as_user = " + user + ", but zarafa-server runs as " + self
+                    + " and cannot switch users; start it as root or as " + user);
+            return false;
+        }
+        var lookup = java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
+        try {
+            lookup.lookupPrincipalByName(user);
+        } catch (IOException e) {
+            problems.add(c.file() + ": run_as_user " + user + " does not exist (create it: useradd --system " + user + ")");
+        }
+        String group = c.get("run_as_group");
+        try {
+            if (!group.isEmpty()) lookup.lookupPrincipalByGroupName(group);
+        } catch (IOException e) {
+            problems.add(c.file() + ": run_as_group " + group + " does not exist");
+        }
+        return true;
     }
 
-    /** Directories the server writes to; they are handed to run_as_user (manual 6.5). */
-    static List<String> writableDirectories(Config c) {
-        List<String> dirs = new ArrayList<>();
-        Path attachments = Path.of(c.get("attachment_path")).toAbsolutePath();
-        dirs.add(attachments.getParent().toString());
-        dirs.add(Path.of(c.get("pid_file")).toAbsolutePath().getParent().toString());
-        if (!logsToSyslog(c)) {
-            dirs.add(Path.of(c.get("log_file")).toAbsolutePath().getParent().toString());
+    /**
+     * Creates the writable directories (review finding #6): the data directory, attachments and
+     * ssl/ 0700, the run directory 0750 (the admin token in it is for the server's group), log
+     * directories 0700; data written by older versions with the umask's 0644/0755 is made
+     * private. Shared system directories are never changed.
+     */
+    static void prepare(Config c, java.util.Collection<Path> dirs) throws IOException {
+        Path attachments = Path.of(c.get("attachment_path")).toAbsolutePath().normalize();
+        Path dataDir = attachments.getParent();
+        Path run = Path.of(c.get("pid_file")).toAbsolutePath().normalize().getParent();
+        if (!Files.isDirectory(run)) {
+            PrivateFiles.directory(run);
+            if (!ServiceDirectories.isShared(run)) {
+                Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-x---"));
+            }
         }
-        return dirs.stream().distinct().toList();
+        for (Path d : dirs) PrivateFiles.directory(d);
+        for (Path d : List.of(dataDir, attachments, dataDir.resolve("ssl"))) {
+            if (!ServiceDirectories.isShared(d)) PrivateFiles.restrict(d);
+        }
+        String db = c.get("mysql_database");
+        for (String suffix : List.of(".mv.db", ".trace.db", ".lock.db")) {
+            PrivateFiles.restrict(dataDir.resolve(db + suffix));
+        }
+    }
+
+    /** Where the server keeps its data beside the attachments (H2 file, self-signed certificate). */
+    static Path dataDirectory(Config c) {
+        return Path.of(c.get("attachment_path")).toAbsolutePath().normalize().getParent();
     }
 
     static String endpoint(Config c, boolean ssl) {
@@ -216,9 +264,7 @@ public final class ServerLauncher {
         p.put("zcp.ssl.enabled", Boolean.toString(c.getBool("server_ssl_enabled")));
         p.put("zcp.soap.max.post", Long.toString(c.getSize("soap_max_post_size")));
 
-        Path attachments = Path.of(c.get("attachment_path")).toAbsolutePath();
-        Files.createDirectories(attachments);
-        Path dataDir = attachments.getParent();
+        Path dataDir = dataDirectory(c);
         if ("h2".equals(engine(c))) {
             p.put("zcp.db.driver", "h2");
             p.put("zcp.db.url", "jdbc:h2:file:" + dataDir.resolve(c.get("mysql_database"))
@@ -245,66 +291,49 @@ public final class ServerLauncher {
 
         // TLS (manual 4.7)
         Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
-        Files.createDirectories(run);
-        p.put("zcp.ssl.keystore.password", "zarafa-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
-        if (c.getBool("server_ssl_enabled")) {
-            p.put("zcp.ssl.keystore", keyStore(c, run, dataDir, p.get("zcp.ssl.keystore.password")).toString());
-        } else {
-            p.put("zcp.ssl.keystore", run.resolve("zarafa-server-ssl.p12").toString());
-        }
+        Path store = run.resolve("zarafa-server-ssl.p12");
+        String password = KeyStores.randomPassword();
+        Files.deleteIfExists(store);
+        if (c.getBool("server_ssl_enabled")) keyStore(c, store, dataDir, password);
+        p.put("zcp.ssl.keystore", store.toString());
+        p.put("zcp.ssl.keystore.password", password);
+        p.putAll(TlsSettings.server(c, run, err));
         p.put("jboss.bind.address", "127.0.0.1");
         return p;
     }
 
     /**
      * The key store of the SSL listener: server_ssl_key_file (PEM with certificate and key,
-     * protected by server_ssl_key_pass) converted to PKCS#12, or a self-signed certificate made
-     * at the first start when that file does not exist.
+     * protected by server_ssl_key_pass) converted to PKCS#12, or the self-signed certificate
+     * when that file does not exist.
      */
-    Path keyStore(Config c, Path run, Path dataDir, String storePass) throws IOException {
-        Path target = run.resolve("zarafa-server-ssl.p12");
-        Files.deleteIfExists(target);
+    void keyStore(Config c, Path target, Path dataDir, String storePass) throws IOException {
         Path pem = Path.of(c.get("server_ssl_key_file"));
         if (Files.isReadable(pem)) {
-            exec(List.of("openssl", "pkcs12", "-export", "-in", pem.toString(), "-inkey", pem.toString(), "-passin",
-                    "pass:" + c.get("server_ssl_key_pass"), "-out", target.toString(), "-passout", "pass:" + storePass,
-                    "-name", "server"), "convert " + pem + " (check server_ssl_key_pass)");
-            return target;
+            KeyStores.fromPem(pem, pem, c.get("server_ssl_key_pass"), "server", target, storePass);
+            return;
         }
         err.println("zarafa-server: warning: " + pem + " does not exist; using a self-signed certificate");
         selfSigned(c.get("server_hostname"), dataDir, target, storePass);
-        return target;
     }
 
     /**
      * Copies the self-signed certificate made at the first start (for the host name, localhost and
-     * 127.0.0.1) into {@code target} under {@code storePass}; SOAP and the gateway share it.
+     * 127.0.0.1; data directory/ssl, with its random password beside it) into {@code target}
+     * under {@code storePass}; SOAP and the gateway share it.
      */
     void selfSigned(String hostname, Path dataDir, Path target, String storePass) throws IOException {
-        Path selfSigned = dataDir.resolve("ssl").resolve("selfsigned.p12");
-        if (!Files.exists(selfSigned)) {
-            Files.createDirectories(selfSigned.getParent());
-            String host = hostname == null || hostname.isBlank() ? hostName() : hostname;
-            err.println("zarafa-server: generating a self-signed certificate for " + host + " in " + selfSigned);
-            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            exec(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
-                    "-validity", "3650", "-dname", "CN=" + host, "-ext", "SAN=dns:" + host + ",dns:localhost,ip:127.0.0.1",
-                    "-keystore", selfSigned.toString(), "-storetype", "PKCS12", "-storepass", "zarafa-selfsigned"),
-                    "generate a self-signed certificate");
+        Path sslDir = dataDir.resolve("ssl");
+        String host = hostname == null || hostname.isBlank() ? hostName() : hostname;
+        if (!Files.exists(sslDir.resolve(KeyStores.SELF_SIGNED))) {
+            err.println("zarafa-server: generating a self-signed certificate for " + host + " in " + sslDir);
         }
-        exec(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importkeystore",
-                "-srckeystore", selfSigned.toString(), "-srcstoretype", "PKCS12", "-srcstorepass", "zarafa-selfsigned",
-                "-destkeystore", target.toString(), "-deststoretype", "PKCS12", "-deststorepass", storePass,
-                "-noprompt"), "copy the self-signed key store");
+        KeyStores.Stored self = KeyStores.selfSigned(host, sslDir);
+        KeyStores.copy(self.file(), self.password(), target, storePass);
     }
 
     private static String encode(String v) {
         return java.net.URLEncoder.encode(v, StandardCharsets.UTF_8);
-    }
-
-    private static String hostName(Config c) {
-        if (!c.get("server_hostname").isEmpty()) return c.get("server_hostname");
-        return hostName();
     }
 
     private static String hostName() {
@@ -315,20 +344,6 @@ public final class ServerLauncher {
         }
     }
 
-    static void exec(List<String> cmd, String what) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("cannot " + what + ": " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while trying to " + what);
-        }
-    }
-
-    /** manual 7.2: log_level 0 (nothing) to 6 (everything). */
     /** Whether a daemon logs to syslog ({@code log_method = syslog}, or {@code log_file = -}) rather than a file. */
     static boolean logsToSyslog(Config c) {
         return "syslog".equalsIgnoreCase(c.get("log_method")) || "-".equals(c.get("log_file"));
@@ -341,10 +356,11 @@ public final class ServerLauncher {
     static Path logFile(Config c, Path dataDir, String unused) throws IOException {
         if (logsToSyslog(c)) return dataDir.resolve(unused);
         Path log = Path.of(c.get("log_file")).toAbsolutePath();
-        Files.createDirectories(log.getParent());
+        PrivateFiles.directory(log.getParent());
         return log;
     }
 
+    /** manual 7.2: log_level 0 (nothing) to 6 (everything). */
     static String julLevel(int level) {
         return switch (level) {
             case 0 -> "OFF";
@@ -369,15 +385,7 @@ public final class ServerLauncher {
         for (Map.Entry<String, String> e : props.entrySet()) {
             sb.append(e.getKey()).append('=').append(escape(e.getValue())).append('\n');
         }
-        Path tmp = Files.createTempFile(file.getParent(), ".props", ".tmp");
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not POSIX
-        }
-        Files.writeString(tmp, sb.toString(), StandardCharsets.ISO_8859_1);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.write(file, sb.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String escape(String v) {

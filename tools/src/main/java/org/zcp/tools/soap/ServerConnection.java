@@ -61,7 +61,8 @@ public final class ServerConnection implements AutoCloseable {
         }
         try {
             LogonResult result = new ServerLogon(cmd, clientApp, trace)
-                    .logon(location.serverConfig(), System.getProperty("user.name"), env, Terminal::system);
+                    .logon(location.serverConfig(), location.url(), System.getProperty("user.name"), env,
+                            Terminal::system);
             return new ServerConnection(cmd, result.sessionId, location.url());
         } catch (SOAPFaultException e) {
             throw new ConnectionException("Logon failed at \"" + location.url() + "\": " + e.getMessage(), e);

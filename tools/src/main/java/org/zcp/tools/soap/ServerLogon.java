@@ -2,6 +2,8 @@ package org.zcp.tools.soap;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,11 @@ import org.zcp.api.soap.ZarafaCmd;
  * server.cfg {@code local_admin_users} who can read the server's token file (next to its pid
  * file, readable only by the server's user and group) proves it runs on the server host. Else a
  * password logon with {@code ZARAFA_USER}/{@code ZARAFA_PASSWORD}, or asked on the terminal.
+ *
+ * <p>The token is only ever sent to the local server (review finding #16): a URL whose host is a
+ * loopback address (or a name resolving only to loopback) and whose port is one of the SOAP ports
+ * of the local server.cfg. Any other URL ({@code -h}, {@code server_socket}) gets the password
+ * logon, so neither the token nor the unix user name leaves this host.
  */
 public final class ServerLogon {
     public static final String TOKEN_FILE = "zarafa-admin.token";
@@ -34,9 +41,19 @@ public final class ServerLogon {
         this.trace = trace;
     }
 
-    public LogonResult logon(Config server, String unixUser, Map<String, String> env, Supplier<Terminal> terminal)
-            throws MapiException, ConnectionException {
-        LogonResult trusted = localAdminLogon(server, unixUser);
+    /**
+     * @param server the local server.cfg
+     * @param url the URL the tool talks to
+     */
+    public LogonResult logon(Config server, String url, String unixUser, Map<String, String> env,
+            Supplier<Terminal> terminal) throws MapiException, ConnectionException {
+        LogonResult trusted = null;
+        if (isLocalServer(server, url)) {
+            trusted = localAdminLogon(server, unixUser);
+        } else {
+            trace("Not offering the local administrator token to " + url + ": not the local server of "
+                    + (server.file() == null ? "the default server.cfg" : server.file()));
+        }
         if (trusted != null) {
             return trusted;
         }
@@ -77,6 +94,26 @@ public final class ServerLogon {
             trace("Local administrator logon refused (" + e.getFaultInfo().error + "), trying a password logon");
         }
         return null;
+    }
+
+    /**
+     * Whether {@code url} reaches the server of {@code server} on this host: loopback host and a
+     * SOAP port that server.cfg enables.
+     */
+    public static boolean isLocalServer(Config server, String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException | NullPointerException e) {
+            return false;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (uri.getHost() == null || !Loopback.isLoopback(uri.getHost())) return false;
+        boolean https = scheme.equals("https");
+        if (!https && !scheme.equals("http")) return false;
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        return https ? server.getBool("server_ssl_enabled") && port == server.getInt("server_ssl_port")
+                : server.getBool("server_tcp_enabled") && port == server.getInt("server_tcp_port");
     }
 
     /** The token file lives next to the server's pid file. */

@@ -596,8 +596,9 @@ class ZarafaArchiverTest {
         try {
             Files.createDirectories(dir.resolve("run"));
             Files.writeString(dir.resolve("run/zarafa-admin.token"), "s3cret\n");
+            // the local server of this server.cfg listens on the URL's port: the token may go there
             Files.writeString(dir.resolve("server.cfg"), "pid_file = " + dir.resolve("run/zarafa-server.pid")
-                    + "\nlocal_admin_users = " + System.getProperty("user.name") + "\n");
+                    + "\nlocal_admin_users = " + System.getProperty("user.name") + "\nserver_tcp_port = " + port + "\n");
             Path cfg = Files.writeString(dir.resolve("archiver.cfg"), """
                     server_socket = file:///var/run/zarafa
                     sslkey_file =

@@ -408,8 +408,9 @@ class ZarafaSetOofTest {
         try {
             Files.createDirectories(dir.resolve("run"));
             Files.writeString(dir.resolve("run/zarafa-admin.token"), "s3cret\n");
+            // the local server of this server.cfg listens on the URL's port: the token may go there
             Files.writeString(dir.resolve("server.cfg"), "pid_file = " + dir.resolve("run/zarafa-server.pid")
-                    + "\nlocal_admin_users = " + System.getProperty("user.name") + "\n");
+                    + "\nlocal_admin_users = " + System.getProperty("user.name") + "\nserver_tcp_port = " + port + "\n");
             Path adminCfg = file("admin.cfg", "");
             Path text = file("oof.txt", "Away — back soon.\n");
 
