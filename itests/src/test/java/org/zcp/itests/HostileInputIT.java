@@ -136,6 +136,78 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void idleConnectionsFromOneAddressCannotLockOthersOut() throws Exception {
+        // gateway_max_connections_per_ip (20) counts connections not logged in yet, per address
+        String user = ItServer.user(admin, company, "slotted");
+        c.setUserFeature(admin, user, "imap", true);
+        List<Socket> idle = new ArrayList<>();
+        try {
+            // connect until the server refuses (a connection of an earlier test may still hold a slot)
+            String refusal = null;
+            while (refusal == null && idle.size() <= 21) {
+                Socket s = connect("127.0.0.1");
+                idle.add(s);
+                String greeting = line(s.getInputStream());
+                if (!greeting.startsWith("* OK")) refusal = greeting;
+            }
+            System.out.println("IMAP: connection " + idle.size() + " from one address not logged in: " + refusal);
+            assertThat(refusal).startsWith("* BYE [UNAVAILABLE] Too many connections from your address");
+            assertThat(idle.size()).isLessThanOrEqualTo(21);
+            // another address still gets in and logs in
+            try (Socket other = connect("127.0.0.2")) {
+                InputStream in = new BufferedInputStream(other.getInputStream());
+                assertThat(line(in)).startsWith("* OK");
+                other.getOutputStream().write(("a LOGIN \"" + user + "\" \"" + ItServer.password(user) + "\"\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                assertThat(untilTagged(in, "a")).startsWith("a OK");
+            }
+        } finally {
+            for (Socket s : idle) s.close();
+        }
+    }
+
+    @Test
+    void passwordGuessingOverImapIsThrottledLikeSoap() throws Exception {
+        String user = ItServer.user(admin, company, "imapvictim");
+        c.setUserFeature(admin, user, "imap", true);
+        try (Socket s = connect("127.0.0.1")) {
+            InputStream in = new BufferedInputStream(s.getInputStream());
+            assertThat(line(in)).startsWith("* OK");
+            for (int i = 0; i < 5; i++) {
+                s.getOutputStream().write(("g" + i + " LOGIN \"" + user + "\" wrong" + i + "\r\n").getBytes(StandardCharsets.UTF_8));
+                assertThat(untilTagged(in, "g" + i)).startsWith("g" + i + " NO");
+            }
+        }
+        // a new connection with the right password waits out the account's delay too
+        try (Socket s = connect("127.0.0.1")) {
+            InputStream in = new BufferedInputStream(s.getInputStream());
+            assertThat(line(in)).startsWith("* OK");
+            s.getOutputStream().write(("r LOGIN \"" + user + "\" \"" + ItServer.password(user) + "\"\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(untilTagged(in, "r")).startsWith("r NO");
+        }
+        assertThat(ItServer.auditLog()).anySatisfy(l -> assertThat(l).contains("user='" + user + "'")
+                .contains("reason='throttled"));
+    }
+
+    private static Socket connect(String local) throws IOException {
+        Socket s = new Socket();
+        s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(local), 0));
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", IMAP), 10_000);
+        s.setSoTimeout(30_000);
+        return s;
+    }
+
+    /** The tagged answer to {@code tag}, past untagged lines; empty when the connection ends. */
+    private static String untilTagged(InputStream in, String tag) throws IOException {
+        for (int i = 0; i < 100; i++) {
+            String l = line(in);
+            if (l.startsWith(tag + " ") || l.isEmpty()) return l;
+        }
+        return "";
+    }
+
     /** One LMTP transaction with the message as raw bytes (dot-stuffed); the DATA reply. */
     static String deliver(String rcpt, byte[] message) throws IOException {
         try (Socket s = new Socket("127.0.0.1", LMTP)) {
