@@ -52,6 +52,8 @@ imaps_port = $((LMTP + 990))
 ssl_private_key_file = $DIR/etc/gateway/privkey.pem
 ssl_certificate_file = $DIR/etc/gateway/cert.pem
 log_file = $DIR/log/gateway.log
+# HostileInputIT fills every slot with idle connections
+gateway_max_connections = 60
 CFG
 cat > "$DIR/etc/autorespond" <<CFG
 AUTORESPOND_CC=0

@@ -15,7 +15,8 @@ import java.util.Map;
  * <ul>
  *   <li>An address may hold at most {@code perAddress} connections that have not logged in yet
  *       (gateway.cfg {@code gateway_max_connections_per_ip}, 0: no limit). Logged-in
- *       connections do not count, so an office behind one NAT address is not limited.</li>
+ *       connections do not count, so an office behind one NAT address is not limited; loopback
+ *       is not limited by default ({@link #notLoopback}).</li>
  *   <li>When all {@code max} slots are in use, the oldest connection that has not logged in yet
  *       is closed to make room (as Dovecot's login processes do), so connections that never log
  *       in cannot keep the others out; only logged-in sessions can fill the listener.</li>
@@ -80,16 +81,32 @@ final class ConnectionSlots {
 
     private final int max;
     private final int perAddress;
+    /** Addresses the per-address limit applies to (not loopback, see {@link #notLoopback}). */
+    private final java.util.function.Predicate<String> limited;
     private int used;
     /** Connections not logged in yet, oldest first. */
     private final Deque<Slot> waiting = new ArrayDeque<>();
     private final Map<String, Integer> perAddressCount = new HashMap<>();
 
     ConnectionSlots(int max, int perAddress) {
+        this(max, perAddress, address -> true);
+    }
+
+    ConnectionSlots(int max, int perAddress, java.util.function.Predicate<String> limited) {
         if (max < 1) throw new IllegalArgumentException("max < 1");
         if (perAddress < 0) throw new IllegalArgumentException("perAddress < 0");
         this.max = max;
         this.perAddress = perAddress;
+        this.limited = limited;
+    }
+
+    /**
+     * Loopback is left out of the per-address limit, as Postfix leaves $mynetworks out of its
+     * client limits: a webmail or proxy on the server host brings every user from 127.0.0.1, and
+     * a burst of their logins is no attack. The oldest-first eviction still bounds them.
+     */
+    static boolean notLoopback(String address) {
+        return !org.zcp.protocols.tls.Peers.isLoopback(address);
     }
 
     /** A slot for a new connection from {@code address}; may close the oldest one not logged in. */
@@ -98,7 +115,9 @@ final class ConnectionSlots {
         Admission result;
         synchronized (this) {
             int from = perAddressCount.getOrDefault(address, 0);
-            if (perAddress > 0 && from >= perAddress) return new Admission(null, Refusal.PER_ADDRESS);
+            if (perAddress > 0 && from >= perAddress && limited.test(address)) {
+                return new Admission(null, Refusal.PER_ADDRESS);
+            }
             if (used >= max) {
                 victim = waiting.pollFirst();
                 if (victim == null) return new Admission(null, Refusal.FULL);

@@ -121,6 +121,17 @@ public abstract class LineActivationSpec implements ActivationSpec, Serializable
         this.maxPerAddress = maxPerAddress;
     }
 
+    /** Whether the per-address limit applies to loopback too (not in production; tests on loopback). */
+    private Boolean limitLoopback;
+
+    public boolean isLimitLoopback() {
+        return limitLoopback != null ? limitLoopback : Boolean.getBoolean("zcp." + protocol + ".perip.loopback");
+    }
+
+    public void setLimitLoopback(Boolean limitLoopback) {
+        this.limitLoopback = limitLoopback;
+    }
+
     /**
      * IMAP/POP3: seconds of silence before login after which the client is logged out, and half
      * the time it has to log in at all (gateway.cfg {@code gateway_login_timeout},

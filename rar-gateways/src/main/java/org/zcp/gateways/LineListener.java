@@ -73,7 +73,8 @@ final class LineListener {
             // virtual thread each, up to the configured number of connections
             this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(spec.getProtocol() + "-", 1)
                     .factory());
-            this.sessions = new ConnectionSlots(spec.getMaxThreads(), spec.getMaxPerAddress());
+            this.sessions = new ConnectionSlots(spec.getMaxThreads(), spec.getMaxPerAddress(),
+                    spec.isLimitLoopback() ? address -> true : ConnectionSlots::notLoopback);
             this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, spec.getProtocol() + "-login-deadlines");
                 t.setDaemon(true);

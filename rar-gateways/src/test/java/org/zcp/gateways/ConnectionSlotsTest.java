@@ -63,4 +63,13 @@ class ConnectionSlotsTest {
         assertThat(slots.used()).isZero();
         assertThat(slots.admit("192.0.2.1", connection("b")).slot()).isNotNull();
     }
+
+    @Test
+    void loopbackIsNotLimitedPerAddressButStillByTheListener() {
+        ConnectionSlots slots = new ConnectionSlots(3, 1, ConnectionSlots::notLoopback);
+        assertThat(slots.admit("127.0.0.1", () -> { }).slot()).isNotNull();
+        assertThat(slots.admit("127.0.0.1", () -> { }).slot()).as("loopback: no per-address limit").isNotNull();
+        assertThat(slots.admit("192.0.2.1", () -> { }).slot()).isNotNull();
+        assertThat(slots.admit("192.0.2.1", () -> { }).refusal()).isEqualTo(ConnectionSlots.Refusal.PER_ADDRESS);
+    }
 }

@@ -34,6 +34,8 @@ class LineListenerLimitsTest {
         spec.setPort(port);
         spec.setMaxThreads(100);
         spec.setMaxPerAddress(perAddress);
+        // every address of these tests is a loopback one (127.0.0.1, 127.0.0.2)
+        spec.setLimitLoopback(true);
         spec.setLoginTimeout(loginTimeout);
         spec.setTls("off");
         spec.validate();
