@@ -78,7 +78,9 @@ final class TlsSettings {
         List<Path> dirs = c.get("server_ssl_ca_path").isBlank() ? List.of() : List.of(Path.of(c.get("server_ssl_ca_path")));
         Files.deleteIfExists(trust);
         boolean want = c.getBool("server_ssl_enabled") && KeyStores.trustStore(files, dirs, trust, password) != null;
-        if (c.getBool("server_ssl_enabled") && !want) {
+        // only worth a warning when the administrator named a CA: the default path is usually absent
+        boolean named = c.isSet("server_ssl_ca_file") || c.isSet("server_ssl_ca_path");
+        if (c.getBool("server_ssl_enabled") && !want && named) {
             err.println("zarafa-server: warning: neither server_ssl_ca_file " + c.get("server_ssl_ca_file")
                     + " nor server_ssl_ca_path " + c.get("server_ssl_ca_path")
                     + " exists; SOAP over TLS does not ask clients for certificates");

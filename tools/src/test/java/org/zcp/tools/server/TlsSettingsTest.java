@@ -120,6 +120,14 @@ class TlsSettingsTest {
     }
 
     @Test
+    void theDefaultCaPathMissingIsNoWarning() throws Exception {
+        assertThat(launch("server_ssl_enabled = yes\n", "")).isZero();
+
+        assertThat(err.toString()).doesNotContain("does not ask clients for certificates");
+        assertThat(props().getProperty("zcp.ssl.want.client.auth")).isEqualTo("false");
+    }
+
+    @Test
     void aMissingCaFileIsSaidAtStart() throws Exception {
         assertThat(launch("server_ssl_enabled = yes\nserver_ssl_ca_file = @DIR@/none-ca.pem\n", "")).isZero();
 
