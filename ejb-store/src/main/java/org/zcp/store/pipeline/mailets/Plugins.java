@@ -80,7 +80,8 @@ public class Plugins extends GenericMailet {
         return plugins.stream().map(m -> m.getClass().getName()).toList();
     }
 
-    private static MailetConfig config(String name, MailetContext context) {
+    /** The configuration of a mailet without init parameters (plugins, and mailets in tests). */
+    static MailetConfig config(String name, MailetContext context) {
         return new MailetConfig() {
             @Override
             public String getInitParameter(String key) {

@@ -11,14 +11,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
-import org.apache.mailet.MailetConfig;
 import org.apache.mailet.MailetContext;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.config.Config;
@@ -207,27 +204,7 @@ class InboxRulesTest {
                     (owner, from, to, mime) -> sent.add(new Sent(owner, from, to, mime)), service);
             PipelineContext context = new PipelineContext("test", services);
             InboxRules m = new InboxRules();
-            m.init(new MailetConfig() {
-                @Override
-                public String getInitParameter(String name) {
-                    return null;
-                }
-
-                @Override
-                public Iterator<String> getInitParameterNames() {
-                    return Collections.emptyIterator();
-                }
-
-                @Override
-                public MailetContext getMailetContext() {
-                    return context;
-                }
-
-                @Override
-                public String getMailetName() {
-                    return "InboxRules";
-                }
-            });
+            m.init(Plugins.config("InboxRules", context));
             return m;
         }
     }

@@ -6,15 +6,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
-import org.apache.mailet.MailetConfig;
 import org.apache.mailet.MailetContext;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.config.Config;
@@ -166,27 +163,7 @@ class MailLoopTest {
     }
 
     static void init(Mailet m, MailetContext context) throws Exception {
-        m.init(new MailetConfig() {
-            @Override
-            public String getInitParameter(String name) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getInitParameterNames() {
-                return Collections.emptyIterator();
-            }
-
-            @Override
-            public MailetContext getMailetContext() {
-                return context;
-            }
-
-            @Override
-            public String getMailetName() {
-                return m.getClass().getSimpleName();
-            }
-        });
+        m.init(Plugins.config(m.getClass().getSimpleName(), context));
     }
 
     @Test
