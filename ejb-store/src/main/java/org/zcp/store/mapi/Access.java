@@ -107,7 +107,7 @@ public class Access {
      * Reading an object of any kind (store root, folder, message, recipient, attachment): folders
      * and store roots need FOLDER_VISIBLE on themselves, messages and everything inside them
      * READ_ANY on their folder. Properties beyond the object itself need more, see
-     * {@link #mayReadProperty}.
+     * {@link #propertyFilter}.
      */
     public void checkRead(Session s, long objectId) {
         int type = objects.info(objectId).type();
@@ -118,20 +118,40 @@ public class Access {
         }
     }
 
+    /** Which properties of one object the session may read, decided once per object. */
+    @FunctionalInterface
+    public interface PropertyFilter {
+        /** {@code computed}: a value the server makes (entry ids, counts), not one a client stored. */
+        boolean allows(int tag, boolean computed);
+    }
+
+    private static final PropertyFilter EVERY_PROPERTY = (tag, computed) -> true;
+
     /**
      * Properties that stay private although their object can be read (review finding 4): the
      * store root's own settings (out-of-office, IMAP subscriptions, anything a client keeps there)
      * belong to whoever has full access to the store; a folder's rules (with forward addresses) to
-     * whoever may change them, the folder owner right, as setRules demands.
+     * whoever may change them, the folder owner right, as setRules demands. The store, full access
+     * and the rights are looked up once for the object, the rights only when rules are asked for.
      */
-    public boolean mayReadProperty(Session s, long objectId, int tag, boolean computed) {
+    public PropertyFilter propertyFilter(Session s, long objectId) {
         ObjectInfo obj = objects.info(objectId);
-        if (obj.type() != ObjectType.MAPI_FOLDER && obj.type() != ObjectType.MAPI_STORE) return true;
+        if (obj.type() != ObjectType.MAPI_FOLDER && obj.type() != ObjectType.MAPI_STORE) return EVERY_PROPERTY;
         StoreEntity store = objects.store(obj.storeId());
-        if (fullAccess(s, store)) return true;
-        if (tag == PropTag.PR_RULES_DATA) return (rights(s, objectId) & Rights.FOLDER_ACCESS) != 0;
-        if (obj.id() == store.hierarchyId) return computed || PUBLIC_ROOT_PROPS.contains(tag);
-        return true;
+        if (fullAccess(s, store)) return EVERY_PROPERTY;
+        boolean root = obj.id() == store.hierarchyId;
+        return new PropertyFilter() {
+            private Boolean folderOwner;
+
+            @Override
+            public boolean allows(int tag, boolean computed) {
+                if (tag == PropTag.PR_RULES_DATA) {
+                    if (folderOwner == null) folderOwner = (rights(s, objectId) & Rights.FOLDER_ACCESS) != 0;
+                    return folderOwner;
+                }
+                return !root || computed || PUBLIC_ROOT_PROPS.contains(tag);
+            }
+        };
     }
 
     /** Store-root properties anyone who sees the root may read: where the folders are, its name. */

@@ -276,18 +276,17 @@ public class FolderService {
     public List<PropValue> getProps(Session s, String entryId, List<Integer> tags) {
         HierarchyObject o = objects.resolve(entryId);
         access.checkRead(s, o.id);
+        Access.PropertyFilter filter = access.propertyFilter(s, o.id);
         java.util.Set<Integer> stored = objects.stored(o.id).keySet();
-        if (tags == null || tags.isEmpty()) {
-            List<PropValue> out = new java.util.ArrayList<>();
-            for (PropValue v : reader.all(o).values()) {
-                if (access.mayReadProperty(s, o.id, v.tag, !stored.contains(v.tag))) out.add(v);
-            }
-            return out;
-        }
         List<PropValue> out = new java.util.ArrayList<>();
-        for (PropValue v : reader.some(o, tags)) {
-            boolean computed = !stored.contains(v.tag);
-            out.add(access.mayReadProperty(s, o.id, v.tag, computed) ? v : PropValue.ofError(v.tag, "MAPI_E_NO_ACCESS"));
+        if (tags == null || tags.isEmpty()) {
+            for (PropValue v : reader.all(o).values()) {
+                if (filter.allows(v.tag, !stored.contains(v.tag))) out.add(v);
+            }
+        } else {
+            for (PropValue v : reader.some(o, tags)) {
+                out.add(filter.allows(v.tag, !stored.contains(v.tag)) ? v : PropValue.ofError(v.tag, "MAPI_E_NO_ACCESS"));
+            }
         }
         return out;
     }
