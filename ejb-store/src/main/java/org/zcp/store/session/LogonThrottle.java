@@ -111,7 +111,6 @@ public class LogonThrottle {
      * comes from there, and one guesser must not lock all of them out; accounts still are.
      */
     static boolean counted(String from) {
-        if (from == null || from.isEmpty()) return false;
-        return !(from.startsWith("127.") || from.equals("::1") || from.equals("0:0:0:0:0:0:0:1"));
+        return from != null && !from.isEmpty() && !org.zcp.protocols.tls.Peers.isLoopback(from);
     }
 }
