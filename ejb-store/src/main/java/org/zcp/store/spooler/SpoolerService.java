@@ -212,25 +212,23 @@ public class SpoolerService implements Outbound {
             objects.em().remove(e);
             return;
         }
-        // the whole message is held in memory from conversion until the relay has it (review 7)
+        // the whole message is held in memory from conversion until the relay has it (review 7);
+        // one that can never fit is not held but reported undeliverable by send
         long need = MemoryBudget.conversionBytes(msg.size);
-        if (!MemoryBudget.fits(need)) {
-            send(e, msg, now);
-            return;
-        }
-        try (var held = MemoryBudget.reserve(need, "an outgoing message")) {
-            send(e, msg, now);
+        boolean fits = MemoryBudget.fits(need);
+        try (var held = fits ? MemoryBudget.reserve(need, "an outgoing message") : null) {
+            send(e, msg, now, fits);
         }
     }
 
-    private void send(OutgoingEntry e, HierarchyObject msg, long now) {
+    private void send(OutgoingEntry e, HierarchyObject msg, long now, boolean fits) {
         StoreEntity store = objects.store(msg.storeId);
         DirEntry owner = store.userId != 0 ? directory.get(store.userId).orElse(null) : null;
         String entryIdHex = objects.entryId(msg);
         Message m = messages.load(MailboxWriter.SYSTEM, entryIdHex);
         Outgoing out;
         try {
-            if (!MemoryBudget.fits(MemoryBudget.conversionBytes(msg.size))) {
+            if (!fits) {
                 throw new Refused("the message (" + msg.size / (1024 * 1024) + " MB) is larger than this server can send");
             }
             out = e.rawMime == 1 ? raw(m, e) : convert(m, e, store);
