@@ -18,8 +18,6 @@ import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.junit.jupiter.api.Test;
-import org.zcp.api.config.Config;
-import org.zcp.api.config.Schemas;
 import org.zcp.api.mapi.ObjectClass;
 import org.zcp.api.soap.Rule;
 import org.zcp.api.soap.RuleAction;
@@ -176,16 +174,7 @@ class InboxRulesTest {
         Map<String, String> dagent = Map.of();
 
         InboxRules mailet() throws Exception {
-            ServerSettings settings = new ServerSettings() {
-                @Override
-                public Config dagent() {
-                    try {
-                        return Config.load(Schemas.DAGENT, null, dagent);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            };
+            ServerSettings settings = DagentSettings.of(dagent);
             Directory directory = new Directory() {
                 @Override
                 public DirEntry require(long id) {
