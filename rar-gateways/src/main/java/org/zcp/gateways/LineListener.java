@@ -269,7 +269,7 @@ final class LineListener {
                                 Long.getLong("zcp.imap.maxliteral", 128L * 1024 * 1024), 5,
                                 Boolean.parseBoolean(System.getProperty("zcp.imap.idle", "true"))),
                         in, out, peer, t.mode() == ListenerTls.Mode.STARTTLS ? c::upgrade : null,
-                        t.mode() == ListenerTls.Mode.IMPLICIT).onLogin(onLogin).run();
+                        t.mode() == ListenerTls.Mode.IMPLICIT).onLogin(onLogin).events(FeedEvents.SHARED).run();
             } else if (spec.getProtocol().startsWith("pop3")) {
                 String host = System.getProperty("zcp.gateway.hostname", "");
                 new Pop3Session(new EndpointPop3(), host.isBlank() ? hostname() : host,

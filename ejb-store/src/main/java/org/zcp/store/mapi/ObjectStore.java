@@ -369,7 +369,10 @@ public class ObjectStore {
         return e;
     }
 
-    /** Bumps the store's change number and journals the change (serialised per store). */
+    /**
+     * Bumps the store's change number and journals the change (serialised per store); subscribers
+     * of the change feed hear of it once the transaction commits.
+     */
     public long journal(HierarchyObject o, int changeType) {
         StoreEntity s = lockFresh(StoreEntity.class, o.storeId);
         s.changeNum++;
@@ -385,6 +388,7 @@ public class ObjectStore {
         c.changed = s.lastModified;
         c.imapUid = o.imapUid;
         em.persist(c);
+        ChangeEvents.afterCommit(txRegistry, c);
         return s.changeNum;
     }
 

@@ -16,13 +16,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.store.StoreException;
+import org.zcp.store.api.ChangeFeed;
 import org.zcp.store.config.ServerSettings;
 
 /**
@@ -36,6 +39,9 @@ import org.zcp.store.config.ServerSettings;
 @DependsOn("ServerSettings")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SessionManager {
+    /** The program name prefix of gateway sessions ("zarafa-gateway (imap)", "... (pop3)"). */
+    public static final String GATEWAY_PROGRAM = "zarafa-gateway";
+
     private static final Logger LOG = Logger.getLogger(SessionManager.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -104,7 +110,11 @@ public class SessionManager {
         Session s = id == null ? null : sessions.get(id);
         if (s == null) throw new StoreException(MapiError.MAPI_E_END_OF_SESSION, "no such session");
         long timeout = settings.getInt("session_timeout") * 1000L;
-        if (timeout > 0 && System.currentTimeMillis() - s.lastAccess() > timeout) {
+        // a gateway session lives as long as its connection, which has its own timeouts (IMAP 31
+        // minutes, RFC 3501 5.4) and logs it off when it ends: an IMAP client idling on change
+        // events asks the store nothing for longer than session_timeout
+        if (timeout > 0 && !s.program().startsWith(GATEWAY_PROGRAM)
+                && System.currentTimeMillis() - s.lastAccess() > timeout) {
             sessions.remove(id);
             throw new StoreException(MapiError.MAPI_E_END_OF_SESSION, "session expired");
         }
@@ -119,14 +129,15 @@ public class SessionManager {
      * IDLE poll and say BYE.
      */
     public int revoke(long userId, java.util.function.Predicate<Session> which) {
-        int[] n = {0};
+        List<String> ended = new ArrayList<>();
         sessions.values().removeIf(s -> {
             boolean end = s.userId() == userId && which.test(s);
-            if (end) n[0]++;
+            if (end) ended.add(s.id());
             return end;
         });
-        if (n[0] > 0) LOG.info(n[0] + " session(s) of user " + userId + " ended: their rights changed");
-        return n[0];
+        ended.forEach(ChangeFeed.shared()::sessionEnded); // an idling IMAP connection says BYE now
+        if (!ended.isEmpty()) LOG.info(ended.size() + " session(s) of user " + userId + " ended: their rights changed");
+        return ended.size();
     }
 
     public Session close(String id) {

@@ -85,6 +85,8 @@ public final class ImapSession {
     private int failures;
     /** Told once the client has logged in (the listener lifts its pre-login limits). */
     private Runnable onLogin;
+    /** The store's change signals; null: IDLE asks the store every {@link Options#idlePollSeconds()}. */
+    MailboxEvents events;
     /** The name of the command being handled, e.g. {@code UID FETCH}. */
     private String current = "";
 
@@ -105,6 +107,15 @@ public final class ImapSession {
      */
     public ImapSession onLogin(Runnable hook) {
         this.onLogin = hook;
+        return this;
+    }
+
+    /**
+     * Lets IDLE wait for the store's change events instead of polling: with them, an idle session
+     * costs no store work until something in its mailbox changes.
+     */
+    public ImapSession events(MailboxEvents signals) {
+        this.events = signals;
         return this;
     }
 

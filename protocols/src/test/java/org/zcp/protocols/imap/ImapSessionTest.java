@@ -439,6 +439,43 @@ class ImapSessionTest {
         client.close();
     }
 
+    @Test
+    void idleWithChangeEventsAsksTheStoreOnlyWhenTheMailboxChanged() throws Exception {
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(client, 65536);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.util.Map<Long, Runnable> watching = new java.util.concurrent.ConcurrentHashMap<>();
+        MailboxEvents events = (uidValidity, handle, changed) -> {
+            watching.put(uidValidity, changed);
+            return () -> watching.remove(uidValidity);
+        };
+        // an hour between polls: only the event can make the EXISTS appear within the test
+        ImapSession session = new ImapSession(store, "imap.test", new ImapSession.Options(false, 3, 100_000, 3600),
+                serverIn, out, "p", null, false).events(events);
+        Thread t = new Thread(() -> {
+            try {
+                session.run();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        client.write((SELECT + "i IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
+        client.flush();
+        waitFor(out, "+ idling\r\n");
+        long inbox = session.selected.uidValidity;
+        assertThat(watching).containsOnlyKeys(inbox);
+        store.deliver("INBOX", "Subject: x\r\n\r\ny\r\n", Set.of(), 0);
+        watching.get(inbox).run();
+        waitFor(out, "* 4 EXISTS\r\n");
+        client.write("DONE\r\nz LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
+        client.flush();
+        t.join(5000);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("+ idling\r\n* 4 EXISTS\r\ni OK IDLE terminated\r\n");
+        assertThat(watching).as("the watch ends with IDLE").isEmpty();
+        client.close();
+    }
+
     static void waitFor(ByteArrayOutputStream out, String text) throws InterruptedException {
         long end = System.currentTimeMillis() + 5000;
         while (!out.toString(StandardCharsets.US_ASCII).contains(text) && System.currentTimeMillis() < end) {
