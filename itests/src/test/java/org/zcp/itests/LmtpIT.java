@@ -100,6 +100,48 @@ class LmtpIT {
                 .startsWith("Return-Path: <sender@example.org>").contains("with LMTP");
     }
 
+    /**
+     * Single-instance storage under concurrency (issue 10): twenty LMTP sessions deliver messages
+     * carrying the same, never seen attachment at once. Each must be acknowledged and stored;
+     * before, the losers of the "look up, then insert" race on the content row got a 451.
+     */
+    @Test
+    void theSameAttachmentDeliveredInTwentyParallelSessionsIsStoredForEach() throws Exception {
+        String login = ItServer.user(admin, company, "samefile");
+        String to = email(login);
+        byte[] content = new byte[4096];
+        new java.security.SecureRandom().nextBytes(content);
+        String b64 = java.util.Base64.getMimeEncoder().encodeToString(content);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<String>>> sessions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            sessions.add(pool.submit(() -> {
+                start.await();
+                return session(List.of("LHLO itest", "MAIL FROM:<sender@example.org>", "RCPT TO:<" + to + ">", "DATA"),
+                        "From: <sender@example.org>\nTo: " + to + "\nSubject: same file " + n + "\nMessage-ID: <same-"
+                                + n + "-" + java.util.UUID.randomUUID() + "@example.org>\nMIME-Version: 1.0\n"
+                                + "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee the file\n"
+                                + "--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=same.bin\n"
+                                + "Content-Transfer-Encoding: base64\n\n" + b64.replace("\r\n", "\n") + "\n--b--\n", 1);
+            }));
+        }
+        start.countDown();
+        List<String> last = new ArrayList<>();
+        for (var f : sessions) {
+            List<String> r = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            last.add(r.get(r.size() - 1));
+        }
+        pool.shutdown();
+        assertThat(last).as("every session's answer to its message").hasSize(20)
+                .allSatisfy(l -> assertThat(l).startsWith("250 2.1.5"));
+        String s = ItServer.logon(login, ItServer.password(login));
+        List<Row> rows = c.queryContents(s, c.getStore(s, null).inboxId,
+                Fixture.columns(PropTag.PR_SUBJECT, PropTag.PR_HASATTACH)).rows;
+        assertThat(rows).hasSize(20);
+    }
+
     @Test
     void postfixRecipientLookupsOverSocketmapAnswerForUsersOnly() throws Exception {
         int port = Integer.getInteger("zcp.itest.lmtpport", 12003) + 1;

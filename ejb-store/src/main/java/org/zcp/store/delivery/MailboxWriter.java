@@ -236,11 +236,15 @@ public class MailboxWriter {
     private String duplicate(StoreEntity store, Message m) {
         String id = PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID);
         if (id == null || id.isBlank() || id.length() > 255) return null;
+        // "look up, then insert" made safe (issue 10): deliveries to one store queue on its row
+        // here (they would at the journal anyway), and the locking read sees what the one before
+        // committed whatever the isolation level
+        objects.lockFresh(StoreEntity.class, store.id);
         List<HierarchyObject> found = objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s"
                 + " and h.messageId = :m and h.type = 5 and h.deletedAt is null and h.created > :since",
                 HierarchyObject.class).setParameter("s", store.id).setParameter("m", id)
-                .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS).setMaxResults(20)
-                .getResultList();
+                .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
         // an unsent copy (a rule's redirect waiting in the Outbox keeps the Message-ID) is not one
         return found.stream().filter(h -> (h.msgFlags & PropTag.MSGFLAG_UNSENT) == 0).findFirst()
                 .map(objects::entryId).orElse(null);

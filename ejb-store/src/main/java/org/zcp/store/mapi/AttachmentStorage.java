@@ -30,17 +30,39 @@ import org.zcp.store.entity.SingleInstance;
  */
 @Stateless
 public class AttachmentStorage {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AttachmentStorage.class.getName());
+
     @PersistenceContext(unitName = "zarafa")
     EntityManager em;
 
     @Inject
     ServerSettings settings;
 
+    @Inject
+    LobRows rows;
+
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
 
-    /** The file goes only when the removal of its row is committed; a rollback keeps both. */
-    private void deleteAfterCommit(Path file) {
+    /**
+     * The committed content row, write-locked, or null. A locking read sees the newest committed
+     * row whatever the isolation level (a plain read may see the transaction's old snapshot), and
+     * waits for a transaction that is removing it.
+     */
+    private LobEntity locked(String hash) {
+        return em.find(LobEntity.class, hash, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The file goes with its row: moved aside now, while this transaction holds the row's lock,
+     * deleted once the removal is committed, moved back on a rollback. A delivery of the same
+     * content that waited for the lock finds neither row nor file and makes both anew; it can
+     * never have its fresh file deleted by this removal's commit.
+     */
+    private void deleteWithRow(Path file) throws IOException {
+        if (!Files.exists(file)) return;
+        Path aside = file.resolveSibling(file.getFileName() + ".removed-" + java.util.UUID.randomUUID());
+        Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
         txRegistry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -48,13 +70,15 @@ public class AttachmentStorage {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        java.util.logging.Logger.getLogger(AttachmentStorage.class.getName())
-                                .warning("cannot remove attachment file " + file + ": " + e.getMessage());
+                try {
+                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                        Files.deleteIfExists(aside);
+                    } else {
+                        Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     }
+                } catch (IOException e) {
+                    java.util.logging.Logger.getLogger(AttachmentStorage.class.getName())
+                            .warning("cannot finish removing attachment file " + aside + ": " + e.getMessage());
                 }
             }
         });
@@ -85,21 +109,20 @@ public class AttachmentStorage {
                 size = content.transferTo(out);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            LobEntity lob = em.find(LobEntity.class, hash, LockModeType.PESSIMISTIC_WRITE);
+            // "look up, then insert" in a short transaction of its own (a concurrent delivery of the
+            // same bytes either finds the committed row or loses the insert and then finds it),
+            // then the committed row taken locked in this one; never a locking read of a row that
+            // may not exist, whose gap lock (InnoDB, REPEATABLE READ) would block that insert
+            LobEntity lob;
+            try {
+                rows.insertIfAbsent(hash, size, files() ? fileOf(hash) : null, tmp);
+            } catch (jakarta.ejb.EJBException lost) {
+                LOG.fine(() -> "content " + hash + " was inserted concurrently: " + lost.getMessage());
+            }
+            lob = locked(hash);
             if (lob == null) {
-                lob = new LobEntity();
-                lob.hash = hash;
-                lob.size = size;
-                lob.storage = files() ? "files" : "database";
-                if (files()) {
-                    Path target = fileOf(hash);
-                    Files.createDirectories(target.getParent());
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    tmp = null;
-                } else {
-                    lob.data = Files.readAllBytes(tmp);
-                }
-                em.persist(lob);
+                // its last reference was removed in between: a temporary failure, the sender retries
+                throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "attachment content changed while stored, try again");
             }
             lob.refcount++;
             SingleInstance old = em.find(SingleInstance.class, attachmentId);
@@ -179,7 +202,11 @@ public class AttachmentStorage {
         lob.refcount--;
         if (lob.refcount <= 0) {
             if ("files".equals(lob.storage)) {
-                deleteAfterCommit(fileOf(hash));
+                try {
+                    deleteWithRow(fileOf(hash));
+                } catch (IOException e) {
+                    throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "cannot remove attachment file: " + e.getMessage());
+                }
             }
             em.remove(lob);
         }

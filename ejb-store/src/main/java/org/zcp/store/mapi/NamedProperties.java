@@ -36,6 +36,9 @@ public class NamedProperties {
     @Inject
     ServerSettings settings;
 
+    @Inject
+    NameRows rows;
+
     /** Ids of names for a client: creation is limited per user. */
     public List<Integer> ids(Session s, List<NamedProp> names, boolean create) {
         if (names.size() > MAX_PER_CALL) {
@@ -57,11 +60,7 @@ public class NamedProperties {
             if ((n.id == null) == (n.name == null)) {
                 throw StoreException.invalid("a named property has either an id or a name");
             }
-            List<NameEntry> found = n.id != null
-                    ? em.createQuery("select e from NameEntry e where e.guid = :g and e.nameId = :i", NameEntry.class)
-                            .setParameter("g", guid).setParameter("i", n.id).getResultList()
-                    : em.createQuery("select e from NameEntry e where e.guid = :g and e.nameString = :s",
-                            NameEntry.class).setParameter("g", guid).setParameter("s", n.name).getResultList();
+            List<NameEntry> found = NameRows.find(em, guid, n.id, n.name);
             if (!found.isEmpty()) {
                 out.add(FIRST_ID + found.get(0).id - 1);
             } else if (create) {
@@ -72,17 +71,8 @@ public class NamedProperties {
                                 "this user may not create more named properties (namedprop_user_limit)");
                     }
                 }
-                NameEntry e = new NameEntry();
-                e.guid = guid;
-                e.nameId = n.id;
-                e.nameString = n.name;
-                e.creator = creator;
-                em.persist(e);
-                em.flush();
-                int id = FIRST_ID + e.id - 1;
                 int last = creator == null ? LAST_ID : LAST_ID - RESERVE;
-                if (id > last) throw new StoreException(MapiError.MAPI_E_NOT_ENOUGH_RESOURCES, "named property ids exhausted");
-                out.add(id);
+                out.add(FIRST_ID + rows.idOf(guid, n.id, n.name, creator, last - FIRST_ID + 1) - 1);
             } else {
                 out.add(0);
             }
