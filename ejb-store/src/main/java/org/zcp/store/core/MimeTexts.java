@@ -1,4 +1,4 @@
-package org.zcp.store.gateway;
+package org.zcp.store.core;
 
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.Message;
@@ -8,9 +8,9 @@ import org.zcp.store.mapi.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.session.Session;
 
-/** A stored message as MIME for the gateways, when no RFC 822 text was kept with it. */
-final class Mime {
-    private Mime() {
+/** A stored message as MIME for its RFC 822 text, when none was kept with it. */
+final class MimeTexts {
+    private MimeTexts() {
     }
 
     /** {@code size}: the stored message's size (PR_MESSAGE_SIZE), what the conversion reserves for. */

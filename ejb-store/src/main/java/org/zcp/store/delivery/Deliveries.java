@@ -33,7 +33,7 @@ public final class Deliveries {
         } catch (RuntimeException e) {
             DeliveryResult r = new DeliveryResult();
             r.recipient = recipient;
-            StoreException se = storeException(e);
+            StoreException se = StoreException.in(e);
             if (se != null && se.error() == MapiError.MAPI_E_STORE_FULL) {
                 r.status = DeliveryResult.QUOTA;
                 r.detail = se.getMessage();
@@ -48,14 +48,5 @@ public final class Deliveries {
             }
             return r;
         }
-    }
-
-    private static StoreException storeException(Throwable t) {
-        int guard = 0;
-        while (t != null && guard++ < 20) {
-            if (t instanceof StoreException se) return se;
-            t = t.getCause();
-        }
-        return null;
     }
 }

@@ -3,6 +3,7 @@ package org.zcp.store.gateway;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -13,24 +14,22 @@ import java.util.Set;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.mapi.PropType;
 import org.zcp.api.mapi.Rights;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.NamedProp;
 import org.zcp.api.soap.PropValue;
 import org.zcp.protocols.imap.ImapBackend;
 import org.zcp.protocols.imap.ImapBackend.Failure;
 import org.zcp.store.StoreException;
+import org.zcp.store.api.FolderChanges;
+import org.zcp.store.api.FolderMessages;
+import org.zcp.store.api.FolderState;
+import org.zcp.store.api.MessageSummary;
+import org.zcp.store.api.StoreFailure;
 import org.zcp.store.config.ServerSettings;
-import org.zcp.store.delivery.MimeToMapi;
 import org.zcp.store.directory.Directory;
-import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.FolderService;
-import org.zcp.store.mapi.MessageService;
-import org.zcp.store.mapi.NamedProperties;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.session.Logon;
@@ -49,15 +48,8 @@ public class ImapService {
     static final String PROGRAM = "zarafa-gateway (imap)";
     /** Where the public store's folders appear (imap_public_folders = yes). */
     static final String PUBLIC_FOLDERS = "Public folders";
-    static final int MSGSTATUS_DELMARKED = 0x8;
     /** The user's subscribed folders (entry ids) on the store root. */
     static final int PR_EC_IMAP_SUBSCRIBED = 0x67841102;
-    /**
-     * IMAP keywords are the message's categories (PidNameKeywords: PS_PUBLIC_STRINGS "Keywords",
-     * multi-valued string), so Outlook and WebAccess show them and IMAP sees categories set there.
-     */
-    static final NamedProp KEYWORDS = NamedProp.ofName("00020329-0000-0000-C000-000000000046", "Keywords");
-    private static volatile int keywordsTag;
 
     @Inject
     Logon logon;
@@ -75,9 +67,6 @@ public class ImapService {
     ObjectStore objects;
 
     @Inject
-    MessageService messages;
-
-    @Inject
     FolderService folderService;
 
     @Inject
@@ -87,23 +76,7 @@ public class ImapService {
     ServerSettings settings;
 
     @Inject
-    NamedProperties names;
-
-    /** The categories property's tag on this server (named properties are mapped once per server). */
-    private int keywordsTag() {
-        int tag = keywordsTag;
-        if (tag == 0) {
-            tag = names.ids(List.of(KEYWORDS), true).get(0) << 16 | PropType.MV_FLAG | PropType.PT_UNICODE;
-            keywordsTag = tag;
-        }
-        return tag;
-    }
-
-    /** What a message's IMAP flags and INTERNALDATE are made of. */
-    private List<Integer> flagTags() {
-        return List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS, PropTag.PR_LAST_VERB_EXECUTED, keywordsTag(),
-                PropTag.PR_MESSAGE_DELIVERY_TIME);
-    }
+    FolderMessages index;
 
     public ImapBackend.Login login(String user, String password, String peer, boolean tls) {
         try {
@@ -260,335 +233,85 @@ public class ImapService {
     public ImapBackend.MailboxState open(String session, String name) {
         Session s = live(session);
         HierarchyObject f = box(s, name).folder();
-        wrap(() -> {
-            access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
-            return null;
-        });
-        List<Row> msgs = rows(f);
-        long highest = f.changeNum;
-        int unseen = 0;
-        for (Row m : msgs) {
-            highest = Math.max(highest, m.changeNum());
-            if ((m.msgFlags() & PropTag.MSGFLAG_READ) == 0) unseen++;
-        }
-        highest = Math.max(highest, journalHighest(f));
-        boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
-        return new ImapBackend.MailboxState(objects.entryId(f), f.id, f.nextUid, Math.max(1, highest), msgs.size(),
-                unseen, readOnly, List.of());
+        FolderState st = wrap(() -> index.open(session, f.id));
+        return new ImapBackend.MailboxState(Long.toString(f.id), st.uidValidity(), st.uidNext(), st.highestModSeq(),
+                st.messages(), st.unseen(), st.readOnly(), st.keywords());
     }
 
-    /** What the message list needs of a message, read without managing entities (SELECT of 10,000 messages). */
-    record Row(long id, long imapUid, long changeNum, int msgFlags, long size, long created) {
-        static Row of(HierarchyObject h) {
-            return new Row(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created);
+    /** A mailbox id as {@link #open} hands it out: the folder's id (its UIDVALIDITY). */
+    private static long folderId(String mailboxId) {
+        try {
+            return Long.parseLong(mailboxId);
+        } catch (NumberFormatException e) {
+            throw new Failure("NONEXISTENT", "no such mailbox");
         }
     }
 
-    private List<Row> rows(HierarchyObject folder) {
-        return objects.em().createQuery("select new " + Row.class.getName()
-                + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h"
-                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid",
-                Row.class).setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
-    }
-
-    private List<HierarchyObject> list(HierarchyObject folder) {
-        return objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p and h.type = :t"
-                + " and h.flags = 0 and h.deletedAt is null order by h.imapUid", HierarchyObject.class)
-                .setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
-    }
-
-    private HierarchyObject folder(Session s, String mailboxId) {
-        HierarchyObject f = objects.resolve(mailboxId);
-        if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw new Failure("NONEXISTENT", "mailbox gone");
-        wrap(() -> {
-            access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
-            return null;
-        });
-        return f;
-    }
-
-    // ---- messages -----------------------------------------------------------------------------
+    // ---- messages: the store's FolderMessages, flags named the IMAP way --------------------------
 
     public List<ImapBackend.MessageInfo> messages(String session, String mailboxId) {
-        Session s = live(session);
-        HierarchyObject f = folder(s, mailboxId);
-        return infos(rows(f), f);
+        live(session);
+        return infos(wrap(() -> index.list(session, folderId(mailboxId))));
     }
 
-    private List<ImapBackend.MessageInfo> infos(List<Row> msgs) {
-        return infos(msgs, null);
-    }
-
-    /** {@code folder}: all of {@code msgs} are this folder's messages (a whole-folder list). */
-    private List<ImapBackend.MessageInfo> infos(List<Row> msgs, HierarchyObject folder) {
-        List<ImapBackend.MessageInfo> out = new ArrayList<>();
-        if (msgs.isEmpty()) return out;
-        List<Long> ids = msgs.stream().map(Row::id).toList();
-        List<Integer> tags = new ArrayList<>(flagTags());
-        tags.add(PropTag.PR_EC_IMAP_EMAIL_SIZE);
-        Map<Long, Map<Integer, PropValue>> props = folder != null ? objects.storedOfChildren(folder.id, tags)
-                : objects.stored(ids, tags);
-        Map<Long, Long> sizes = sizes(props);
-        for (Row h : msgs) {
-            Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
-            Long kept = sizes.get(h.id());
-            long size = kept != null ? kept : h.size();
-            PropValue dt = p.get(PropTag.PR_MESSAGE_DELIVERY_TIME);
-            out.add(new ImapBackend.MessageInfo(h.imapUid(), Math.max(1, h.changeNum()),
-                    flags(h.msgFlags(), p, kept != null), size, dt != null && dt.l != null ? dt.l : h.created()));
+    private static List<ImapBackend.MessageInfo> infos(List<MessageSummary> list) {
+        List<ImapBackend.MessageInfo> out = new ArrayList<>(list.size());
+        for (MessageSummary m : list) {
+            out.add(new ImapBackend.MessageInfo(m.uid(), m.modSeq(), ImapFlags.names(m.flags()), m.size(),
+                    m.internalDate()));
         }
         return out;
-    }
-
-    /** {@code mime}: the message has an RFC 822 text kept (a draft made over IMAP, not a MAPI draft). */
-    private Set<String> flags(int msgFlags, Map<Integer, PropValue> p, boolean mime) {
-        Set<String> f = new LinkedHashSet<>();
-        if ((msgFlags & PropTag.MSGFLAG_READ) != 0) f.add("\\Seen");
-        PropValue verb = p.get(PropTag.PR_LAST_VERB_EXECUTED);
-        if (verb != null && verb.l != null && (verb.l == 102 || verb.l == 103)) f.add("\\Answered");
-        if (verb != null && verb.l != null && verb.l == 104) f.add("$Forwarded");
-        PropValue flag = p.get(PropTag.PR_FLAG_STATUS);
-        if (flag != null && flag.l != null && flag.l == 2) f.add("\\Flagged");
-        PropValue status = p.get(PropTag.PR_MSG_STATUS);
-        if (status != null && status.l != null && (status.l & MSGSTATUS_DELMARKED) != 0) f.add("\\Deleted");
-        if ((msgFlags & PropTag.MSGFLAG_UNSENT) != 0 && mime) f.add("\\Draft");
-        PropValue kw = p.get(keywordsTag());
-        if (kw != null && kw.mvs != null) f.addAll(kw.mvs);
-        return f;
     }
 
     public ImapBackend.Changes changes(String session, String mailboxId, long modSeq) {
-        Session s = live(session);
-        HierarchyObject f = folder(s, mailboxId);
-        // parent and change number only, so the planner takes hierarchy_parent_changenum (Flyway V5) and
-        // reads just what changed; the rest is checked here on those few rows
-        List<HierarchyObject> changed = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.changeNum > :m", HierarchyObject.class).setParameter("p", f.id).setParameter("m", modSeq)
-                .getResultList().stream().filter(h -> h.type == ObjectType.MAPI_MESSAGE && h.flags == 0
-                        && h.deletedAt == null).sorted(java.util.Comparator.comparingLong(h -> h.imapUid)).toList();
-        List<Long> gone = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
-                + " and c.changeNum > :m and c.changeType in (:types) and c.objectType = :t", Long.class)
-                .setParameter("p", f.id).setParameter("m", modSeq)
-                .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
-                .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
-        return new ImapBackend.Changes(Math.max(modSeq, journalHighest(f)), infos(changed.stream().map(Row::of).toList()),
-                gone.stream().distinct().toList());
-    }
-
-    /** The folder's last journaled change number: the newest entry by index, not a MAX over all. */
-    private long journalHighest(HierarchyObject folder) {
-        List<Long> last = objects.em().createQuery("select c.changeNum from ChangeEntry c where c.parentId = :p"
-                + " order by c.changeNum desc", Long.class).setParameter("p", folder.id).setMaxResults(1).getResultList();
-        return last.isEmpty() ? 0 : last.get(0);
-    }
-
-    /** The folder's messages with these UIDs (those still there). */
-    private Map<Long, HierarchyObject> byUid(HierarchyObject folder, List<Long> uids) {
-        Map<Long, HierarchyObject> out = new java.util.HashMap<>();
-        if (uids.isEmpty()) return out;
-        // a UID range (one index range scan) rather than an IN list, which H2 compares row by row;
-        // UID sets are mostly runs, and what is in the range but not asked for is dropped here
-        Set<Long> wanted = new java.util.HashSet<>(uids);
-        long lo = java.util.Collections.min(uids);
-        long hi = java.util.Collections.max(uids);
-        for (HierarchyObject h : objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.type = :t and h.imapUid between :lo and :hi and h.deletedAt is null", HierarchyObject.class)
-                .setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", lo)
-                .setParameter("hi", hi).getResultList()) {
-            if (wanted.contains(h.imapUid)) out.put(h.imapUid, h);
-        }
-        return out;
+        live(session);
+        FolderChanges c = wrap(() -> index.changes(session, folderId(mailboxId), modSeq));
+        return new ImapBackend.Changes(c.highestModSeq(), infos(c.changed()), c.removed());
     }
 
     /** Octets of message texts one call hands out (at least one message, however big). */
     static final long TEXT_BATCH_OCTETS = 16L * 1024 * 1024;
 
     public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
-        Session s = live(session);
-        HierarchyObject f = folder(s, mailboxId);
-        if (uids.isEmpty()) return Map.of();
-        Map<Long, HierarchyObject> byUid = byUid(f, uids);
-        Map<Long, Long> sizes = sizes(byUid.values().stream().map(h -> h.id).toList());
-        // the batch: requested order, within the octet budget (always the first present one)
-        List<HierarchyObject> batch = new ArrayList<>();
-        long octets = 0;
-        for (long uid : uids) {
-            HierarchyObject h = byUid.get(uid);
-            if (h == null) continue;
-            long size = sizes.getOrDefault(h.id, h.size);
-            if (!batch.isEmpty() && octets + size > TEXT_BATCH_OCTETS) break;
-            batch.add(h);
-            octets += size;
-        }
-        Map<Long, PropValue> raw = new java.util.HashMap<>();
-        objects.stored(batch.stream().map(h -> h.id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL))
-                .forEach((id, p) -> raw.put(id, p.get(MimeToMapi.PR_EC_IMAP_EMAIL)));
-        Map<Long, byte[]> out = new java.util.LinkedHashMap<>();
-        for (HierarchyObject h : batch) {
-            PropValue v = raw.get(h.id);
-            out.put(h.imapUid, v != null && v.bin != null ? v.bin : converted(s, h));
-        }
-        return out;
-    }
-
-    /**
-     * The RFC 822 octets of each message that has them kept, without reading them: the size the
-     * store keeps beside the text (ObjectStore.setProps; Flyway V6 for texts kept before).
-     */
-    private Map<Long, Long> sizes(List<Long> ids) {
-        return sizes(objects.stored(ids, List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
-    }
-
-    /** {@code props}: stored properties of the messages including PR_EC_IMAP_EMAIL_SIZE. */
-    private static Map<Long, Long> sizes(Map<Long, Map<Integer, PropValue>> props) {
-        Map<Long, Long> out = new java.util.HashMap<>();
-        props.forEach((id, p) -> {
-            PropValue v = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
-            if (v != null && v.l != null) out.put(id, v.l);
-        });
-        return out;
-    }
-
-    /**
-     * A message made over MAPI as RFC 822; with imap_store_rfc822 = yes (default) kept from now on,
-     * so every later fetch (and RFC822.SIZE) is the same bytes.
-     */
-    private byte[] converted(Session s, HierarchyObject h) {
-        Message m = messages.load(s, objects.entryId(h));
-        byte[] text = Mime.text(messages, s, objects.entryId(h), m, h.size);
-        if (storeRfc822()) objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
-        return text;
-    }
-
-    private boolean storeRfc822() {
-        return settings.gateway().getBool("imap_store_rfc822");
+        live(session);
+        return wrap(() -> index.texts(session, folderId(mailboxId), uids, TEXT_BATCH_OCTETS));
     }
 
     public Set<Long> subjectMatches(String session, String mailboxId, String text) {
-        Session s = live(session);
-        HierarchyObject f = folder(s, mailboxId);
-        // '!' escapes: a backslash would need escaping itself in MariaDB's string literals
-        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                .replace("_", "!_") + "%";
-        return new java.util.HashSet<>(objects.em().createQuery("select h.imapUid from HierarchyObject h"
-                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null"
-                + " and lower(h.subject) like :s escape '!'", Long.class).setParameter("p", f.id)
-                .setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("s", pattern).getResultList());
+        live(session);
+        return wrap(() -> index.subjectContains(session, folderId(mailboxId), text));
     }
 
     public ImapBackend.StoreResult store(String session, String mailboxId, List<Long> uids, ImapBackend.FlagMode mode,
             Set<String> flags, long unchangedSince) {
-        Session s = live(session);
-        HierarchyObject f = folder(s, mailboxId);
-        List<HierarchyObject> updated = new ArrayList<>();
-        List<Long> failed = new ArrayList<>();
-        Map<Long, HierarchyObject> byUid = byUid(f, uids);
-        List<Long> ids = byUid.values().stream().map(h -> h.id).toList();
-        Map<Long, Map<Integer, PropValue>> props = objects.stored(ids, flagTags());
-        Map<Long, Long> kept = sizes(ids);
-        for (long uid : uids) {
-            HierarchyObject h = byUid.get(uid);
-            if (h == null) continue;
-            if (unchangedSince > 0 && h.changeNum > unchangedSince) {
-                failed.add(uid);
-                continue;
-            }
-            Map<Integer, PropValue> p = props.getOrDefault(h.id, Map.of());
-            Set<String> now = flags(h.msgFlags, p, kept.containsKey(h.id));
-            Set<String> next = new LinkedHashSet<>(mode == ImapBackend.FlagMode.SET ? Set.of() : now);
-            if (mode == ImapBackend.FlagMode.REMOVE) {
-                next.removeIf(x -> flags.stream().anyMatch(y -> y.equalsIgnoreCase(x)));
-            } else {
-                next.addAll(flags);
-            }
-            if (!next.equals(now)) apply(s, h, p, now, next);
-            updated.add(h);
-        }
-        return new ImapBackend.StoreResult(infos(updated.stream().map(Row::of).toList()), failed);
-    }
-
-    private void apply(Session s, HierarchyObject h, Map<Integer, PropValue> p, Set<String> now, Set<String> next) {
-        wrap(() -> {
-            access.check(s, h.id, Access.Action.EDIT, Rights.EDIT_ANY);
-            return null;
-        });
-        boolean seen = has(next, "\\Seen");
-        if (seen != has(now, "\\Seen")) messages.setReadFlags(s, List.of(objects.entryId(h)), seen);
-        List<PropValue> props = new ArrayList<>();
-        long status = p.get(PropTag.PR_MSG_STATUS) == null || p.get(PropTag.PR_MSG_STATUS).l == null ? 0
-                : p.get(PropTag.PR_MSG_STATUS).l;
-        status = has(next, "\\Deleted") ? status | MSGSTATUS_DELMARKED : status & ~MSGSTATUS_DELMARKED;
-        props.add(PropValue.ofLong(PropTag.PR_MSG_STATUS, status));
-        props.add(PropValue.ofLong(PropTag.PR_FLAG_STATUS, has(next, "\\Flagged") ? 2 : 0));
-        if (has(next, "\\Answered")) props.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, 102));
-        else if (has(next, "$Forwarded")) props.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, 104));
-        else props.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, 0));
-        List<String> keywords = next.stream().filter(x -> !x.startsWith("\\") && !x.equalsIgnoreCase("$Forwarded"))
-                .toList();
-        props.add(PropValue.ofStrings(keywordsTag(), keywords));
-        // only what changed is written (STORE +FLAGS (\\Flagged) on 1,000 messages touches one property each)
-        props.removeIf(v -> same(p.get(v.tag), v));
-        if (!props.isEmpty()) objects.setProps(h, props);
-        objects.journal(h, ChangeEntry.FLAGS);
-        objects.invalidate(h.id);
-        if (has(next, "\\Deleted") && !has(now, "\\Deleted") && settings.gateway().getBool("imap_expunge_on_delete")) {
+        live(session);
+        long folder = folderId(mailboxId);
+        FolderMessages.FlagMode how = switch (mode) {
+            case SET -> FolderMessages.FlagMode.SET;
+            case ADD -> FolderMessages.FlagMode.ADD;
+            case REMOVE -> FolderMessages.FlagMode.REMOVE;
+        };
+        FolderMessages.FlagResult r = wrap(() -> index.setFlags(session, folder, uids, how, ImapFlags.of(flags),
+                unchangedSince));
+        if (mode != ImapBackend.FlagMode.REMOVE && ImapFlags.has(flags, "\\Deleted")
+                && settings.gateway().getBool("imap_expunge_on_delete")) {
             // manual 4.11.2 / imap_expunge_on_delete: \Deleted removes at once; sessions hear EXPUNGE
-            messages.delete(s, List.of(objects.entryId(h)), false);
+            wrap(() -> index.expunge(session, folder, r.updated().stream().map(MessageSummary::uid).toList()));
         }
-    }
-
-    /** A flag property's stored value equals the wanted one (absent = 0 or no keywords). */
-    private static boolean same(PropValue stored, PropValue wanted) {
-        if (wanted.mvs != null) {
-            List<String> was = stored == null || stored.mvs == null ? List.of() : stored.mvs;
-            return was.equals(wanted.mvs);
-        }
-        long was = stored == null || stored.l == null ? 0 : stored.l;
-        return wanted.l != null && was == wanted.l;
-    }
-
-    private static boolean has(Set<String> flags, String flag) {
-        return flags.stream().anyMatch(f -> f.equalsIgnoreCase(flag));
+        return new ImapBackend.StoreResult(infos(r.updated()), r.failed());
     }
 
     public ImapBackend.CopyResult copy(String session, String mailboxId, List<Long> uids, String destination,
             boolean move) {
         Session s = live(session);
-        HierarchyObject f = folder(s, mailboxId);
         Box dest = box(s, destination);
-        Map<Long, HierarchyObject> byUid = byUid(f, uids);
-        List<Long> from = uids.stream().filter(byUid::containsKey).distinct().toList();
-        List<Long> to = new ArrayList<>();
-        if (!from.isEmpty()) {
-            // one call, in UID order, so the copies get ascending UIDs in the same order (COPYUID)
-            List<String> ids = wrap(() -> messages.copy(s, from.stream().map(u -> objects.entryId(byUid.get(u))).toList(),
-                    objects.entryId(dest.folder()), move));
-            for (String id : ids) to.add(objects.resolve(id).imapUid);
-        }
-        return new ImapBackend.CopyResult(dest.folder().id, from, to);
+        FolderMessages.CopyResult r = wrap(() -> index.copy(session, folderId(mailboxId), uids, dest.folder().id, move));
+        return new ImapBackend.CopyResult(r.uidValidity(), r.sourceUids(), r.destinationUids());
     }
 
     public List<Long> expunge(String session, String mailboxId, List<Long> uids) {
-        Session s = live(session);
-        HierarchyObject f = folder(s, mailboxId);
-        List<HierarchyObject> msgs = list(f);
-        Map<Long, Map<Integer, PropValue>> props = msgs.isEmpty() ? Map.of()
-                : objects.stored(msgs.stream().map(h -> h.id).toList(), List.of(PropTag.PR_MSG_STATUS));
-        List<Long> out = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (HierarchyObject h : msgs) {
-            PropValue st = props.getOrDefault(h.id, Map.of()).get(PropTag.PR_MSG_STATUS);
-            boolean marked = st != null && st.l != null && (st.l & MSGSTATUS_DELMARKED) != 0;
-            if (marked && (uids == null || uids.contains(h.imapUid))) {
-                out.add(h.imapUid);
-                ids.add(objects.entryId(h));
-            }
-        }
-        if (!ids.isEmpty()) wrap(() -> {
-            messages.delete(s, ids, false);
-            return null;
-        });
-        return out;
+        live(session);
+        return wrap(() -> index.expunge(session, folderId(mailboxId), uids));
     }
 
     public ImapBackend.AppendResult append(String session, String mailbox, byte[] message, Set<String> flags,
@@ -600,28 +323,15 @@ public class ImapService {
         } catch (Failure missing) {
             throw new Failure("TRYCREATE", "no mailbox " + mailbox);
         }
-        Message m;
-        try {
-            m = MimeToMapi.convert(MimeToMapi.parse(new ByteArrayInputStream(message)),
-                    internalDate > 0 ? internalDate : System.currentTimeMillis());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new Failure("PARSE", "the message cannot be read");
-        }
-        m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
-        int msgFlags = has(flags, "\\Seen") ? PropTag.MSGFLAG_READ : 0;
-        if (has(flags, "\\Draft")) msgFlags |= PropTag.MSGFLAG_UNSENT;
-        m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, msgFlags));
-        // imap_store_rfc822 = no: only the MAPI message is kept; IMAP serves it converted back
-        if (storeRfc822()) m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, message));
-        String id = wrap(() -> messages.create(s, objects.entryId(b.folder()), m, false));
-        HierarchyObject h = objects.resolve(id);
-        Set<String> rest = new LinkedHashSet<>(flags);
-        rest.removeIf(x -> x.equalsIgnoreCase("\\Seen") || x.equalsIgnoreCase("\\Draft"));
-        if (!rest.isEmpty()) {
-            Map<Integer, PropValue> p = objects.stored(List.of(h.id), flagTags()).getOrDefault(h.id, Map.of());
-            apply(s, h, p, flags(h.msgFlags, p, storeRfc822()), new LinkedHashSet<>(flags));
-        }
-        return new ImapBackend.AppendResult(b.folder().id, h.imapUid);
+        long uid = wrap(() -> {
+            try {
+                return index.append(session, b.folder().id, new ByteArrayInputStream(message), ImapFlags.of(flags),
+                        internalDate);
+            } catch (IOException e) {
+                throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "the message could not be read");
+            }
+        });
+        return new ImapBackend.AppendResult(b.folder().id, uid);
     }
 
     /**
@@ -637,20 +347,22 @@ public class ImapService {
         }
     }
 
-    /** Store errors as IMAP response codes. */
+    /** Store failures as IMAP response codes (RFC 5530). */
     private static <T> T wrap(java.util.function.Supplier<T> call) {
         try {
             return call.get();
-        } catch (StoreException e) {
-            MapiError err = e.error();
-            String code = switch (err) {
-                case MAPI_E_NO_ACCESS -> "NOPERM";
-                case MAPI_E_STORE_FULL -> "OVERQUOTA";
-                case MAPI_E_COLLISION -> "ALREADYEXISTS";
-                case MAPI_E_NOT_FOUND -> "NONEXISTENT";
-                default -> "CANNOT";
+        } catch (StoreFailure e) {
+            String code = switch (e.kind()) {
+                case NO_ACCESS -> "NOPERM";
+                case QUOTA -> "OVERQUOTA";
+                case EXISTS -> "ALREADYEXISTS";
+                case NOT_FOUND -> "NONEXISTENT";
+                case SESSION_ENDED -> ImapBackend.EXPIRED;
+                case INVALID -> "CANNOT";
+                case TEMPORARY -> "UNAVAILABLE";
             };
-            throw new Failure(code, e.getMessage() == null ? err.name() : e.getMessage().toLowerCase(Locale.ROOT));
+            String text = e.getMessage() == null ? e.kind().name() : e.getMessage().toLowerCase(Locale.ROOT);
+            throw new Failure(code, text);
         }
     }
 }

@@ -3,22 +3,14 @@ package org.zcp.store.gateway;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
-import org.zcp.api.mapi.ObjectType;
-import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValue;
 import org.zcp.protocols.pop3.Pop3Backend;
 import org.zcp.store.StoreException;
-import org.zcp.store.delivery.MimeToMapi;
+import org.zcp.store.api.FolderMessages;
+import org.zcp.store.api.MessageSummary;
 import org.zcp.store.directory.Directory;
-import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.MessageService;
-import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.session.Logon;
 import org.zcp.store.session.Session;
@@ -48,10 +40,7 @@ public class Pop3Service {
     StoreManager stores;
 
     @Inject
-    ObjectStore objects;
-
-    @Inject
-    MessageService messages;
+    FolderMessages index;
 
     public Pop3Backend.Login login(String user, String password, String peer, boolean tls) {
         try {
@@ -63,37 +52,31 @@ public class Pop3Service {
         }
     }
 
+    /**
+     * The Inbox as POP3 numbers it, in UID order, with the exact octets RETR will send (the store
+     * keeps a text once made, so LIST and RETR agree: review 1c).
+     */
     public List<Pop3Backend.Entry> list(String mailbox) {
-        List<Pop3Backend.Entry> out = new ArrayList<>();
         Session s = sessions.require(mailbox);
-        HierarchyObject inbox = inbox(s);
-        List<HierarchyObject> msgs = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid", HierarchyObject.class)
-                .setParameter("p", inbox.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
-        // the size kept beside each original (never the texts themselves); a message without one is
-        // converted, as RETR would
-        Map<Long, Map<Integer, PropValue>> kept = msgs.isEmpty() ? new HashMap<>()
-                : objects.storedOfChildren(inbox.id, List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE));
-        for (HierarchyObject h : msgs) {
-            PropValue octets = kept.getOrDefault(h.id, Map.of()).get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
-            long size = octets != null && octets.l != null ? octets.l : text(s, h).length;
-            out.add(new Pop3Backend.Entry(Long.toString(h.imapUid), size));
-        }
+        long inbox = inbox(s);
+        List<Long> uids = index.list(mailbox, inbox).stream().map(MessageSummary::uid).toList();
+        List<Pop3Backend.Entry> out = new ArrayList<>();
+        index.exactSizes(mailbox, inbox, uids).forEach((uid, size) -> out.add(new Pop3Backend.Entry(Long.toString(uid), size)));
         return out;
     }
 
     public byte[] retrieve(String mailbox, String uid) {
         Session s = sessions.require(mailbox);
-        return text(s, message(s, uid));
+        byte[] text = index.texts(mailbox, inbox(s), List.of(uid(uid)), Long.MAX_VALUE).get(uid(uid));
+        if (text == null) throw StoreException.notFound("message " + uid);
+        return text;
     }
 
     /** QUIT: the marked messages leave the Inbox (soft delete: restorable, manual 7.5). */
     public boolean delete(String mailbox, List<String> uids) {
         Session s = sessions.require(mailbox);
-        List<String> ids = new ArrayList<>();
-        for (String uid : uids) ids.add(objects.entryId(message(s, uid)));
-        messages.delete(s, ids, false);
-        LOG.fine("pop3: " + s.userName() + " deleted " + ids.size() + " message(s)");
+        List<Long> gone = index.delete(mailbox, inbox(s), uids.stream().map(Pop3Service::uid).toList());
+        LOG.fine("pop3: " + s.userName() + " deleted " + gone.size() + " message(s)");
         return true;
     }
 
@@ -101,34 +84,17 @@ public class Pop3Service {
         logon.logoff(mailbox);
     }
 
-    private HierarchyObject inbox(Session s) {
+    /** The folder id of the user's Inbox (the store's receive folder). */
+    private long inbox(Session s) {
         StoreEntity store = stores.privateStoreOf(s.userId()).orElseThrow(() -> StoreException.notFound("store"));
-        long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
-        return objects.object(inbox);
+        return stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
     }
 
-    private HierarchyObject message(Session s, String uid) {
-        HierarchyObject inbox = inbox(s);
-        long n;
+    private static long uid(String uid) {
         try {
-            n = Long.parseLong(uid);
+            return Long.parseLong(uid);
         } catch (NumberFormatException e) {
             throw StoreException.notFound("message " + uid);
         }
-        List<HierarchyObject> l = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.imapUid = :u and h.type = :t and h.deletedAt is null", HierarchyObject.class)
-                .setParameter("p", inbox.id).setParameter("u", n).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .getResultList();
-        if (l.isEmpty()) throw StoreException.notFound("message " + uid);
-        return l.get(0);
-    }
-
-    /** The text POP3 serves: the RFC 822 kept at delivery, else the message as MIME. */
-    private byte[] text(Session s, HierarchyObject h) {
-        String id = objects.entryId(h);
-        Message m = messages.load(s, id);
-        PropValue raw = m.props.stream().filter(p -> p.tag == MimeToMapi.PR_EC_IMAP_EMAIL).findFirst().orElse(null);
-        if (raw != null && raw.bin != null) return raw.bin;
-        return Mime.text(messages, s, id, m, h.size);
     }
 }

@@ -1,0 +1,399 @@
+package org.zcp.store.core;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.api.mapi.Rights;
+import org.zcp.api.soap.Message;
+import org.zcp.api.soap.PropValue;
+import org.zcp.store.StoreException;
+import org.zcp.store.api.FolderChanges;
+import org.zcp.store.api.FolderMessages;
+import org.zcp.store.api.FolderState;
+import org.zcp.store.api.MessageFlags;
+import org.zcp.store.api.MessageSummary;
+import org.zcp.store.config.ServerSettings;
+import org.zcp.store.delivery.MimeToMapi;
+import org.zcp.store.entity.ChangeEntry;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.mapi.Access;
+import org.zcp.store.mapi.MessageService;
+import org.zcp.store.mapi.ObjectStore;
+import org.zcp.store.session.Session;
+import org.zcp.store.session.SessionManager;
+
+/**
+ * The messages of a folder by UID (docs/store-api.md), for IMAP, POP3 and what comes after them.
+ * The queries read the hot columns without managing entities where a list is long (SELECT of
+ * 10,000 messages), and the properties of flags in one query per folder.
+ */
+@Stateless
+public class FolderMessagesBean implements FolderMessages {
+    @Inject
+    SessionManager sessions;
+
+    @Inject
+    ObjectStore objects;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    Access access;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    Keywords keywords;
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    @Override
+    public FolderState open(String session, long folderId) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        List<Row> rows = rows(f);
+        long highest = f.changeNum;
+        int unseen = 0;
+        for (Row m : rows) {
+            highest = Math.max(highest, m.changeNum());
+            if ((m.msgFlags() & PropTag.MSGFLAG_READ) == 0) unseen++;
+        }
+        highest = Math.max(highest, journalHighest(f));
+        boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
+        Set<String> used = new LinkedHashSet<>();
+        if (!rows.isEmpty()) {
+            int kw = keywords.tag();
+            objects.storedOfChildren(f.id, List.of(kw)).values().forEach(p -> {
+                PropValue v = p.get(kw);
+                if (v != null && v.mvs != null) used.addAll(v.mvs);
+            });
+        }
+        return new FolderState(f.id, f.nextUid, Math.max(1, highest), rows.size(), unseen, readOnly, List.copyOf(used));
+    }
+
+    @Override
+    public List<MessageSummary> list(String session, long folderId) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        return summaries(rows(f), f);
+    }
+
+    @Override
+    public FolderChanges changes(String session, long folderId, long modSeq) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        // parent and change number only, so the planner takes hierarchy_parent_changenum (Flyway V5) and
+        // reads just what changed; the rest is checked here on those few rows
+        List<HierarchyObject> changed = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
+                + " and h.changeNum > :m", HierarchyObject.class).setParameter("p", f.id).setParameter("m", modSeq)
+                .getResultList().stream().filter(h -> h.type == ObjectType.MAPI_MESSAGE && h.flags == 0
+                        && h.deletedAt == null).sorted(java.util.Comparator.comparingLong(h -> h.imapUid)).toList();
+        List<Long> gone = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
+                + " and c.changeNum > :m and c.changeType in (:types) and c.objectType = :t", Long.class)
+                .setParameter("p", f.id).setParameter("m", modSeq)
+                .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
+                .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
+        return new FolderChanges(Math.max(modSeq, journalHighest(f)),
+                summaries(changed.stream().map(Row::of).toList(), null), gone.stream().distinct().toList());
+    }
+
+    @Override
+    public Map<Long, byte[]> texts(String session, long folderId, List<Long> uids, long octetBudget) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        if (uids.isEmpty()) return Map.of();
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        Map<Long, Long> sizes = sizes(objects.stored(byUid.values().stream().map(h -> h.id).toList(),
+                List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+        // the batch: requested order, within the octet budget (always the first present one)
+        List<HierarchyObject> batch = new ArrayList<>();
+        long octets = 0;
+        for (long uid : uids) {
+            HierarchyObject h = byUid.get(uid);
+            if (h == null) continue;
+            long size = sizes.getOrDefault(h.id, h.size);
+            if (!batch.isEmpty() && octets + size > octetBudget) break;
+            batch.add(h);
+            octets += size;
+        }
+        Map<Long, PropValue> raw = new HashMap<>();
+        objects.stored(batch.stream().map(h -> h.id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL))
+                .forEach((id, p) -> raw.put(id, p.get(MimeToMapi.PR_EC_IMAP_EMAIL)));
+        Map<Long, byte[]> out = new LinkedHashMap<>();
+        for (HierarchyObject h : batch) {
+            PropValue v = raw.get(h.id);
+            out.put(h.imapUid, v != null && v.bin != null ? v.bin : converted(s, h));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, Long> exactSizes(String session, long folderId, List<Long> uids) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        Map<Long, Long> kept = sizes(objects.stored(byUid.values().stream().map(h -> h.id).toList(),
+                List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (long uid : uids) {
+            HierarchyObject h = byUid.get(uid);
+            if (h == null) continue;
+            Long size = kept.get(h.id);
+            out.put(uid, size != null ? size : converted(s, h).length);
+        }
+        return out;
+    }
+
+    @Override
+    public Set<Long> subjectContains(String session, long folderId, String text) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        // '!' escapes: a backslash would need escaping itself in MariaDB's string literals
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+        return new HashSet<>(objects.em().createQuery("select h.imapUid from HierarchyObject h"
+                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null"
+                + " and lower(h.subject) like :s escape '!'", Long.class).setParameter("p", f.id)
+                .setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("s", pattern).getResultList());
+    }
+
+    // ---- changing ------------------------------------------------------------------------------
+
+    @Override
+    public FlagResult setFlags(String session, long folderId, List<Long> uids, FlagMode mode, MessageFlags change,
+            long unchangedSince) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        List<HierarchyObject> updated = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        List<Long> ids = byUid.values().stream().map(h -> h.id).toList();
+        int kw = keywords.tag();
+        Map<Long, Map<Integer, PropValue>> props = objects.stored(ids, flagAndSizeTags(kw));
+        for (long uid : uids) {
+            HierarchyObject h = byUid.get(uid);
+            if (h == null) continue;
+            if (unchangedSince > 0 && h.changeNum > unchangedSince) {
+                failed.add(uid);
+                continue;
+            }
+            Map<Integer, PropValue> p = props.getOrDefault(h.id, Map.of());
+            MessageFlags now = MapiFlags.read(h.msgFlags, p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw);
+            MessageFlags next = MapiFlags.apply(now, mode, change);
+            if (!next.equals(now)) write(s, h, p, now, next, kw);
+            updated.add(h);
+        }
+        return new FlagResult(summaries(updated.stream().map(Row::of).toList(), null), failed);
+    }
+
+    private void write(Session s, HierarchyObject h, Map<Integer, PropValue> p, MessageFlags now, MessageFlags next,
+            int kw) {
+        access.check(s, h.id, Access.Action.EDIT, Rights.EDIT_ANY);
+        if (next.read() != now.read()) messages.setReadFlags(s, List.of(objects.entryId(h)), next.read());
+        List<PropValue> props = MapiFlags.changes(p, next, kw);
+        if (!props.isEmpty()) objects.setProps(h, props);
+        objects.journal(h, ChangeEntry.FLAGS);
+        objects.invalidate(h.id);
+    }
+
+    @Override
+    public CopyResult copy(String session, long folderId, List<Long> uids, long destinationId, boolean move) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        HierarchyObject dest = objects.object(destinationId);
+        if (dest.type != ObjectType.MAPI_FOLDER || dest.deletedAt != null) throw StoreException.notFound("folder");
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        List<Long> from = uids.stream().filter(byUid::containsKey).distinct().toList();
+        List<Long> to = new ArrayList<>();
+        if (!from.isEmpty()) {
+            // one call, in UID order, so the copies get ascending UIDs in the same order (COPYUID)
+            List<String> ids = messages.copy(s, from.stream().map(u -> objects.entryId(byUid.get(u))).toList(),
+                    objects.entryId(dest), move);
+            for (String id : ids) to.add(objects.resolve(id).imapUid);
+        }
+        return new CopyResult(dest.id, from, to);
+    }
+
+    @Override
+    public List<Long> expunge(String session, long folderId, List<Long> uids) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        List<HierarchyObject> msgs = uids == null ? objects.em().createQuery("select h from HierarchyObject h"
+                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid",
+                HierarchyObject.class).setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .getResultList() : new ArrayList<>(byUid(f, uids).values());
+        Map<Long, Map<Integer, PropValue>> props = msgs.isEmpty() ? Map.of()
+                : objects.stored(msgs.stream().map(h -> h.id).toList(), List.of(PropTag.PR_MSG_STATUS));
+        msgs.sort(java.util.Comparator.comparingLong(h -> h.imapUid));
+        List<Long> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (HierarchyObject h : msgs) {
+            PropValue st = props.getOrDefault(h.id, Map.of()).get(PropTag.PR_MSG_STATUS);
+            if (st != null && st.l != null && (st.l & MapiFlags.MSGSTATUS_DELMARKED) != 0) {
+                out.add(h.imapUid);
+                ids.add(objects.entryId(h));
+            }
+        }
+        if (!ids.isEmpty()) messages.delete(s, ids, false);
+        return out;
+    }
+
+    @Override
+    public List<Long> delete(String session, long folderId, List<Long> uids) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        List<Long> out = uids.stream().filter(byUid::containsKey).distinct().toList();
+        if (!out.isEmpty()) messages.delete(s, out.stream().map(u -> objects.entryId(byUid.get(u))).toList(), false);
+        return out;
+    }
+
+    @Override
+    public long append(String session, long folderId, InputStream rfc822, MessageFlags flags, long internalDate)
+            throws IOException {
+        Session s = sessions.require(session);
+        HierarchyObject f = objects.object(folderId);
+        if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw StoreException.notFound("folder");
+        byte[] text = rfc822.readAllBytes();
+        Message m;
+        try {
+            m = MimeToMapi.convert(MimeToMapi.parse(new ByteArrayInputStream(text)),
+                    internalDate > 0 ? internalDate : System.currentTimeMillis());
+        } catch (jakarta.mail.MessagingException e) {
+            throw StoreException.invalid("the message cannot be read");
+        }
+        m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
+        int msgFlags = flags.read() ? PropTag.MSGFLAG_READ : 0;
+        if (flags.draft()) msgFlags |= PropTag.MSGFLAG_UNSENT;
+        m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, msgFlags));
+        // imap_store_rfc822 = no: only the MAPI message is kept; it is served converted back
+        if (storeRfc822()) m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
+        int kw = keywords.tag();
+        List<PropValue> rest = MapiFlags.changes(Map.of(), flags, kw);
+        // flag status, last verb, deleted mark and keywords with the message itself (one journal entry)
+        m.props.removeIf(p -> rest.stream().anyMatch(r -> r.tag == p.tag));
+        m.props.addAll(rest);
+        String id = messages.create(s, objects.entryId(f), m, false);
+        return objects.resolve(id).imapUid;
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    /** What the message list needs of a message, read without managing entities. */
+    record Row(long id, long imapUid, long changeNum, int msgFlags, long size, long created) {
+        static Row of(HierarchyObject h) {
+            return new Row(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created);
+        }
+    }
+
+    /** A live folder the session may read. */
+    private HierarchyObject folder(Session s, long folderId) {
+        HierarchyObject f = objects.object(folderId);
+        if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw StoreException.notFound("folder");
+        access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
+        return f;
+    }
+
+    private List<Row> rows(HierarchyObject folder) {
+        return objects.em().createQuery("select new " + Row.class.getName()
+                + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h"
+                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid",
+                Row.class).setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
+    }
+
+    private static List<Integer> flagAndSizeTags(int kw) {
+        List<Integer> tags = new ArrayList<>(MapiFlags.tags(kw));
+        tags.add(PropTag.PR_MESSAGE_DELIVERY_TIME);
+        tags.add(PropTag.PR_EC_IMAP_EMAIL_SIZE);
+        return tags;
+    }
+
+    /** {@code folder}: all of {@code msgs} are this folder's messages (a whole-folder list, one query). */
+    private List<MessageSummary> summaries(List<Row> msgs, HierarchyObject folder) {
+        List<MessageSummary> out = new ArrayList<>();
+        if (msgs.isEmpty()) return out;
+        int kw = keywords.tag();
+        List<Integer> tags = flagAndSizeTags(kw);
+        Map<Long, Map<Integer, PropValue>> props = folder != null ? objects.storedOfChildren(folder.id, tags)
+                : objects.stored(msgs.stream().map(Row::id).toList(), tags);
+        for (Row h : msgs) {
+            Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
+            PropValue kept = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
+            long size = kept != null && kept.l != null ? kept.l : h.size();
+            PropValue dt = p.get(PropTag.PR_MESSAGE_DELIVERY_TIME);
+            out.add(new MessageSummary(h.imapUid(), Math.max(1, h.changeNum()),
+                    MapiFlags.read(h.msgFlags(), p, kept != null, kw), size,
+                    dt != null && dt.l != null ? dt.l : h.created()));
+        }
+        return out;
+    }
+
+    /** The folder's last journaled change number: the newest entry by index, not a MAX over all. */
+    private long journalHighest(HierarchyObject folder) {
+        List<Long> last = objects.em().createQuery("select c.changeNum from ChangeEntry c where c.parentId = :p"
+                + " order by c.changeNum desc", Long.class).setParameter("p", folder.id).setMaxResults(1).getResultList();
+        return last.isEmpty() ? 0 : last.get(0);
+    }
+
+    /** The folder's messages with these UIDs (those still there). */
+    private Map<Long, HierarchyObject> byUid(HierarchyObject folder, List<Long> uids) {
+        Map<Long, HierarchyObject> out = new HashMap<>();
+        if (uids.isEmpty()) return out;
+        // a UID range (one index range scan) rather than an IN list, which H2 compares row by row;
+        // UID sets are mostly runs, and what is in the range but not asked for is dropped here
+        Set<Long> wanted = new HashSet<>(uids);
+        long lo = Collections.min(uids);
+        long hi = Collections.max(uids);
+        for (HierarchyObject h : objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
+                + " and h.type = :t and h.imapUid between :lo and :hi and h.deletedAt is null", HierarchyObject.class)
+                .setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", lo)
+                .setParameter("hi", hi).getResultList()) {
+            if (wanted.contains(h.imapUid)) out.put(h.imapUid, h);
+        }
+        return out;
+    }
+
+    /**
+     * The RFC 822 octets of each message that has them kept, without reading them: the size the
+     * store keeps beside the text (ObjectStore.setProps; Flyway V6 for texts kept before).
+     */
+    private static Map<Long, Long> sizes(Map<Long, Map<Integer, PropValue>> props) {
+        Map<Long, Long> out = new HashMap<>();
+        props.forEach((id, p) -> {
+            PropValue v = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
+            if (v != null && v.l != null) out.put(id, v.l);
+        });
+        return out;
+    }
+
+    /**
+     * A message made over MAPI as RFC 822; with imap_store_rfc822 = yes (default) kept from now on,
+     * so every later fetch, RFC822.SIZE and POP3 LIST is the same bytes.
+     */
+    private byte[] converted(Session s, HierarchyObject h) {
+        Message m = messages.load(s, objects.entryId(h));
+        byte[] text = MimeTexts.text(messages, s, objects.entryId(h), m, h.size);
+        if (storeRfc822()) objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
+        return text;
+    }
+
+    private boolean storeRfc822() {
+        return settings.gateway().getBool("imap_store_rfc822");
+    }
+}

@@ -1,0 +1,135 @@
+package org.zcp.store.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zcp.protocols.tls.Peers;
+
+/**
+ * The store's layout, kept by the build (issue 10, docs/store-api.md): adapters reach the store
+ * through its API, never through the database; the core never depends on an adapter; and the
+ * package cycles can only shrink.
+ */
+class ArchitectureTest {
+    /**
+     * The package cycles the December review found, still to be untangled (mail flow; the
+     * directory/administration knot). A cycle outside these, or one joining them, fails.
+     */
+    static final List<Set<String>> KNOWN_CYCLES = List.of(Set.of("archive", "delivery", "pipeline", "spooler"),
+            Set.of("admin", "session", "directory", "cache", "mapi"));
+
+    static JavaClasses store;
+
+    @BeforeAll
+    static void importStore() {
+        store = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.zcp.store");
+    }
+
+    @Test
+    void gatewayAdaptersNeverTouchTheDatabase() {
+        noClasses().that().resideInAPackage("org.zcp.store.gateway..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "java.sql..")
+                .orShould().callMethod(org.zcp.store.mapi.ObjectStore.class, "em")
+                .because("IMAP and POP3 are clients of the store API (docs/store-api.md), not writers of queries")
+                .check(store);
+    }
+
+    @Test
+    void theStoreCoreNeverDependsOnAnAdapter() {
+        noClasses().that().resideInAnyPackage("org.zcp.store.core..", "org.zcp.store.mapi..", "org.zcp.store.entity..",
+                "org.zcp.store.db..", "org.zcp.store.cache..", "org.zcp.store.session..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.zcp.store.gateway..", "org.zcp.protocols..")
+                        .and(not(type(Peers.class))))
+                .because("adapters depend on the core, never the reverse (Peers.isLoopback is a pure address check"
+                        + " the logon throttle shares with the listeners)")
+                .check(store);
+    }
+
+    @Test
+    void packageCyclesOnlyShrink() {
+        Map<String, Set<String>> edges = new TreeMap<>();
+        for (JavaClass c : store) {
+            String from = slice(c);
+            if (from == null) continue;
+            edges.computeIfAbsent(from, k -> new TreeSet<>());
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = slice(d.getTargetClass());
+                if (to != null && !to.equals(from)) edges.get(from).add(to);
+            }
+        }
+        List<Set<String>> cycles = stronglyConnected(edges).stream().filter(s -> s.size() > 1).toList();
+        for (Set<String> cycle : cycles) {
+            assertThat(KNOWN_CYCLES).as("package cycle %s is new or has grown (edges: %s)", cycle, edges)
+                    .anySatisfy(known -> assertThat(known).containsAll(cycle));
+        }
+    }
+
+    /** The package right below org.zcp.store ("mapi", "gateway", ...), or null outside it. */
+    private static String slice(JavaClass c) {
+        String p = c.getPackageName();
+        if (!p.startsWith("org.zcp.store.")) return null;
+        String rest = p.substring("org.zcp.store.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /** Tarjan's strongly connected components. */
+    private static List<Set<String>> stronglyConnected(Map<String, Set<String>> edges) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new java.util.HashSet<>();
+        List<Set<String>> out = new ArrayList<>();
+        int[] next = {0};
+        for (String v : edges.keySet()) {
+            if (!index.containsKey(v)) connect(v, edges, index, low, stack, onStack, out, next);
+        }
+        return out;
+    }
+
+    private static void connect(String v, Map<String, Set<String>> edges, Map<String, Integer> index,
+            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> out, int[] next) {
+        index.put(v, next[0]);
+        low.put(v, next[0]++);
+        stack.push(v);
+        onStack.add(v);
+        for (String w : edges.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                connect(w, edges, index, low, stack, onStack, out, next);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> component = new TreeSet<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            out.add(component);
+        }
+    }
+}
