@@ -41,6 +41,8 @@ class FakeImapBackend implements ImapBackend {
         boolean subscribed = true;
         final List<Msg> msgs = new ArrayList<>();
         final List<long[]> gone = new ArrayList<>();
+        /** The mailbox's keywords: every one a message got here, and any defined without one. */
+        final Set<String> keywords = new LinkedHashSet<>();
 
         Box(String name, String id, long uidValidity, long nextUid, List<String> attributes) {
             this.name = name;
@@ -88,6 +90,11 @@ class FakeImapBackend implements ImapBackend {
         Box b = boxes.get(mailbox);
         b.msgs.removeIf(m -> m.uid == uid);
         b.gone.add(new long[] {uid, ++modSeq});
+    }
+
+    /** Keywords set on a message are the mailbox's from then on, as MailboxState.keywords says. */
+    private static void keep(Box b, Set<String> flags) {
+        for (String f : flags) if (!f.startsWith("\\")) b.keywords.add(f);
     }
 
     private Box byName(String name) {
@@ -153,8 +160,9 @@ class FakeImapBackend implements ImapBackend {
         int unseen = (int) b.msgs.stream().filter(m -> !m.flags.contains("\\Seen")).count();
         long highest = Math.max(b.msgs.stream().mapToLong(m -> m.modSeq).max().orElse(0),
                 b.gone.stream().mapToLong(g -> g[1]).max().orElse(0));
+        for (Msg m : b.msgs) keep(b, m.flags);
         return new MailboxState(b.id, b.uidValidity, b.nextUid, highest, b.msgs.size(), unseen,
-                name.equals("Shared"), List.of());
+                name.equals("Shared"), List.copyOf(b.keywords));
     }
 
     @Override
