@@ -30,7 +30,8 @@ import org.zcp.protocols.imap.ImapBackend.StoreResult;
  *
  * <p>The backend must hold a user {@link #user()} with password {@link #password()} whose store
  * has an INBOX and keeps the RFC 822 text of an appended message as it came (gateway.cfg
- * {@code imap_store_rfc822 = yes}, the default).
+ * {@code imap_store_rfc822 = yes}, the default). Tests and hooks are public so that a subclass
+ * in another package (itests) runs them.
  */
 public abstract class ImapBackendContract {
     /** A well-formed message (the real store converts it to MAPI), with 8-bit octets in the body. */
@@ -62,7 +63,7 @@ public abstract class ImapBackendContract {
     }
 
     @BeforeEach
-    void logIn() {
+    public void logIn() {
         backend = backend();
         ImapBackend.Login login = backend.login(user(), password(), "192.0.2.7", true);
         assertThat(login.status()).as("login of %s", user()).isEqualTo(ImapBackend.Status.OK);
@@ -71,7 +72,7 @@ public abstract class ImapBackendContract {
     }
 
     @AfterEach
-    void cleanUp() {
+    public void cleanUp() {
         for (int i = created.size() - 1; i >= 0; i--) {
             try {
                 backend.delete(session, created.get(i));
@@ -109,7 +110,7 @@ public abstract class ImapBackendContract {
     // ---- login ----
 
     @Test
-    void loginRefusesAWrongPasswordAndAnUnknownUser() {
+    public void loginRefusesAWrongPasswordAndAnUnknownUser() {
         ImapBackend.Login wrong = backend.login(user(), password() + "x", "192.0.2.7", true);
         ImapBackend.Login unknown = backend.login("nobody-" + base, password(), "192.0.2.7", true);
 
@@ -122,7 +123,7 @@ public abstract class ImapBackendContract {
     // ---- mailboxes ----
 
     @Test
-    void foldersListInboxAndParentsBeforeChildren() {
+    public void foldersListInboxAndParentsBeforeChildren() {
         String parent = mailbox("");
         String child = mailbox("/child");
 
@@ -133,7 +134,7 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void createRenameAndDeleteMailboxes() {
+    public void createRenameAndDeleteMailboxes() {
         String a = mailbox("-a");
         mailbox("-a/child");
 
@@ -161,7 +162,7 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void subscriptionsShowInFolders() {
+    public void subscriptionsShowInFolders() {
         String a = mailbox("-sub");
 
         backend.subscribe(session, a, true);
@@ -175,7 +176,7 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void openReportsTheNumbersSelectAndStatusShow() {
+    public void openReportsTheNumbersSelectAndStatusShow() {
         String a = mailbox("-open");
         MailboxState empty = backend.open(session, a);
         assertThat(backend.open(session, "INBOX").id()).isNotBlank();
@@ -205,7 +206,7 @@ public abstract class ImapBackendContract {
     // ---- messages ----
 
     @Test
-    void appendedMessagesAreListedInUidOrderWithTheirFlagsSizeAndDate() {
+    public void appendedMessagesAreListedInUidOrderWithTheirFlagsSizeAndDate() {
         String a = mailbox("-append");
         long next = backend.open(session, a).uidNext();
         byte[] text = message("first", "Gr\u00fc\u00dfe");
@@ -228,13 +229,13 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void appendToAMailboxThatDoesNotExistFails() {
+    public void appendToAMailboxThatDoesNotExistFails() {
         assertThatThrownBy(() -> append(base + "-none", message("x", "y"), Set.of())).isInstanceOf(Failure.class)
                 .satisfies(e -> assertThat(code(e)).isIn("NONEXISTENT", "TRYCREATE"));
     }
 
     @Test
-    void textsAreServedByteForByteInBatchesWithoutTheUidsThatAreGone() {
+    public void textsAreServedByteForByteInBatchesWithoutTheUidsThatAreGone() {
         String a = mailbox("-texts");
         byte[] t1 = message("one", "8-bit: \u00e4\u00f6\u00fc \u20ac, a long line " + "z".repeat(2000));
         byte[] t2 = message("two", "second");
@@ -255,7 +256,7 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void subjectMatchesFindsDecodedSubjectsCaseInsensitivelyAndTakesNoWildcards() {
+    public void subjectMatchesFindsDecodedSubjectsCaseInsensitivelyAndTakesNoWildcards() {
         String a = mailbox("-subject");
         long u1 = append(a, message("Quarterly Report", "a"), Set.of());
         long u2 = append(a, message("=?UTF-8?B?w5xiZXJzaWNodA==?=", "b"), Set.of());
@@ -273,7 +274,7 @@ public abstract class ImapBackendContract {
     // ---- flags ----
 
     @Test
-    void storeAddsRemovesAndSetsFlagsAndRaisesTheModSeqOfWhatChanged() {
+    public void storeAddsRemovesAndSetsFlagsAndRaisesTheModSeqOfWhatChanged() {
         String a = mailbox("-store");
         long u1 = append(a, message("one", "x"), Set.of("\\Seen"));
         long u2 = append(a, message("two", "y"), Set.of());
@@ -304,7 +305,7 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void storeWithUnchangedSinceLeavesMessagesChangedSinceAloneAndReportsThem() {
+    public void storeWithUnchangedSinceLeavesMessagesChangedSinceAloneAndReportsThem() {
         String a = mailbox("-condstore");
         long u1 = append(a, message("one", "x"), Set.of());
         long u2 = append(a, message("two", "y"), Set.of());
@@ -328,7 +329,7 @@ public abstract class ImapBackendContract {
     // ---- copy, move, expunge ----
 
     @Test
-    void copyAndMoveAnswerUidPlusInSourceOrderAndKeepTextAndFlags() {
+    public void copyAndMoveAnswerUidPlusInSourceOrderAndKeepTextAndFlags() {
         String a = mailbox("-from");
         String b = mailbox("-to");
         byte[] t1 = message("one", "x");
@@ -363,7 +364,7 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void aCopyIntoTheSameMailboxShowsInItsChanges() {
+    public void aCopyIntoTheSameMailboxShowsInItsChanges() {
         // the session owes the client "* n EXISTS" after COPY into the selected mailbox
         String a = mailbox("-self");
         long u1 = append(a, message("one", "x"), Set.of());
@@ -378,7 +379,7 @@ public abstract class ImapBackendContract {
     }
 
     @Test
-    void expungeRemovesOnlyDeletedMessagesAndOnlyThoseAskedFor() {
+    public void expungeRemovesOnlyDeletedMessagesAndOnlyThoseAskedFor() {
         String a = mailbox("-expunge");
         long u1 = append(a, message("one", "x"), Set.of("\\Deleted"));
         long u2 = append(a, message("two", "y"), Set.of());
@@ -397,7 +398,7 @@ public abstract class ImapBackendContract {
     // ---- changes ----
 
     @Test
-    void changesSinceAModSeqReportNewChangedAndExpungedMessages() {
+    public void changesSinceAModSeqReportNewChangedAndExpungedMessages() {
         String a = mailbox("-changes");
         long u1 = append(a, message("one", "x"), Set.of());
         String id = id(a);
