@@ -1,6 +1,8 @@
 package org.zcp.protocols.imap;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import org.zcp.protocols.imap.parse.Args;
 import org.zcp.protocols.imap.parse.MailboxNames;
 import org.zcp.protocols.imap.parse.ParseException;
@@ -26,7 +28,7 @@ final class MailboxCommands {
             return;
         }
         checkStorable(name);
-        superiors(s, name);
+        if (name.indexOf('/') > 0) superiors(s, name, names(s));
         s.backend.create(s.handle, name);
         s.ok(c.tag(), null, "CREATE completed");
     }
@@ -59,7 +61,14 @@ final class MailboxCommands {
             s.no(c.tag(), "CANNOT", "A mailbox cannot be moved into itself");
             return;
         }
-        superiors(s, to);
+        if (to.indexOf('/') > 0) {
+            Set<String> existing = names(s);
+            if (!existing.contains(from)) { // before any superior of the new name is made
+                s.no(c.tag(), "NONEXISTENT", "No such mailbox");
+                return;
+            }
+            superiors(s, to, existing);
+        }
         s.backend.rename(s.handle, from, to);
         s.ok(c.tag(), null, "RENAME completed");
     }
@@ -95,12 +104,8 @@ final class MailboxCommands {
      * create any superior hierarchical names needed), so {@code CREATE a/b/c} works without
      * {@code a}.
      */
-    private static void superiors(ImapSession s, String name) {
-        int slash = name.indexOf('/');
-        if (slash < 0) return;
-        java.util.Set<String> existing = new java.util.HashSet<>();
-        for (ImapBackend.Folder f : s.backend.folders(s.handle)) existing.add(f.name());
-        for (; slash > 0; slash = name.indexOf('/', slash + 1)) {
+    private static void superiors(ImapSession s, String name, Set<String> existing) {
+        for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
             String parent = name.substring(0, slash);
             if (existing.contains(parent)) continue;
             try {
@@ -109,6 +114,12 @@ final class MailboxCommands {
                 if (!"ALREADYEXISTS".equals(e.code())) throw e; // made by another session meanwhile
             }
         }
+    }
+
+    private static Set<String> names(ImapSession s) {
+        Set<String> names = new HashSet<>();
+        for (ImapBackend.Folder f : s.backend.folders(s.handle)) names.add(f.name());
+        return names;
     }
 
     private static String oneMailbox(RawCommand c) throws ParseException {

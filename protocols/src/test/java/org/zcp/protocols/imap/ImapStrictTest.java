@@ -211,11 +211,12 @@ class ImapStrictTest {
 
     @Test
     void createMakesTheMissingSuperiorsAndInboxChildrenKeepInboxSpelled() throws IOException {
-        String out = run(LOGIN + "a CREATE a/b/c/\r\nb CREATE inbox/Work\r\nc RENAME Archive x/y/Archive\r\n");
+        String out = run(LOGIN + "a CREATE a/b/c/\r\nb CREATE inbox/Work\r\nc RENAME Archive x/y/Archive\r\n"
+                + "d RENAME Nope q/r\r\n");
 
         assertThat(out).contains("a OK CREATE completed").contains("b OK CREATE completed")
-                .contains("c OK RENAME completed");
-        assertThat(store.boxes).containsKeys("a", "a/b", "a/b/c", "INBOX/Work", "x", "x/y", "x/y/Archive");
+                .contains("c OK RENAME completed").contains("d NO [NONEXISTENT] No such mailbox");
+        assertThat(store.boxes).containsOnlyKeys("INBOX", "a", "a/b", "a/b/c", "INBOX/Work", "x", "x/y", "x/y/Archive");
     }
 
     @Test
