@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.zcp.protocols.imap.parse.Flags;
 import org.zcp.protocols.imap.parse.ParseException;
 import org.zcp.protocols.imap.parse.SequenceSet;
@@ -198,7 +199,7 @@ final class SelectedMailbox {
      * FLAGS response lists the flags that apply to the mailbox; a client may ignore others).
      */
     void announce(Collection<String> flags, ImapOutput out) throws IOException {
-        Set<String> fresh = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<String> fresh = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String f : flags) if (isKeyword(f) && !announced.contains(f)) fresh.add(f);
         if (fresh.isEmpty()) return;
         announced.addAll(fresh); // in a stable order: a message's flags are a set
