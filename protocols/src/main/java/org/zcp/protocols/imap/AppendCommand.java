@@ -23,7 +23,7 @@ final class AppendCommand {
         try (InputStream message = r.message().openStream()) {
             result = s.backend.append(s.handle, r.mailbox(), message, r.flags(), date);
         } catch (ImapBackend.Failure e) {
-            if (!"NONEXISTENT".equals(e.code())) throw e;
+            if (!"NONEXISTENT".equals(e.code()) && !"TRYCREATE".equals(e.code())) throw e;
             s.no(c.tag(), "TRYCREATE", "Mailbox does not exist");
             return;
         }

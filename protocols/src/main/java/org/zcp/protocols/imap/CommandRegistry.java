@@ -27,6 +27,7 @@ final class CommandRegistry {
     private static final Map<String, Entry> COMMANDS = Map.ofEntries(
             Map.entry("CAPABILITY", new Entry(ANY, CapabilityCommand::handle)),
             Map.entry("NOOP", new Entry(ANY, NoopCommand::handle)),
+            Map.entry("ID", new Entry(ANY, IdCommand::handle)),
             Map.entry("LOGOUT", new Entry(ANY, LogoutCommand::handle)),
             Map.entry("STARTTLS", new Entry(NOT_AUTH, StartTlsCommand::handle)),
             Map.entry("LOGIN", new Entry(NOT_AUTH, LoginCommand::handle)),

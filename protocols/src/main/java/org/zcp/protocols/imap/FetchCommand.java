@@ -32,7 +32,7 @@ final class FetchCommand {
         for (FetchAttributes.FetchAttribute a : fa.items()) {
             if (a instanceof FetchAttributes.Binary) throw new ParseException("BINARY is not supported");
         }
-        if (fa.includesModSeq()) s.condstore = true;
+        if (fa.includesModSeq()) s.enableCondstore();
         SelectedMailbox mb = s.selected;
         List<Integer> seqs = mb.resolve(set, uid);
         if (fa.vanished()) vanishedEarlier(s, mb, set, fa.changedSince());
@@ -46,9 +46,12 @@ final class FetchCommand {
             uids.add(m.uid);
         }
         MessageTexts texts = new MessageTexts(s, mb, uids);
+        boolean flags = fa.items().contains(new FetchAttributes.SimpleAttribute(FetchAttributes.Simple.FLAGS));
         for (int seq : wanted) {
             SelectedMailbox.Message m = mb.get(seq);
-            s.out().bytes(FetchRenderer.render(seq, m, fa, uid, seen.contains(m.uid), texts));
+            boolean flagsChanged = seen.contains(m.uid);
+            if (flags || flagsChanged) mb.announce(m.flags, s.out());
+            s.out().bytes(FetchRenderer.render(seq, m, fa, uid, flagsChanged, s.condstore, texts));
         }
         s.ok(c.tag(), null, c.name() + " completed");
     }

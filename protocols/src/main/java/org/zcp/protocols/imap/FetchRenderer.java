@@ -17,7 +17,8 @@ import org.zcp.protocols.imap.parse.Section;
  * Renders one {@code * n FETCH (...)} response, item by item. The message text is loaded from
  * the store only when an item needs it, once per message; ENVELOPE, BODY, BODYSTRUCTURE and the
  * sections come from {@link MimeStructure}. UID FETCH always reports the UID (first), a FETCH that
- * set \Seen reports FLAGS, and with CHANGEDSINCE or MODSEQ the MODSEQ is included.
+ * set \Seen reports FLAGS (with CONDSTORE on, UID and MODSEQ too), and with CHANGEDSINCE or MODSEQ
+ * the MODSEQ is included.
  */
 final class FetchRenderer {
     private final SelectedMailbox.Message message;
@@ -29,12 +30,17 @@ final class FetchRenderer {
         this.texts = texts;
     }
 
+    /**
+     * {@code flagsChanged}: the FETCH set \Seen, so FLAGS goes out too; with {@code condstore} then
+     * also UID and MODSEQ (RFC 7162 section 3.1, a FETCH that implicitly set \Seen).
+     */
     static byte[] render(int seq, SelectedMailbox.Message m, FetchAttributes fa, boolean uid, boolean flagsChanged,
-            MessageTexts texts) {
+            boolean condstore, MessageTexts texts) {
         FetchRenderer r = new FetchRenderer(m, texts);
         ImapOutput.Builder b = new ImapOutput.Builder().text("* " + seq + " FETCH (");
         boolean first = true;
-        if (uid && !fa.items().contains(new SimpleAttribute(Simple.UID))) {
+        boolean withModSeq = fa.includesModSeq() || condstore && flagsChanged;
+        if ((uid || condstore && flagsChanged) && !fa.items().contains(new SimpleAttribute(Simple.UID))) {
             b.text("UID " + m.uid);
             first = false;
         }
@@ -47,7 +53,7 @@ final class FetchRenderer {
             b.text(" ");
             r.simple(Simple.FLAGS, b);
         }
-        if (fa.includesModSeq() && !fa.items().contains(new SimpleAttribute(Simple.MODSEQ))) {
+        if (withModSeq && !fa.items().contains(new SimpleAttribute(Simple.MODSEQ))) {
             b.text(" ");
             r.simple(Simple.MODSEQ, b);
         }

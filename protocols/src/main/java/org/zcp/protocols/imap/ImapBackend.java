@@ -10,6 +10,12 @@ import java.util.Set;
  * endpoint: every call is one store transaction. A {@code session} is the handle a successful
  * login returned. Failures the client should hear about are {@link Failure}s with an RFC 5530
  * response code; any other runtime exception means the store is away for now.
+ *
+ * <p>What an implementation must do is written down as a test, {@code ImapBackendContract} in this
+ * module's test jar, which the in-memory backend of the session tests and the real store both
+ * pass. Names are Unicode (the session decodes modified UTF-7), each level 1 to 255 characters;
+ * flags are the system flags spelled {@code \Seen} etc. and keywords, both compared
+ * case-insensitively.
  */
 public interface ImapBackend {
     enum Status { OK, DENIED, UNAVAILABLE }
@@ -33,15 +39,23 @@ public interface ImapBackend {
     /** Every mailbox the user may see, parents before children. */
     List<Folder> folders(String session);
 
+    /** Creates a mailbox whose parent exists; ALREADYEXISTS when the name is taken. */
     void create(String session, String name);
 
+    /** NONEXISTENT when there is no such mailbox. */
     void delete(String session, String name);
 
+    /** Renames a mailbox with its inferiors (RFC 3501 section 6.3.5); ALREADYEXISTS, NONEXISTENT. */
     void rename(String session, String from, String to);
 
     void subscribe(String session, String name, boolean subscribed);
 
-    /** What SELECT, EXAMINE and STATUS report. */
+    /**
+     * What SELECT, EXAMINE and STATUS report. {@code highestModSeq} is at least 1 (RFC 7162
+     * mod-sequence-value) and at least every message's MODSEQ; {@code keywords} holds at least
+     * every keyword a message of the mailbox has, so SELECT can announce them in FLAGS before a
+     * FETCH shows them (RFC 3501 section 7.2.6).
+     */
     record MailboxState(String id, long uidValidity, long uidNext, long highestModSeq, int messages, int unseen,
             boolean readOnly, List<String> keywords) {
     }
@@ -81,7 +95,9 @@ public interface ImapBackend {
 
     /**
      * Changes flags; messages whose MODSEQ is above {@code unchangedSince} (0: no condition) are
-     * left alone and reported in {@code failed} (CONDSTORE).
+     * left alone and reported in {@code failed} (CONDSTORE). {@code updated} holds every other
+     * message of {@code uids} still there, with its flags now; a message whose flags did change
+     * gets a new, higher MODSEQ, one whose flags stayed the same keeps its MODSEQ.
      */
     record StoreResult(List<MessageInfo> updated, List<Long> failed) {
     }
@@ -104,7 +120,8 @@ public interface ImapBackend {
     /**
      * Stores a message. {@code message} is its RFC 822 text, read by the store within the call
      * (the gateway keeps a large one in a temporary file rather than in memory, security review
-     * #1); the caller closes it.
+     * #1); the caller closes it. The message gets the flags and the internal date given; a mailbox
+     * that does not exist is a NONEXISTENT (or TRYCREATE) failure.
      */
     AppendResult append(String session, String mailbox, InputStream message, Set<String> flags, long internalDate);
 

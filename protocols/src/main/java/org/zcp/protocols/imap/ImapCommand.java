@@ -7,7 +7,8 @@ import org.zcp.protocols.imap.parse.RawCommand;
 /**
  * The handler of one command (or of a group the RFC defines together). It answers with the
  * session's {@link ImapSession#ok}, {@link ImapSession#no} or {@link ImapSession#bad}; a
- * {@link ParseException} becomes {@code BAD}, an {@link ImapBackend.Failure} {@code NO [code]}, any
+ * {@link ParseException} becomes {@code BAD} (a {@linkplain ParseException#refused refusal}
+ * {@code NO [code]}), an {@link ImapBackend.Failure} {@code NO [code]}, any
  * other runtime exception {@code NO [UNAVAILABLE]}.
  */
 @FunctionalInterface

@@ -17,8 +17,8 @@ import org.zcp.protocols.log.LogText;
 
 /**
  * One IMAP4rev1 conversation (RFC 3501) over a connected stream, with LITERAL+, SASL-IR,
- * AUTH=PLAIN, STARTTLS, ENABLE, IDLE, NAMESPACE, UIDPLUS, MOVE, UNSELECT, CHILDREN, SPECIAL-USE and
- * CONDSTORE. Commands come from {@link ImapReader}; {@link CommandRegistry} says in which states
+ * AUTH=PLAIN, STARTTLS, ENABLE, IDLE, ID, NAMESPACE, UIDPLUS, MOVE, UNSELECT, CHILDREN, SPECIAL-USE,
+ * CONDSTORE, QRESYNC and ESEARCH. Commands come from {@link ImapReader}; {@link CommandRegistry} says in which states
  * each is valid and which handler runs it. In the selected state a {@link SelectedMailbox} keeps
  * the client's view and, before every tagged OK, polls the store and sends the untagged updates
  * the client is owed.
@@ -195,7 +195,8 @@ public final class ImapSession {
         try {
             entry.handler().handle(this, command);
         } catch (ParseException e) {
-            bad(tag, e.getMessage());
+            if (e.code() != null) no(tag, e.code(), e.getMessage());
+            else bad(tag, e.getMessage());
         } catch (ImapBackend.Failure e) {
             if (ImapBackend.EXPIRED.equals(e.code())) {
                 // the login is void now (also during IDLE): RFC 3501 7.1.5 BYE, then the connection ends
@@ -220,7 +221,7 @@ public final class ImapSession {
         }
         if (starttls != null && !tlsActive) b.append(" STARTTLS");
         b.append(options.idle() ? " ENABLE IDLE" : " ENABLE");
-        b.append(" NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE CONDSTORE QRESYNC ESEARCH");
+        b.append(" ID NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE CONDSTORE QRESYNC ESEARCH");
         return b.toString();
     }
 
@@ -289,6 +290,19 @@ public final class ImapSession {
             LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
         }
         selected.emit(out, CommandRegistry.expungeAllowed(current), condstore);
+    }
+
+    /**
+     * A CONDSTORE enabling command was used (RFC 7162 section 3.1: SELECT/EXAMINE (CONDSTORE),
+     * STATUS (HIGHESTMODSEQ), FETCH of MODSEQ or with CHANGEDSINCE, STORE with UNCHANGEDSINCE,
+     * SEARCH MODSEQ, ENABLE): from now on every untagged FETCH carries UID and MODSEQ, and the
+     * first such command with a mailbox selected reports its HIGHESTMODSEQ, as Dovecot and James
+     * do, so the client has a starting point for the MODSEQs that follow.
+     */
+    void enableCondstore() throws IOException {
+        if (condstore) return;
+        condstore = true;
+        if (selected != null) untagged("OK [HIGHESTMODSEQ " + selected.highestModSeq() + "] Highest");
     }
 
     /** True when the command being handled has the UID prefix. */

@@ -2,8 +2,11 @@ package org.zcp.protocols.imap;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.zcp.protocols.imap.parse.ListRequest;
@@ -13,7 +16,8 @@ import org.zcp.protocols.imap.parse.RawCommand;
 /**
  * LIST and LSUB (RFC 3501 sections 6.3.8, 6.3.9) with the extended LIST of RFC 5258 as far as
  * SUBSCRIBED, SPECIAL-USE (RFC 6154), CHILDREN (RFC 3348) and RETURN (STATUS ...) (RFC 5819).
- * {@code *} matches anything, {@code %} anything but the delimiter "/".
+ * {@code *} matches anything, {@code %} anything but the delimiter "/". LSUB also answers the
+ * superior, as \Noselect, of a subscribed mailbox that {@code %} does not reach.
  */
 final class ListCommand {
     private static final Set<String> SPECIAL_USE = Set.of("\\All", "\\Archive", "\\Drafts", "\\Flagged", "\\Junk",
@@ -31,25 +35,61 @@ final class ListCommand {
             s.ok(c.tag(), null, kind + " completed");
             return;
         }
-        boolean subscribedOnly = lsub || r.selection().contains(ListRequest.Selection.SUBSCRIBED);
-        boolean specialOnly = r.selection().contains(ListRequest.Selection.SPECIAL_USE);
-        boolean showSubscribed = subscribedOnly && !lsub || r.returns().contains(ListRequest.Return.SUBSCRIBED);
         List<Pattern> patterns = new ArrayList<>();
         for (String p : r.patterns()) patterns.add(compile(r.reference(), p));
         List<ImapBackend.Folder> folders = s.backend.folders(s.handle);
+        if (lsub) {
+            lsub(s, folders, patterns);
+            s.ok(c.tag(), null, "LSUB completed");
+            return;
+        }
+        boolean subscribedOnly = r.selection().contains(ListRequest.Selection.SUBSCRIBED);
+        boolean specialOnly = r.selection().contains(ListRequest.Selection.SPECIAL_USE);
+        boolean showSubscribed = subscribedOnly || r.returns().contains(ListRequest.Return.SUBSCRIBED);
         for (ImapBackend.Folder f : folders) {
-            if (patterns.stream().noneMatch(p -> p.matcher(f.name()).matches())) continue;
+            if (!matches(patterns, f.name())) continue;
             if (subscribedOnly && !f.subscribed()) continue;
             Set<String> attributes = attributes(f, folders);
             if (specialOnly && attributes.stream().noneMatch(SPECIAL_USE::contains)) continue;
-            if (lsub) attributes.removeIf(a -> !a.equals("\\Noselect"));
             if (showSubscribed && f.subscribed()) attributes.add("\\Subscribed");
-            s.untagged(kind + " (" + String.join(" ", attributes) + ") \"/\" " + ImapOutput.mailbox(f.name()));
+            s.untagged("LIST (" + String.join(" ", attributes) + ") \"/\" " + ImapOutput.mailbox(f.name()));
             if (r.status() != null && !attributes.contains("\\Noselect")) {
                 StatusCommand.status(s, f.name(), r.status());
             }
         }
-        s.ok(c.tag(), null, kind + " completed");
+        s.ok(c.tag(), null, "LIST completed");
+    }
+
+    /**
+     * LSUB: the subscribed mailboxes the patterns match, and (RFC 3501 section 6.3.9) for one
+     * that a {@code %} does not reach because it lies deeper, its superior the pattern matches,
+     * with \Noselect unless that one is subscribed itself: {@code LSUB "" %} with only "a/b"
+     * subscribed answers "a" (\Noselect).
+     */
+    private static void lsub(ImapSession s, List<ImapBackend.Folder> folders, List<Pattern> patterns)
+            throws IOException {
+        Set<String> subscribed = new HashSet<>();
+        for (ImapBackend.Folder f : folders) if (f.subscribed()) subscribed.add(f.name());
+        Map<String, Boolean> out = new LinkedHashMap<>(); // name -> \Noselect
+        for (ImapBackend.Folder f : folders) {
+            if (!f.subscribed()) continue;
+            String name = f.name();
+            if (matches(patterns, name)) {
+                out.put(name, f.attributes().contains("\\Noselect"));
+                continue;
+            }
+            for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+                String superior = name.substring(0, slash);
+                if (!subscribed.contains(superior) && matches(patterns, superior)) out.putIfAbsent(superior, true);
+            }
+        }
+        for (Map.Entry<String, Boolean> e : out.entrySet()) {
+            s.untagged("LSUB (" + (e.getValue() ? "\\Noselect" : "") + ") \"/\" " + ImapOutput.mailbox(e.getKey()));
+        }
+    }
+
+    private static boolean matches(List<Pattern> patterns, String name) {
+        return patterns.stream().anyMatch(p -> p.matcher(name).matches());
     }
 
     /** The folder's attributes, with \HasChildren or \HasNoChildren added when the store left them out. */

@@ -28,19 +28,21 @@ final class SearchCommand {
             return;
         }
         boolean modSeq = mentionsModSeq(r.key());
-        if (modSeq) s.condstore = true;
+        if (modSeq) s.enableCondstore();
         SelectedMailbox mb = s.selected;
         SearchEvaluator evaluator = new SearchEvaluator(s, mb, r.key());
         List<Long> hits = new ArrayList<>();
+        List<Long> modSeqs = new ArrayList<>();
         long highest = 0;
         for (int seq = 1; seq <= mb.exists(); seq++) {
             SelectedMailbox.Message m = mb.get(seq);
             if (m.expunged || !evaluator.matches(r.key(), seq, m)) continue;
             hits.add(uid ? m.uid : seq);
+            modSeqs.add(m.modSeq);
             highest = Math.max(highest, m.modSeq);
         }
         if (r.returnOptions() != null) {
-            s.untagged(esearch(c.tag(), uid, r.returnOptions(), hits, modSeq ? highest : 0));
+            s.untagged(esearch(c.tag(), uid, r.returnOptions(), hits, modSeq ? modSeqs : null));
         } else {
             StringBuilder line = new StringBuilder("SEARCH");
             for (long h : hits) line.append(' ').append(h);
@@ -52,9 +54,12 @@ final class SearchCommand {
 
     /**
      * The ESEARCH response (RFC 4731 section 3.1): MIN, MAX, COUNT and ALL as asked ({@code RETURN
-     * ()} means ALL); nothing but the tag when there are no hits, except COUNT 0.
+     * ()} means ALL); nothing but the tag when there are no hits, except COUNT 0. With a MODSEQ
+     * criterion ({@code modSeqs}: the hits' MODSEQs, else null) it ends with MODSEQ (RFC 4731
+     * section 3.2): that of the message returned for MIN alone or MAX alone, the higher of the two
+     * for MIN and MAX, else the highest of all hits.
      */
-    static String esearch(String tag, boolean uid, java.util.Set<String> options, List<Long> hits, long modSeq) {
+    static String esearch(String tag, boolean uid, java.util.Set<String> options, List<Long> hits, List<Long> modSeqs) {
         java.util.Set<String> ask = options.isEmpty() ? java.util.Set.of("ALL") : options;
         StringBuilder b = new StringBuilder("ESEARCH (TAG ").append(org.zcp.protocols.imap.mime.ImapStrings.quoted(tag)).append(')');
         if (uid) b.append(" UID");
@@ -64,8 +69,19 @@ final class SearchCommand {
         }
         if (ask.contains("COUNT")) b.append(" COUNT ").append(hits.size());
         if (!hits.isEmpty() && ask.contains("ALL")) b.append(" ALL ").append(SelectedMailbox.uidSet(hits));
-        if (!hits.isEmpty() && modSeq > 0) b.append(" MODSEQ ").append(modSeq);
+        if (!hits.isEmpty() && modSeqs != null) b.append(" MODSEQ ").append(esearchModSeq(ask, modSeqs));
         return b.toString();
+    }
+
+    private static long esearchModSeq(java.util.Set<String> ask, List<Long> modSeqs) {
+        long min = modSeqs.get(0);
+        long max = modSeqs.get(modSeqs.size() - 1);
+        if (!ask.contains("ALL") && !ask.contains("COUNT")) {
+            if (ask.equals(java.util.Set.of("MIN"))) return min;
+            if (ask.equals(java.util.Set.of("MAX"))) return max;
+            if (ask.equals(java.util.Set.of("MIN", "MAX"))) return Math.max(min, max);
+        }
+        return modSeqs.stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     private static boolean mentionsModSeq(SearchKey key) {

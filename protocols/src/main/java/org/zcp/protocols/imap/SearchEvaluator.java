@@ -16,7 +16,8 @@ import org.zcp.protocols.imap.parse.SearchKey;
 /**
  * Evaluates a {@link SearchKey} tree for one message of the selected view. Flags, sizes, UIDs,
  * sequence numbers, MODSEQ and INTERNALDATE come from the view; header, body and text keys and
- * the SENT* dates read the message (once per message) through {@link MimeStructure}. Text
+ * the SENT* dates read the message (once per message) through {@link MimeStructure}; address keys
+ * also compare with the addresses written plainly ({@link SearchText#addresses}). Text
  * comparison is a case-insensitive substring match on the decoded text ({@link SearchText}: RFC 2047
  * words, transfer encodings, charsets) or on the octets as they stand; INTERNALDATE days are UTC days, Date: days
  * those of the header's own zone, as RFC 3501 disregards time and zone.
@@ -53,6 +54,7 @@ final class SearchEvaluator {
             case SearchKey.DateKey d -> compare(d, d.sent() ? sentDate(m) : internalDay(m.internalDate));
             case SearchKey.Header h -> subjects.containsKey(h) ? subjects.get(h).contains(m.uid)
                     : header(m, h.field(), h.text());
+            case SearchKey.Addresses a -> addresses(m, a.field(), a.text());
             case SearchKey.Body b -> text(SearchText.body(mime(m).root()), b.text())
                     || contains(octets(mime(m).section("TEXT")), b.text());
             case SearchKey.Text t -> text(headers(m) + SearchText.body(mime(m).root()), t.text())
@@ -104,6 +106,22 @@ final class SearchEvaluator {
     private boolean header(SelectedMailbox.Message m, String field, String text) {
         for (HeaderField f : mime(m).root().fields()) {
             if (f.is(field) && (text(SearchText.header(f.value()), text) || contains(f.value(), text))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * FROM, TO, CC, BCC: a field of that name contains the text in its text (decoded or as it
+     * stands) or in its addresses written plainly, so {@code <user (c)@ (c) example.org>} is found
+     * as user@example.org and {@code "Al \"the\" Man"} as {@code Al "the" Man}.
+     */
+    private boolean addresses(SelectedMailbox.Message m, String field, String text) {
+        for (HeaderField f : mime(m).root().fields()) {
+            if (!f.is(field)) continue;
+            if (text(SearchText.header(f.value()), text) || contains(f.value(), text)
+                    || text(SearchText.addresses(f.value()), text)) {
+                return true;
+            }
         }
         return false;
     }

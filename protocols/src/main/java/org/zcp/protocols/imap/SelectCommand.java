@@ -3,7 +3,6 @@ package org.zcp.protocols.imap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.zcp.protocols.imap.parse.Args;
 import org.zcp.protocols.imap.parse.Flags;
 import org.zcp.protocols.imap.parse.ParseException;
@@ -48,10 +47,8 @@ final class SelectCommand {
         List<ImapBackend.MessageInfo> list = s.backend.messages(s.handle, state.id());
         SelectedMailbox mailbox = new SelectedMailbox(name, state, list, examine || state.readOnly());
         mailbox.vanished = s.qresync;
-        Set<String> keywords = mailbox.keywords(state.keywords());
-        String flags = SYSTEM_FLAGS + (keywords.isEmpty() ? "" : " " + String.join(" ", keywords));
-        s.untagged("FLAGS (" + flags + ")");
-        s.untagged("OK [PERMANENTFLAGS (" + (mailbox.readOnly ? "" : flags + " \\*") + ")] Flags permitted");
+        // the mailbox's keywords as the store knows them and those its messages show
+        mailbox.announceAtSelect(mailbox.keywords(state.keywords()), s.out());
         s.untagged(mailbox.exists() + " EXISTS");
         s.untagged("0 RECENT");
         for (int i = 1; i <= mailbox.exists(); i++) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.zcp.protocols.imap.parse.Flags;
 import org.zcp.protocols.imap.parse.ParseException;
 import org.zcp.protocols.imap.parse.SequenceSet;
@@ -53,6 +54,8 @@ final class SelectedMailbox {
     boolean vanished;
     private final List<Message> messages = new ArrayList<>();
     private int reportedExists;
+    /** The keywords the client was told of in FLAGS (RFC 3501 section 7.2.6), in that order. */
+    private final Set<String> announced = new LinkedHashSet<>();
 
     SelectedMailbox(String name, ImapBackend.MailboxState state, List<ImapBackend.MessageInfo> list,
             boolean readOnly) {
@@ -147,13 +150,24 @@ final class SelectedMailbox {
         highestModSeq = Math.max(highestModSeq, changes.highestModSeq());
     }
 
-    /** Sends what the client is owed: EXPUNGE (when allowed), EXISTS, then flag changes. */
+    /**
+     * Sends what the client is owed: EXPUNGE (when allowed), FLAGS when a new or changed message
+     * shows a keyword not announced yet, EXISTS, then flag changes. With CONDSTORE ({@code modSeq})
+     * a flag change carries UID and MODSEQ (RFC 7162 section 3.1: in every untagged FETCH once a
+     * CONDSTORE enabling command was used).
+     */
     void emit(ImapOutput out, boolean expungeAllowed, boolean modSeq) throws IOException {
         if (expungeAllowed) {
             List<Long> gone = new ArrayList<>();
             for (Message m : messages) if (m.expunged) gone.add(m.uid);
             remove(gone, out);
         }
+        Set<String> shown = new LinkedHashSet<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            if (!m.expunged && (m.flagsChanged || i >= reportedExists)) shown.addAll(m.flags);
+        }
+        announce(shown, out);
         if (messages.size() != reportedExists) {
             out.line("* " + messages.size() + " EXISTS");
             reportedExists = messages.size();
@@ -162,10 +176,44 @@ final class SelectedMailbox {
             Message m = messages.get(i);
             if (m.flagsChanged && !m.expunged) {
                 out.line("* " + (i + 1) + " FETCH (FLAGS " + ImapOutput.flags(m.flags)
-                        + (modSeq ? " MODSEQ (" + m.modSeq + ")" : "") + ")");
+                        + (modSeq ? " UID " + m.uid + " MODSEQ (" + m.modSeq + ")" : "") + ")");
                 m.flagsChanged = false;
             }
         }
+    }
+
+    /**
+     * Announces the mailbox's keywords at SELECT: {@code * FLAGS} with the system flags and
+     * {@code keywords}, and PERMANENTFLAGS with {@code \*} (any keyword may be created) unless
+     * the mailbox is read-only.
+     */
+    void announceAtSelect(Collection<String> keywords, ImapOutput out) throws IOException {
+        for (String k : keywords) if (isKeyword(k)) announced.add(k);
+        out.line("* FLAGS (" + flagList() + ")");
+        out.line("* OK [PERMANENTFLAGS (" + (readOnly ? "" : flagList() + " \\*") + ")] Flags permitted");
+    }
+
+    /**
+     * Before a FETCH shows {@code flags}: a keyword among them the client has not been told of
+     * makes a new {@code * FLAGS} (and PERMANENTFLAGS) response first (RFC 3501 section 7.2.6: the
+     * FLAGS response lists the flags that apply to the mailbox; a client may ignore others).
+     */
+    void announce(Collection<String> flags, ImapOutput out) throws IOException {
+        Set<String> fresh = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String f : flags) if (isKeyword(f) && !announced.contains(f)) fresh.add(f);
+        if (fresh.isEmpty()) return;
+        announced.addAll(fresh); // in a stable order: a message's flags are a set
+        out.line("* FLAGS (" + flagList() + ")");
+        if (!readOnly) out.line("* OK [PERMANENTFLAGS (" + flagList() + " \\*)] Flags permitted");
+    }
+
+    private String flagList() {
+        return SelectCommand.SYSTEM_FLAGS + (announced.isEmpty() ? "" : " " + String.join(" ", announced));
+    }
+
+    /** A keyword that may be written to the client ({@link Flags#wireSafe}). */
+    private static boolean isKeyword(String flag) {
+        return !flag.startsWith("\\") && Flags.wireSafe(flag);
     }
 
     /** Removes messages the session itself expunged or moved away, sending EXPUNGE at once. */

@@ -18,6 +18,7 @@ final class StatusCommand {
         String name = args.mailbox();
         StatusItems items = StatusItems.parse(args);
         args.end();
+        if (items.items().contains(StatusItems.Item.HIGHESTMODSEQ)) s.enableCondstore();
         status(s, name, items);
         s.ok(c.tag(), null, "STATUS completed");
     }

@@ -2,7 +2,9 @@ package org.zcp.protocols.imap;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.zcp.protocols.imap.parse.ParseException;
 import org.zcp.protocols.imap.parse.RawCommand;
 import org.zcp.protocols.imap.parse.StoreRequest;
@@ -10,7 +12,9 @@ import org.zcp.protocols.imap.parse.StoreRequest;
 /**
  * STORE and UID STORE (RFC 3501 section 6.4.6) with UNCHANGEDSINCE and the MODIFIED response code
  * (RFC 7162 section 3.1.3). Without .SILENT each changed message is reported with its new flags;
- * with CONDSTORE on, .SILENT still reports the new MODSEQ.
+ * with CONDSTORE on, every report carries UID and MODSEQ and .SILENT still reports them. A keyword
+ * the mailbox did not have yet is announced in FLAGS first. The flags may be a list or bare:
+ * {@code +FLAGS NIL} sets the keyword NIL, as in Dovecot.
  */
 final class StoreCommand {
     private StoreCommand() {
@@ -24,7 +28,7 @@ final class StoreCommand {
             s.no(c.tag(), "READ-ONLY", "Mailbox is read-only");
             return;
         }
-        if (r.unchangedSince() >= 0) s.condstore = true;
+        if (r.unchangedSince() >= 0) s.enableCondstore();
         List<Long> uids = new ArrayList<>();
         for (int seq : mb.resolve(r.set(), uid)) {
             if (!mb.get(seq).expunged) uids.add(mb.get(seq).uid);
@@ -45,13 +49,17 @@ final class StoreCommand {
                 result = s.backend.store(s.handle, mb.id, uids, mode, r.flags(), since);
             }
             failed = result.failed();
+            // a keyword new to the mailbox is announced before a FETCH shows it (RFC 3501 7.2.6)
+            Set<String> shown = new HashSet<>();
+            for (ImapBackend.MessageInfo info : result.updated()) shown.addAll(info.flags());
+            mb.announce(shown, s.out());
             for (ImapBackend.MessageInfo info : result.updated()) {
                 mb.update(info);
                 int seq = mb.seqOf(info.uid());
                 if (seq < 0) continue;
                 List<String> items = new ArrayList<>();
                 if (!r.silent()) items.add("FLAGS " + ImapOutput.flags(info.flags()));
-                if (uid) items.add("UID " + info.uid());
+                if (uid || s.condstore) items.add("UID " + info.uid());
                 if (s.condstore) items.add("MODSEQ (" + info.modSeq() + ")");
                 if (!r.silent() || s.condstore) s.untagged(seq + " FETCH (" + String.join(" ", items) + ")");
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.zcp.protocols.io.LineReader;
 import org.zcp.protocols.tls.TlsUpgrade;
 import org.zcp.protocols.log.LogText;
 
@@ -29,7 +30,13 @@ import org.zcp.protocols.log.LogText;
  */
 public final class LmtpSession {
     private static final Logger LOG = Logger.getLogger(LmtpSession.class.getName());
+    /** Octets in a command line, CRLF not counted. */
     static final int MAX_LINE = 4096;
+    /**
+     * Octets in a DATA line, CRLF not counted: RFC 5321 allows 1000, real mail breaks that; the
+     * limit protects memory.
+     */
+    static final int MAX_DATA_LINE = 1 << 20;
     /**
      * Recipients of one transaction; RFC 5321 section 4.5.3.1.8 asks for at least 100. Bounds the
      * memory and the per-recipient replies a client can cause with one message.
@@ -69,7 +76,7 @@ public final class LmtpSession {
         this.hostname = hostname;
         this.maxSize = maxSize;
         this.tmpDir = tmpDir;
-        this.in = new LineReader(in, MAX_LINE);
+        this.in = new LineReader(in, MAX_LINE, 65536);
         this.out = out;
         this.peer = peer;
     }
@@ -173,7 +180,7 @@ public final class LmtpSession {
         }
         TlsUpgrade.Streams tls = starttls.upgrade();
         // a fresh reader: whatever the old one buffered was sent in plaintext and is dropped
-        in = new LineReader(tls.in(), MAX_LINE);
+        in = new LineReader(tls.in(), MAX_LINE, 65536);
         out = tls.out();
         tlsActive = true;
         greeted = false;
@@ -274,7 +281,7 @@ public final class LmtpSession {
             for (String r : recipients) {
                 replies.add(refused == Refusal.TOO_BIG ? "552 5.3.4 <" + r + ">: Message too big"
                         : refused == Refusal.LINE_TOO_LONG ? "554 5.6.0 <" + r + ">: Message has a line longer than "
-                                + LineReader.MAX_DATA_LINE + " octets"
+                                + MAX_DATA_LINE + " octets"
                         : deliver(r, file));
                 // each answer goes out as soon as that copy is committed (RFC 2033 section 4.2)
                 reply(replies.get(replies.size() - 1));
@@ -311,7 +318,7 @@ public final class LmtpSession {
 
     /**
      * Reads the message up to the lone dot, dot-unstuffed, with trace headers prepended; a
-     * message over the size limit or with a line over {@link LineReader#MAX_DATA_LINE} is read to
+     * message over the size limit or with a line over {@link #MAX_DATA_LINE} is read to
      * its end and refused, so the client hears why instead of a closed connection.
      */
     private Refusal receive(Path file) throws IOException {
@@ -327,7 +334,7 @@ public final class LmtpSession {
             while (true) {
                 byte[] line;
                 try {
-                    line = in.readDataLine();
+                    line = in.readLine(MAX_DATA_LINE);
                 } catch (LineReader.LineTooLongException e) {
                     // the reader consumed the line without keeping it; the rest is read, then refused
                     lineTooLong = true;

@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.zcp.protocols.io.LineReader;
 import org.zcp.protocols.tls.Peers;
 import org.zcp.protocols.tls.TlsUpgrade;
 import org.zcp.protocols.log.LogText;
@@ -197,7 +198,7 @@ public final class Pop3Session {
         this.backend = backend;
         this.hostname = hostname;
         this.options = options;
-        this.in = new LineReader(in);
+        this.in = new LineReader(in, MAX_COMMAND, 8192);
         this.out = new BufferedOutputStream(out, 8192);
         this.peer = peer;
         this.starttls = starttls;
@@ -463,7 +464,7 @@ public final class Pop3Session {
             LOG.warning("discarding plaintext pipelined after STLS by " + peer + " (command injection?)");
         }
         TlsUpgrade.Streams tls = starttls.upgrade();
-        in = new LineReader(tls.in());
+        in = new LineReader(tls.in(), MAX_COMMAND, 8192);
         out = new BufferedOutputStream(tls.out(), 8192);
         tlsActive = true;
         user = null;

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An in-memory store for session tests: mailboxes with messages, a change journal, one user. */
+/**
+ * An in-memory store for session tests: mailboxes with messages, a change journal, one user. It
+ * keeps to {@link ImapBackendContract} ({@link FakeImapBackendContractTest}), the rules the real
+ * store follows too.
+ */
 class FakeImapBackend implements ImapBackend {
     static final int TEXT_BATCH = 3;
 
@@ -41,6 +45,8 @@ class FakeImapBackend implements ImapBackend {
         boolean subscribed = true;
         final List<Msg> msgs = new ArrayList<>();
         final List<long[]> gone = new ArrayList<>();
+        /** The mailbox's keywords: every one a message got here, and any defined without one. */
+        final Set<String> keywords = new LinkedHashSet<>();
 
         Box(String name, String id, long uidValidity, long nextUid, List<String> attributes) {
             this.name = name;
@@ -52,12 +58,24 @@ class FakeImapBackend implements ImapBackend {
     }
 
     final Map<String, Box> boxes = new LinkedHashMap<>();
+    private final String user;
+    private final String password;
     final List<String> calls = new ArrayList<>();
     long modSeq;
     boolean loginThrows;
     /** Set: every call with a session hears that the login is void (the store revoked it). */
     boolean revoked;
     int ids;
+
+    /** john with the password "secret pw", no mailboxes yet. */
+    FakeImapBackend() {
+        this("john", "secret pw");
+    }
+
+    FakeImapBackend(String user, String password) {
+        this.user = user;
+        this.password = password;
+    }
 
     Box box(String name, List<String> attributes, long uidValidity, long nextUid) {
         Box b = new Box(name, "id" + (++ids), uidValidity, nextUid, attributes);
@@ -90,6 +108,11 @@ class FakeImapBackend implements ImapBackend {
         b.gone.add(new long[] {uid, ++modSeq});
     }
 
+    /** Keywords set on a message are the mailbox's from then on, as MailboxState.keywords says. */
+    private static void keep(Box b, Set<String> flags) {
+        for (String f : flags) if (!f.startsWith("\\")) b.keywords.add(f);
+    }
+
     private Box byName(String name) {
         Box b = boxes.get(name);
         if (b == null) throw new Failure("NONEXISTENT", "No such mailbox");
@@ -105,7 +128,7 @@ class FakeImapBackend implements ImapBackend {
     public Login login(String user, String password, String peer, boolean tls) {
         calls.add("login " + user + (tls ? " tls" : ""));
         if (loginThrows) throw new IllegalStateException("store down: secret detail");
-        return user.equals("john") && password.equals("secret pw") ? new Login(Status.OK, "h1", null)
+        return user.equals(this.user) && password.equals(this.password) ? new Login(Status.OK, "h1", null)
                 : new Login(Status.DENIED, null, "bad password");
     }
 
@@ -135,11 +158,17 @@ class FakeImapBackend implements ImapBackend {
 
     @Override
     public void rename(String session, String from, String to) {
-        Box b = byName(from);
+        byName(from);
         if (boxes.containsKey(to)) throw new Failure("ALREADYEXISTS", "Mailbox exists");
-        boxes.remove(from);
-        b.name = to;
-        boxes.put(to, b);
+        // the inferiors move with it (RFC 3501 6.3.5), as folders do in the store
+        Map<String, Box> renamed = new LinkedHashMap<>();
+        for (Box b : boxes.values()) {
+            if (b.name.equals(from)) b.name = to;
+            else if (b.name.startsWith(from + "/")) b.name = to + b.name.substring(from.length());
+            renamed.put(b.name, b);
+        }
+        boxes.clear();
+        boxes.putAll(renamed);
     }
 
     @Override
@@ -153,8 +182,10 @@ class FakeImapBackend implements ImapBackend {
         int unseen = (int) b.msgs.stream().filter(m -> !m.flags.contains("\\Seen")).count();
         long highest = Math.max(b.msgs.stream().mapToLong(m -> m.modSeq).max().orElse(0),
                 b.gone.stream().mapToLong(g -> g[1]).max().orElse(0));
-        return new MailboxState(b.id, b.uidValidity, b.nextUid, highest, b.msgs.size(), unseen,
-                name.equals("Shared"), List.of());
+        for (Msg m : b.msgs) keep(b, m.flags);
+        // a mod-sequence-value is at least 1 (RFC 7162 section 7), also for an empty mailbox
+        return new MailboxState(b.id, b.uidValidity, b.nextUid, Math.max(1, highest), b.msgs.size(), unseen,
+                name.equals("Shared"), List.copyOf(b.keywords));
     }
 
     @Override
@@ -174,13 +205,14 @@ class FakeImapBackend implements ImapBackend {
 
     @Override
     public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
-        // a small batch, as a store bounds its batches: the session must ask again for the rest
-        List<Long> batch = uids.subList(0, Math.min(uids.size(), TEXT_BATCH));
+        // a small batch, as a store bounds its batches: the session must ask again for the rest;
+        // UIDs that are gone are left out and take no room in it
+        Map<Long, Msg> present = new java.util.HashMap<>();
+        for (Msg m : byId(mailboxId).msgs) present.put(m.uid, m);
+        List<Long> batch = uids.stream().filter(present::containsKey).limit(TEXT_BATCH).toList();
         calls.add("texts " + batch);
         Map<Long, byte[]> out = new java.util.HashMap<>();
-        for (Msg m : byId(mailboxId).msgs) {
-            if (batch.contains(m.uid)) out.put(m.uid, m.data);
-        }
+        for (long uid : batch) out.put(uid, present.get(uid).data);
         return out;
     }
 
@@ -208,12 +240,17 @@ class FakeImapBackend implements ImapBackend {
                 failed.add(m.uid);
                 continue;
             }
-            switch (mode) {
-                case SET -> m.flags = new LinkedHashSet<>(flags);
-                case ADD -> m.flags.addAll(flags);
-                case REMOVE -> m.flags.removeAll(flags);
+            Set<String> next = new LinkedHashSet<>(mode == FlagMode.SET ? Set.of() : m.flags);
+            if (mode == FlagMode.REMOVE) {
+                // flags compare case-insensitively, as the store's do
+                next.removeIf(x -> flags.stream().anyMatch(y -> y.equalsIgnoreCase(x)));
+            } else {
+                for (String f : flags) if (next.stream().noneMatch(x -> x.equalsIgnoreCase(f))) next.add(f);
             }
-            m.modSeq = ++modSeq;
+            if (!next.equals(m.flags)) { // a STORE that changes nothing leaves the MODSEQ alone
+                m.flags = next;
+                m.modSeq = ++modSeq;
+            }
             updated.add(m.info());
         }
         return new StoreResult(updated, failed);
@@ -225,8 +262,10 @@ class FakeImapBackend implements ImapBackend {
         Box to = byName(destination);
         List<Long> src = new ArrayList<>();
         List<Long> dst = new ArrayList<>();
-        for (Msg m : List.copyOf(from.msgs)) {
-            if (!uids.contains(m.uid)) continue;
+        // in the order of the source UIDs (UIDPLUS), those still there, each once
+        for (long uid : new LinkedHashSet<>(uids)) {
+            Msg m = from.msgs.stream().filter(x -> x.uid == uid).findFirst().orElse(null);
+            if (m == null) continue;
             Msg copy = new Msg(to.nextUid++, ++modSeq, m.flags, m.data, m.date);
             to.msgs.add(copy);
             src.add(m.uid);

@@ -24,7 +24,7 @@ class ImapSessionTest {
             + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
             + "Content-Type: text/plain\r\n\r\nPart one\r\n--b1\r\nContent-Type: text/html\r\n\r\n<p>two</p>\r\n--b1--\r\n";
     static final String M3 = "From: carol@example.net\r\nSubject: Big news\r\n\r\n" + "x".repeat(2000) + "\r\n";
-    static final String CAPS = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT"
+    static final String CAPS = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ENABLE IDLE ID NAMESPACE UIDPLUS MOVE UNSELECT"
             + " CHILDREN SPECIAL-USE CONDSTORE QRESYNC ESEARCH";
     static final String LOGIN = "l LOGIN john \"secret pw\"\r\n";
     static final String SELECT = LOGIN + "s SELECT INBOX\r\n";
@@ -275,13 +275,13 @@ class ImapSessionTest {
         assertThat(selected("a UID FETCH 12:* FLAGS\r\nb UID FETCH 20:* UID\r\nc UID FETCH 13,14 FLAGS\r\n"
                 + "d FETCH * (UID MODSEQ)\r\n")).isEqualTo("* 2 FETCH (UID 12 FLAGS ())\r\n* 3 FETCH (UID 15 FLAGS (\\Flagged))\r\n"
                 + "a OK UID FETCH completed\r\n* 3 FETCH (UID 15)\r\nb OK UID FETCH completed\r\nc OK UID FETCH completed\r\n"
-                + "* 3 FETCH (UID 15 MODSEQ (3))\r\nd OK FETCH completed\r\n");
+                + "* OK [HIGHESTMODSEQ 3] Highest\r\n* 3 FETCH (UID 15 MODSEQ (3))\r\nd OK FETCH completed\r\n");
     }
 
     @Test
     void fetchChangedSince() throws IOException {
         assertThat(selected("a FETCH 1:* (FLAGS) (CHANGEDSINCE 2)\r\n"))
-                .isEqualTo("* 3 FETCH (FLAGS (\\Flagged) MODSEQ (3))\r\na OK FETCH completed\r\n");
+                .isEqualTo("* OK [HIGHESTMODSEQ 3] Highest\r\n* 3 FETCH (FLAGS (\\Flagged) MODSEQ (3))\r\na OK FETCH completed\r\n");
     }
 
     @Test
@@ -289,14 +289,17 @@ class ImapSessionTest {
         String out = selected("a STORE 1:2 +FLAGS (\\Deleted)\r\nb STORE 1 -FLAGS.SILENT (\\Seen)\r\n"
                 + "c UID STORE 15 FLAGS ($Work \\Seen)\r\nd FETCH 1 FLAGS\r\n");
         assertThat(out).isEqualTo("* 1 FETCH (FLAGS (\\Deleted \\Seen))\r\n* 2 FETCH (FLAGS (\\Deleted))\r\na OK STORE completed\r\n"
-                + "b OK STORE completed\r\n* 3 FETCH (FLAGS (\\Seen $Work) UID 15)\r\nc OK UID STORE completed\r\n"
+                + "b OK STORE completed\r\n* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work)\r\n"
+                + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work \\*)] Flags permitted\r\n"
+                + "* 3 FETCH (FLAGS (\\Seen $Work) UID 15)\r\nc OK UID STORE completed\r\n"
                 + "* 1 FETCH (FLAGS (\\Deleted))\r\nd OK FETCH completed\r\n");
     }
 
     @Test
     void storeUnchangedSinceReportsModified() throws IOException {
         assertThat(selected("a STORE 1:3 (UNCHANGEDSINCE 2) +FLAGS (\\Answered)\r\n")).isEqualTo(
-                "* 1 FETCH (FLAGS (\\Answered \\Seen) MODSEQ (4))\r\n* 2 FETCH (FLAGS (\\Answered) MODSEQ (5))\r\n"
+                "* OK [HIGHESTMODSEQ 3] Highest\r\n* 1 FETCH (FLAGS (\\Answered \\Seen) UID 11 MODSEQ (4))\r\n"
+                        + "* 2 FETCH (FLAGS (\\Answered) UID 12 MODSEQ (5))\r\n"
                         + "a OK [MODIFIED 3] Conditional STORE failed\r\n");
     }
 
@@ -318,7 +321,8 @@ class ImapSessionTest {
                 + "* SEARCH 2 3\r\ng OK SEARCH completed\r\n* SEARCH 1 2\r\nh OK SEARCH completed\r\n"
                 + "* SEARCH 1 3\r\ni OK SEARCH completed\r\n* SEARCH 2\r\nj OK SEARCH completed\r\n"
                 + "* SEARCH 12\r\nk OK UID SEARCH completed\r\n* SEARCH 1\r\nl OK SEARCH completed\r\n"
-                + "* SEARCH 1\r\nm OK SEARCH completed\r\n* SEARCH 2 3 (MODSEQ 3)\r\nn OK SEARCH completed\r\n"
+                + "* SEARCH 1\r\nm OK SEARCH completed\r\n* OK [HIGHESTMODSEQ 3] Highest\r\n"
+                + "* SEARCH 2 3 (MODSEQ 3)\r\nn OK SEARCH completed\r\n"
                 + "* SEARCH\r\no OK SEARCH completed\r\n* SEARCH\r\np OK SEARCH completed\r\n"
                 + "* SEARCH 3\r\nq OK SEARCH completed\r\n");
         assertThat(selected("a SEARCH CHARSET X-NOPE ALL\r\nb SEARCH FOO\r\n"))
@@ -363,7 +367,7 @@ class ImapSessionTest {
         assertThat(out).isEqualTo("* ESEARCH (TAG \"a\") MIN 2 MAX 3 COUNT 2\r\na OK SEARCH completed\r\n"
                 + "* ESEARCH (TAG \"b\") UID ALL 11:12,15\r\nb OK UID SEARCH completed\r\n"
                 + "* ESEARCH (TAG \"c\") COUNT 0\r\nc OK SEARCH completed\r\n"
-                + "* ESEARCH (TAG \"d\") ALL 2:3 MODSEQ 3\r\nd OK SEARCH completed\r\n"
+                + "* OK [HIGHESTMODSEQ 3] Highest\r\n* ESEARCH (TAG \"d\") ALL 2:3 MODSEQ 3\r\nd OK SEARCH completed\r\n"
                 + "* ESEARCH (TAG \"e\")\r\ne OK SEARCH completed\r\n"
                 + "f BAD SEARCHRES (RETURN SAVE) is not supported\r\n");
     }

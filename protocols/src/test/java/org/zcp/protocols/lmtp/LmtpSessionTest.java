@@ -145,10 +145,20 @@ class LmtpSessionTest {
     }
 
     @Test
+    void aCommandLineOfExactly4096OctetsIsAnsweredAndOneOctetMoreIsRefused() throws Exception {
+        // issue 10: LMTP refused a line of exactly its limit plus CRLF
+        String fits = "NOOP " + "x".repeat(LmtpSession.MAX_LINE - 5);
+        List<String> r = converse(fits + "\r\n" + fits + "x\r\nQUIT\r");
+
+        assertThat(r).containsExactly("220 mx.test LMTP service ready", "250 2.0.0 Ok", "500 5.5.2 Line too long",
+                "221 2.0.0 mx.test closing connection");
+    }
+
+    @Test
     void aDataLineOverTheLimitIsReadToTheEndAndRefusedWithAReplyThenTheSessionGoesOn() throws Exception {
         // issue 9: hostile input gets a clear answer, not a closed connection
         List<String> r = converse("LHLO c\r\nMAIL FROM:<a@b>\r\nRCPT TO:<john@example.com>\r\nDATA\r\nSubject: "
-                + "x".repeat(LineReader.MAX_DATA_LINE + 10) + "\r\n\r\nbody\r\n.\r\n"
+                + "x".repeat(LmtpSession.MAX_DATA_LINE + 10) + "\r\n\r\nbody\r\n.\r\n"
                 + "MAIL FROM:<a@b>\r\nRCPT TO:<john@example.com>\r\nDATA\r\nSubject: fine\r\n\r\nok\r\n.\r\nQUIT\r\n");
 
         assertThat(r).containsSubsequence("354 End data with <CR><LF>.<CR><LF>",

@@ -142,7 +142,11 @@ final class AddressParser {
                 break;
             }
             if (t.kind == Token.Kind.COMMENT) {
-                break;
+                if (!sb.isEmpty()) {
+                    break; // a comment after the domain may be the display name
+                }
+                pos++; // one before it, as in "user@ (comment) domain.org", is just skipped
+                continue;
             }
             sb.append(t.raw());
             pos++;

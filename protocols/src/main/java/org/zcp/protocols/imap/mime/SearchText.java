@@ -36,6 +36,29 @@ public final class SearchText {
         return out.toString();
     }
 
+    /**
+     * An address header as SEARCH FROM/TO/CC/BCC compare with it besides its text (as Dovecot,
+     * which searches the addresses written anew): each address as {@code Display Name
+     * <mailbox@host>} or {@code mailbox@host}, a group as its name and a colon, separated by
+     * {@code ", "}; comments are gone (one standing for a missing display name is the name),
+     * quoting undone, encoded words decoded.
+     */
+    public static String addresses(String raw) {
+        if (raw == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (Address a : AddressParser.parse(raw)) {
+            if (a.host() == null) { // group start (its name as mailbox) or end
+                if (a.mailbox() != null) out.append(header(a.mailbox())).append(": ");
+                continue;
+            }
+            String addr = a.mailbox() + (a.host().isEmpty() ? "" : "@" + a.host());
+            if (a.name() != null) out.append(header(a.name())).append(" <").append(addr).append('>');
+            else out.append(addr);
+            out.append(", ");
+        }
+        return out.toString();
+    }
+
     private static String word(String charsetName, String encoding, String text, String asIs) {
         Charset cs = charset(charsetName.replaceFirst("\\*.*$", ""), null); // RFC 2231 language suffix
         if (cs == null) return asIs;

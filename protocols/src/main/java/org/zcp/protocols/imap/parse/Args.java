@@ -73,7 +73,7 @@ public final class Args {
         return t instanceof Token.Nil ? null : string(t);
     }
 
-    /** A mailbox name, decoded from modified UTF-7, with INBOX in any case made {@code INBOX}. */
+    /** A mailbox name: {@link #mailbox(Token)}. */
     public String mailbox() throws ParseException {
         return mailbox(next());
     }
@@ -141,13 +141,17 @@ public final class Args {
         };
     }
 
+    /**
+     * A mailbox name (any astring, RFC 3501 section 9), decoded from modified UTF-7 (section
+     * 5.1.3), with INBOX in any case made {@code INBOX}, also as the first level of a longer name.
+     * A name that is not valid modified UTF-7 is refused with {@code NO [CANNOT]}, as Dovecot does.
+     */
     public static String mailbox(Token t) throws ParseException {
         String wire = astring(t);
-        if (wire.equalsIgnoreCase("INBOX")) return "INBOX";
         try {
-            return MailboxNames.decode(wire);
+            return MailboxNames.canonicalInbox(MailboxNames.decode(wire));
         } catch (IllegalArgumentException e) {
-            throw new ParseException("Invalid mailbox name");
+            throw ParseException.refused("CANNOT", "Mailbox name is not valid modified UTF-7 (" + e.getMessage() + ")");
         }
     }
 

@@ -30,8 +30,7 @@ public final class Flags {
      * section 2.3.2).
      */
     public static String flag(Token token) throws ParseException {
-        if (!(token instanceof Token.Atom atom)) throw new ParseException("Invalid flag");
-        String text = atom.text();
+        String text = atomText(token, "Invalid flag");
         if (text.startsWith("\\")) {
             String system = SYSTEM.get(text.toUpperCase(Locale.ROOT));
             if (RECENT.equals(system)) throw new ParseException("\\Recent cannot be set");
@@ -45,9 +44,19 @@ public final class Flags {
 
     /** A keyword (SEARCH KEYWORD), which has no backslash. */
     public static String keyword(Token token) throws ParseException {
-        if (!(token instanceof Token.Atom atom)) throw new ParseException("Invalid keyword");
-        checkAtom(atom.text());
-        return atom.text();
+        String text = atomText(token, "Invalid keyword");
+        checkAtom(text);
+        return text;
+    }
+
+    /**
+     * The text of an atom. {@code NIL} is an atom too where a flag stands ({@code flag-keyword =
+     * atom}), so {@code STORE 1 +FLAGS NIL} sets the keyword NIL, as Dovecot does.
+     */
+    private static String atomText(Token token, String error) throws ParseException {
+        if (token instanceof Token.Atom atom) return atom.text();
+        if (token instanceof Token.Nil) return "NIL";
+        throw new ParseException(error);
     }
 
     /** A parenthesized {@code flag-list}, possibly empty; duplicates dropped, order kept. */

@@ -90,11 +90,10 @@ public record ListRequest(String reference, List<String> patterns, Set<Selection
         } else {
             wire = Args.astring(t);
         }
-        if (wire.equalsIgnoreCase("INBOX")) return "INBOX";
         try {
-            return MailboxNames.decode(wire);
+            return MailboxNames.canonicalInbox(MailboxNames.decode(wire));
         } catch (IllegalArgumentException e) {
-            throw new ParseException("Invalid pattern");
+            throw ParseException.refused("CANNOT", "Pattern is not valid modified UTF-7 (" + e.getMessage() + ")");
         }
     }
 

@@ -20,6 +20,18 @@ public final class MailboxNames {
     private MailboxNames() {
     }
 
+    /**
+     * The name with INBOX spelled {@code INBOX}: the name INBOX is case-insensitive (RFC 3501
+     * section 5.1), and so is its use as the first level of a hierarchy ({@code inbox/Work}).
+     */
+    public static String canonicalInbox(String name) {
+        if (name.length() >= 5 && name.regionMatches(true, 0, "INBOX", 0, 5)
+                && (name.length() == 5 || name.charAt(5) == '/')) {
+            return "INBOX" + name.substring(5);
+        }
+        return name;
+    }
+
     /** The name as sent on the wire. */
     public static String encode(String name) {
         StringBuilder out = new StringBuilder(name.length() + 8);

@@ -19,8 +19,16 @@ public sealed interface SearchKey {
     record HasFlag(String flag) implements SearchKey {
     }
 
-    /** A header field contains the text (BCC, CC, FROM, SUBJECT, TO, HEADER); empty text: the field exists. */
+    /** A header field contains the text (SUBJECT, HEADER); empty text: the field exists. */
     record Header(String field, String text) implements SearchKey {
+    }
+
+    /**
+     * An address field (FROM, TO, CC, BCC) contains the text: in its text, or in its addresses
+     * written plainly ({@code Display Name <mailbox@host>}: comments, quoting and RFC 2047
+     * encoding undone); empty text: the field exists.
+     */
+    record Addresses(String field, String text) implements SearchKey {
     }
 
     /** BODY: the body contains the text. */

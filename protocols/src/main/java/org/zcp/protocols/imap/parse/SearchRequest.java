@@ -96,11 +96,11 @@ public record SearchRequest(Set<String> returnOptions, String charset, boolean c
                 case "OLD" -> not(flag(Flags.RECENT));
                 case "KEYWORD" -> flag(Flags.keyword(args.next()));
                 case "UNKEYWORD" -> not(flag(Flags.keyword(args.next())));
-                case "BCC" -> new SearchKey.Header("Bcc", string());
-                case "CC" -> new SearchKey.Header("Cc", string());
-                case "FROM" -> new SearchKey.Header("From", string());
+                case "BCC" -> new SearchKey.Addresses("Bcc", string());
+                case "CC" -> new SearchKey.Addresses("Cc", string());
+                case "FROM" -> new SearchKey.Addresses("From", string());
                 case "SUBJECT" -> new SearchKey.Header("Subject", string());
-                case "TO" -> new SearchKey.Header("To", string());
+                case "TO" -> new SearchKey.Addresses("To", string());
                 case "HEADER" -> new SearchKey.Header(args.astring(), string());
                 case "BODY" -> new SearchKey.Body(string());
                 case "TEXT" -> new SearchKey.Text(string());

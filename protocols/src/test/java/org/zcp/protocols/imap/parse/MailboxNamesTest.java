@@ -41,13 +41,26 @@ class MailboxNamesTest {
 
     @Test
     void argsDecodeMailboxesAndCanonicaliseInbox() throws Exception {
-        Args a = Commands.args("a SELECT inbox \"Entw&APw-rfe\" {5+}\r\nInBoX INBOX.x &-");
+        Args a = Commands.args("a SELECT inbox \"Entw&APw-rfe\" {5+}\r\nInBoX INBOX.x &- inbox/Work Inboxes NIL");
         assertThat(a.mailbox()).isEqualTo("INBOX");
         assertThat(a.mailbox()).isEqualTo("Entw\u00fcrfe");
         assertThat(a.mailbox()).isEqualTo("INBOX");
         assertThat(a.mailbox()).isEqualTo("INBOX.x");
         assertThat(a.mailbox()).isEqualTo("&");
+        assertThat(a.mailbox()).isEqualTo("INBOX/Work");
+        assertThat(a.mailbox()).isEqualTo("Inboxes");
+        assertThat(a.mailbox()).isEqualTo("NIL");
+    }
+
+    @Test
+    void everyAtomCharacterMakesAMailboxNameAndAnInvalidEncodingIsRefusedWithNo() throws Exception {
+        // issue 10: a strict tester's name of every ATOM-CHAR ("&" written "&-" as RFC 3501 5.1.3 asks)
+        assertThat(Commands.args("a CREATE !#$&-'+,-.0123456789:;<=>?@^_`|}~[]").mailbox())
+                .isEqualTo("!#$&'+,-.0123456789:;<=>?@^_`|}~[]");
         assertThatThrownBy(() -> Commands.args("a SELECT &AGE-").mailbox()).isInstanceOf(ParseException.class)
-                .hasMessage("Invalid mailbox name");
+                .hasMessage("Mailbox name is not valid modified UTF-7 (printable ASCII must not be encoded)")
+                .satisfies(e -> assertThat(((ParseException) e).code()).isEqualTo("CANNOT"));
+        assertThatThrownBy(() -> Commands.args("a SELECT \"a&b\"").mailbox())
+                .hasMessage("Mailbox name is not valid modified UTF-7 (unterminated & sequence)");
     }
 }

@@ -14,6 +14,7 @@ import org.zcp.protocols.imap.parse.SearchKey.Body;
 import org.zcp.protocols.imap.parse.SearchKey.DateKey;
 import org.zcp.protocols.imap.parse.SearchKey.DateOp;
 import org.zcp.protocols.imap.parse.SearchKey.HasFlag;
+import org.zcp.protocols.imap.parse.SearchKey.Addresses;
 import org.zcp.protocols.imap.parse.SearchKey.Header;
 import org.zcp.protocols.imap.parse.SearchKey.ModSeq;
 import org.zcp.protocols.imap.parse.SearchKey.Not;
@@ -38,7 +39,7 @@ class SearchRequestTest {
     void rfc3501Examples() throws Exception {
         assertThat(key("FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"")).isEqualTo(new And(List.of(
                 new HasFlag(Flags.FLAGGED), new DateKey(false, DateOp.SINCE, FEB1),
-                new Not(new Header("From", "Smith")))));
+                new Not(new Addresses("From", "Smith")))));
         assertThat(key("TEXT \"string not in mailbox\"")).isEqualTo(new Text("string not in mailbox"));
         SearchRequest r = search("CHARSET UTF-8 TEXT {6+}\r\nXXXXXX");
         assertThat(r.charset()).isEqualTo("UTF-8");
@@ -57,15 +58,15 @@ class SearchRequestTest {
         HasFlag seen = new HasFlag(Flags.SEEN);
         HasFlag recent = new HasFlag(Flags.RECENT);
         assertThat(((And) k).keys()).containsExactly(
-                new SearchKey.All(), new HasFlag(Flags.ANSWERED), new Header("Bcc", "b"),
-                new DateKey(false, DateOp.BEFORE, FEB1), new Body("x"), new Header("Cc", "c"),
-                new HasFlag(Flags.DELETED), new HasFlag(Flags.DRAFT), new HasFlag(Flags.FLAGGED), new Header("From", "f"),
+                new SearchKey.All(), new HasFlag(Flags.ANSWERED), new Addresses("Bcc", "b"),
+                new DateKey(false, DateOp.BEFORE, FEB1), new Body("x"), new Addresses("Cc", "c"),
+                new HasFlag(Flags.DELETED), new HasFlag(Flags.DRAFT), new HasFlag(Flags.FLAGGED), new Addresses("From", "f"),
                 new Header("X-Spam", "yes"), new HasFlag("$Junk"), new Size(true, 100),
                 new And(List.of(recent, new Not(seen))), new Not(seen), new Not(recent),
                 new DateKey(false, DateOp.ON, FEB1), new Or(seen, new HasFlag(Flags.DRAFT)), recent, seen,
                 new DateKey(true, DateOp.BEFORE, FEB1), new DateKey(true, DateOp.ON, FEB1),
                 new DateKey(true, DateOp.SINCE, FEB1), new DateKey(false, DateOp.SINCE, FEB1), new Size(false, 5),
-                new Header("Subject", "s"), new Text("t"), new Header("To", "o"),
+                new Header("Subject", "s"), new Text("t"), new Addresses("To", "o"),
                 new Uid(SequenceSet.parse("1:*")), new Not(new HasFlag(Flags.ANSWERED)),
                 new Not(new HasFlag(Flags.DELETED)), new Not(new HasFlag(Flags.DRAFT)),
                 new Not(new HasFlag(Flags.FLAGGED)), new Not(new HasFlag("$Junk")), new Not(seen),
@@ -75,7 +76,7 @@ class SearchRequestTest {
     @Test
     void groupsAndNesting() throws Exception {
         assertThat(key("OR (FROM a TO b) NOT (SEEN)")).isEqualTo(new Or(
-                new And(List.of(new Header("From", "a"), new Header("To", "b"))), new Not(new HasFlag(Flags.SEEN))));
+                new And(List.of(new Addresses("From", "a"), new Addresses("To", "b"))), new Not(new HasFlag(Flags.SEEN))));
         assertThat(key("NOT NOT ALL")).isEqualTo(new Not(new Not(new SearchKey.All())));
         assertThat(key("((ALL))")).isEqualTo(new SearchKey.All());
         assertThat(key("* $")).isEqualTo(new And(List.of(new Sequence(SequenceSet.parse("*")),

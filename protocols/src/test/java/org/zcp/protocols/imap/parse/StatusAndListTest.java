@@ -73,7 +73,8 @@ class StatusAndListTest {
         assertThatThrownBy(() -> list("\"\" ()")).hasMessage("Empty pattern list");
         assertThatThrownBy(() -> list("\"\"")).hasMessage("Missing argument");
         assertThatThrownBy(() -> list("\"\" * x")).hasMessage("Too many arguments");
-        assertThatThrownBy(() -> list("\"\" &AGE-*")).hasMessage("Invalid pattern");
+        assertThatThrownBy(() -> list("\"\" &AGE-*"))
+                .hasMessage("Pattern is not valid modified UTF-7 (printable ASCII must not be encoded)");
         assertThatThrownBy(() -> list("\"\" a\\b")).hasMessage("Invalid pattern");
     }
 
