@@ -32,16 +32,24 @@ public final class MapiFlags {
         return List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS, PropTag.PR_LAST_VERB_EXECUTED, keywordsTag);
     }
 
+    /**
+     * MAPI's last verb holds one verb; a message both answered and forwarded keeps "answered" there
+     * and this marker among its categories (IMAP's name for it, RFC 5788).
+     */
+    static final String FORWARDED_MARK = "$Forwarded";
+
     /** {@code keptText}: the message has an RFC 822 text kept (a draft written as MIME, not over MAPI). */
     public static MessageFlags read(int msgFlags, Map<Integer, PropValue> p, boolean keptText, int keywordsTag) {
         long verb = num(p.get(PropTag.PR_LAST_VERB_EXECUTED));
         PropValue kw = p.get(keywordsTag);
+        List<String> categories = kw == null || kw.mvs == null ? List.of() : kw.mvs;
+        boolean marked = containsIgnoreCase(categories, FORWARDED_MARK);
         return new MessageFlags((msgFlags & PropTag.MSGFLAG_READ) != 0,
                 num(p.get(PropTag.PR_FLAG_STATUS)) == FOLLOWUP_FLAGGED,
-                verb == VERB_REPLY_TO_SENDER || verb == VERB_REPLY_TO_ALL, verb == VERB_FORWARD,
+                verb == VERB_REPLY_TO_SENDER || verb == VERB_REPLY_TO_ALL, verb == VERB_FORWARD || marked,
                 (num(p.get(PropTag.PR_MSG_STATUS)) & MSGSTATUS_DELMARKED) != 0,
                 (msgFlags & PropTag.MSGFLAG_UNSENT) != 0 && keptText,
-                kw == null || kw.mvs == null ? List.of() : kw.mvs);
+                marked ? categories.stream().filter(k -> !k.equalsIgnoreCase(FORWARDED_MARK)).toList() : categories);
     }
 
     /**
@@ -89,7 +97,10 @@ public final class MapiFlags {
         if (wantVerb != verb) out.add(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, wantVerb));
         PropValue kw = p.get(keywordsTag);
         List<String> was = kw == null || kw.mvs == null ? List.of() : kw.mvs;
-        if (!was.equals(next.keywords())) out.add(PropValue.ofStrings(keywordsTag, next.keywords()));
+        List<String> want = new ArrayList<>(next.keywords());
+        want.removeIf(k -> k.equalsIgnoreCase(FORWARDED_MARK));
+        if (next.answered() && next.forwarded()) want.add(FORWARDED_MARK); // the verb holds "answered"
+        if (!was.equals(want)) out.add(PropValue.ofStrings(keywordsTag, want));
         return out;
     }
 

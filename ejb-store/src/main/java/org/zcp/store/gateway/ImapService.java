@@ -204,6 +204,11 @@ public class ImapService {
         Session s = live(session);
         Box b = box(s, name);
         if (b.name().equals("INBOX")) throw new Failure("CANNOT", "the INBOX cannot be deleted");
+        // a MAPI folder takes its subfolders with it, where RFC 3501 6.3.4 keeps them: refused
+        // rather than deleting mail the client did not name (RFC 5530 HASCHILDREN)
+        if (boxes(s).stream().anyMatch(o -> o.name().startsWith(b.name() + "/"))) {
+            throw new Failure("HASCHILDREN", "delete the mailboxes below it first");
+        }
         wrap(() -> {
             folderService.delete(s, objects.entryId(b.folder()), false);
             return null;
@@ -220,14 +225,28 @@ public class ImapService {
         wrap(() -> folderService.copy(s, objects.entryId(b.folder()), parent, to.substring(slash + 1), true));
     }
 
+    /**
+     * Subscriptions are kept by folder, so they follow a renamed folder; a name that is no
+     * mailbox cannot be subscribed (NONEXISTENT), and unsubscribing one is a no-op.
+     */
     public void subscribe(String session, String name, boolean on) {
         Session s = live(session);
         StoreEntity store = store(s);
         Set<String> subs = subscriptions(store);
-        String id = objects.entryId(box(s, name).folder());
-        if (on) subs.add(id); else subs.remove(id);
+        Box b;
+        try {
+            b = box(s, name);
+        } catch (Failure missing) {
+            if (on) throw missing;
+            return;
+        }
+        String id = objects.entryId(b.folder());
+        if (on ? !subs.add(id) : !subs.remove(id)) return;
         List<byte[]> bins = subs.stream().map(h -> HexFormat.of().parseHex(h)).toList();
-        objects.setProps(objects.object(store.hierarchyId), List.of(PropValue.ofBinaries(PR_EC_IMAP_SUBSCRIBED, bins)));
+        wrap(() -> {
+            objects.setProps(objects.object(store.hierarchyId), List.of(PropValue.ofBinaries(PR_EC_IMAP_SUBSCRIBED, bins)));
+            return null;
+        });
     }
 
     public ImapBackend.MailboxState open(String session, String name) {

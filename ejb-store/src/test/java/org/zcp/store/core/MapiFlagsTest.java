@@ -75,4 +75,20 @@ class MapiFlagsTest {
                 .as("SET replaces all but the draft state")
                 .isEqualTo(new MessageFlags(false, true, false, false, false, true, List.of("WORK", "Home")));
     }
+
+    @Test
+    void answeredAndForwardedTogetherKeepForwardedAsACategoryMarker() {
+        MessageFlags both = new MessageFlags(false, false, true, true, false, false, List.of("Work"));
+        List<PropValue> out = MapiFlags.changes(props(), both, KEYWORDS);
+        assertThat(out).extracting(v -> v.tag).containsExactly(PR_LAST_VERB_EXECUTED, KEYWORDS);
+        assertThat(out.get(0).l).isEqualTo(102L);
+        assertThat(out.get(1).mvs).containsExactly("Work", "$Forwarded");
+        Map<Integer, PropValue> stored = props(out.toArray(PropValue[]::new));
+        assertThat(MapiFlags.read(0, stored, false, KEYWORDS)).isEqualTo(both);
+
+        MessageFlags forwardedOnly = new MessageFlags(false, false, false, true, false, false, List.of("Work"));
+        assertThat(MapiFlags.changes(stored, forwardedOnly, KEYWORDS)).extracting(v -> v.tag + "=" + v.l + v.mvs)
+                .as("forwarded alone is the verb again, the marker goes")
+                .containsExactly(PR_LAST_VERB_EXECUTED + "=104null", KEYWORDS + "=null[Work]");
+    }
 }
