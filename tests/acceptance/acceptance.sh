@@ -5,10 +5,14 @@
 #     prints --details as the manual shows (chapter 8.2)
 #   - python3-zeep, a third-party SOAP client, loads the WSDL and works with the store
 #   - after a restart the users and their data are still there
+# Negative checks ("no reply", "exactly one") wait for an event that shows the thing they look for
+# would have happened by then (the queue it would pass through is empty), never for a time.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ZCP_HOME=$ROOT/appliance/target/zcp
 DIR=$ROOT/target/acceptance
+# every process of this run's server names its per-start properties file (standalone.sh -P)
+PROPS=$DIR/run/zarafa-server.properties
 PORT=14236
 rm -rf "$DIR"
 mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
@@ -23,6 +27,16 @@ if [ "$(id -u)" != 0 ] || ss -ltn | grep -q '127.0.0.1:25 \|0.0.0.0:25 \|\*:25 '
 
 fail() { echo "ACCEPTANCE FAILED: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
+# await_output SECONDS EXPECTED WHAT COMMAND...: until COMMAND prints EXPECTED, else fails with
+# what it printed last
+await_output() {
+    secs=$1; want=$2; what=$3; shift 3
+    i=0
+    while got=$("$@" 2>&1); [ "$got" != "$want" ]; do
+        i=$((i + 1)); [ $i -lt "$secs" ] || fail "$what: '$got', expected '$want'"
+        sleep 1
+    done
+}
 
 cat > "$DIR/etc/server.cfg" <<CFG
 server_bind = 127.0.0.1
@@ -77,15 +91,22 @@ start() {
         sleep 1
     done
 }
-stop() {
-    pid=$(cat "$DIR/run/zarafa-server.pid")
-    kill "$pid" 2>/dev/null || true
+stop() {  # this run's server only (never another WildFly on the host): the JVM its pid file names
+    pid=$(cat "$DIR/run/zarafa-server.pid" 2>/dev/null || true)
+    if [ -n "$pid" ]; then
+        kill "$pid" 2>/dev/null || true
+        i=0
+        while kill -0 "$pid" 2>/dev/null; do
+            i=$((i + 1)); [ $i -lt 90 ] || { kill -9 "$pid" 2>/dev/null; break; }
+            sleep 1
+        done
+    fi
+    # standalone.sh, which waited for that JVM, ends with it; nothing of this run outlives stop
     i=0
-    while kill -0 "$pid" 2>/dev/null; do
-        i=$((i + 1)); [ $i -lt 90 ] || { kill -9 "$pid"; break; }
+    while pgrep -f "$PROPS" > /dev/null; do
+        i=$((i + 1)); [ $i -lt 30 ] || { pkill -9 -f "$PROPS"; sleep 1; break; }
         sleep 1
     done
-    pkill -f "jboss.server.base.dir=.*|zarafa-server.properties" 2>/dev/null || true
 }
 trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
 
@@ -96,6 +117,15 @@ echo | openssl s_client -connect "127.0.0.1:$((PORT + 1))" 2>/dev/null | grep -q
     || echo | openssl s_client -connect "127.0.0.1:$((PORT + 1))" 2>/dev/null | grep -q "self.signed" \
     || fail "port $((PORT + 1)) does not present the generated self-signed certificate"
 pass "SOAP over TLS on $((PORT + 1)) with a self-signed certificate generated at the first start"
+# pid_file names the server's JVM, and a second start for the same server.cfg is refused
+PID=$(cat "$DIR/run/zarafa-server.pid")
+tr '\0' ' ' < "/proc/$PID/cmdline" | grep -q "java.*$PROPS" \
+    || fail "pid_file names $PID, not this run's server JVM: $(tr '\0' ' ' < "/proc/$PID/cmdline" 2>&1)"
+if zarafa-server -c "$DIR/etc/server.cfg" > "$DIR/second.out" 2>&1; then fail "a second zarafa-server started while pid $PID runs"; fi
+grep -q "already running as pid $PID " "$DIR/second.out" || fail "second start: $(cat "$DIR/second.out")"
+kill -0 "$PID" && [ "$(cat "$DIR/run/zarafa-server.pid")" = "$PID" ] && zarafa-admin -l > /dev/null \
+    || fail "the refused second start disturbed the running server (pid $PID)"
+pass "a second zarafa-server for the same server.cfg is refused while pid $PID runs: $(head -1 "$DIR/second.out")"
 
 # 2. users with zarafa-admin (manual 8.3.1) and the outputs of chapter 8.2
 zarafa-admin -s > /dev/null
@@ -126,6 +156,7 @@ pass "audit log records the logons"
 # 4. mail in: Postfix (manual 5.4.3) delivers over LMTP; zarafa-dagent from a pipe
 zarafa-admin -c tiny -p secret3 -e tiny@example.com -f "Tiny Box" > /dev/null
 zarafa-admin -u tiny --qo y --qw 0 --qs 0 --qh 1 > /dev/null
+INBOX="/usr/bin/python3 $ROOT/tests/acceptance/inbox.py http://127.0.0.1:$PORT/zarafa"
 # recipients are looked up in the platform over socketmap: no address list to maintain in Postfix
 postfix_setup "$DIR/postfix" "$SMTP" "$LMTP" example.com "socketmap:inet:127.0.0.1:$((LMTP + 1)):mailbox"
 postfix_start "$DIR/postfix"
@@ -146,9 +177,7 @@ swaks --silent 2 --server "127.0.0.1:$SMTP" --from sender@other.test --to john@e
     --header "Subject: big attachment" --attach "@$DIR/big.bin" > /dev/null || fail "swaks big message"
 postfix_wait_log "$DIR/postfix" "to=<tiny@example.com>.*dsn=5.2.2, status=bounced" 60 \
     || fail "the over-quota mailbox did not bounce: $(grep tiny "$DIR/postfix/maillog" | tail -2)"
-postfix_wait_log "$DIR/postfix" "to=<john@example.com>.*status=sent.*\n?" 30
-[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" john secret "big attachment")" = "1 1500000" ] \
-    || fail "john should hold the big message exactly once"
+await_output 60 "1 1500000" "john should hold the big message exactly once" $INBOX john secret "big attachment"
 pass "a mailbox over hard quota bounces (552 5.2.2) while the other recipient gets the message once"
 printf 'Subject: piped\n\nvia zarafa-dagent\n' | zarafa-dagent mary || fail "zarafa-dagent mary: exit $?"
 set +e
@@ -180,7 +209,8 @@ sink_wait() {
         i=$((i + 1)); [ $i -lt 60 ] || fail "smtp-sink never received '$1': $(tail -3 "$DIR/postfix/maillog")"
         sleep 1
     done
-    sleep 1 # smtp-sink may still be writing the file
+    # the file is whole once Postfix has its 250 for the end of the data, for every message
+    postfix_wait_empty "$DIR/postfix" 60 || fail "Postfix still holds mail: $(postqueue -c "$DIR/postfix/etc" -p | tail -3)"
 }
 SEND="/usr/bin/python3 $ROOT/tests/acceptance/send.py http://127.0.0.1:$PORT/zarafa"
 [ "$($SEND john secret "Out through Postfix" mary@example.com friend@remote.test ghost@example.com)" = sent ] \
@@ -191,11 +221,9 @@ grep -q "^From: John Doe <john@example.com>" "$F" || fail "From header: $(grep -
 grep -q "^X-Rcpt-Args: <friend@remote.test>" "$F" || fail "smtp-sink was not the relay for friend@remote.test"
 grep -q "Sent through the spooler." "$F" || fail "body lost: $(cat "$F")"
 grep -q "This e-mail is confidential (acceptance disclaimer)." "$F" || fail "no disclaimer: $(cat "$F")"
-postfix_wait_log "$DIR/postfix" "to=<mary@example.com>.*status=sent" 30
-[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" mary secret2 "Out through Postfix" count)" = "1 0" ] \
-    || fail "mary did not get john's message through Postfix"
-[ "$(/usr/bin/python3 "$ROOT/tests/acceptance/inbox.py" "http://127.0.0.1:$PORT/zarafa" john secret "Undeliverable: Out through Postfix" count)" = "1 0" ] \
-    || fail "john has no Undeliverable report for ghost@example.com"
+await_output 30 "1 0" "mary did not get john's message through Postfix once" $INBOX mary secret2 "Out through Postfix" count
+await_output 30 "1 0" "john's Undeliverable report for ghost@example.com" \
+    $INBOX john secret "Undeliverable: Out through Postfix" count
 pass "SOAP submit -> spooler -> Postfix: Sent Items, local delivery to mary, relay to smtp-sink, Undeliverable for the refused ghost@example.com"
 OUT=$($SEND mary secret2 "Pretending" --as=john@example.com friend@remote.test || true)
 case "$OUT" in *MAPI_E_NO_ACCESS*) ;; *) fail "mary sent as john without the right: $OUT" ;; esac
@@ -218,7 +246,15 @@ swaks --silent 2 --server "127.0.0.1:$SMTP" --from lister@remote.test --to mary@
     --header "To: team@remote.test" --header "Cc: mary@example.com" --header "Subject: cc only" --body "!" \
     > /dev/null || fail "swaks cc"
 sink_wait "X-Rcpt-Args: <colleague@remote.test>"
-sleep 8
+# "one" and "none" are answers only once every reply that could exist has arrived: the four
+# messages are in mary's Inbox (a delivery queues its autoreply in mary's Outbox in its own
+# transaction), the spooler has passed on everything queued there, and Postfix has passed on all
+for subject in "question 1" "question 2" "report" "cc only"; do
+    await_output 60 "1 0" "mary's Inbox and '$subject'" $INBOX mary secret2 "$subject" count
+done
+await_output 90 0 "messages of mary's still queued for the spooler" \
+    /usr/bin/python3 "$ROOT/tests/acceptance/outbox.py" "http://127.0.0.1:$PORT/zarafa" mary secret2
+postfix_wait_empty "$DIR/postfix" 90 || fail "Postfix still holds mail: $(postqueue -c "$DIR/postfix/etc" -p | tail -3)"
 [ "$(sink_count "X-Rcpt-Args: <colleague@remote.test>")" = 1 ] || fail "colleague got $(sink_count "X-Rcpt-Args: <colleague@remote.test>") replies"
 F=$(grep -l "X-Rcpt-Args: <colleague@remote.test>" "$DIR"/sink/*)
 grep -q "^X-Zarafa-Vacation: autorespond" "$F" && grep -q "I am away until Monday." "$F" \
@@ -229,12 +265,16 @@ zarafa-set-oof mary 0 > /dev/null || fail "zarafa-set-oof mary 0"
 # the spooler resumes its queue after a restart: the relay is away, the server restarts
 postfix_stop "$DIR/postfix"
 [ "$($SEND john secret "Waiting for the relay" --no-wait friend@remote.test)" = queued ] || fail "submit while the relay is away"
-sleep 3
+# the restart comes after the first attempt failed, so the message is in the queue as a retry
+i=0
+until grep -q "deferred for friend@remote.test" "$DIR/log/server.log"; do
+    i=$((i + 1)); [ $i -lt 60 ] || fail "the spooler logged no deferral while the relay was away"
+    sleep 1
+done
 stop
 start
 postfix_start "$DIR/postfix"
 sink_wait "Subject: Waiting for the relay"
-grep -q "deferred for friend@remote.test" "$DIR/log/server.log" || fail "the deferral is not in the log"
 pass "a message submitted while the relay is away is retried (logged), and sent after a server restart"
 pass "zarafa-set-oof: two messages from one sender get one autoreply (via the spooler and Postfix), none to postmaster, none for Cc"
 # the dagent plugins: move to public (movetopublic.cfg) and BMP to PNG
@@ -275,18 +315,29 @@ fetch() { # fetch PORT EXTRA... : the fetchmailrc for poppy, messages into $DIR/
     printf 'poll 127.0.0.1 protocol POP3 port %s user "poppy" password "secret7" %s mda "/bin/sh -c '"'"'cat > %s/fetched/msg.$$'"'"'"\n' \
         "$1" "$2" "$DIR" > "$DIR/fetchmailrc"
     chmod 600 "$DIR/fetchmailrc"
-    HOME=$DIR fetchmail -f "$DIR/fetchmailrc" --nodetach --silent > "$DIR/fetchmail.out" 2>&1
+    HOME=$DIR fetchmail -f "$DIR/fetchmailrc" --nodetach --verbose > "$DIR/fetchmail.out" 2>&1
 }
+# refused by the server for the missing feature, not by any other failure (port, TLS, server down)
 if fetch "$((PORT - 126))" 'sslproto ""'; then fail "fetchmail logged on without the pop3 feature"; fi
+grep -q -- "-ERR \[AUTH\] Authentication failed" "$DIR/fetchmail.out" \
+    || fail "without the pop3 feature: $(tail -5 "$DIR/fetchmail.out")"
 zarafa-admin -u poppy --enable-feature pop3 > /dev/null
 fetch "$((PORT - 126))" 'sslproto "" keep' || fail "fetchmail over POP3: $(cat "$DIR/fetchmail.out")"
 [ "$(ls "$DIR/fetched" | wc -l)" = 2 ] && grep -q "fetch me 2" "$DIR"/fetched/* || fail "fetchmail got $(ls "$DIR/fetched" | wc -l) messages"
 rm -f "$DIR"/fetched/*
+[ "$($INBOX poppy secret7 "pop 1" count)" = "1 0" ] || fail "'pop 1' is not kept in poppy's Inbox"
 fetch "$((PORT + 759))" 'ssl no sslcertck fetchall' || fail "fetchmail over POP3S: $(cat "$DIR/fetchmail.out")"
 [ "$(ls "$DIR/fetched" | wc -l)" = 2 ] || fail "fetchmail over POP3S got $(ls "$DIR/fetched" | wc -l) messages"
 rm -f "$DIR"/fetched/*
-fetch "$((PORT + 759))" 'ssl no sslcertck fetchall' || true
-[ "$(ls "$DIR/fetched" | wc -l)" = 0 ] || fail "fetched messages were not deleted from the Inbox"
+# without keep fetchmail deleted them: the server's Inbox says so, and a third fetch finds nothing
+for n in 1 2; do
+    [ "$($INBOX poppy secret7 "pop $n" count)" = "0 0" ] || fail "'pop $n' is still in poppy's Inbox after the fetch"
+done
+set +e
+fetch "$((PORT + 759))" 'ssl no sslcertck fetchall'
+rc=$?
+set -e
+[ $rc = 1 ] || fail "the third fetch exited $rc, not 1 (no mail): $(tail -5 "$DIR/fetchmail.out")"
 pass "fetchmail fetches the Inbox over POP3 (kept) and POP3S (deleted); refused while the pop3 feature is off"
 # IMAP (manual 4.11): curl over IMAPS, python3 imaplib over STARTTLS (IDLE, CONDSTORE, MOVE, UID EXPUNGE)
 zarafa-admin -c imapuser -p secret8 -e imapuser@example.com -f "Imap User" > /dev/null
@@ -300,7 +351,8 @@ curl -sk --max-time 20 -u imapuser:secret8 "imaps://127.0.0.1:$((PORT + 757))/IN
 grep -q "^Subject: imap 2" "$DIR/curl-fetch.out" || fail "curl FETCH: $(cat "$DIR/curl-fetch.out")"
 pass "curl lists the mailboxes and fetches a message over IMAPS"
 grep -q "imapuser logged in" "$DIR/log/gateway.log" || fail "gateway.log has no IMAP logon: $(tail -3 "$DIR/log/gateway.log" 2>&1)"
-grep -q "imapuser logged in" "$DIR/log/server.log" && fail "gateway records went to server.log as well"
+[ -s "$DIR/log/server.log" ] || fail "no server.log at $DIR/log/server.log"
+if grep -q "imapuser logged in" "$DIR/log/server.log"; then fail "gateway records went to server.log as well"; fi
 pass "the gateway logs to its own log_file (gateway.cfg) at its log_level"
 /usr/bin/python3 "$ROOT/tests/acceptance/imap_check.py" 127.0.0.1 "$((PORT - 93))" imapuser secret8 \
     "swaks --silent 2 --protocol LMTP --server 127.0.0.1:$LMTP --from a@remote.test --to imapuser@example.com --header 'Subject: imap idle' --body x" \
@@ -433,10 +485,20 @@ until [ "$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog")"
     i=$((i + 1)); [ $i -lt 600 ] || fail "Postfix did not start delivering the 500 messages"
     sleep 0.1
 done
-pkill -9 -f "$DIR/run/zarafa-server.properties" || true
+# the server's own JVM, by the pid its pid file names; the restart comes only once it is gone
+OLD_PID=$(cat "$DIR/run/zarafa-server.pid")
+tr '\0' ' ' < "/proc/$OLD_PID/cmdline" | grep -q "java.*$PROPS" || fail "pid_file names $OLD_PID, not this run's server JVM"
+kill -9 "$OLD_PID"
 KILLED_AT=$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog")
+i=0
+while kill -0 "$OLD_PID" 2>/dev/null; do
+    i=$((i + 1)); [ $i -lt 100 ] || fail "the server (pid $OLD_PID) still runs 10 s after SIGKILL"
+    sleep 0.1
+done
+! kill -0 "$OLD_PID" 2>/dev/null || fail "the server (pid $OLD_PID) survived SIGKILL"
 [ $((KILLED_AT - SENT_BEFORE)) -lt 500 ] || fail "all 500 were delivered before the kill; nothing was interrupted"
 start
+[ "$(cat "$DIR/run/zarafa-server.pid")" != "$OLD_PID" ] || fail "the pid file still names the killed server $OLD_PID"
 i=0
 until postqueue -c "$DIR/postfix/etc" -p | grep -q "Mail queue is empty"; do
     i=$((i + 1)); [ $i -lt 180 ] || fail "Postfix still holds mail: $(postqueue -c "$DIR/postfix/etc" -p | tail -3)"

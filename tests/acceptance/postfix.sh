@@ -6,6 +6,7 @@
 #     MAILBOX_MAPS: "hash" for a hash map of the ADDRESSes (manual 5.4.3), or a Postfix lookup
 #     table such as socketmap:inet:127.0.0.1:2004:mailbox (the platform answers)
 #   postfix_start DIR / postfix_stop DIR / postfix_wait_log DIR PATTERN [SECONDS]
+#   postfix_wait_empty DIR [SECONDS]
 
 postfix_setup() {
     PF=$1; SMTP_PORT=$2; LMTP=$3; DOMAIN=$4; MAPS=$5; shift 5
@@ -72,6 +73,18 @@ postfix_wait_log() {
     until grep -Eq "$2" "$1/maillog" 2>/dev/null; do
         i=$((i + 1))
         [ $i -lt "${3:-60}" ] || return 1
+        sleep 1
+    done
+}
+
+# waits until the queue is empty: everything Postfix accepted is delivered, relayed or bounced,
+# and the peers have answered 250 to its end of data (deferred mail is retried at once)
+postfix_wait_empty() {
+    postqueue -c "$1/etc" -f > /dev/null 2>&1 || return 1
+    i=0
+    until postqueue -c "$1/etc" -p 2>/dev/null | grep -q "Mail queue is empty"; do
+        i=$((i + 1))
+        [ $i -lt "${2:-60}" ] || return 1
         sleep 1
     done
 }

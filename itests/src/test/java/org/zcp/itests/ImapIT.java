@@ -101,20 +101,23 @@ class ImapIT {
             inbox.expunge();
             assertThat(inbox.getMessageCount()).isEqualTo(1);
             assertThat(inbox.getMessage(1).isSet(Flags.Flag.FLAGGED)).isTrue();
+            // the expunged UID is gone for good and the one left keeps its own, a higher one
+            assertThat(((UIDFolder) inbox).getMessageByUID(uid1)).isNull();
+            assertThat(((UIDFolder) inbox).getUID(inbox.getMessage(1))).isGreaterThan(uid1);
             inbox.close(false);
 
             archive.open(Folder.READ_ONLY);
             ByteArrayOutputStream copied = new ByteArrayOutputStream();
             archive.getMessage(1).writeTo(copied);
             // delivered before the imap feature was on: no original was kept, IMAP serves MIME made
-            // from the stored message (and keeps serving those same bytes)
-            assertThat(first).isNotEmpty();
+            // from the stored message (and keeps serving those same bytes), with the same text
+            assertThat(copied.toByteArray()).isNotEqualTo(first);
             assertThat(copied.toString(StandardCharsets.UTF_8)).contains("Subject: first over imap")
                     .contains("From: Sender <sender@remote.example>");
+            assertThat(archive.getMessage(1).getContent().toString()).contains("Gr\u00fc\u00dfe aus dem Test");
             ByteArrayOutputStream again = new ByteArrayOutputStream();
             archive.getMessage(1).writeTo(again);
             assertThat(again.toByteArray()).isEqualTo(copied.toByteArray());
-            assertThat(uid1).isPositive();
             archive.close(false);
         } finally {
             store.close();
@@ -129,6 +132,75 @@ class ImapIT {
         assertThat(inboxRows).hasSize(1);
         assertThat(inboxRows.get(0).props.get(1).l & PropTag.MSGFLAG_READ).isNotZero();
         assertThat(inboxRows.get(0).props.get(2).mvs).containsExactly("ProjectX");
+    }
+
+    /*
+     * The MAPI values an IMAP flag stands for, written out here rather than taken from the code
+     * under test (MS-OXPROPS, MS-OXOFLAG, MS-OXOMSG), so that a mapping wrong in both directions
+     * (stored wrongly, read back by the same mistake) fails.
+     */
+    static final int PR_MSG_STATUS = 0x0E170003;
+    static final int PR_FLAG_STATUS = 0x10900003;
+    static final int PR_LAST_VERB_EXECUTED = 0x10810003;
+    static final long FOLLOWUP_FLAGGED = 2;
+    static final long EXCHIVERB_REPLYTOSENDER = 102;
+    static final long EXCHIVERB_FORWARD = 104;
+    static final long MSGSTATUS_DELMARKED = 0x8;
+
+    @Test
+    void flagsStoredOverImapAreTheMapiPropertiesOutlookReads() throws Exception {
+        String login = ItServer.user(admin, company, "flagger");
+        String email = c.getUser(admin, login).email;
+        c.setUserFeature(admin, login, "imap", true);
+        List<String> subjects = List.of("to flag", "to answer", "to forward", "to delete", "untouched");
+        for (String subject : subjects) deliver(email, subject);
+
+        Store store = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            assertThat(inbox.getMessageCount()).isEqualTo(subjects.size());
+            inbox.getMessage(1).setFlag(Flags.Flag.FLAGGED, true);
+            inbox.getMessage(2).setFlag(Flags.Flag.ANSWERED, true);
+            inbox.getMessage(3).setFlags(new Flags("$Forwarded"), true);
+            inbox.getMessage(4).setFlag(Flags.Flag.DELETED, true);
+            inbox.close(false); // no EXPUNGE: the \Deleted message stays, delete-marked
+        } finally {
+            store.close();
+        }
+
+        String s = ItServer.logon(login, ItServer.password(login));
+        var rows = c.queryContents(s, c.getStore(s, null).inboxId,
+                Fixture.columns(PropTag.PR_SUBJECT, PR_FLAG_STATUS, PR_LAST_VERB_EXECUTED, PR_MSG_STATUS)).rows;
+        java.util.Map<String, List<org.zcp.api.soap.PropValue>> bySubject = new java.util.HashMap<>();
+        for (var row : rows) bySubject.put(row.props.get(0).s, row.props);
+        assertThat(bySubject.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
+
+        assertThat(value(bySubject.get("to flag"), PR_FLAG_STATUS)).as("\\Flagged").isEqualTo(FOLLOWUP_FLAGGED);
+        assertThat(value(bySubject.get("to answer"), PR_LAST_VERB_EXECUTED)).as("\\Answered")
+                .isEqualTo(EXCHIVERB_REPLYTOSENDER);
+        assertThat(value(bySubject.get("to forward"), PR_LAST_VERB_EXECUTED)).as("$Forwarded")
+                .isEqualTo(EXCHIVERB_FORWARD);
+        assertThat(value(bySubject.get("to delete"), PR_MSG_STATUS) & MSGSTATUS_DELMARKED).as("\\Deleted")
+                .isEqualTo(MSGSTATUS_DELMARKED);
+        // each flag touched its own property only
+        for (String subject : List.of("to answer", "to forward", "to delete", "untouched")) {
+            assertThat(value(bySubject.get(subject), PR_FLAG_STATUS)).as("flag status of " + subject)
+                    .isNotEqualTo(FOLLOWUP_FLAGGED);
+        }
+        for (String subject : List.of("to flag", "to answer", "to forward", "untouched")) {
+            assertThat(value(bySubject.get(subject), PR_MSG_STATUS) & MSGSTATUS_DELMARKED).as("status of " + subject)
+                    .isZero();
+        }
+        for (String subject : List.of("to flag", "to delete", "untouched")) {
+            assertThat(value(bySubject.get(subject), PR_LAST_VERB_EXECUTED)).as("last verb of " + subject)
+                    .isNotIn(EXCHIVERB_REPLYTOSENDER, EXCHIVERB_FORWARD);
+        }
+    }
+
+    /** A long property of a table row, 0 when the row has it not (an error value in its column). */
+    static long value(List<org.zcp.api.soap.PropValue> props, int tag) {
+        return props.stream().filter(p -> p.tag == tag && p.l != null).mapToLong(p -> p.l).findFirst().orElse(0);
     }
 
     @Test

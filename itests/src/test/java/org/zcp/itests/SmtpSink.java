@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 /**
  * The SMTP relay the spooler of the test server talks to (spooler.cfg smtp_port = lmtp_port +
  * 10): accepts everything except recipients whose local part starts with "refused" (550) and,
- * the first time each, with "later" (451). Keeps what it received.
+ * the first time each, with "later" (451). Keeps what it received and how often each recipient
+ * was offered (RCPT TO), so a test can tell a retry from a first attempt.
  */
 final class SmtpSink implements AutoCloseable {
     record Received(String from, List<String> to, String data) {
@@ -30,6 +31,7 @@ final class SmtpSink implements AutoCloseable {
     private final ServerSocket server;
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> deferred = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> offered = new ConcurrentHashMap<>();
 
     private SmtpSink(int port) throws IOException {
         server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
@@ -73,6 +75,7 @@ final class SmtpSink implements AutoCloseable {
                     reply(out, "250 2.1.0 Ok");
                 } else if (u.startsWith("RCPT TO:")) {
                     String rcpt = line.substring(8).replaceAll("[<>]", "").trim();
+                    offered.computeIfAbsent(rcpt, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                     if (rcpt.startsWith("refused")) {
                         reply(out, "550 5.1.1 <" + rcpt + ">: Recipient address rejected: User unknown");
                     } else if (rcpt.startsWith("later") && deferred.putIfAbsent(rcpt, true) == null) {
@@ -120,6 +123,17 @@ final class SmtpSink implements AutoCloseable {
         }
         throw new AssertionError("the SMTP relay received no matching message in " + seconds + " s; it has "
                 + received.size() + ": " + received.stream().map(r -> r.to().toString()).toList());
+    }
+
+    /** How many RCPT TO commands named {@code rcpt}, answered 250, 451 or 550 alike. */
+    int offered(String rcpt) {
+        var n = offered.get(rcpt);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Whether {@code rcpt} was answered 451 once (its local part starts with "later"). */
+    boolean deferred(String rcpt) {
+        return deferred.containsKey(rcpt);
     }
 
     long count(Predicate<Received> match) {

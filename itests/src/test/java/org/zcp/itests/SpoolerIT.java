@@ -118,6 +118,13 @@ class SpoolerIT {
         c.submitMessage(cleo.session, draft(cleo, subject, later));
         SmtpSink.Received r = sink.await(m -> m.data().contains(subject), 30);
         assertThat(r.to()).containsExactly(later);
+        // the message arrived on a second attempt: the first was answered 451, the spooler logged
+        // the deferral and tried again (retry_delay = 1), and sent it once
+        assertThat(sink.deferred(later)).as("first attempt refused with 451").isTrue();
+        assertThat(sink.offered(later)).as("RCPT TO attempts for " + later).isEqualTo(2);
+        assertThat(sink.count(m -> m.to().contains(later))).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(ItServer.dir().resolve("log/server.log")))
+                .containsPattern("deferred for " + java.util.regex.Pattern.quote(later));
         awaitSubject(cleo, "Sent Items", subject);
         assertThat(subjects(cleo, "Inbox")).isEmpty();
     }

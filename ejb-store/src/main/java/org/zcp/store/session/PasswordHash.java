@@ -50,6 +50,11 @@ public final class PasswordHash {
         if (password == null) throw new IllegalArgumentException("password is null");
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
+        return hash(password, salt);
+    }
+
+    /** The stored form for a given salt; package-private for the known-answer test. */
+    static String hash(String password, byte[] salt) {
         byte[] h = derive(password, salt, ITERATIONS);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(h);

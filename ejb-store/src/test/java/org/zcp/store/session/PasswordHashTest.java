@@ -7,6 +7,46 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordHashTest {
+    /*
+     * Known answers, computed outside this code (Python's hashlib.pbkdf2_hmac, dkLen 32): a change
+     * of the PRF, the iteration count, the salt or hash encoding (Base64 without padding) or the
+     * password's bytes (UTF-8) makes every stored password of every installation stop verifying,
+     * and must fail here rather than only in production.
+     */
+    /** Salt 00 01 .. 0f, password with non-ASCII letters, the 120,000 iterations hash() uses. */
+    static final String KNOWN = "pbkdf2-sha256$120000$AAECAwQFBgcICQoLDA0ODw$tBy+HN/GV9oDUAddFALqmhMYGbLO5HfqRS4pFzeRgRY";
+    static final String KNOWN_PASSWORD = "s3cret P\u00e4ssw\u00f6rd";
+
+    @Test
+    void aHashOfAFixedSaltIsTheKnownAnswer() {
+        byte[] salt = new byte[16];
+        for (int i = 0; i < salt.length; i++) salt[i] = (byte) i;
+
+        assertThat(PasswordHash.hash(KNOWN_PASSWORD, salt)).isEqualTo(KNOWN);
+    }
+
+    @Test
+    void theKnownAnswerVerifies() {
+        assertThat(PasswordHash.verify(KNOWN_PASSWORD, KNOWN)).isTrue();
+        assertThat(PasswordHash.verify("s3cret Passwort", KNOWN)).isFalse();
+    }
+
+    /**
+     * RFC 7914 section 11, PBKDF2-HMAC-SHA256 (P="passwd", S="salt", c=1) and (P="Password",
+     * S="NaCl", c=80000): the first 32 bytes of the published 64-byte outputs, in the stored form.
+     * Hashes stored with another iteration count (an older default) still verify.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "passwd pbkdf2-sha256$1$c2FsdA$VawEblbjCJ/sFpHCJUS2BflBhSFt3gRl5oudV8INrLw",
+            "Password pbkdf2-sha256$80000$TmFDbA$TdzY9guYviGDDO5e8icB+WQaRBjQTAQUrv8Ih2s0q1Y"
+    })
+    void theRfc7914VectorsVerify(String vector) {
+        String[] v = vector.split(" ");
+
+        assertThat(PasswordHash.verify(v[0], v[1])).isTrue();
+        assertThat(PasswordHash.verify(v[0] + "x", v[1])).isFalse();
+    }
 
     @Test
     void hashOfAPasswordVerifiesWithThatPassword() {

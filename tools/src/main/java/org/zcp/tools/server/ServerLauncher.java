@@ -67,6 +67,17 @@ public final class ServerLauncher {
             for (String p : e.problems()) err.println("  " + p);
             return 1;
         }
+        // one server per configuration: refused before anything of the running one is rewritten
+        Path pidFile = Path.of(c.get("pid_file")).toAbsolutePath();
+        var running = PidFile.running(pidFile, pidFile.getParent().resolve("zarafa-server.properties"));
+        if (running.isPresent()) {
+            err.println("zarafa-server: already running as pid " + running.getAsLong() + " (pid_file " + pidFile
+                    + "); not starting a second server for " + cfg);
+            return 1;
+        }
+        if (Files.exists(pidFile)) {
+            err.println("zarafa-server: " + pidFile + " names no running server; the stale pid file is replaced");
+        }
         // the other services' files live beside server.cfg (dagent.cfg: LMTP inside this server)
         Config dagent;
         try {

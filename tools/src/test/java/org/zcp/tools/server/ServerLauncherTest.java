@@ -53,6 +53,50 @@ class ServerLauncherTest {
         assertThat(dir.resolve("run/zarafa-server.properties")).doesNotExist();
     }
 
+    /** A stand-in for a running server: a process whose command line names the properties file. */
+    private Process fakeServer() throws Exception {
+        Files.createDirectories(dir.resolve("run"));
+        Process p = new ProcessBuilder("sh", "-c", "sleep 60; exit 0", "-P",
+                dir.resolve("run/zarafa-server.properties").toString()).start();
+        Files.writeString(dir.resolve("run/zarafa-server.pid"), p.pid() + "\n");
+        return p;
+    }
+
+    @Test
+    void aSecondServerIsRefusedWhileThePidFileNamesTheRunningOne() throws Exception {
+        Process first = fakeServer();
+        try {
+            assertThat(launch(BASE)).isEqualTo(1);
+
+            assertThat(err.toString()).contains("already running as pid " + first.pid())
+                    .contains(dir.resolve("run/zarafa-server.pid").toString());
+            assertThat(dir.resolve("run/zarafa-server.properties")).doesNotExist();
+            assertThat(first.isAlive()).isTrue();
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aStalePidFileOfAServerThatDiedIsReplaced() throws Exception {
+        Process dead = fakeServer();
+        dead.destroyForcibly().waitFor();
+
+        assertThat(launch(BASE)).isZero();
+        assertThat(err.toString()).contains("stale pid file");
+        assertThat(dir.resolve("run/zarafa-server.properties")).exists();
+    }
+
+    @Test
+    void aPidFileNamingAnotherProgramIsStale() throws Exception {
+        // after a reboot the pid may belong to anything: here, the test's own JVM
+        Files.createDirectories(dir.resolve("run"));
+        Files.writeString(dir.resolve("run/zarafa-server.pid"), ProcessHandle.current().pid() + "\n");
+
+        assertThat(launch(BASE)).isZero();
+        assertThat(err.toString()).contains("stale pid file");
+    }
+
     @Test
     void withoutMysqlOptionsTheEmbeddedDatabaseIsUsed() throws Exception {
         assertThat(launch(BASE + "server_tcp_port = 1236\n")).isZero();
