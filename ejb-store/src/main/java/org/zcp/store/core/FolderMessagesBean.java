@@ -91,7 +91,7 @@ public class FolderMessagesBean implements FolderMessages {
     public List<MessageSummary> list(String session, long folderId) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
-        return summaries(rows(f), f);
+        return summaries(rows(f), f, true);
     }
 
     @Override
@@ -110,7 +110,7 @@ public class FolderMessagesBean implements FolderMessages {
                 .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
                 .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
         return new FolderChanges(Math.max(modSeq, journalHighest(f)),
-                summaries(changed.stream().map(Row::of).toList(), null), gone.stream().distinct().toList());
+                summaries(changed.stream().map(Row::of).toList(), f, false), gone.stream().distinct().toList());
     }
 
     @Override
@@ -119,8 +119,7 @@ public class FolderMessagesBean implements FolderMessages {
         HierarchyObject f = folder(s, folderId);
         if (uids.isEmpty()) return Map.of();
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
-        Map<Long, Long> sizes = sizes(objects.stored(byUid.values().stream().map(h -> h.id).toList(),
-                List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+        Map<Long, Long> sizes = sizes(props(f, byUid.keySet(), List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
         // the batch: requested order, within the octet budget (always the first present one)
         List<HierarchyObject> batch = new ArrayList<>();
         long octets = 0;
@@ -133,7 +132,12 @@ public class FolderMessagesBean implements FolderMessages {
             octets += size;
         }
         Map<Long, PropValue> raw = new HashMap<>();
-        objects.stored(batch.stream().map(h -> h.id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL))
+        List<Long> batchUids = batch.stream().map(h -> h.imapUid).toList();
+        long span = Collections.max(batchUids) - Collections.min(batchUids) + 1;
+        // the texts by UID range when the batch is dense (FETCH 1:*), else by id: a sparse set
+        // (FETCH 1,5000) must not read every text in between
+        (span <= 2L * batch.size() ? props(f, batchUids, List.of(MimeToMapi.PR_EC_IMAP_EMAIL))
+                : objects.stored(batch.stream().map(h -> h.id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL)))
                 .forEach((id, p) -> raw.put(id, p.get(MimeToMapi.PR_EC_IMAP_EMAIL)));
         Map<Long, byte[]> out = new LinkedHashMap<>();
         for (HierarchyObject h : batch) {
@@ -148,8 +152,7 @@ public class FolderMessagesBean implements FolderMessages {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
-        Map<Long, Long> kept = sizes(objects.stored(byUid.values().stream().map(h -> h.id).toList(),
-                List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+        Map<Long, Long> kept = sizes(props(f, byUid.keySet(), List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
         Map<Long, Long> out = new LinkedHashMap<>();
         for (long uid : uids) {
             HierarchyObject h = byUid.get(uid);
@@ -183,9 +186,11 @@ public class FolderMessagesBean implements FolderMessages {
         List<HierarchyObject> updated = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
-        List<Long> ids = byUid.values().stream().map(h -> h.id).toList();
         int kw = keywords.tag();
-        Map<Long, Map<Integer, PropValue>> props = objects.stored(ids, flagAndSizeTags(kw));
+        Map<Long, Map<Integer, PropValue>> props = props(f, byUid.keySet(), flagAndSizeTags(kw));
+        // in the user's own store (or as SYSTEM) every message may be changed and nothing is
+        // audited: decided once, not per message (STORE 1:1000)
+        boolean own = access.ownStore(s, f.storeId);
         for (long uid : uids) {
             HierarchyObject h = byUid.get(uid);
             if (h == null) continue;
@@ -196,18 +201,27 @@ public class FolderMessagesBean implements FolderMessages {
             Map<Integer, PropValue> p = props.getOrDefault(h.id, Map.of());
             MessageFlags now = MapiFlags.read(h.msgFlags, p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw);
             MessageFlags next = MapiFlags.apply(now, mode, change);
-            if (!next.equals(now)) write(s, h, p, now, next, kw);
+            if (!next.equals(now)) write(s, own, h, p, now, next, kw);
             updated.add(h);
         }
-        return new FlagResult(summaries(updated.stream().map(Row::of).toList(), null), failed);
+        return new FlagResult(summaries(updated.stream().map(Row::of).toList(), f, false), failed);
     }
 
-    private void write(Session s, HierarchyObject h, Map<Integer, PropValue> p, MessageFlags now, MessageFlags next,
-            int kw) {
-        access.check(s, h.id, Access.Action.EDIT, Rights.EDIT_ANY);
-        if (next.read() != now.read()) messages.setReadFlags(s, List.of(objects.entryId(h)), next.read());
+    /** One message's new flags: one journal entry, only the properties that differ written. */
+    private void write(Session s, boolean own, HierarchyObject h, Map<Integer, PropValue> p, MessageFlags now,
+            MessageFlags next, int kw) {
         List<PropValue> props = MapiFlags.changes(p, next, kw);
-        if (!props.isEmpty()) objects.setProps(h, props);
+        // marking read needs only the read right (as MAPI's SetReadFlags); anything else edit rights
+        if (!own) access.check(s, h.id, props.isEmpty() ? Access.Action.READ : Access.Action.EDIT,
+                props.isEmpty() ? Rights.READ_ANY : Rights.EDIT_ANY);
+        if (next.read() != now.read()) {
+            h.msgFlags = next.read() ? h.msgFlags | PropTag.MSGFLAG_READ : h.msgFlags & ~PropTag.MSGFLAG_READ;
+        }
+        // a property the message does not have yet has no rows to replace (no lookup, no delete)
+        List<PropValue> replaced = props.stream().filter(v -> p.containsKey(v.tag)).toList();
+        List<PropValue> added = props.stream().filter(v -> !p.containsKey(v.tag)).toList();
+        if (!replaced.isEmpty()) objects.setProps(h, replaced);
+        if (!added.isEmpty()) objects.setProps(h, added, true);
         objects.journal(h, ChangeEntry.FLAGS);
         objects.invalidate(h.id);
     }
@@ -239,7 +253,7 @@ public class FolderMessagesBean implements FolderMessages {
                 HierarchyObject.class).setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
                 .getResultList() : new ArrayList<>(byUid(f, uids).values());
         Map<Long, Map<Integer, PropValue>> props = msgs.isEmpty() ? Map.of()
-                : objects.stored(msgs.stream().map(h -> h.id).toList(), List.of(PropTag.PR_MSG_STATUS));
+                : props(f, msgs.stream().map(h -> h.imapUid).toList(), List.of(PropTag.PR_MSG_STATUS));
         msgs.sort(java.util.Comparator.comparingLong(h -> h.imapUid));
         List<Long> out = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -324,14 +338,14 @@ public class FolderMessagesBean implements FolderMessages {
         return tags;
     }
 
-    /** {@code folder}: all of {@code msgs} are this folder's messages (a whole-folder list, one query). */
-    private List<MessageSummary> summaries(List<Row> msgs, HierarchyObject folder) {
+    /** {@code whole}: {@code msgs} are all of the folder's messages (then one query without a range). */
+    private List<MessageSummary> summaries(List<Row> msgs, HierarchyObject in, boolean whole) {
         List<MessageSummary> out = new ArrayList<>();
         if (msgs.isEmpty()) return out;
         int kw = keywords.tag();
         List<Integer> tags = flagAndSizeTags(kw);
-        Map<Long, Map<Integer, PropValue>> props = folder != null ? objects.storedOfChildren(folder.id, tags)
-                : objects.stored(msgs.stream().map(Row::id).toList(), tags);
+        Map<Long, Map<Integer, PropValue>> props = whole ? objects.storedOfChildren(in.id, tags)
+                : props(in, msgs.stream().map(Row::imapUid).toList(), tags);
         for (Row h : msgs) {
             Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
             PropValue kept = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
@@ -342,6 +356,13 @@ public class FolderMessagesBean implements FolderMessages {
                     dt != null && dt.l != null ? dt.l : h.created()));
         }
         return out;
+    }
+
+    /** Stored properties of a folder's messages with these UIDs (and others in their range), by object id. */
+    private Map<Long, Map<Integer, PropValue>> props(HierarchyObject folder, java.util.Collection<Long> uids,
+            List<Integer> tags) {
+        if (uids.isEmpty()) return new HashMap<>();
+        return objects.storedOfMessages(folder.id, tags, Collections.min(uids), Collections.max(uids));
     }
 
     /** The folder's last journaled change number: the newest entry by index, not a MAX over all. */

@@ -66,6 +66,16 @@ public class Access {
         return true;
     }
 
+    /**
+     * The session's own private store with full access (owner_auto_full_access), or SYSTEM:
+     * every object in it may be read and changed, and nothing there is audited.
+     */
+    public boolean ownStore(Session s, long storeId) {
+        if (s.isSystem()) return true;
+        StoreEntity store = objects.store(storeId);
+        return store.userId == s.userId() && store.type != StoreEntity.PUBLIC && fullAccess(s, store);
+    }
+
     /** Tenant boundary: a store of a company the session may not see does not exist for it. */
     public void requireVisible(Session s, StoreEntity store) {
         if (!directory.canSeeCompany(s, store.companyId)) {

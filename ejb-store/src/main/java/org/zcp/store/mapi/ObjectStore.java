@@ -168,23 +168,40 @@ public class ObjectStore {
      * instead of long IN lists (which H2 compares row by row) for whole-folder lists.
      */
     public Map<Long, Map<Integer, PropValue>> storedOfChildren(long parentId, Collection<Integer> tags) {
+        return storedOfChildren(parentId, tags, null, null);
+    }
+
+    /**
+     * Like {@link #storedOfChildren(long, Collection)}, only for the messages with IMAP UIDs from
+     * {@code lo} to {@code hi}: one index range (hierarchy_parent_uid) instead of an IN list of
+     * object ids, which H2 checks against every property row of the table.
+     */
+    public Map<Long, Map<Integer, PropValue>> storedOfMessages(long parentId, Collection<Integer> tags, long lo, long hi) {
+        return storedOfChildren(parentId, tags, lo, hi);
+    }
+
+    private Map<Long, Map<Integer, PropValue>> storedOfChildren(long parentId, Collection<Integer> tags, Long lo, Long hi) {
         Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
         if (tags.isEmpty()) return out;
         List<Integer> single = tags.stream().filter(t -> !PropType.isMultiValued(t)).toList();
         List<Integer> multi = tags.stream().filter(PropType::isMultiValued).toList();
+        String range = lo == null ? "" : " and h.type = " + ObjectType.MAPI_MESSAGE + " and h.imapUid between :lo and :hi";
         if (!single.isEmpty()) {
-            for (PropertyRow r : em.createQuery("select p from PropertyRow p, HierarchyObject h where h.id = p.hierarchyId"
-                    + " and h.parentId = :parent and p.tag in :tags", PropertyRow.class)
-                    .setParameter("parent", parentId).setParameter("tags", single).getResultList()) {
+            var q = em.createQuery("select p from PropertyRow p, HierarchyObject h where h.id = p.hierarchyId"
+                    + " and h.parentId = :parent" + range + " and p.tag in :tags", PropertyRow.class)
+                    .setParameter("parent", parentId).setParameter("tags", single);
+            if (lo != null) q.setParameter("lo", lo).setParameter("hi", hi);
+            for (PropertyRow r : q.getResultList()) {
                 out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
             }
         }
         if (!multi.isEmpty()) {
             Map<Long, Map<Integer, List<MvPropertyRow>>> mv = new HashMap<>();
-            for (MvPropertyRow r : em.createQuery("select p from MvPropertyRow p, HierarchyObject h where h.id ="
-                    + " p.hierarchyId and h.parentId = :parent and p.tag in :tags order by p.hierarchyId, p.tag,"
-                    + " p.orderId", MvPropertyRow.class).setParameter("parent", parentId).setParameter("tags", multi)
-                    .getResultList()) {
+            var q = em.createQuery("select p from MvPropertyRow p, HierarchyObject h where h.id ="
+                    + " p.hierarchyId and h.parentId = :parent" + range + " and p.tag in :tags order by p.hierarchyId,"
+                    + " p.tag, p.orderId", MvPropertyRow.class).setParameter("parent", parentId).setParameter("tags", multi);
+            if (lo != null) q.setParameter("lo", lo).setParameter("hi", hi);
+            for (MvPropertyRow r : q.getResultList()) {
                 mv.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).computeIfAbsent(r.tag, k -> new ArrayList<>())
                         .add(r);
             }
@@ -234,7 +251,10 @@ public class ObjectStore {
         setProps(o, props, false);
     }
 
-    /** Like {@link #setProps(HierarchyObject, List)}; {@code fresh}: the object was just created, no rows to replace. */
+    /**
+     * Like {@link #setProps(HierarchyObject, List)}; {@code fresh}: the object has none of these
+     * properties yet (just created, or known to lack them), so there are no rows to replace.
+     */
     public void setProps(HierarchyObject o, List<PropValue> props, boolean fresh) {
         if (props == null) return;
         for (PropValue v : props) {
@@ -257,21 +277,40 @@ public class ObjectStore {
             if (PropType.base(v.tag) == PropType.PT_UNSPECIFIED || PropType.base(v.tag) == PropType.PT_OBJECT) {
                 throw new StoreException(MapiError.MAPI_E_INVALID_TYPE, String.format("tag 0x%08X", v.tag));
             }
-            if (!fresh) removeRows(o.id, v.tag);
             if (PropType.isMultiValued(v.tag)) {
+                if (!fresh) removeRows(o.id, v.tag);
                 for (MvPropertyRow r : Props.toMvRows(o.id, v)) em.persist(r);
             } else {
-                em.persist(Props.toRow(o.id, v));
+                put(o.id, v, fresh);
             }
             hot(o, v);
             if (v.tag == PropTag.PR_EC_IMAP_EMAIL && v.bin != null) {
                 // the size beside the text, so message lists never read the text for it
-                if (!fresh) removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);
-                em.persist(Props.toRow(o.id, PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length)));
+                put(o.id, PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length), fresh);
             }
         }
         o.modified = System.currentTimeMillis();
         caches.invalidate(o.id);
+    }
+
+    /**
+     * A single-valued property row written: a row that exists is changed in place. Removing it and
+     * persisting a new one with the same key makes Hibernate flush the whole persistence context
+     * first, once per property: STORE on 1,000 messages became quadratic.
+     */
+    private void put(long id, PropValue v, boolean fresh) {
+        PropertyRow row = Props.toRow(id, v);
+        PropertyRow held = fresh ? null : em.find(PropertyRow.class, new org.zcp.store.entity.PropertyId(id, v.tag));
+        if (held == null) {
+            em.persist(row);
+            return;
+        }
+        held.type = row.type;
+        held.valLong = row.valLong;
+        held.valDouble = row.valDouble;
+        held.valString = row.valString;
+        held.valText = row.valText;
+        held.valBinary = row.valBinary;
     }
 
     public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
