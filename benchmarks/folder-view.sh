@@ -12,6 +12,7 @@ N=${1:-100000}
 . "$ZCP_HOME/bin/zcp-java"
 H2JAR=$(ls "$ZCP_HOME"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -n 1)
 trap 'zcp_stop' EXIT
+trap 'exit 130' INT TERM
 
 run() {
     DB=$1

@@ -20,6 +20,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 zcp_configure "$OUT/zcp" 16000 "${BENCH_DB:-h2}" zarafa_imapbench
 dovecot_configure "$OUT/dovecot" 16024 16243
 trap 'zcp_stop; dovecot_stop' EXIT
+trap 'exit 130' INT TERM
 zcp_start
 zarafa-admin -c bench -p bench -e bench@example.com -f "Bench User" > /dev/null
 zarafa-admin -u bench --enable-feature imap > /dev/null

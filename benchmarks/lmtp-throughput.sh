@@ -19,6 +19,7 @@ zcp_configure "$OUT/zcp" 15000 "${BENCH_DB:-h2}" zarafa_lmtpbench
 echo 'lmtp_max_threads = 20' >> "$OUT/zcp/etc/dagent.cfg"
 dovecot_configure "$OUT/dovecot" 15024
 trap 'zcp_stop; dovecot_stop' EXIT
+trap 'exit 130' INT TERM
 zcp_start
 zarafa-admin -c bench -p bench -e bench@example.com -f "Bench User" > /dev/null
 # warm-up: the first deliveries load classes and fill caches

@@ -68,6 +68,7 @@ measure() {
 zcp_configure "$OUT/zcp" 17000 "$DB" zarafa_storebench
 dovecot_configure "$OUT/dovecot" 17024 17243
 trap 'zcp_stop; dovecot_stop' EXIT
+trap 'exit 130' INT TERM
 zcp_start
 zarafa-admin -c bench -p bench -e "$RCPT" -f "Bench User" > /dev/null
 zarafa-admin -u bench --enable-feature imap > /dev/null
