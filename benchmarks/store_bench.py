@@ -549,6 +549,9 @@ def table(zcp_path, dovecot_path, title, notes):
     print("Ratio: ≥ 1 means zcp is better (faster, more per second, or less memory). Load client CPU: "
           "%.0f s in the zcp run, %.0f s in Dovecot's, of %d s." % (
               z.get("load_client_cpu_s", 0), d.get("load_client_cpu_s", 0), z.get("load_seconds", 0)))
+    print("Dovecot delays IDLE notifications on purpose (lib-storage mailbox-watch.c, NOTIFY_DELAY_MSECS "
+          "500), so its IDLE figures are no target; issue 10's is 100 ms. RSS sums pages that Dovecot's "
+          "processes share once per process; PSS counts them once.")
     if problems:
         print("Problems: " + "; ".join(problems) + ".")
 
