@@ -6,39 +6,26 @@
 # started and queryContents is called with curl: the first call (cold caches) and the median of 20.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ZCP_HOME=$ROOT/appliance/target/zcp
+BENCH_LIB=$ROOT/benchmarks/lib
+. "$BENCH_LIB/zcp-instance.sh"
 N=${1:-100000}
-PORT=15236
-PATH=$ZCP_HOME/bin:$PATH
 . "$ZCP_HOME/bin/zcp-java"
 H2JAR=$(ls "$ZCP_HOME"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -n 1)
+trap 'zcp_stop' EXIT
+trap 'exit 130' INT TERM
 
 run() {
     DB=$1
-    DIR=$ROOT/target/bench-$DB
-    rm -rf "$DIR"; mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
-    export ZARAFA_CONFIG_DIR=$DIR/etc
-    cat > "$DIR/etc/server.cfg" <<CFG
-server_bind = 127.0.0.1
-server_tcp_port = $PORT
-pid_file = $DIR/run/zarafa-server.pid
-local_admin_users = root $(id -un)
-attachment_path = $DIR/lib/attachments
-log_file = $DIR/log/server.log
-CFG
-    printf 'lmtp_port = 15003\nlookup_port = 15004\n' > "$DIR/etc/dagent.cfg"
-    if [ "$DB" = mariadb ]; then
-        printf 'mysql_host = 127.0.0.1\nmysql_user = root\nmysql_password =\nmysql_database = zarafa_bench\n' \
-            >> "$DIR/etc/server.cfg"
-        mariadb -h 127.0.0.1 -u root -e 'DROP DATABASE IF EXISTS zarafa_bench'
-    fi
-    start "$DIR"
+    zcp_configure "$ROOT/target/bench-$DB" 15000 "$DB" zarafa_bench
+    DIR=$ZCP_DIR
+    PORT=$ZCP_SOAP_PORT
+    zcp_start
     zarafa-admin -c bench -p bench -e bench@example.com -f "Bench User" > /dev/null
     SID=$(soap "logon" "<user>bench</user><password>bench</password><clientApp>bench</clientApp>" \
         | sed -n 's:.*<sessionId>\([^<]*\)</sessionId>.*:\1:p')
     INBOX=$(soap "getStore" "<sessionId>$SID</sessionId>" | sed -n 's:.*<inboxId>\([^<]*\)</inboxId>.*:\1:p')
     FOLDER=$(printf '%d' "0x$(printf '%s' "$INBOX" | tail -c 16)")
-    stop "$DIR"
+    zcp_stop
 
     echo "bench: loading $N messages into the Inbox ($DB)"
     if [ "$DB" = h2 ]; then
@@ -62,7 +49,7 @@ CFG
     fi
     echo "bench: loaded in $(( $(date +%s) - T0 )) s"
 
-    start "$DIR"
+    zcp_start
     SID=$(soap "logon" "<user>bench</user><password>bench</password><clientApp>bench</clientApp>" \
         | sed -n 's:.*<sessionId>\([^<]*\)</sessionId>.*:\1:p')
     QUERY="<sessionId>$SID</sessionId><folderId>$INBOX</folderId><query>
@@ -75,7 +62,7 @@ CFG
     for i in $(seq 1 20); do TIMES="$TIMES $(timed queryContents "$QUERY")"; done
     MEDIAN=$(printf '%s\n' $TIMES | sort -n | sed -n '10p')
     echo "RESULT $DB: first page of $N messages sorted by delivery time: first call ${FIRSTCALL} ms, median of 20 ${MEDIAN} ms"
-    stop "$DIR"
+    zcp_stop
 }
 
 soap() {
@@ -88,21 +75,6 @@ timed() {
     curl -s -o /dev/null -w '%{time_total}' -H 'Content-Type: text/xml; charset=utf-8' -H "SOAPAction: \"\"" \
         --data-binary "<?xml version='1.0'?><S:Envelope xmlns:S='http://schemas.xmlsoap.org/soap/envelope/'><S:Body><z:$1 xmlns:z='urn:zarafa'>$2</z:$1></S:Body></S:Envelope>" \
         "http://127.0.0.1:$PORT/zarafa" | awk '{ printf "%.1f", $1 * 1000 }'
-}
-
-start() {
-    zarafa-server -c "$1/etc/server.cfg" > /dev/null
-    i=0
-    until curl -sf "http://127.0.0.1:$PORT/zarafa?wsdl" > /dev/null 2>&1 && [ -s "$1/run/zarafa-admin.token" ]; do
-        i=$((i + 1)); [ $i -lt 180 ] || { echo "server did not start" >&2; exit 1; }
-        sleep 1
-    done
-}
-
-stop() {
-    pid=$(cat "$1/run/zarafa-server.pid")
-    kill "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 1; done
 }
 
 run h2
