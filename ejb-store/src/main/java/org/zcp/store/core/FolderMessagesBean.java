@@ -365,11 +365,9 @@ public class FolderMessagesBean implements FolderMessages {
         return objects.storedOfMessages(folder.id, tags, Collections.min(uids), Collections.max(uids));
     }
 
-    /** The folder's last journaled change number: the newest entry by index, not a MAX over all. */
+    /** The folder's last journaled change number (kept in memory by the store once known). */
     private long journalHighest(HierarchyObject folder) {
-        List<Long> last = objects.em().createQuery("select c.changeNum from ChangeEntry c where c.parentId = :p"
-                + " order by c.changeNum desc", Long.class).setParameter("p", folder.id).setMaxResults(1).getResultList();
-        return last.isEmpty() ? 0 : last.get(0);
+        return objects.contentChangeNum(folder.id);
     }
 
     /** The folder's messages with these UIDs (those still there). */

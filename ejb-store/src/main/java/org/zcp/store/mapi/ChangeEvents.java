@@ -26,7 +26,7 @@ final class ChangeEvents {
         ChangeEvent e = of(c);
         if (e == null) return;
         if (tx == null || tx.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            ChangeFeed.shared().publish(List.of(e)); // no transaction: the write is already durable
+            publish(List.of(e)); // no transaction: the write is already durable
             return;
         }
         @SuppressWarnings("unchecked")
@@ -41,12 +41,18 @@ final class ChangeEvents {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) ChangeFeed.shared().publish(list);
+                    if (status == Status.STATUS_COMMITTED) publish(list);
                 }
             });
             pending = list;
         }
         pending.add(e);
+    }
+
+    /** The folders' highest change numbers first (what the next SELECT reports), then the subscribers. */
+    private static void publish(List<ChangeEvent> events) {
+        for (ChangeEvent e : events) ObjectStore.contentChanged(e.folderId(), e.modSeq());
+        ChangeFeed.shared().publish(events);
     }
 
     /** The event of a journal entry; null for objects no one watches (attachments, recipients). */

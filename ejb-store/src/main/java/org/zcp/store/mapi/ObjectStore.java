@@ -431,6 +431,29 @@ public class ObjectStore {
         return s.changeNum;
     }
 
+    /** Each folder's highest committed change number of its contents, as far as this server knows it. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, Long> CONTENT_CHANGES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The highest change number journaled for anything in a folder (message added, changed,
+     * removed): a folder's HIGHESTMODSEQ. Kept in memory once known, advanced after each commit
+     * (ChangeEvents); the journal is asked once per folder after a start. Before, every SELECT
+     * sorted the folder's whole journal for its newest entry.
+     */
+    public long contentChangeNum(long folderId) {
+        Long known = CONTENT_CHANGES.get(folderId);
+        if (known != null) return known;
+        Long max = em.createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p", Long.class)
+                .setParameter("p", folderId).getSingleResult();
+        return CONTENT_CHANGES.merge(folderId, max == null ? 0L : max, Math::max);
+    }
+
+    /** A committed change in a folder (ChangeEvents, after the commit). */
+    static void contentChanged(long folderId, long changeNum) {
+        CONTENT_CHANGES.computeIfPresent(folderId, (k, v) -> Math.max(v, changeNum));
+    }
+
     /** Adds to a store's size for quota (manual 4.12); negative to shrink. */
     /** PR_MESSAGE_SIZE: properties, recipients and attachments; the store size follows (quota). */
     public void updateSize(HierarchyObject msg) {
