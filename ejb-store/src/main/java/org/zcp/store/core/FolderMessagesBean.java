@@ -118,31 +118,31 @@ public class FolderMessagesBean implements FolderMessages {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
         if (uids.isEmpty()) return Map.of();
-        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        Map<Long, Row> byUid = rowsByUid(f, uids);
         Map<Long, Long> sizes = sizes(props(f, byUid.keySet(), List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
         // the batch: requested order, within the octet budget (always the first present one)
-        List<HierarchyObject> batch = new ArrayList<>();
+        List<Row> batch = new ArrayList<>();
         long octets = 0;
         for (long uid : uids) {
-            HierarchyObject h = byUid.get(uid);
+            Row h = byUid.get(uid);
             if (h == null) continue;
-            long size = sizes.getOrDefault(h.id, h.size);
+            long size = sizes.getOrDefault(h.id(), h.size());
             if (!batch.isEmpty() && octets + size > octetBudget) break;
             batch.add(h);
             octets += size;
         }
         Map<Long, PropValue> raw = new HashMap<>();
-        List<Long> batchUids = batch.stream().map(h -> h.imapUid).toList();
+        List<Long> batchUids = batch.stream().map(Row::imapUid).toList();
         long span = Collections.max(batchUids) - Collections.min(batchUids) + 1;
         // the texts by UID range when the batch is dense (FETCH 1:*), else by id: a sparse set
         // (FETCH 1,5000) must not read every text in between
         (span <= 2L * batch.size() ? props(f, batchUids, List.of(MimeToMapi.PR_EC_IMAP_EMAIL))
-                : objects.stored(batch.stream().map(h -> h.id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL)))
+                : objects.stored(batch.stream().map(Row::id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL)))
                 .forEach((id, p) -> raw.put(id, p.get(MimeToMapi.PR_EC_IMAP_EMAIL)));
         Map<Long, byte[]> out = new LinkedHashMap<>();
-        for (HierarchyObject h : batch) {
-            PropValue v = raw.get(h.id);
-            out.put(h.imapUid, v != null && v.bin != null ? v.bin : converted(s, h));
+        for (Row h : batch) {
+            PropValue v = raw.get(h.id());
+            out.put(h.imapUid(), v != null && v.bin != null ? v.bin : converted(s, objects.object(h.id())));
         }
         return out;
     }
@@ -151,14 +151,14 @@ public class FolderMessagesBean implements FolderMessages {
     public Map<Long, Long> exactSizes(String session, long folderId, List<Long> uids) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
-        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        Map<Long, Row> byUid = rowsByUid(f, uids);
         Map<Long, Long> kept = sizes(props(f, byUid.keySet(), List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
         Map<Long, Long> out = new LinkedHashMap<>();
         for (long uid : uids) {
-            HierarchyObject h = byUid.get(uid);
+            Row h = byUid.get(uid);
             if (h == null) continue;
-            Long size = kept.get(h.id);
-            out.put(uid, size != null ? size : converted(s, h).length);
+            Long size = kept.get(h.id());
+            out.put(uid, size != null ? size : converted(s, objects.object(h.id())).length);
         }
         return out;
     }
@@ -368,6 +368,21 @@ public class FolderMessagesBean implements FolderMessages {
     /** The folder's last journaled change number (kept in memory by the store once known). */
     private long journalHighest(HierarchyObject folder) {
         return objects.contentChangeNum(folder.id);
+    }
+
+    /** The folder's messages with these UIDs (those still there), as rows: no entities to manage. */
+    private Map<Long, Row> rowsByUid(HierarchyObject folder, List<Long> uids) {
+        Map<Long, Row> out = new HashMap<>();
+        if (uids.isEmpty()) return out;
+        Set<Long> wanted = new HashSet<>(uids);
+        for (Row r : objects.em().createQuery("select new " + Row.class.getName()
+                + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h"
+                + " where h.parentId = :p and h.type = :t and h.imapUid between :lo and :hi and h.deletedAt is null",
+                Row.class).setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .setParameter("lo", Collections.min(uids)).setParameter("hi", Collections.max(uids)).getResultList()) {
+            if (wanted.contains(r.imapUid())) out.put(r.imapUid(), r);
+        }
+        return out;
     }
 
     /** The folder's messages with these UIDs (those still there). */

@@ -5,33 +5,23 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.zcp.api.mapi.MapiError;
-import org.zcp.api.mapi.ObjectType;
-import org.zcp.api.mapi.PropTag;
-import org.zcp.api.mapi.Rights;
-import org.zcp.api.soap.PropValue;
 import org.zcp.protocols.imap.ImapBackend;
 import org.zcp.protocols.imap.ImapBackend.Failure;
 import org.zcp.store.StoreException;
 import org.zcp.store.api.FolderChanges;
+import org.zcp.store.api.FolderInfo;
 import org.zcp.store.api.FolderMessages;
 import org.zcp.store.api.FolderState;
+import org.zcp.store.api.FolderTree;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.api.StoreFailure;
 import org.zcp.store.config.ServerSettings;
-import org.zcp.store.directory.Directory;
-import org.zcp.store.entity.HierarchyObject;
-import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.Access;
-import org.zcp.store.mapi.FolderService;
-import org.zcp.store.mapi.ObjectStore;
-import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.session.Logon;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
@@ -48,8 +38,6 @@ public class ImapService {
     static final String PROGRAM = "zarafa-gateway (imap)";
     /** Where the public store's folders appear (imap_public_folders = yes). */
     static final String PUBLIC_FOLDERS = "Public folders";
-    /** The user's subscribed folders (entry ids) on the store root. */
-    static final int PR_EC_IMAP_SUBSCRIBED = 0x67841102;
 
     @Inject
     Logon logon;
@@ -58,25 +46,13 @@ public class ImapService {
     SessionManager sessions;
 
     @Inject
-    Directory directory;
-
-    @Inject
-    StoreManager stores;
-
-    @Inject
-    ObjectStore objects;
-
-    @Inject
-    FolderService folderService;
-
-    @Inject
-    Access access;
-
-    @Inject
     ServerSettings settings;
 
     @Inject
     FolderMessages index;
+
+    @Inject
+    FolderTree folderTree;
 
     public ImapBackend.Login login(String user, String password, String peer, boolean tls) {
         try {
@@ -92,137 +68,134 @@ public class ImapService {
         logon.logoff(session);
     }
 
-    // ---- mailboxes ----------------------------------------------------------------------------
+    // ---- mailboxes: the store's FolderTree, named the IMAP way --------------------------------
 
-    private record Box(String name, HierarchyObject folder) {
+    /** A mailbox: its IMAP name and its folder. */
+    private record Box(String name, long folder, FolderInfo.Special special) {
     }
 
-    private StoreEntity store(Session s) {
-        return stores.privateStoreOf(s.userId()).orElseThrow(() -> new Failure("NONEXISTENT", "no store"));
+    /** Where a new mailbox goes: the folder a name's parent part names, or the top of the tree. */
+    private record Tree(long root, List<Box> boxes) {
     }
 
     /**
-     * Every visible mailbox, parents first: the user's folders, then (gateway.cfg
-     * imap_public_folders) the public store of the user's company under "Public folders", only
-     * the folders the user may see there.
+     * Every visible mailbox, parents first: the user's folders (the receive folder as INBOX, "/"
+     * in a folder's name as "_"), then (gateway.cfg imap_public_folders) the public store of the
+     * user's company under "Public folders", only the folders the user may see there. With
+     * imap_only_mailfolders, calendars, contacts, tasks, notes and journal are left out with
+     * their subfolders.
      */
-    private List<Box> boxes(Session s) {
-        StoreEntity store = store(s);
-        long inbox = stores.receiveFolder(store.id, "IPM").orElse(-1L);
+    private Tree tree(String session) {
+        FolderTree.Hierarchy own = wrap(() -> folderTree.folders(session));
         List<Box> out = new ArrayList<>();
-        walk(stores.ipmSubtree(store), "", inbox, out, null);
+        name(own, "", out, false);
         if (settings.gateway().getBool("imap_public_folders")) {
-            stores.publicStoreOf(s.companyId()).ifPresent(pub -> {
-                HierarchyObject root = stores.ipmSubtree(pub);
-                if (!visible(s, root)) return;
-                out.add(new Box(PUBLIC_FOLDERS, root));
-                walk(root, PUBLIC_FOLDERS + "/", -1, out, s);
-            });
+            FolderTree.Hierarchy pub = wrap(() -> folderTree.publicFolders(session));
+            if (pub != null) {
+                out.add(new Box(PUBLIC_FOLDERS, pub.rootId(), FolderInfo.Special.NONE));
+                name(pub, PUBLIC_FOLDERS + "/", out, true);
+            }
         }
-        return out;
+        return new Tree(own.rootId(), out);
     }
 
-    /** {@code rightsOf}: check each folder's rights for this session (folders of a store not its own). */
-    private void walk(HierarchyObject parent, String prefix, long inbox, List<Box> out, Session rightsOf) {
+    private void name(FolderTree.Hierarchy h, String prefix, List<Box> out, boolean publicStore) {
         boolean onlyMail = settings.gateway().getBool("imap_only_mailfolders");
-        for (HierarchyObject f : objects.children(parent.id, ObjectType.MAPI_FOLDER, false)) {
-            String cls = f.containerClass;
+        Map<Long, String> names = new HashMap<>();
+        names.put(h.rootId(), null);
+        for (FolderInfo f : h.folders()) {
+            if (!names.containsKey(f.parentId())) continue; // below a folder left out
+            String cls = f.containerClass();
             if (onlyMail && cls != null && !cls.isEmpty() && !cls.startsWith("IPF.Note") && !cls.startsWith("IPM")) {
                 continue;
             }
-            if (rightsOf != null && !visible(rightsOf, f)) continue;
-            String name = f.id == inbox ? "INBOX" : prefix + f.displayName.replace("/", "_");
-            if (name.equals(PUBLIC_FOLDERS) && rightsOf == null) name = PUBLIC_FOLDERS + "_"; // the name is taken
-            out.add(new Box(name, f));
-            walk(f, name + "/", inbox, out, rightsOf);
+            String parent = names.get(f.parentId());
+            String name = f.special() == FolderInfo.Special.INBOX && !publicStore ? "INBOX"
+                    : (parent == null ? prefix : parent + "/") + f.name().replace("/", "_");
+            if (!publicStore && parent == null && name.equals(PUBLIC_FOLDERS)) name = PUBLIC_FOLDERS + "_"; // taken
+            names.put(f.id(), name);
+            out.add(new Box(name, f.id(), publicStore ? FolderInfo.Special.NONE : f.special()));
         }
     }
 
-    private boolean visible(Session s, HierarchyObject folder) {
-        return (access.rights(s, folder.id) & (Rights.FOLDER_VISIBLE | Rights.READ_ANY)) != 0;
-    }
-
-    private Box box(Session s, String name) {
-        for (Box b : boxes(s)) {
+    private static Box box(Tree t, String name) {
+        for (Box b : t.boxes()) {
             if (b.name().equals(name) || name.equalsIgnoreCase("INBOX") && b.name().equals("INBOX")) return b;
         }
         throw new Failure("NONEXISTENT", "no mailbox " + name);
     }
 
+    private Box box(String session, String name) {
+        return box(tree(session), name);
+    }
+
+    /** The folder a new mailbox of this name goes into. */
+    private static long parentOf(Tree t, String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? t.root() : box(t, name.substring(0, slash)).folder();
+    }
+
+    private static String leaf(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
     public List<ImapBackend.Folder> folders(String session) {
-        Session s = live(session);
-        StoreEntity store = store(s);
-        Map<Integer, PropValue> root = objects.stored(store.hierarchyId);
-        // SPECIAL-USE (RFC 6154) from the store's special folders; a store without one just lacks it
-        Map<String, String> special = new java.util.HashMap<>();
-        special.put(hex(root.get(PropTag.PR_IPM_SENTMAIL_ENTRYID)), "\\Sent");
-        special.put(hex(root.get(PropTag.PR_IPM_WASTEBASKET_ENTRYID)), "\\Trash");
-        special.put(hex(root.get(PropTag.PR_IPM_DRAFTS_ENTRYID)), "\\Drafts");
-        special.put(junk(root), "\\Junk");
-        special.remove(null);
-        Set<String> subscribed = subscriptions(store);
-        List<Box> all = boxes(s);
+        live(session);
+        List<Box> all = tree(session).boxes();
+        Set<Long> subscribed = wrap(() -> folderTree.subscriptions(session));
         List<ImapBackend.Folder> out = new ArrayList<>();
         for (Box b : all) {
             List<String> attrs = new ArrayList<>();
             boolean children = all.stream().anyMatch(o -> o.name().startsWith(b.name() + "/"));
             attrs.add(children ? "\\HasChildren" : "\\HasNoChildren");
-            String id = objects.entryId(b.folder());
-            if (special.containsKey(id)) attrs.add(special.get(id));
-            out.add(new ImapBackend.Folder(b.name(), id, attrs, subscribed.contains(id)));
+            // SPECIAL-USE (RFC 6154) from the store's special folders
+            switch (b.special()) {
+                case SENT -> attrs.add("\\Sent");
+                case TRASH -> attrs.add("\\Trash");
+                case DRAFTS -> attrs.add("\\Drafts");
+                case JUNK -> attrs.add("\\Junk");
+                default -> {
+                }
+            }
+            out.add(new ImapBackend.Folder(b.name(), Long.toString(b.folder()), attrs, subscribed.contains(b.folder())));
         }
-        return out;
-    }
-
-    private static String hex(PropValue v) {
-        return v == null || v.bin == null ? null : HexFormat.of().withUpperCase().formatHex(v.bin);
-    }
-
-    private static String junk(Map<Integer, PropValue> root) {
-        PropValue ren = root.get(PropTag.PR_ADDITIONAL_REN_ENTRYIDS);
-        if (ren == null || ren.mvbin == null || ren.mvbin.size() < 5) return null;
-        return HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
-    }
-
-    private Set<String> subscriptions(StoreEntity store) {
-        PropValue v = objects.stored(store.hierarchyId).get(PR_EC_IMAP_SUBSCRIBED);
-        Set<String> out = new LinkedHashSet<>();
-        if (v != null && v.mvbin != null) v.mvbin.forEach(b -> out.add(HexFormat.of().withUpperCase().formatHex(b)));
         return out;
     }
 
     public void create(String session, String name) {
-        Session s = live(session);
-        if (boxes(s).stream().anyMatch(b -> b.name().equals(name))) throw new Failure("ALREADYEXISTS", "exists");
-        int slash = name.lastIndexOf('/');
-        String parent = slash < 0 ? objects.entryId(stores.ipmSubtree(store(s)))
-                : objects.entryId(box(s, name.substring(0, slash)).folder());
-        wrap(() -> folderService.create(s, parent, name.substring(slash + 1), "IPF.Note", false));
+        live(session);
+        Tree t = tree(session);
+        if (t.boxes().stream().anyMatch(b -> b.name().equals(name))) throw new Failure("ALREADYEXISTS", "exists");
+        long parent = parentOf(t, name);
+        wrap(() -> folderTree.create(session, parent, leaf(name), "IPF.Note"));
     }
 
     public void delete(String session, String name) {
-        Session s = live(session);
-        Box b = box(s, name);
+        live(session);
+        Tree t = tree(session);
+        Box b = box(t, name);
         if (b.name().equals("INBOX")) throw new Failure("CANNOT", "the INBOX cannot be deleted");
         // a MAPI folder takes its subfolders with it, where RFC 3501 6.3.4 keeps them: refused
         // rather than deleting mail the client did not name (RFC 5530 HASCHILDREN)
-        if (boxes(s).stream().anyMatch(o -> o.name().startsWith(b.name() + "/"))) {
+        if (t.boxes().stream().anyMatch(o -> o.name().startsWith(b.name() + "/"))) {
             throw new Failure("HASCHILDREN", "delete the mailboxes below it first");
         }
         wrap(() -> {
-            folderService.delete(s, objects.entryId(b.folder()), false);
+            folderTree.delete(session, b.folder());
             return null;
         });
     }
 
     public void rename(String session, String from, String to) {
-        Session s = live(session);
-        Box b = box(s, from);
-        if (boxes(s).stream().anyMatch(o -> o.name().equals(to))) throw new Failure("ALREADYEXISTS", "exists");
-        int slash = to.lastIndexOf('/');
-        String parent = slash < 0 ? objects.entryId(stores.ipmSubtree(store(s)))
-                : objects.entryId(box(s, to.substring(0, slash)).folder());
-        wrap(() -> folderService.copy(s, objects.entryId(b.folder()), parent, to.substring(slash + 1), true));
+        live(session);
+        Tree t = tree(session);
+        Box b = box(t, from);
+        if (t.boxes().stream().anyMatch(o -> o.name().equals(to))) throw new Failure("ALREADYEXISTS", "exists");
+        long parent = parentOf(t, to);
+        wrap(() -> {
+            folderTree.move(session, b.folder(), parent, leaf(to));
+            return null;
+        });
     }
 
     /**
@@ -230,30 +203,25 @@ public class ImapService {
      * mailbox cannot be subscribed (NONEXISTENT), and unsubscribing one is a no-op.
      */
     public void subscribe(String session, String name, boolean on) {
-        Session s = live(session);
-        StoreEntity store = store(s);
-        Set<String> subs = subscriptions(store);
+        live(session);
         Box b;
         try {
-            b = box(s, name);
+            b = box(session, name);
         } catch (Failure missing) {
             if (on) throw missing;
             return;
         }
-        String id = objects.entryId(b.folder());
-        if (on ? !subs.add(id) : !subs.remove(id)) return;
-        List<byte[]> bins = subs.stream().map(h -> HexFormat.of().parseHex(h)).toList();
         wrap(() -> {
-            objects.setProps(objects.object(store.hierarchyId), List.of(PropValue.ofBinaries(PR_EC_IMAP_SUBSCRIBED, bins)));
+            folderTree.subscribe(session, b.folder(), on);
             return null;
         });
     }
 
     public ImapBackend.MailboxState open(String session, String name) {
-        Session s = live(session);
-        HierarchyObject f = box(s, name).folder();
-        FolderState st = wrap(() -> index.open(session, f.id));
-        return new ImapBackend.MailboxState(Long.toString(f.id), st.uidValidity(), st.uidNext(), st.highestModSeq(),
+        live(session);
+        long f = box(session, name).folder();
+        FolderState st = wrap(() -> index.open(session, f));
+        return new ImapBackend.MailboxState(Long.toString(f), st.uidValidity(), st.uidNext(), st.highestModSeq(),
                 st.messages(), st.unseen(), st.readOnly(), st.keywords());
     }
 
@@ -322,9 +290,9 @@ public class ImapService {
 
     public ImapBackend.CopyResult copy(String session, String mailboxId, List<Long> uids, String destination,
             boolean move) {
-        Session s = live(session);
-        Box dest = box(s, destination);
-        FolderMessages.CopyResult r = wrap(() -> index.copy(session, folderId(mailboxId), uids, dest.folder().id, move));
+        live(session);
+        Box dest = box(session, destination);
+        FolderMessages.CopyResult r = wrap(() -> index.copy(session, folderId(mailboxId), uids, dest.folder(), move));
         return new ImapBackend.CopyResult(r.uidValidity(), r.sourceUids(), r.destinationUids());
     }
 
@@ -335,22 +303,22 @@ public class ImapService {
 
     public ImapBackend.AppendResult append(String session, String mailbox, byte[] message, Set<String> flags,
             long internalDate) {
-        Session s = live(session);
+        live(session);
         Box b;
         try {
-            b = box(s, mailbox);
+            b = box(session, mailbox);
         } catch (Failure missing) {
             throw new Failure("TRYCREATE", "no mailbox " + mailbox);
         }
         long uid = wrap(() -> {
             try {
-                return index.append(session, b.folder().id, new ByteArrayInputStream(message), ImapFlags.of(flags),
+                return index.append(session, b.folder(), new ByteArrayInputStream(message), ImapFlags.of(flags),
                         internalDate);
             } catch (IOException e) {
                 throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "the message could not be read");
             }
         });
-        return new ImapBackend.AppendResult(b.folder().id, uid);
+        return new ImapBackend.AppendResult(b.folder(), uid);
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.zcp.protocols.imap;
 
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 import org.zcp.protocols.imap.parse.Args;
 import org.zcp.protocols.imap.parse.MailboxNames;
 import org.zcp.protocols.imap.parse.ParseException;
@@ -11,8 +9,11 @@ import org.zcp.protocols.imap.parse.RawCommand;
 /**
  * The mailbox management commands of RFC 3501 sections 6.3.3 to 6.3.7: CREATE, DELETE, RENAME,
  * SUBSCRIBE and UNSUBSCRIBE. A trailing delimiter is dropped (CREATE "a/" creates "a"); CREATE and
- * RENAME make missing superiors first and refuse, with {@code NO [CANNOT]}, only names the store
- * cannot hold.
+ * RENAME refuse, with {@code NO [CANNOT]}, only names the store cannot hold. A missing superior is
+ * not made (RFC 3501 6.3.3 says SHOULD): the store answers {@code NO [NONEXISTENT]}. Made on its
+ * own, a superior of a name under "Public folders/" would land in the caller's own company's
+ * public store, a folder the client never named (the authorization matrix holds the server to
+ * that), and Thunderbird, Outlook and mbsync create parents one by one anyway.
  */
 final class MailboxCommands {
     /** The longest folder name the store keeps (its display name). */
@@ -28,7 +29,6 @@ final class MailboxCommands {
             return;
         }
         checkStorable(name);
-        if (name.indexOf('/') > 0) superiors(s, name, names(s));
         s.backend.create(s.handle, name);
         s.ok(c.tag(), null, "CREATE completed");
     }
@@ -61,14 +61,6 @@ final class MailboxCommands {
             s.no(c.tag(), "CANNOT", "A mailbox cannot be moved into itself");
             return;
         }
-        if (to.indexOf('/') > 0) {
-            Set<String> existing = names(s);
-            if (!existing.contains(from)) { // before any superior of the new name is made
-                s.no(c.tag(), "NONEXISTENT", "No such mailbox");
-                return;
-            }
-            superiors(s, to, existing);
-        }
         s.backend.rename(s.handle, from, to);
         s.ok(c.tag(), null, "RENAME completed");
     }
@@ -97,29 +89,6 @@ final class MailboxCommands {
                 throw ParseException.refused("CANNOT", "Mailbox name contains a control character");
             }
         }
-    }
-
-    /**
-     * Creates the missing superiors of {@code name} (RFC 3501 section 6.3.3: the server SHOULD
-     * create any superior hierarchical names needed), so {@code CREATE a/b/c} works without
-     * {@code a}.
-     */
-    private static void superiors(ImapSession s, String name, Set<String> existing) {
-        for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
-            String parent = name.substring(0, slash);
-            if (existing.contains(parent)) continue;
-            try {
-                s.backend.create(s.handle, parent);
-            } catch (ImapBackend.Failure e) {
-                if (!"ALREADYEXISTS".equals(e.code())) throw e; // made by another session meanwhile
-            }
-        }
-    }
-
-    private static Set<String> names(ImapSession s) {
-        Set<String> names = new HashSet<>();
-        for (ImapBackend.Folder f : s.backend.folders(s.handle)) names.add(f.name());
-        return names;
     }
 
     private static String oneMailbox(RawCommand c) throws ParseException {

@@ -147,6 +147,12 @@ class FakeImapBackend implements ImapBackend {
     @Override
     public void create(String session, String name) {
         if (boxes.containsKey(name)) throw new Failure("ALREADYEXISTS", "Mailbox exists");
+        int slash = name.lastIndexOf('/');
+        // as the store: a new mailbox goes into an existing one (INBOX is any case)
+        if (slash > 0 && !boxes.containsKey(name.substring(0, slash))
+                && !name.substring(0, slash).equalsIgnoreCase("INBOX")) {
+            throw new Failure("NONEXISTENT", "no mailbox " + name.substring(0, slash));
+        }
         box(name, List.of(), 5000 + ids, 1);
     }
 
@@ -160,6 +166,10 @@ class FakeImapBackend implements ImapBackend {
     public void rename(String session, String from, String to) {
         byName(from);
         if (boxes.containsKey(to)) throw new Failure("ALREADYEXISTS", "Mailbox exists");
+        int slash = to.lastIndexOf('/');
+        if (slash > 0 && !boxes.containsKey(to.substring(0, slash))) {
+            throw new Failure("NONEXISTENT", "no mailbox " + to.substring(0, slash));
+        }
         // the inferiors move with it (RFC 3501 6.3.5), as folders do in the store
         Map<String, Box> renamed = new LinkedHashMap<>();
         for (Box b : boxes.values()) {
