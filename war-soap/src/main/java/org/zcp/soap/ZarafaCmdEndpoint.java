@@ -36,7 +36,7 @@ import org.zcp.store.mapi.FolderService;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.NamedProperties;
 import org.zcp.store.mapi.TableService;
-import org.zcp.store.session.Logon;
+import org.zcp.store.logon.Logon;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
 

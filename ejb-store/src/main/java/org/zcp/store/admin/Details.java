@@ -10,6 +10,7 @@ import org.zcp.api.soap.GroupDetails;
 import org.zcp.api.soap.UserDetails;
 import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.DirEntry;
+import org.zcp.store.directory.Features;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.QuotaService;
@@ -50,15 +51,9 @@ public class Details {
         for (long g : directory.groupIdsOf(e.id())) {
             directory.get(g).ifPresent(ge -> d.groups.add(ge.name()));
         }
-        d.enabledFeatures = features(e, Attr.FEATURES_ENABLED);
-        d.disabledFeatures = features(e, Attr.FEATURES_DISABLED);
+        d.enabledFeatures = Features.listed(e, Attr.FEATURES_ENABLED);
+        d.disabledFeatures = Features.listed(e, Attr.FEATURES_DISABLED);
         return d;
-    }
-
-    static List<String> features(DirEntry e, String attr) {
-        String v = e.prop(attr);
-        if (v == null || v.isBlank()) return new ArrayList<>();
-        return new ArrayList<>(Arrays.asList(v.trim().split("\\s+")));
     }
 
     public GroupDetails group(DirEntry e) {

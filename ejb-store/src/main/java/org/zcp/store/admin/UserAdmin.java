@@ -17,6 +17,7 @@ import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
+import org.zcp.store.directory.Features;
 import org.zcp.store.directory.UserScripts;
 import org.zcp.store.entity.ObjectRelation;
 import org.zcp.store.entity.StoreEntity;
@@ -187,8 +188,8 @@ public class UserAdmin {
         directory.requireAdminOver(s, e);
         String f = feature == null ? "" : feature.toLowerCase(Locale.ROOT);
         if (!FEATURES.contains(f)) throw StoreException.invalid("unknown feature '" + feature + "' (imap, pop3)");
-        Set<String> on = new LinkedHashSet<>(Details.features(e, Attr.FEATURES_ENABLED));
-        Set<String> off = new LinkedHashSet<>(Details.features(e, Attr.FEATURES_DISABLED));
+        Set<String> on = new LinkedHashSet<>(Features.listed(e, Attr.FEATURES_ENABLED));
+        Set<String> off = new LinkedHashSet<>(Features.listed(e, Attr.FEATURES_DISABLED));
         // manual 8.7.2 note: never in both lists
         if (enabled) {
             on.add(f);
@@ -205,13 +206,6 @@ public class UserAdmin {
             // the gateway sessions of the feature end (programs are "zarafa-gateway (imap)", ...)
             sessions.revoke(e.id(), other -> other.program() != null && other.program().endsWith("(" + f + ")"));
         }
-    }
-
-    /** Table 8.1: whether a user may use a feature. */
-    public boolean featureAllowed(DirEntry e, String feature) {
-        if (Details.features(e, Attr.FEATURES_ENABLED).contains(feature)) return true;
-        if (Details.features(e, Attr.FEATURES_DISABLED).contains(feature)) return false;
-        return !settings.disabledFeatures().contains(feature);
     }
 
     public List<UserDetails> sendAsList(Session s, String userName) {

@@ -12,7 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import org.zcp.api.soap.PropValue;
 import org.zcp.store.config.ServerSettings;
-import org.zcp.store.mapi.Props;
 
 /**
  * The server's caches, sized by server.cfg (manual 9.2): the object cache (tree position of
@@ -46,7 +45,7 @@ public class StoreCaches {
 
     private static long cellBytes(Map<Integer, PropValue> m) {
         long n = 32;
-        for (PropValue v : m.values()) n += 48 + Props.size(v);
+        for (PropValue v : m.values()) n += 48 + v.octets();
         return n;
     }
 

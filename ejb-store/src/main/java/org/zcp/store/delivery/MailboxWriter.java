@@ -19,9 +19,9 @@ import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.PropValues;
 import org.zcp.store.StoreException;
-import org.zcp.store.admin.UserAdmin;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
+import org.zcp.store.directory.Features;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.EntryIds;
@@ -73,7 +73,7 @@ public class MailboxWriter {
     FolderService folders;
 
     @Inject
-    UserAdmin users;
+    Features features;
 
     @Inject
     org.zcp.store.config.ServerSettings settings;
@@ -107,7 +107,7 @@ public class MailboxWriter {
             m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, PropTag.MSGFLAG_READ));
         }
         // the text as received, for IMAP (manual 8.7) and POP3 clients: served byte for byte
-        if (users.featureAllowed(user, "imap") || users.featureAllowed(user, "pop3")) {
+        if (features.allowed(user, "imap") || features.allowed(user, "pop3")) {
             m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
         }
         String duplicate = duplicate(store, m);

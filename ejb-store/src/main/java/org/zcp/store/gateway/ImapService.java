@@ -22,7 +22,7 @@ import org.zcp.store.api.FolderTree;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.api.StoreFailure;
 import org.zcp.store.config.ServerSettings;
-import org.zcp.store.session.Logon;
+import org.zcp.store.logon.Logon;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
 

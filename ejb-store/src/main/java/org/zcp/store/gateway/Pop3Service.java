@@ -12,7 +12,7 @@ import org.zcp.store.api.MessageSummary;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.StoreManager;
-import org.zcp.store.session.Logon;
+import org.zcp.store.logon.Logon;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
 

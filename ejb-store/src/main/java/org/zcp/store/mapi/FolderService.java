@@ -237,7 +237,7 @@ public class FolderService {
             }
             access.check(s, o.id, Action.FOLDER_PERMISSIONS, Rights.FOLDER_ACCESS);
             for (PropValue v : props) {
-                if (Props.size(v) > MAX_FOLDER_PROPERTY) {
+                if (v.octets() > MAX_FOLDER_PROPERTY) {
                     throw StoreException.invalid(String.format("property 0x%08X of a folder is larger than %d bytes",
                             v.tag, MAX_FOLDER_PROPERTY));
                 }

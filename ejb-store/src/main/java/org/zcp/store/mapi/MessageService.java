@@ -206,7 +206,7 @@ public class MessageService {
         long n = 0;
         if (props != null) {
             for (PropValue v : props) {
-                if (v != null && !ObjectStore.NOT_STORED.contains(v.tag)) n += Props.size(v);
+                if (v != null && !ObjectStore.NOT_STORED.contains(v.tag)) n += v.octets();
             }
         }
         return n;
@@ -219,7 +219,7 @@ public class MessageService {
 
     private static long estimate(Message m) {
         long n = 0;
-        if (m.props != null) for (PropValue v : m.props) n += Props.size(v);
+        if (m.props != null) for (PropValue v : m.props) n += v.octets();
         if (m.attachments != null) for (Attachment a : m.attachments) n += a.data == null ? 0 : a.data.length;
         return n;
     }

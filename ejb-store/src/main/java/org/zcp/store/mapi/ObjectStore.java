@@ -458,11 +458,11 @@ public class ObjectStore {
     /** PR_MESSAGE_SIZE: properties, recipients and attachments; the store size follows (quota). */
     public void updateSize(HierarchyObject msg) {
         long size = 0;
-        for (PropValue v : stored(msg.id).values()) size += Props.size(v);
+        for (PropValue v : stored(msg.id).values()) size += v.octets();
         boolean hasAttach = false;
         for (HierarchyObject c : allChildren(msg.id)) {
             if (c.deletedAt != null) continue;
-            for (PropValue v : stored(c.id).values()) size += Props.size(v);
+            for (PropValue v : stored(c.id).values()) size += v.octets();
             if (c.type == ObjectType.MAPI_ATTACH) {
                 size += c.size;
                 hasAttach = true;

@@ -133,17 +133,4 @@ public final class Props {
         }
         return v;
     }
-
-    /** Bytes a value takes, for PR_MESSAGE_SIZE and quota. */
-    public static long size(PropValue v) {
-        Object o = v.value();
-        if (o instanceof String s) return s.length() * 2L;
-        if (o instanceof byte[] b) return b.length;
-        if (o instanceof List<?> l) {
-            long n = 0;
-            for (Object e : l) n += e instanceof String s ? s.length() * 2L : e instanceof byte[] b ? b.length : 8;
-            return n;
-        }
-        return 8;
-    }
 }

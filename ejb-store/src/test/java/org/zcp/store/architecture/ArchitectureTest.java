@@ -31,11 +31,13 @@ import org.zcp.protocols.tls.Peers;
  */
 class ArchitectureTest {
     /**
-     * The package cycles the December review found, still to be untangled (mail flow; the
-     * directory/administration knot). A cycle outside these, or one joining them, fails.
+     * The package cycle left of the two the December review found: the mail flow (delivery runs
+     * the pipelines, whose mailets write through delivery; the spooler likewise). The
+     * directory/administration knot {admin, session, directory, cache, mapi} is untied (issue
+     * 10: logons in their own package, features in the directory, value sizes on PropValue).
+     * A cycle outside this one, or one joining it, fails.
      */
-    static final List<Set<String>> KNOWN_CYCLES = List.of(Set.of("archive", "delivery", "pipeline", "spooler"),
-            Set.of("admin", "session", "directory", "cache", "mapi"));
+    static final List<Set<String>> KNOWN_CYCLES = List.of(Set.of("archive", "delivery", "pipeline", "spooler"));
 
     static JavaClasses store;
 

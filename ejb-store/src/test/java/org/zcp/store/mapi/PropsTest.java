@@ -175,12 +175,11 @@ class PropsTest {
 
     @Test
     void sizeCountsTwoBytesPerCharacterBinaryLengthAndEightForScalars() {
-        assertThat(Props.size(PropValue.ofString(PR_SUBJECT, "abc"))).isEqualTo(6);
-        assertThat(Props.size(PropValue.ofBinary(PR_ENTRYID, new byte[10]))).isEqualTo(10);
-        assertThat(Props.size(PropValue.ofLong(PR_IMPORTANCE, 1))).isEqualTo(8);
-        assertThat(Props.size(PropValue.ofBool(PR_READ_RECEIPT_REQUESTED, true))).isEqualTo(8);
-        assertThat(Props.size(PropValue.ofStrings(PR_KEYWORDS_MV, List.of("ab", "cde")))).isEqualTo(10);
-        assertThat(Props.size(PropValue.ofBinaries(PR_BINARIES_MV, List.of(new byte[3], new byte[4]))))
-                .isEqualTo(7);
+        assertThat(PropValue.ofString(PR_SUBJECT, "abc").octets()).isEqualTo(6);
+        assertThat(PropValue.ofBinary(PR_ENTRYID, new byte[10]).octets()).isEqualTo(10);
+        assertThat(PropValue.ofLong(PR_IMPORTANCE, 1).octets()).isEqualTo(8);
+        assertThat(PropValue.ofBool(PR_READ_RECEIPT_REQUESTED, true).octets()).isEqualTo(8);
+        assertThat(PropValue.ofStrings(PR_KEYWORDS_MV, List.of("ab", "cde")).octets()).isEqualTo(10);
+        assertThat(PropValue.ofBinaries(PR_BINARIES_MV, List.of(new byte[3], new byte[4])).octets()).isEqualTo(7);
     }
 }

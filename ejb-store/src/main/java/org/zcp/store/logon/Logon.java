@@ -1,4 +1,4 @@
-package org.zcp.store.session;
+package org.zcp.store.logon;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,6 +11,11 @@ import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
+import org.zcp.store.directory.Features;
+import org.zcp.store.session.LogonThrottle;
+import org.zcp.store.session.PasswordHash;
+import org.zcp.store.session.Session;
+import org.zcp.store.session.SessionManager;
 
 /**
  * Authentication for every protocol: password logon through the user plugin, impersonation by
@@ -34,7 +39,7 @@ public class Logon {
     ServerSettings settings;
 
     @Inject
-    org.zcp.store.admin.UserAdmin users;
+    Features features;
 
     @Inject
     LogonThrottle throttle;
@@ -104,7 +109,7 @@ public class Logon {
         if (found.isEmpty() && name.contains("@")) found = directory.findUserByAddress(name);
         String login = found.map(directory::loginName).orElse(name);
         DirEntry e = authenticate(login, password, from, program);
-        if (!users.featureAllowed(e, feature)) {
+        if (!features.allowed(e, feature)) {
             audit.authenticateFailed(login, from, program);
             throw new StoreException(MapiError.MAPI_E_NO_ACCESS, feature.toUpperCase(java.util.Locale.ROOT)
                     + " is not enabled for this user");
