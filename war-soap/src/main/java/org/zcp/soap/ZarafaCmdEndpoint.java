@@ -31,12 +31,12 @@ import org.zcp.store.admin.CompanyAdmin;
 import org.zcp.store.admin.GroupAdmin;
 import org.zcp.store.admin.StoreAdmin;
 import org.zcp.store.admin.UserAdmin;
+import org.zcp.store.logon.Logon;
 import org.zcp.store.mapi.AclService;
 import org.zcp.store.mapi.FolderService;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.NamedProperties;
 import org.zcp.store.mapi.TableService;
-import org.zcp.store.logon.Logon;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
 
@@ -90,7 +90,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     org.zcp.store.db.SchemaMigrator schema;
 
     @EJB
-    org.zcp.store.delivery.DeliveryService delivery;
+    org.zcp.store.dagent.DeliveryService delivery;
 
     @EJB
     org.zcp.store.directory.Directory directory;
@@ -417,7 +417,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
                 try (InputStream in = rfc822 == null ? InputStream.nullInputStream() : rfc822.getInputStream()) {
                     java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                return org.zcp.store.delivery.Deliveries.outcome(delivery, recipient, envelopeFrom, tmp, folder, create, markRead);
+                return org.zcp.store.dagent.Deliveries.outcome(delivery, recipient, envelopeFrom, tmp, folder, create, markRead);
             } catch (IOException e) {
                 throw new org.zcp.store.StoreException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR,
                         "message upload broke off");

@@ -12,7 +12,6 @@ import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.ArchiveInfo;
 import org.zcp.store.StoreException;
 import org.zcp.store.admin.UserAdmin;
-import org.zcp.store.delivery.MailboxWriter;
 import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
@@ -141,7 +140,7 @@ public class ArchiveService {
                     .orElseThrow(() -> StoreException.notFound("the archive store of user " + a.archiveUserId()));
             HierarchyObject root = child(stores.ipmSubtree(store), a.folder());
             HierarchyObject target = child(root, folderName == null || folderName.isBlank() ? "Inbox" : folderName);
-            for (String copy : messages.copy(MailboxWriter.SYSTEM, List.of(messageEntryId), objects.entryId(target), false)) {
+            for (String copy : messages.copy(Session.MAIL_FLOW, List.of(messageEntryId), objects.entryId(target), false)) {
                 if (sent) {
                     HierarchyObject c = objects.resolve(copy);
                     c.msgFlags = (c.msgFlags | PropTag.MSGFLAG_READ) & ~(PropTag.MSGFLAG_SUBMIT | PropTag.MSGFLAG_UNSENT);
@@ -164,6 +163,6 @@ public class ArchiveService {
         for (HierarchyObject f : objects.children(parent.id, ObjectType.MAPI_FOLDER, false)) {
             if (name.equalsIgnoreCase(f.displayName)) return f;
         }
-        return objects.resolve(folders.create(MailboxWriter.SYSTEM, objects.entryId(parent), name, "IPF.Note", true));
+        return objects.resolve(folders.create(Session.MAIL_FLOW, objects.entryId(parent), name, "IPF.Note", true));
     }
 }

@@ -27,12 +27,12 @@ import org.zcp.store.api.FolderState;
 import org.zcp.store.api.MessageFlags;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.config.ServerSettings;
-import org.zcp.store.delivery.MimeToMapi;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
+import org.zcp.store.mime.MimeToMapi;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
 

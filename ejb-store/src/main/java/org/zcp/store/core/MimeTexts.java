@@ -3,9 +3,9 @@ package org.zcp.store.core;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.Message;
 import org.zcp.store.StoreException;
-import org.zcp.store.delivery.MapiToMime;
 import org.zcp.store.mapi.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
+import org.zcp.store.mime.MapiToMime;
 import org.zcp.store.session.Session;
 
 /** A stored message as MIME for its RFC 822 text, when none was kept with it. */

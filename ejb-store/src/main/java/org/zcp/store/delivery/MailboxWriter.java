@@ -29,6 +29,8 @@ import org.zcp.store.mapi.FolderService;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.StoreManager;
+import org.zcp.store.mime.MimeToMapi;
+import org.zcp.store.mime.TrackedMimeMessage;
 import org.zcp.store.session.Session;
 
 /**
@@ -42,8 +44,7 @@ public class MailboxWriter {
     private static final Logger LOG = Logger.getLogger(MailboxWriter.class.getName());
     static final long DUPLICATE_WINDOW_MS = 24L * 60 * 60 * 1000;
     /** Delivery works as the internal SYSTEM user (full access to every store). */
-    public static final Session SYSTEM = new Session("delivery", Directory.SYSTEM_ID, "SYSTEM", 0, 2, "localhost",
-            "zarafa-dagent");
+    static final Session SYSTEM = Session.MAIL_FLOW;
 
     /**
      * Where and how a message is stored: a folder of the company's public store (move to public),

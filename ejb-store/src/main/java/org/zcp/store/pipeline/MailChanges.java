@@ -3,7 +3,7 @@ package org.zcp.store.pipeline;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
-import org.zcp.store.delivery.MimeToMapi;
+import org.zcp.store.mime.MimeToMapi;
 
 /** How a mailet (a plugin) that changed a message hands it on. */
 public final class MailChanges {

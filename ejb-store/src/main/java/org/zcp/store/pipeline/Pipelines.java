@@ -22,7 +22,6 @@ import org.zcp.store.delivery.OutOfOfficeService;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.pipeline.MailPipeline.PipelineException;
 import org.zcp.store.rules.RuleService;
-import org.zcp.store.spooler.SpoolerService;
 
 /**
  * The two mail pipelines of the server, each built on first use from its mailetcontainer file
@@ -51,7 +50,7 @@ public class Pipelines {
     OutOfOfficeService oof;
 
     @Inject
-    SpoolerService spooler;
+    Outbound spooler;
 
     @Inject
     RuleService rules;
@@ -87,7 +86,7 @@ public class Pipelines {
     }
 
     private MailPipeline build(String name, Config cfg) {
-        Services services = new Services(settings, directory, spooler, mailbox, oof, spooler, rules);
+        Services services = new Services(settings, directory, spooler, mailbox, oof, rules);
         ClassLoader loader = pluginLoader(name, cfg);
         Path file = configured(cfg.get("mailetcontainer_file"));
         try (InputStream in = file != null && Files.isReadable(file) ? Files.newInputStream(file)

@@ -6,6 +6,13 @@ package org.zcp.store.session;
 public final class Session {
     public static final long SYSTEM_ID = 2;
 
+    /**
+     * The server's own session for mail flow (delivery, the spooler, archiving, rules): the
+     * internal SYSTEM user, full access to every store.
+     */
+    public static final Session MAIL_FLOW = new Session("delivery", SYSTEM_ID, "SYSTEM", 0, 2, "localhost",
+            "zarafa-dagent");
+
     private final String id;
     private final long userId;
     private final String userName;

@@ -35,21 +35,21 @@ import org.zcp.protocols.smtp.SmtpTransaction;
 import org.zcp.store.StoreException;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.delivery.MailboxWriter;
-import org.zcp.store.delivery.MapiToMime;
-import org.zcp.store.delivery.MimeToMapi;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.OutgoingEntry;
 import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.Access.Action;
+import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.QuotaService;
 import org.zcp.store.mapi.StoreManager;
+import org.zcp.store.mime.MapiToMime;
+import org.zcp.store.mime.MimeToMapi;
 import org.zcp.store.pipeline.MailAttributes;
 import org.zcp.store.pipeline.Outbound;
 import org.zcp.store.pipeline.PipelineContext;
@@ -165,7 +165,7 @@ public class SpoolerService implements Outbound {
         m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
         m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
         m.props.add(PropValue.ofBool(PropTag.PR_DELETE_AFTER_SUBMIT, true));
-        String id = messages.create(MailboxWriter.SYSTEM, folder(store, PropTag.PR_IPM_OUTBOX_ENTRYID), m, false);
+        String id = messages.create(Session.MAIL_FLOW, folder(store, PropTag.PR_IPM_OUTBOX_ENTRYID), m, false);
         OutgoingEntry e = enqueue(objects.resolve(id), Directory.SYSTEM_ID, true, envelopeFrom.isNullSender() ? ""
                 : envelopeFrom.asString());
         // review #18: what is sent is fixed now; the Outbox copy is the user's to look at, not to change
@@ -225,7 +225,7 @@ public class SpoolerService implements Outbound {
         StoreEntity store = objects.store(msg.storeId);
         DirEntry owner = store.userId != 0 ? directory.get(store.userId).orElse(null) : null;
         String entryIdHex = objects.entryId(msg);
-        Message m = messages.load(MailboxWriter.SYSTEM, entryIdHex);
+        Message m = messages.load(Session.MAIL_FLOW, entryIdHex);
         Outgoing out;
         try {
             if (!fits) {
@@ -350,7 +350,7 @@ public class SpoolerService implements Outbound {
     }
 
     private byte[] attachment(String messageEntryId, int attachNum) {
-        MessageService.Content c = messages.attachment(MailboxWriter.SYSTEM, messageEntryId, attachNum);
+        MessageService.Content c = messages.attachment(Session.MAIL_FLOW, messageEntryId, attachNum);
         if (c.bytes() != null) return c.bytes();
         try {
             return java.nio.file.Files.readAllBytes(c.file());
@@ -411,7 +411,7 @@ public class SpoolerService implements Outbound {
         }
         PropValue das = PropValues.find(m.props, PropTag.PR_DELETE_AFTER_SUBMIT);
         if (das != null && Boolean.TRUE.equals(das.b)) {
-            messages.delete(MailboxWriter.SYSTEM, List.of(objects.entryId(msg)), true);
+            messages.delete(Session.MAIL_FLOW, List.of(objects.entryId(msg)), true);
             return;
         }
         List<PropValue> props = new ArrayList<>();
@@ -425,7 +425,7 @@ public class SpoolerService implements Outbound {
         objects.invalidate(msg.id);
         StoreEntity store = objects.store(msg.storeId);
         String sentItems = folder(store, PropTag.PR_IPM_SENTMAIL_ENTRYID);
-        messages.copy(MailboxWriter.SYSTEM, List.of(objects.entryId(msg)), sentItems, true);
+        messages.copy(Session.MAIL_FLOW, List.of(objects.entryId(msg)), sentItems, true);
     }
 
     private void undeliverable(StoreEntity store, Message m, byte[] original, Map<String, String> failed) {
@@ -438,7 +438,7 @@ public class SpoolerService implements Outbound {
                     System.currentTimeMillis());
             ndr.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_CLASS);
             ndr.props.add(PropValue.ofString(PropTag.PR_MESSAGE_CLASS, "REPORT.IPM.Note.NDR"));
-            messages.create(MailboxWriter.SYSTEM, mailbox.inboxId(store), ndr, false);
+            messages.create(Session.MAIL_FLOW, mailbox.inboxId(store), ndr, false);
         } catch (MessagingException | RuntimeException x) {
             LOG.log(Level.WARNING, "cannot write the Undeliverable report", x);
         }

@@ -9,12 +9,12 @@ import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
-import org.apache.james.server.core.MailImpl;
 import org.junit.jupiter.api.Test;
-import org.zcp.store.delivery.MimeToMapi;
+import org.zcp.store.mime.MimeToMapi;
 
 /** The James mailet container embedded as our pipelines use it, without a server. */
 class MailPipelineTest {

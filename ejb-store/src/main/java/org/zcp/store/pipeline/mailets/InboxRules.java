@@ -32,14 +32,14 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.zcp.api.config.Config;
 import org.zcp.api.soap.Rule;
-import org.zcp.store.delivery.MapiToMime;
-import org.zcp.store.delivery.MimeToMapi;
 import org.zcp.store.directory.DirEntry;
+import org.zcp.store.mime.MapiToMime;
+import org.zcp.store.mime.MimeToMapi;
 import org.zcp.store.pipeline.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
-import org.zcp.store.rules.RuleEngine;
 import org.zcp.store.rules.RuleEngine.Outcome;
+import org.zcp.store.rules.RuleEngine;
 import org.zcp.store.rules.RuleService;
 
 /**

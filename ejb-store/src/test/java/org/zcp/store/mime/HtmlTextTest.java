@@ -1,10 +1,12 @@
-package org.zcp.store.delivery;
+package org.zcp.store.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.zcp.store.mime.HtmlText;
+import org.zcp.store.mime.HtmlTextTest;
 
 class HtmlTextTest {
 

@@ -1,4 +1,4 @@
-package org.zcp.store.delivery;
+package org.zcp.store.dagent;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 import org.zcp.api.soap.DeliveryResult;
 import org.zcp.protocols.lmtp.LmtpBackend;
+import org.zcp.store.dagent.Deliveries;
+import org.zcp.store.dagent.DeliveryService;
+import org.zcp.store.dagent.LmtpDeliveryBean;
 import org.zcp.store.directory.Directory;
 
 /**

@@ -1,4 +1,4 @@
-package org.zcp.store.delivery;
+package org.zcp.store.dagent;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,9 +20,11 @@ import org.apache.mailet.Mail;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.DeliveryResult;
 import org.zcp.store.StoreException;
+import org.zcp.store.dagent.DeliveryService;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.mapi.StoreManager;
+import org.zcp.store.mime.MimeToMapi;
 import org.zcp.store.pipeline.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Pipelines;

@@ -1,4 +1,4 @@
-package org.zcp.store.delivery;
+package org.zcp.store.mime;
 
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayInputStream;
@@ -14,6 +14,8 @@ import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.PropValues;
 import org.zcp.api.soap.Recipient;
+import org.zcp.store.mime.MimeSamples;
+import org.zcp.store.mime.MimeToMapi;
 
 /** Loads sample mails from src/test/resources/mime and runs them through {@link MimeToMapi}. */
 final class MimeSamples {

@@ -1,4 +1,4 @@
-package org.zcp.store.delivery;
+package org.zcp.store.dagent;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 import org.zcp.protocols.socketmap.LookupBackend;
+import org.zcp.store.dagent.LookupBean;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 

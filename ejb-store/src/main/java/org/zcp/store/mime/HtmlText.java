@@ -1,6 +1,7 @@
-package org.zcp.store.delivery;
+package org.zcp.store.mime;
 
 import java.util.Map;
+import org.zcp.store.mime.HtmlText;
 
 /**
  * A plain-text rendering of an HTML body, for PR_BODY when a message has only HTML.

@@ -1,4 +1,4 @@
-package org.zcp.store.delivery;
+package org.zcp.store.dagent;
 
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -6,6 +6,8 @@ import java.util.logging.Logger;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.DeliveryResult;
 import org.zcp.store.StoreException;
+import org.zcp.store.dagent.Deliveries;
+import org.zcp.store.dagent.DeliveryService;
 
 /**
  * Runs one delivery transaction and maps its outcome, failures included, to a DeliveryResult:

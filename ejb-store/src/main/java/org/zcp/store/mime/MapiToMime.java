@@ -1,4 +1,4 @@
-package org.zcp.store.delivery;
+package org.zcp.store.mime;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -35,6 +35,9 @@ import org.zcp.api.soap.Attachment;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.Recipient;
+import org.zcp.store.mime.HtmlText;
+import org.zcp.store.mime.MapiToMime;
+import org.zcp.store.mime.MimeToMapi;
 
 /**
  * A MAPI message (as submitted from an Outbox) to Internet mail (RFC 5322 / MIME) for the
