@@ -18,7 +18,7 @@ import org.zcp.api.mapi.ObjectClass;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
 import org.zcp.store.StoreException;

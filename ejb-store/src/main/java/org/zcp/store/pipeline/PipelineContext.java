@@ -18,13 +18,14 @@ import org.apache.mailet.HostAddress;
 import org.apache.mailet.LookupException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
+import org.zcp.plugin.Platform;
 
 /**
  * What a mailet sees of the platform: local users and domains from the directory, the postmaster
  * ({@code system_email_address}), and {@code sendMail}, which hands a new message to the spooler
  * in the name of the store owner the pipeline is working for (autoresponder, forward, bounce).
  */
-public final class PipelineContext implements MailetContext {
+public final class PipelineContext implements MailetContext, Platform.Provider {
     private static final ThreadLocal<Long> OWNER = new ThreadLocal<>();
 
     private final String name;
@@ -43,6 +44,27 @@ public final class PipelineContext implements MailetContext {
     /** The platform services our mailets use. */
     public Services services() {
         return services;
+    }
+
+    /** What a plugin may use (org.zcp.plugin.Platform): the configuration directory and company names. */
+    @Override
+    public Platform platform() {
+        return new Platform() {
+            @Override
+            public java.nio.file.Path configDirectory() {
+                return services.settings().configDirectory();
+            }
+
+            @Override
+            public java.util.Optional<String> companyOf(long userId) {
+                try {
+                    return java.util.Optional.ofNullable(services.directory()
+                            .companyName(services.directory().require(userId).companyId()));
+                } catch (org.zcp.store.StoreException unknown) {
+                    return java.util.Optional.empty();
+                }
+            }
+        };
     }
 
     /** Runs {@code work} with {@code userId} as the owner of whatever the mailets send. */

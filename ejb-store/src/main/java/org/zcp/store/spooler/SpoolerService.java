@@ -50,7 +50,7 @@ import org.zcp.store.mapi.QuotaService;
 import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.mime.MapiToMime;
 import org.zcp.store.mime.MimeToMapi;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.Outbound;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Pipelines;

@@ -14,6 +14,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
 import org.junit.jupiter.api.Test;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.mime.MimeToMapi;
 
 /** The James mailet container embedded as our pipelines use it, without a server. */

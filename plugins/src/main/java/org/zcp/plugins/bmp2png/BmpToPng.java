@@ -23,6 +23,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.zcp.plugin.MailChanges;
 
 /**
  * BMP2PNG (manual 6.8.4.2), a zarafa-dagent plugin: every BMP image of an incoming message
@@ -68,7 +69,7 @@ public class BmpToPng extends GenericMailet {
             return;
         }
         if (converted > 0) {
-            org.zcp.store.pipeline.MailChanges.save(mail);
+            MailChanges.save(mail);
             LOG.fine(() -> "bmp2png: " + converted + " image(s) of mail " + mail.getName() + " converted to PNG");
         }
     }

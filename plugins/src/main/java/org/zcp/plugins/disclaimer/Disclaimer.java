@@ -16,10 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.zcp.store.directory.Directory;
-import org.zcp.store.pipeline.MailAttributes;
-import org.zcp.store.pipeline.PipelineContext;
-import org.zcp.store.pipeline.Services;
+import org.zcp.plugin.MailAttributes;
+import org.zcp.plugin.MailChanges;
+import org.zcp.plugin.Platform;
 
 /**
  * Disclaimer (manual 6.8.5.1), a zarafa-spooler plugin: every message sent gets the disclaimer of
@@ -46,11 +45,10 @@ public class Disclaimer extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        Services services = ((PipelineContext) getMailetContext()).services();
-        Path config = services.settings().configDirectory();
+        Platform platform = Platform.of(getMailetContext());
+        Path config = platform.configDirectory();
         directory = config == null ? null : config.resolve(DIRECTORY);
-        Directory users = services.directory();
-        companyOfUser = id -> users.companyName(users.require(id).companyId());
+        companyOfUser = id -> platform.companyOf(id).orElse(null);
         if (directory == null || !Files.isDirectory(directory)) {
             LOG.warning("disclaimer: " + (directory == null ? "the server runs without server.cfg, so there is no"
                     + " disclaimers directory" : directory + " does not exist") + "; no disclaimers are added");
@@ -73,7 +71,7 @@ public class Disclaimer extends GenericMailet {
             return;
         }
         if (changed) {
-            org.zcp.store.pipeline.MailChanges.save(mail);
+            MailChanges.save(mail);
             LOG.fine(() -> "disclaimer added to mail " + mail.getName());
         }
     }

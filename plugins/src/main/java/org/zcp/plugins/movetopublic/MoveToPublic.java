@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.zcp.store.pipeline.MailAttributes;
-import org.zcp.store.pipeline.PipelineContext;
+import org.zcp.plugin.MailAttributes;
+import org.zcp.plugin.Platform;
 
 /**
  * Move to public (manual 6.8.4.1), a zarafa-dagent plugin: mail for the addresses listed in
@@ -40,7 +40,7 @@ public class MoveToPublic extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        Path dir = ((PipelineContext) getMailetContext()).services().settings().configDirectory();
+        Path dir = Platform.of(getMailetContext()).configDirectory();
         if (dir == null) {
             LOG.warning("move to public: the server runs without server.cfg, so there is no " + FILE
                     + "; the plugin does nothing");

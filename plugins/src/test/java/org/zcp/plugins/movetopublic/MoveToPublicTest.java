@@ -12,7 +12,7 @@ import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zcp.plugins.Fixtures;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 
 class MoveToPublicTest {
     static final String CONFIG = """

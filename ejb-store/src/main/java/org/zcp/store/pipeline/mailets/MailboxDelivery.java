@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.zcp.store.delivery.MailboxWriter;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 
 /**

@@ -20,7 +20,7 @@ import org.zcp.store.delivery.Autorespond;
 import org.zcp.store.delivery.OutOfOfficeService;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.mime.MimeToMapi;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
 

@@ -13,7 +13,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.zcp.api.config.Config;
 import org.zcp.protocols.smtp.SmtpTransaction;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 
 /**

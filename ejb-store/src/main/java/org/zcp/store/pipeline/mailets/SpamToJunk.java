@@ -5,7 +5,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.zcp.api.config.Config;
 import org.zcp.store.delivery.MailboxWriter;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 
 /**

@@ -28,7 +28,7 @@ import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.mime.MapiToMime;
 import org.zcp.store.mime.MimeToMapi;
-import org.zcp.store.pipeline.MailAttributes;
+import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
 import org.zcp.store.rules.RuleService;

@@ -1,13 +1,23 @@
-package org.zcp.store.pipeline;
+package org.zcp.plugin;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
 import org.apache.mailet.Mail;
-import org.zcp.store.mime.MimeToMapi;
 
 /** How a mailet (a plugin) that changed a message hands it on. */
 public final class MailChanges {
+    /** As the store's own (MimeToMapi.session()): UTF-8 in headers is written as it is (RFC 6532). */
+    private static final Session MAIL = Session.getInstance(utf8());
+
     private MailChanges() {
+    }
+
+    private static Properties utf8() {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.allowutf8", "true");
+        return p;
     }
 
     /**
@@ -20,7 +30,7 @@ public final class MailChanges {
         MimeMessage message = mail.getMessage();
         String[] id = message.getHeader("Message-ID");
         if (!message.isMimeType("multipart/*")) {
-            MimeMessage copy = new MimeMessage(MimeToMapi.session()) {
+            MimeMessage copy = new MimeMessage(MAIL) {
                 @Override
                 protected void updateMessageID() {
                     // the Message-ID stays as it came

@@ -1,4 +1,4 @@
-package org.zcp.store.pipeline;
+package org.zcp.plugin;
 
 import java.util.Optional;
 import org.apache.mailet.Attribute;
