@@ -422,14 +422,7 @@ class ImapSessionTest {
         PipedInputStream serverIn = new PipedInputStream(client, 65536);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImapSession session = new ImapSession(store, "imap.test", options(), serverIn, out, "p", null, false);
-        Thread t = new Thread(() -> {
-            try {
-                session.run();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
+        Thread t = running(session);
         client.write((SELECT + "i IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         client.flush();
         waitFor(out, "+ idling\r\n");
@@ -456,14 +449,7 @@ class ImapSessionTest {
         // an hour between polls: only the event can make the EXISTS appear within the test
         ImapSession session = new ImapSession(store, "imap.test", new ImapSession.Options(false, 3, 100_000, 3600),
                 serverIn, out, "p", null, false).events(events);
-        Thread t = new Thread(() -> {
-            try {
-                session.run();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
+        Thread t = running(session);
         client.write((SELECT + "i IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         client.flush();
         waitFor(out, "+ idling\r\n");
@@ -478,6 +464,19 @@ class ImapSessionTest {
         assertThat(out.toString(StandardCharsets.US_ASCII)).contains("+ idling\r\n* 4 EXISTS\r\ni OK IDLE terminated\r\n");
         assertThat(watching).as("the watch ends with IDLE").isEmpty();
         client.close();
+    }
+
+    /** The session's conversation on a thread of its own, started. */
+    static Thread running(ImapSession session) {
+        Thread t = new Thread(() -> {
+            try {
+                session.run();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        return t;
     }
 
     static void waitFor(ByteArrayOutputStream out, String text) throws InterruptedException {
