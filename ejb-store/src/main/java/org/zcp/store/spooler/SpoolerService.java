@@ -1,5 +1,6 @@
 package org.zcp.store.spooler;
 
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -66,6 +67,7 @@ import org.zcp.store.session.Session;
  */
 @Stateless
 @LocalBean
+@Local(Outbound.class) // the pipelines' port to the spooler, beside the no-interface view
 public class SpoolerService implements Outbound {
     private static final Logger LOG = Logger.getLogger(SpoolerService.class.getName());
     static final long MAX_BACKOFF_MS = 60L * 60 * 1000;
