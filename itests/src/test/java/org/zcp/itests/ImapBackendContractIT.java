@@ -41,7 +41,7 @@ class ImapBackendContractIT extends ImapBackendContract {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "imap-contract.war")
                 .addClasses(ImapBackendContractIT.class, ImapBackendContract.class, ServerImapBackend.class)
-                // AssertJ as a library; JUnit and Arquillian's runner come with the servlet protocol
+                // AssertJ as a library; Arquillian adds JUnit, its runner and the servlet protocol
                 .addAsLibrary(jarOf(Assertions.class))
                 // the store's classes from the deployed EAR: its lib/ (api, protocols) and the EJB jar
                 .setManifest(new StringAsset("Manifest-Version: 1.0\n"

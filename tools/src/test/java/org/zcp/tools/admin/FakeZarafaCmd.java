@@ -4,6 +4,7 @@ import jakarta.activation.DataHandler;
 import jakarta.jws.WebService;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public class FakeZarafaCmd implements ZarafaCmd {
     public final Map<String, List<String>> sendAs = new HashMap<>();
     public final Map<String, CompanyDetails> companies = new LinkedHashMap<>();
     /** Companies with a public store; "" is the single-tenant server's. */
-    public final Set<String> publicStores = new java.util.HashSet<>();
+    public final Set<String> publicStores = new HashSet<>();
     /** A fixed quota state per user, shown instead of the one computed from the quota levels. */
     public final Map<String, QuotaStatus> quota = new HashMap<>();
     public final Map<String, List<String>> remoteViewers = new HashMap<>();

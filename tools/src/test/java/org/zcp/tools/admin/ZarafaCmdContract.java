@@ -361,10 +361,7 @@ public abstract class ZarafaCmdContract {
         String ola = user("ola");
         adminLevel(ola, 1);
         String s = logon(ola);
-        String stranger;
-        String other = newCompany();
-        UserDetails elsewhere = details("stan@" + other);
-        stranger = cmd.createUser(system, elsewhere).userName;
+        String stranger = cmd.createUser(system, details("stan@" + newCompany())).userName;
 
         String pam = cmd.createUser(s, details(login("pam"))).userName;
         UserDetails name = new UserDetails();
@@ -372,9 +369,9 @@ public abstract class ZarafaCmdContract {
         cmd.setUser(s, pam, name);
         assertThat(cmd.getUser(s, pam).fullName).isEqualTo("Pam Renamed");
 
-        UserDetails system2 = new UserDetails();
-        system2.adminLevel = 2;
-        assertFault(() -> cmd.setUser(s, pam, system2), MapiError.MAPI_E_NO_ACCESS,
+        UserDetails systemAdmin = new UserDetails();
+        systemAdmin.adminLevel = 2;
+        assertFault(() -> cmd.setUser(s, pam, systemAdmin), MapiError.MAPI_E_NO_ACCESS,
                 "system administrator rights required");
         // review finding 20: in hosted mode quotas are the hoster's limits
         UserDetails quota = new UserDetails();
