@@ -60,19 +60,21 @@ public class UserAdmin {
         directory.requireAdminOf(s, company);
         if (u.adminLevel != null && u.adminLevel >= 2) directory.requireSystemAdmin(s);
         requireQuotaRights(s, u);
-        if (u.password == null || u.password.isEmpty()) throw StoreException.invalid("a password is required");
+        // manual 8.3.1 (zarafa-admin -n): a non-active user, who never logs on, needs no password
+        boolean active = !Boolean.FALSE.equals(u.active);
+        if (active && (u.password == null || u.password.isEmpty())) throw StoreException.invalid("a password is required");
         if (directory.findUserIgnoringCase(u.userName.trim()).isPresent() || "SYSTEM".equalsIgnoreCase(n.user())) {
             throw StoreException.collision("user " + u.userName + " already exists");
         }
         Map<String, String> attrs = new HashMap<>();
         attrs.put(Attr.NAME, n.user());
-        attrs.put(Attr.PASSWORD, u.password);
+        if (u.password != null && !u.password.isEmpty()) attrs.put(Attr.PASSWORD, u.password);
         attrs.put(Attr.FULLNAME, u.fullName == null ? "" : u.fullName);
         attrs.put(Attr.EMAIL, u.email == null ? "" : validEmail(u.email));
         attrs.put(Attr.ADMIN, Integer.toString(adminLevel(u.adminLevel)));
         if (Boolean.TRUE.equals(u.hidden)) attrs.put(Attr.HIDDEN, "1");
         quotaAttrs(u, attrs);
-        ObjectClass cls = Boolean.FALSE.equals(u.active) ? ObjectClass.NONACTIVE_USER : ObjectClass.ACTIVE_USER;
+        ObjectClass cls = active ? ObjectClass.ACTIVE_USER : ObjectClass.NONACTIVE_USER;
         long id = directory.plugin().create(cls, company, attrs);
         DirEntry e = directory.require(id);
         stores.createPrivateStore(e);

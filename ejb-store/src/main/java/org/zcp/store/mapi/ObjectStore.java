@@ -327,8 +327,14 @@ public class ObjectStore {
         PropertyRow row = em.find(PropertyRow.class, new org.zcp.store.entity.PropertyId(id, tag));
         if (row != null) em.remove(row);
         if (PropType.isMultiValued(tag)) {
-            em.createQuery("delete from MvPropertyRow p where p.hierarchyId = :id and p.tag = :t")
-                    .setParameter("id", id).setParameter("t", tag).executeUpdate();
+            // through the persistence context, not a bulk delete: rows read earlier in this
+            // transaction (the keywords a STORE reads before it changes them) would stay in it, and
+            // persisting the new rows under the same keys failed (NonUniqueObjectException)
+            for (MvPropertyRow r : em.createQuery("select p from MvPropertyRow p where p.hierarchyId = :id"
+                    + " and p.tag = :t", MvPropertyRow.class).setParameter("id", id).setParameter("t", tag)
+                    .getResultList()) {
+                em.remove(r);
+            }
         }
     }
 

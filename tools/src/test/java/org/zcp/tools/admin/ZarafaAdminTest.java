@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.soap.CompanyDetails;
-import org.zcp.api.soap.OrphanStore;
 import org.zcp.api.soap.QuotaStatus;
 import org.zcp.api.soap.UserDetails;
 import org.zcp.tools.soap.ServerConnection;
@@ -66,7 +65,8 @@ class ZarafaAdminTest {
         john.lastLogoff = localTime(2011, 3, 25, 19, 50, 29);
         john.quotaOverride = false;
         john.storeSize = 462 * MB + 100 * 1024;
-        john.groups = List.of("Everyone", "Sales team");
+        // every user is in Everyone (manual 8.3.6): the server lists it first
+        server.addGroup("Sales team", "john");
         QuotaStatus q = new QuotaStatus();
         q.warn = 1024 * MB;
         q.soft = 2048 * MB;
@@ -124,6 +124,8 @@ class ZarafaAdminTest {
                 Current store size:    12 KB
                 Features (enabled):    imap
                 Features (disabled):   pop3
+                Groups (1):
+                       Everyone
                 """);
     }
 
@@ -209,7 +211,7 @@ class ZarafaAdminTest {
 
     @Test
     void listGroupsPrintsTheGroupTable() {
-        server.addGroup("Everyone");
+        // Everyone is always there (manual 8.3.6)
         server.addGroup("sales");
 
         run("-L");
@@ -241,13 +243,9 @@ class ZarafaAdminTest {
 
     @Test
     void listOrphansPrintsBothTablesOfTheManual() {
-        OrphanStore s = new OrphanStore();
-        s.guid = "CAC27E6D70BB45B0B712B760AE6BA0A8";
-        s.guessedUserName = "steve";
-        s.lastModified = localTime(2010, 3, 22, 14, 22, 0);
-        s.size = 2334 * 1024L;
-        server.orphans.stores.add(s);
-        server.orphans.usersWithoutStore.add("jane");
+        server.addOrphan("CAC27E6D70BB45B0B712B760AE6BA0A8", "steve", localTime(2010, 3, 22, 14, 22, 0), 2334 * 1024L);
+        server.addUser("jane", "Jane Roe");
+        server.stores.remove(server.storeOf("jane").guid);
 
         run("--list-orphans");
 
@@ -424,7 +422,8 @@ class ZarafaAdminTest {
         assertThat(run("-u", "helpdesk", "--add-sendas", "john")).isZero();
         assertThat(run("-u", "john", "-U", "johnny", "--enable-feature", "imap")).isZero();
 
-        assertThat(server.sendAs.get("helpdesk")).containsExactly("john");
+        // the delegate is the same user under the new name
+        assertThat(server.sendAs.get("helpdesk")).containsExactly("johnny");
         assertThat(server.users).containsKey("johnny").doesNotContainKey("john");
         assertThat(server.users.get("johnny").enabledFeatures).containsExactly("imap");
     }
@@ -454,6 +453,8 @@ class ZarafaAdminTest {
 
     @Test
     void hookStoreTakesTheUserFromMinusU() {
+        server.addOrphan("CAC27E6D70BB45B0B712B760AE6BA0A8", "steve", 0, 0);
+
         assertThat(run("--hook-store", "CAC27E6D70BB45B0B712B760AE6BA0A8", "-u", "john")).isZero();
 
         assertThat(out()).isEqualTo("Store hooked.\n");

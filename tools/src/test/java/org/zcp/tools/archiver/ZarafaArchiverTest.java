@@ -24,84 +24,36 @@ import org.zcp.tools.soap.ConnectionException;
 import org.zcp.tools.soap.ServerConnection;
 import org.zcp.tools.soap.SoapTool.Connector;
 
-/** zarafa-archiver (manual 6.7) against an in-memory server that keeps the attached archives. */
+/** zarafa-archiver (manual 6.7) against the in-memory server, which keeps the attached archives. */
 class ZarafaArchiverTest {
     private static final String URL = "http://localhost:236/zarafa";
 
-    /** The fake server: per user the attached archive users and their folders, as ArchiveService keeps them. */
+    /**
+     * The fake server, which keeps the attached archives as the server does (ZarafaCmdContract),
+     * noting the archive calls the tool makes.
+     */
     @WebService(endpointInterface = "org.zcp.api.soap.ZarafaCmd", targetNamespace = "urn:zarafa",
             serviceName = "ZarafaCmd", portName = "ZarafaCmdPort")
     public static class ArchiveServer extends FakeZarafaCmd {
-        public final Map<String, Map<String, String>> archives = new LinkedHashMap<>();
-        public final List<String> calls = new ArrayList<>();
+        public final List<String> requests = new ArrayList<>();
 
         @Override
-        public void attachArchive(String sessionId, String userName, String archiveUser, String folder) {
-            checkSession(sessionId);
-            calls.add("attach " + userName + " " + archiveUser + " " + folder);
-            String user = visibleUser(userName);
-            String archive = visibleUser(archiveUser);
-            if (user.equals(archive)) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_INVALID_PARAMETER, "a user cannot be his own archive"));
-            }
-            Map<String, String> attached = archives.computeIfAbsent(user, u -> new LinkedHashMap<>());
-            if (attached.containsKey(archive)) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_COLLISION,
-                        userName + " is already attached to " + archiveUser));
-            }
-            attached.put(archive, folder == null || folder.isBlank() ? user : folder.trim());
+        public void attachArchive(String sessionId, String userName, String archiveUser, String folder)
+                throws MapiException {
+            requests.add("attach " + userName + " " + archiveUser + " " + folder);
+            super.attachArchive(sessionId, userName, archiveUser, folder);
         }
 
         @Override
-        public void detachArchive(String sessionId, String userName, String archiveUser) {
-            checkSession(sessionId);
-            calls.add("detach " + userName + " " + archiveUser);
-            String user = visibleUser(userName);
-            String archive = visibleUser(archiveUser);
-            Map<String, String> attached = archives.getOrDefault(user, new LinkedHashMap<>());
-            if (attached.remove(archive) == null) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_NOT_FOUND,
-                        archiveUser + " is not an archive of " + userName + " not found"));
-            }
+        public void detachArchive(String sessionId, String userName, String archiveUser) throws MapiException {
+            requests.add("detach " + userName + " " + archiveUser);
+            super.detachArchive(sessionId, userName, archiveUser);
         }
 
         @Override
-        public List<ArchiveInfo> listArchives(String sessionId, String userName) {
-            checkSession(sessionId);
-            calls.add("list " + userName);
-            String user = visibleUser(userName);
-            List<ArchiveInfo> out = new ArrayList<>();
-            archives.getOrDefault(user, Map.of()).forEach((a, f) -> out.add(new ArchiveInfo(a, f)));
-            return out;
-        }
-
-        /** The directory's spelling of the name, or UserAdmin.visibleUser's fault. */
-        private String visibleUser(String name) {
-            for (String u : users.keySet()) {
-                if (u.equalsIgnoreCase(name == null ? "" : name.trim())) {
-                    return u;
-                }
-            }
-            throw sneaky(new MapiException(MapiError.MAPI_E_NOT_FOUND, "user " + name + " not found"));
-        }
-
-        private static void checkSession(String sessionId) {
-            if (!SESSION.equals(sessionId)) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_END_OF_SESSION, "not logged on"));
-            }
-        }
-
-        /**
-         * Throws the MapiException the real server would: FakeZarafaCmd declares these operations
-         * without {@code throws MapiException}, so an override cannot declare it either.
-         */
-        static RuntimeException sneaky(MapiException e) {
-            return ArchiveServer.<RuntimeException>sneakyThrow(e);
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T extends Throwable> T sneakyThrow(Throwable e) throws T {
-            throw (T) e;
+        public List<ArchiveInfo> listArchives(String sessionId, String userName) throws MapiException {
+            requests.add("list " + userName);
+            return super.listArchives(sessionId, userName);
         }
     }
 
@@ -180,7 +132,7 @@ class ZarafaArchiverTest {
         assertThat(code).isZero();
         assertThat(err()).isEmpty();
         assertThat(out()).isEqualTo("Attached archive archive (folder john) to john\n");
-        assertThat(server.calls).containsExactly("attach john archive null", "list john");
+        assertThat(server.requests).containsExactly("attach john archive null", "list john");
         assertThat(server.archives.get("john")).containsExactly(Map.entry("archive", "john"));
         assertThat(server.loggedOff).isTrue();
         assertThat(connectedHost).isNull();
@@ -194,16 +146,21 @@ class ZarafaArchiverTest {
         assertThat(code).isZero();
         assertThat(err()).isEmpty();
         assertThat(out()).isEqualTo("Attached archive archive (folder John Doe 2012) to john\n");
-        assertThat(server.calls.get(0)).isEqualTo("attach john archive John Doe 2012");
+        assertThat(server.requests.get(0)).isEqualTo("attach john archive John Doe 2012");
         assertThat(server.archives.get("john")).containsExactly(Map.entry("archive", "John Doe 2012"));
     }
 
     @Test
     void theFolderShownIsTheOneTheServerChose() {
-        int code = run("--user=John", "--attach-to=ARCHIVE");
+        // multi-tenant: the folder is the user's name without the company part of the login
+        server.addCompany("acme", null);
+        server.addUser("jack@acme", "Jack");
+        server.addUser("vault@acme", "Vault");
+
+        int code = run("--user=jack@acme", "--attach-to=vault@acme");
 
         assertThat(code).isZero();
-        assertThat(out()).isEqualTo("Attached archive ARCHIVE (folder john) to John\n");
+        assertThat(out()).isEqualTo("Attached archive vault@acme (folder jack) to jack@acme\n");
     }
 
     @Test
@@ -219,7 +176,7 @@ class ZarafaArchiverTest {
         int code = run("-u", "john", "--attach-to", "archive", "--archive-folder", " ");
 
         assertThat(code).isZero();
-        assertThat(server.calls.get(0)).isEqualTo("attach john archive null");
+        assertThat(server.requests.get(0)).isEqualTo("attach john archive null");
         assertThat(out()).isEqualTo("Attached archive archive (folder john) to john\n");
     }
 
@@ -227,8 +184,8 @@ class ZarafaArchiverTest {
     void whenTheListAfterAttachingFailsTheExpectedFolderIsShown() {
         server = new ArchiveServer() {
             @Override
-            public List<ArchiveInfo> listArchives(String sessionId, String userName) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_NO_ACCESS, "no"));
+            public List<ArchiveInfo> listArchives(String sessionId, String userName) throws MapiException {
+                throw new MapiException(MapiError.MAPI_E_NO_ACCESS, "no");
             }
         };
         addUsers(server);
@@ -263,7 +220,7 @@ class ZarafaArchiverTest {
         assertThat(code).isZero();
         assertThat(err()).isEmpty();
         assertThat(out()).isEqualTo("Detached archive archive from john\n");
-        assertThat(server.calls).containsExactly("detach john archive");
+        assertThat(server.requests).containsExactly("detach john archive");
         assertThat(server.archives.get("john")).isEmpty();
         assertThat(server.loggedOff).isTrue();
     }
@@ -303,7 +260,7 @@ class ZarafaArchiverTest {
                         ------------------------------
                         archive           john
                 """);
-        assertThat(server.calls).containsExactly("list john");
+        assertThat(server.requests).containsExactly("list john");
         assertThat(server.loggedOff).isTrue();
     }
 
@@ -376,7 +333,7 @@ class ZarafaArchiverTest {
 
         assertOneLineFailure(code, "Unable to attach archive archive to john: MAPI_E_COLLISION "
                 + "(john is already attached to archive)");
-        assertThat(server.calls).containsExactly("attach john archive null");
+        assertThat(server.requests).containsExactly("attach john archive null");
     }
 
     @Test
@@ -391,8 +348,9 @@ class ZarafaArchiverTest {
     void noAccessIsOneLine() {
         server = new ArchiveServer() {
             @Override
-            public void attachArchive(String sessionId, String userName, String archiveUser, String folder) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_NO_ACCESS, "not an administrator"));
+            public void attachArchive(String sessionId, String userName, String archiveUser, String folder)
+                    throws MapiException {
+                throw new MapiException(MapiError.MAPI_E_NO_ACCESS, "not an administrator");
             }
         };
 

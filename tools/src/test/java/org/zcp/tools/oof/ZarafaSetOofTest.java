@@ -20,7 +20,6 @@ import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.MapiException;
 import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.StoreInfo;
 import org.zcp.tools.admin.FakeZarafaCmd;
 import org.zcp.tools.soap.ConnectionException;
 import org.zcp.tools.soap.ServerConnection;
@@ -29,7 +28,7 @@ import org.zcp.tools.soap.ServerConnection;
 class ZarafaSetOofTest {
     private static final String URL = "http://localhost:236/zarafa";
 
-    /** The fake server with a private store per user and a record of setProps. */
+    /** The fake server, which keeps the properties of each store's root, noting the setProps calls. */
     @WebService(endpointInterface = "org.zcp.api.soap.ZarafaCmd", targetNamespace = "urn:zarafa",
             serviceName = "ZarafaCmd", portName = "ZarafaCmdPort")
     public static class StoreServer extends FakeZarafaCmd {
@@ -37,44 +36,10 @@ class ZarafaSetOofTest {
         public final List<List<PropValue>> setPropsValues = new ArrayList<>();
 
         @Override
-        public StoreInfo getStore(String sessionId, String userName) {
-            checkSession(sessionId);
-            if (!users.containsKey(userName)) {
-                // what StoreAdmin.open answers through UserAdmin.visibleUser
-                throw sneaky(new MapiException(MapiError.MAPI_E_NOT_FOUND, "user " + userName + " not found"));
-            }
-            StoreInfo s = new StoreInfo();
-            s.storeId = "ROOT-" + userName;
-            s.rootId = s.storeId;
-            s.ownerName = userName;
-            s.type = StoreInfo.PRIVATE;
-            return s;
-        }
-
-        @Override
-        public void setProps(String sessionId, String objectId, List<PropValue> props) {
-            checkSession(sessionId);
+        public void setProps(String sessionId, String objectId, List<PropValue> props) throws MapiException {
             setPropsTargets.add(objectId);
             setPropsValues.add(props);
-        }
-
-        private static void checkSession(String sessionId) {
-            if (!SESSION.equals(sessionId)) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_END_OF_SESSION, "not logged on"));
-            }
-        }
-
-        /**
-         * Throws the MapiException the real server would: FakeZarafaCmd declares these operations
-         * without {@code throws MapiException}, so an override cannot declare it either.
-         */
-        static RuntimeException sneaky(MapiException e) {
-            return StoreServer.<RuntimeException>sneakyThrow(e);
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T extends Throwable> T sneakyThrow(Throwable e) throws T {
-            throw (T) e;
+            super.setProps(sessionId, objectId, props);
         }
     }
 
@@ -115,6 +80,11 @@ class ZarafaSetOofTest {
         Path f = dir.resolve(name);
         Files.writeString(f, text, UTF_8);
         return f;
+    }
+
+    /** The entry id getStore answers for john's store. */
+    private String johnsStore() {
+        return server.storeOf("john").entryId();
     }
 
     private List<PropValue> sentTo(String entryId) {
@@ -161,7 +131,7 @@ class ZarafaSetOofTest {
         assertThat(code).isZero();
         assertThat(err()).isEmpty();
         assertThat(out()).isEqualTo("Out of office for john switched on\n");
-        List<PropValue> props = sentTo("ROOT-john");
+        List<PropValue> props = sentTo(johnsStore());
         assertThat(props).hasSize(3);
         assertProp(props.get(0), PropTag.PR_EC_OUTOFOFFICE, true);
         assertProp(props.get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "I'm on holiday till the 30th of June");
@@ -181,7 +151,7 @@ class ZarafaSetOofTest {
         assertThat(code).isZero();
         assertThat(err()).isEmpty();
         assertThat(out()).isEqualTo("Out of office for john switched off\n");
-        List<PropValue> props = sentTo("ROOT-john");
+        List<PropValue> props = sentTo(johnsStore());
         assertThat(props).hasSize(1);
         assertProp(props.get(0), PropTag.PR_EC_OUTOFOFFICE, false);
         assertThat(server.loggedOff).isTrue();
@@ -194,7 +164,7 @@ class ZarafaSetOofTest {
         int code = run("john", "0", "Away", f.toString());
 
         assertThat(code).isZero();
-        List<PropValue> props = sentTo("ROOT-john");
+        List<PropValue> props = sentTo(johnsStore());
         assertThat(props).hasSize(3);
         assertProp(props.get(0), PropTag.PR_EC_OUTOFOFFICE, false);
         assertProp(props.get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "Away");
@@ -208,7 +178,7 @@ class ZarafaSetOofTest {
         int code = run("john", "1", "Holiday", "-");
 
         assertThat(code).isZero();
-        List<PropValue> props = sentTo("ROOT-john");
+        List<PropValue> props = sentTo(johnsStore());
         assertProp(props.get(0), PropTag.PR_EC_OUTOFOFFICE, true);
         assertProp(props.get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "Holiday");
         assertProp(props.get(2), PropTag.PR_EC_OUTOFOFFICE_MSG, "On leave — back Monday.\r\n");
@@ -232,7 +202,7 @@ class ZarafaSetOofTest {
         int code = run("--", "john", "1", "-- away --", f.toString());
 
         assertThat(code).isZero();
-        assertProp(sentTo("ROOT-john").get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "-- away --");
+        assertProp(sentTo(johnsStore()).get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "-- away --");
     }
 
     @Test
@@ -242,7 +212,7 @@ class ZarafaSetOofTest {
         int code = run("john", "1", "@home until Monday", f.toString());
 
         assertThat(code).isZero();
-        assertProp(sentTo("ROOT-john").get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "@home until Monday");
+        assertProp(sentTo(johnsStore()).get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "@home until Monday");
     }
 
     // ---- failures ------------------------------------------------------------------------
@@ -305,8 +275,8 @@ class ZarafaSetOofTest {
     void refusedSetPropsIsOneLine() {
         StoreServer refusing = new StoreServer() {
             @Override
-            public void setProps(String sessionId, String objectId, List<PropValue> props) {
-                throw sneaky(new MapiException(MapiError.MAPI_E_NO_ACCESS, "no rights on the store of john"));
+            public void setProps(String sessionId, String objectId, List<PropValue> props) throws MapiException {
+                throw new MapiException(MapiError.MAPI_E_NO_ACCESS, "no rights on the store of john");
             }
         };
         refusing.addUser("john", "John Doe");
@@ -422,7 +392,7 @@ class ZarafaSetOofTest {
             assertThat(code).isZero();
             assertThat(server.lastLogon).isEqualTo("localAdminLogon " + System.getProperty("user.name")
                     + " zarafa-set-oof");
-            List<PropValue> props = sentTo("ROOT-john");
+            List<PropValue> props = sentTo(johnsStore());
             assertProp(props.get(0), PropTag.PR_EC_OUTOFOFFICE, true);
             assertProp(props.get(1), PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "Holiday");
             assertProp(props.get(2), PropTag.PR_EC_OUTOFOFFICE_MSG, "Away — back soon.\n");
