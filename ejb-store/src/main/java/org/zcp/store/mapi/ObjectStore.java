@@ -278,8 +278,11 @@ public class ObjectStore {
                 throw new StoreException(MapiError.MAPI_E_INVALID_TYPE, String.format("tag 0x%08X", v.tag));
             }
             if (PropType.isMultiValued(v.tag)) {
-                if (!fresh) removeRows(o.id, v.tag);
-                for (MvPropertyRow r : Props.toMvRows(o.id, v)) em.persist(r);
+                if (fresh) {
+                    for (MvPropertyRow r : Props.toMvRows(o.id, v)) em.persist(r);
+                } else {
+                    putMulti(o.id, v);
+                }
             } else {
                 put(o.id, v, fresh);
             }
@@ -311,6 +314,40 @@ public class ObjectStore {
         held.valString = row.valString;
         held.valText = row.valText;
         held.valBinary = row.valBinary;
+    }
+
+    /**
+     * A multi-valued property's rows written in place, by their order: values changed where a row
+     * is there, new rows persisted after them, rows beyond the new values removed. Neither a bulk
+     * delete (which would leave rows read earlier in the transaction managed) nor remove and
+     * persist under the same key (a flush of the whole persistence context each time).
+     */
+    private void putMulti(long id, PropValue v) {
+        List<MvPropertyRow> rows = Props.toMvRows(id, v);
+        int order = 0;
+        for (MvPropertyRow row : rows) {
+            MvPropertyRow held = em.find(MvPropertyRow.class, mvKey(id, v.tag, order++));
+            if (held == null) {
+                em.persist(row);
+                continue;
+            }
+            held.type = row.type;
+            held.valLong = row.valLong;
+            held.valDouble = row.valDouble;
+            held.valString = row.valString;
+            held.valBinary = row.valBinary;
+        }
+        for (MvPropertyRow extra; (extra = em.find(MvPropertyRow.class, mvKey(id, v.tag, order++))) != null;) {
+            em.remove(extra);
+        }
+    }
+
+    private static org.zcp.store.entity.MvPropertyId mvKey(long id, int tag, int order) {
+        org.zcp.store.entity.MvPropertyId k = new org.zcp.store.entity.MvPropertyId();
+        k.hierarchyId = id;
+        k.tag = tag;
+        k.orderId = order;
+        return k;
     }
 
     public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
