@@ -230,8 +230,7 @@ public class FolderMessagesBean implements FolderMessages {
     public CopyResult copy(String session, long folderId, List<Long> uids, long destinationId, boolean move) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
-        HierarchyObject dest = objects.object(destinationId);
-        if (dest.type != ObjectType.MAPI_FOLDER || dest.deletedAt != null) throw StoreException.notFound("folder");
+        HierarchyObject dest = objects.liveFolder(destinationId);
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
         List<Long> from = uids.stream().filter(byUid::containsKey).distinct().toList();
         List<Long> to = new ArrayList<>();
@@ -282,8 +281,7 @@ public class FolderMessagesBean implements FolderMessages {
     public long append(String session, long folderId, InputStream rfc822, MessageFlags flags, long internalDate)
             throws IOException {
         Session s = sessions.require(session);
-        HierarchyObject f = objects.object(folderId);
-        if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw StoreException.notFound("folder");
+        HierarchyObject f = objects.liveFolder(folderId);
         byte[] text = rfc822.readAllBytes();
         Message m;
         try {
@@ -318,17 +316,19 @@ public class FolderMessagesBean implements FolderMessages {
 
     /** A live folder the session may read. */
     private HierarchyObject folder(Session s, long folderId) {
-        HierarchyObject f = objects.object(folderId);
-        if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw StoreException.notFound("folder");
+        HierarchyObject f = objects.liveFolder(folderId);
         access.check(s, f.id, Access.Action.READ, Rights.READ_ANY);
         return f;
     }
 
+    /** The projection of {@link Row}: the hot columns only, no entity managed. */
+    private static final String ROW = "select new " + Row.class.getName()
+            + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h";
+
     private List<Row> rows(HierarchyObject folder) {
-        return objects.em().createQuery("select new " + Row.class.getName()
-                + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h"
-                + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid",
-                Row.class).setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
+        return objects.em().createQuery(ROW + " where h.parentId = :p and h.type = :t and h.flags = 0"
+                + " and h.deletedAt is null order by h.imapUid", Row.class).setParameter("p", folder.id)
+                .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
     }
 
     private static List<Integer> flagAndSizeTags(int kw) {
@@ -372,33 +372,30 @@ public class FolderMessagesBean implements FolderMessages {
 
     /** The folder's messages with these UIDs (those still there), as rows: no entities to manage. */
     private Map<Long, Row> rowsByUid(HierarchyObject folder, List<Long> uids) {
-        Map<Long, Row> out = new HashMap<>();
-        if (uids.isEmpty()) return out;
-        Set<Long> wanted = new HashSet<>(uids);
-        for (Row r : objects.em().createQuery("select new " + Row.class.getName()
-                + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h"
-                + " where h.parentId = :p and h.type = :t and h.imapUid between :lo and :hi and h.deletedAt is null",
-                Row.class).setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .setParameter("lo", Collections.min(uids)).setParameter("hi", Collections.max(uids)).getResultList()) {
-            if (wanted.contains(r.imapUid())) out.put(r.imapUid(), r);
-        }
-        return out;
+        return inUidRange(folder, uids, ROW, Row.class, Row::imapUid);
     }
 
     /** The folder's messages with these UIDs (those still there). */
     private Map<Long, HierarchyObject> byUid(HierarchyObject folder, List<Long> uids) {
-        Map<Long, HierarchyObject> out = new HashMap<>();
+        return inUidRange(folder, uids, "select h from HierarchyObject h", HierarchyObject.class, h -> h.imapUid);
+    }
+
+    /**
+     * {@code select} of the folder's live messages with these UIDs, by UID: a UID range (one index
+     * range scan) rather than an IN list, which H2 compares row by row; UID sets are mostly runs,
+     * and what is in the range but not asked for is dropped here.
+     */
+    private <T> Map<Long, T> inUidRange(HierarchyObject folder, List<Long> uids, String select, Class<T> type,
+            java.util.function.ToLongFunction<T> uidOf) {
+        Map<Long, T> out = new HashMap<>();
         if (uids.isEmpty()) return out;
-        // a UID range (one index range scan) rather than an IN list, which H2 compares row by row;
-        // UID sets are mostly runs, and what is in the range but not asked for is dropped here
         Set<Long> wanted = new HashSet<>(uids);
-        long lo = Collections.min(uids);
-        long hi = Collections.max(uids);
-        for (HierarchyObject h : objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.type = :t and h.imapUid between :lo and :hi and h.deletedAt is null", HierarchyObject.class)
-                .setParameter("p", folder.id).setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", lo)
-                .setParameter("hi", hi).getResultList()) {
-            if (wanted.contains(h.imapUid)) out.put(h.imapUid, h);
+        for (T t : objects.em().createQuery(select + " where h.parentId = :p and h.type = :t"
+                + " and h.imapUid between :lo and :hi and h.deletedAt is null", type).setParameter("p", folder.id)
+                .setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", Collections.min(uids))
+                .setParameter("hi", Collections.max(uids)).getResultList()) {
+            long uid = uidOf.applyAsLong(t);
+            if (wanted.contains(uid)) out.put(uid, t);
         }
         return out;
     }

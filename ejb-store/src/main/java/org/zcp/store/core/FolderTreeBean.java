@@ -126,9 +126,7 @@ public class FolderTreeBean implements FolderTree {
     }
 
     private String entryId(long folderId) {
-        HierarchyObject f = objects.object(folderId);
-        if (f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw StoreException.notFound("folder");
-        return objects.entryId(f);
+        return objects.entryId(objects.liveFolder(folderId));
     }
 
     @Override
@@ -151,9 +149,12 @@ public class FolderTreeBean implements FolderTree {
 
     @Override
     public Set<Long> subscriptions(String session) {
-        Session s = sessions.require(session);
+        return subscribed(own(sessions.require(session)));
+    }
+
+    private Set<Long> subscribed(StoreEntity store) {
         Set<Long> out = new LinkedHashSet<>();
-        PropValue v = objects.stored(own(s).hierarchyId).get(PR_EC_IMAP_SUBSCRIBED);
+        PropValue v = objects.stored(store.hierarchyId).get(PR_EC_IMAP_SUBSCRIBED);
         if (v != null && v.mvbin != null) {
             for (byte[] b : v.mvbin) if (b.length == EntryIds.LENGTH) out.add(EntryIds.parse(b).objectId());
         }
@@ -162,9 +163,8 @@ public class FolderTreeBean implements FolderTree {
 
     @Override
     public void subscribe(String session, long folderId, boolean subscribed) {
-        Session s = sessions.require(session);
-        StoreEntity store = own(s);
-        Set<Long> subs = subscriptions(session);
+        StoreEntity store = own(sessions.require(session));
+        Set<Long> subs = subscribed(store);
         if (subscribed ? !subs.add(folderId) : !subs.remove(folderId)) return;
         List<byte[]> bins = new ArrayList<>();
         for (long id : subs) {

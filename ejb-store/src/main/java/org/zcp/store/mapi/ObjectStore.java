@@ -60,6 +60,13 @@ public class ObjectStore {
         return o;
     }
 
+    /** A folder that exists and is not deleted (the store API's folder ids); NOT_FOUND otherwise. */
+    public HierarchyObject liveFolder(long id) {
+        HierarchyObject f = em.find(HierarchyObject.class, id);
+        if (f == null || f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null) throw StoreException.notFound("folder");
+        return f;
+    }
+
     public ObjectInfo info(long id) {
         ObjectInfo i = caches.object(id);
         if (i != null) return i;

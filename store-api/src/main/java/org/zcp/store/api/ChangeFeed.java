@@ -64,11 +64,7 @@ public final class ChangeFeed {
      * connection idling on it hears at once instead of at its next command.
      */
     public Subscription session(String sessionId, Runnable ended) {
-        bySession.computeIfAbsent(sessionId, k -> new CopyOnWriteArraySet<>()).add(ended);
-        return () -> bySession.computeIfPresent(sessionId, (k, set) -> {
-            set.remove(ended);
-            return set.isEmpty() ? null : set;
-        });
+        return add(bySession, sessionId, ended);
     }
 
     /** Announces that a store session has ended; its subscriptions are dropped. */
@@ -84,8 +80,7 @@ public final class ChangeFeed {
         }
     }
 
-    private static Subscription add(Map<Long, Set<Consumer<ChangeEvent>>> map, long key,
-            Consumer<ChangeEvent> listener) {
+    private static <K, L> Subscription add(Map<K, Set<L>> map, K key, L listener) {
         map.computeIfAbsent(key, k -> new CopyOnWriteArraySet<>()).add(listener);
         return () -> map.computeIfPresent(key, (k, set) -> {
             set.remove(listener);
