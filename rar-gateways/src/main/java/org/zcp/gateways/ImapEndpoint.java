@@ -111,6 +111,16 @@ final class ImapEndpoint implements ImapBackend {
     }
 
     @Override
+    public Map<Long, String> derived(String session, String mailboxId, List<Long> uids) {
+        return call(b -> b.derived(session, mailboxId, uids));
+    }
+
+    @Override
+    public void keepDerived(String session, String mailboxId, Map<Long, String> values) {
+        run(b -> b.keepDerived(session, mailboxId, values));
+    }
+
+    @Override
     public Set<Long> subjectMatches(String session, String mailboxId, String text) {
         return call(b -> b.subjectMatches(session, mailboxId, text));
     }

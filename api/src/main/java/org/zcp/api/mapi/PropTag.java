@@ -29,6 +29,12 @@ public final class PropTag {
     public static final int PR_EC_IMAP_EMAIL = 0x678C0102;
     /** Its size in octets, kept beside it by the store (RFC822.SIZE without reading the text). */
     public static final int PR_EC_IMAP_EMAIL_SIZE = 0x678D0003;
+    /**
+     * What the IMAP gateway derived from the RFC 822 text (ENVELOPE, BODY, BODYSTRUCTURE, the
+     * address fields SEARCH reads), kept beside it and dropped with it; zcp's own property (the
+     * original kept BODY and BODYSTRUCTURE in 0x678E and 0x678F).
+     */
+    public static final int PR_EC_IMAP_DERIVED = 0x67D0001F;
 
     // folders
     public static final int PR_DISPLAY_NAME = 0x3001001F;

@@ -61,43 +61,69 @@ public class FolderMessagesBean implements FolderMessages {
     @Inject
     Keywords keywords;
 
+    @Inject
+    FolderIndex folderIndex;
+
     // ---- reading -------------------------------------------------------------------------------
 
     @Override
     public FolderState open(String session, long folderId) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
-        List<Row> rows = rows(f);
-        long highest = f.changeNum;
+        FolderIndex.Entry e = current(f);
         int unseen = 0;
-        for (Row m : rows) {
-            highest = Math.max(highest, m.changeNum());
-            if ((m.msgFlags() & PropTag.MSGFLAG_READ) == 0) unseen++;
+        long highest = Math.max(f.changeNum, e.modSeq());
+        for (MessageSummary m : e.messages()) {
+            highest = Math.max(highest, m.modSeq());
+            if (!m.flags().read()) unseen++;
         }
         highest = Math.max(highest, journalHighest(f));
         boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
-        Set<String> used = new LinkedHashSet<>();
-        if (!rows.isEmpty()) {
-            int kw = keywords.tag();
-            objects.storedOfChildren(f.id, List.of(kw)).values().forEach(p -> {
-                PropValue v = p.get(kw);
-                if (v != null && v.mvs != null) used.addAll(v.mvs);
-            });
-        }
-        return new FolderState(f.id, f.nextUid, Math.max(1, highest), rows.size(), unseen, readOnly, List.copyOf(used));
+        return new FolderState(f.id, f.nextUid, Math.max(1, highest), e.messages().size(), unseen, readOnly,
+                e.keywords());
     }
 
     @Override
     public List<MessageSummary> list(String session, long folderId) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
-        return summaries(rows(f), f, true);
+        return current(f).messages();
+    }
+
+    /**
+     * The folder's messages now: the index's entry brought up to date from the journal (FolderIndex),
+     * or read whole when there is none. The journal's highest change number is read first, so the
+     * entry claims no change it may have missed: whatever is read after it is at least that new, and
+     * what is newer is applied again, harmlessly, by the next reader.
+     */
+    private FolderIndex.Entry current(HierarchyObject f) {
+        Long newest = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
+                Long.class).setParameter("p", f.id).getSingleResult();
+        long asOf = newest == null ? 0 : newest;
+        FolderIndex.Entry held = folderIndex.get(f.id);
+        if (held != null && held.modSeq() >= asOf) return held;
+        FolderIndex.Entry now;
+        if (held == null) {
+            List<MessageSummary> all = summaries(rows(f), f, true);
+            Set<String> used = new LinkedHashSet<>();
+            for (MessageSummary m : all) used.addAll(m.flags().keywords());
+            now = new FolderIndex.Entry(asOf, all, List.copyOf(used));
+        } else {
+            FolderChanges d = delta(f, held.modSeq());
+            now = held.apply(new FolderChanges(asOf, d.changed(), d.removed()));
+        }
+        folderIndex.put(f.id, now);
+        return now;
     }
 
     @Override
     public FolderChanges changes(String session, long folderId, long modSeq) {
         Session s = sessions.require(session);
-        HierarchyObject f = folder(s, folderId);
+        return delta(folder(s, folderId), modSeq);
+    }
+
+    /** Messages of the folder changed after {@code modSeq} and the UIDs that left it since, from the journal. */
+    private FolderChanges delta(HierarchyObject f, long modSeq) {
         // parent and change number only, so the planner takes hierarchy_parent_changenum (Flyway V5) and
         // reads just what changed; the rest is checked here on those few rows
         List<HierarchyObject> changed = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
@@ -118,32 +144,55 @@ public class FolderMessagesBean implements FolderMessages {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
         if (uids.isEmpty()) return Map.of();
-        Map<Long, Row> byUid = rowsByUid(f, uids);
-        Map<Long, Long> sizes = sizes(props(f, byUid.keySet(), List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+        // the messages and the sizes of their texts in one query of plain values (no entity managed)
+        Set<Long> wanted = new HashSet<>(uids);
+        Map<Long, long[]> byUid = new HashMap<>();
+        for (Object[] r : objects.em().createQuery("select h.imapUid, h.id, h.size, z.valLong from HierarchyObject h"
+                + " left join PropertyRow z on z.hierarchyId = h.id and z.tag = :size where h.parentId = :p"
+                + " and h.type = :t and h.imapUid between :lo and :hi and h.deletedAt is null and h.flags = 0",
+                Object[].class).setParameter("size", PropTag.PR_EC_IMAP_EMAIL_SIZE).setParameter("p", f.id)
+                .setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", Collections.min(uids))
+                .setParameter("hi", Collections.max(uids)).getResultList()) {
+            long uid = (Long) r[0];
+            if (!wanted.contains(uid)) continue;
+            long size = r[3] != null ? (Long) r[3] : ((Number) r[2]).longValue();
+            byUid.put(uid, new long[] {(Long) r[1], size});
+        }
         // the batch: requested order, within the octet budget (always the first present one)
-        List<Row> batch = new ArrayList<>();
+        Map<Long, Long> batch = new LinkedHashMap<>();
         long octets = 0;
         for (long uid : uids) {
-            Row h = byUid.get(uid);
-            if (h == null) continue;
-            long size = sizes.getOrDefault(h.id(), h.size());
-            if (!batch.isEmpty() && octets + size > octetBudget) break;
-            batch.add(h);
-            octets += size;
+            long[] h = byUid.get(uid);
+            if (h == null || batch.containsKey(uid)) continue;
+            if (!batch.isEmpty() && octets + h[1] > octetBudget) break;
+            batch.put(uid, h[0]);
+            octets += h[1];
         }
-        Map<Long, PropValue> raw = new HashMap<>();
-        List<Long> batchUids = batch.stream().map(Row::imapUid).toList();
-        long span = Collections.max(batchUids) - Collections.min(batchUids) + 1;
+        Map<Long, byte[]> raw = new HashMap<>();
+        long lo = Collections.min(batch.keySet());
+        long hi = Collections.max(batch.keySet());
         // the texts by UID range when the batch is dense (FETCH 1:*), else by id: a sparse set
         // (FETCH 1,5000) must not read every text in between
-        (span <= 2L * batch.size() ? props(f, batchUids, List.of(MimeToMapi.PR_EC_IMAP_EMAIL))
-                : objects.stored(batch.stream().map(Row::id).toList(), List.of(MimeToMapi.PR_EC_IMAP_EMAIL)))
-                .forEach((id, p) -> raw.put(id, p.get(MimeToMapi.PR_EC_IMAP_EMAIL)));
-        Map<Long, byte[]> out = new LinkedHashMap<>();
-        for (Row h : batch) {
-            PropValue v = raw.get(h.id());
-            out.put(h.imapUid(), v != null && v.bin != null ? v.bin : converted(s, objects.object(h.id())));
+        String where = hi - lo + 1 <= 2L * batch.size()
+                ? " p.hierarchyId = h.id and h.parentId = :p and h.type = :t and h.imapUid between :lo and :hi"
+                : " p.hierarchyId = h.id and h.id in :ids";
+        var q = objects.em().createQuery("select p.hierarchyId, p.valBinary from PropertyRow p, HierarchyObject h where"
+                + where + " and p.tag = :tag", Object[].class).setParameter("tag", MimeToMapi.PR_EC_IMAP_EMAIL);
+        if (where.contains(":lo")) {
+            q.setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", lo)
+                    .setParameter("hi", hi);
+        } else {
+            q.setParameter("ids", batch.values());
         }
+        Set<Long> ids = new HashSet<>(batch.values());
+        for (Object[] r : q.getResultList()) {
+            if (ids.contains((Long) r[0])) raw.put((Long) r[0], (byte[]) r[1]);
+        }
+        Map<Long, byte[]> out = new LinkedHashMap<>();
+        batch.forEach((uid, id) -> {
+            byte[] text = raw.get(id);
+            out.put(uid, text != null ? text : converted(s, objects.object(id)));
+        });
         return out;
     }
 
@@ -161,6 +210,37 @@ public class FolderMessagesBean implements FolderMessages {
             out.put(uid, size != null ? size : converted(s, objects.object(h.id())).length);
         }
         return out;
+    }
+
+    @Override
+    public Map<Long, String> derived(String session, long folderId, List<Long> uids) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        Map<Long, String> out = new HashMap<>();
+        if (uids.isEmpty()) return out;
+        Set<Long> wanted = new HashSet<>(uids);
+        // one range query of plain values: no entity managed, nothing to compare at commit
+        for (Object[] r : objects.em().createQuery("select h.imapUid, p.valString, p.valText from PropertyRow p,"
+                + " HierarchyObject h where h.id = p.hierarchyId and h.parentId = :p and h.type = :t"
+                + " and h.imapUid between :lo and :hi and h.deletedAt is null and p.tag = :tag", Object[].class)
+                .setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .setParameter("lo", Collections.min(uids)).setParameter("hi", Collections.max(uids))
+                .setParameter("tag", PropTag.PR_EC_IMAP_DERIVED).getResultList()) {
+            long uid = (Long) r[0];
+            if (wanted.contains(uid)) out.put(uid, r[2] != null ? (String) r[2] : (String) r[1]);
+        }
+        return out;
+    }
+
+    @Override
+    public void keepDerived(String session, long folderId, Map<Long, String> values) {
+        Session s = sessions.require(session);
+        HierarchyObject f = folder(s, folderId);
+        if (values.isEmpty() || !storeRfc822()) return;
+        for (Map.Entry<Long, Row> e : rowsByUid(f, List.copyOf(values.keySet())).entrySet()) {
+            objects.keepDerived(e.getValue().id(), PropValue.ofString(PropTag.PR_EC_IMAP_DERIVED,
+                    values.get(e.getKey())));
+        }
     }
 
     @Override
@@ -344,8 +424,15 @@ public class FolderMessagesBean implements FolderMessages {
         if (msgs.isEmpty()) return out;
         int kw = keywords.tag();
         List<Integer> tags = flagAndSizeTags(kw);
-        Map<Long, Map<Integer, PropValue>> props = whole ? objects.storedOfChildren(in.id, tags)
-                : props(in, msgs.stream().map(Row::imapUid).toList(), tags);
+        Map<Long, Map<Integer, PropValue>> props;
+        if (whole) {
+            props = objects.storedOfChildren(in.id, tags);
+        } else {
+            List<Long> uids = msgs.stream().map(Row::imapUid).toList();
+            // a UID range when the messages are most of it (STORE 1:1000), else by id (a few changed ones)
+            props = Collections.max(uids) - Collections.min(uids) + 1 <= 2L * uids.size() ? props(in, uids, tags)
+                    : objects.stored(msgs.stream().map(Row::id).toList(), tags);
+        }
         for (Row h : msgs) {
             Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
             PropValue kept = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
@@ -420,7 +507,10 @@ public class FolderMessagesBean implements FolderMessages {
     private byte[] converted(Session s, HierarchyObject h) {
         Message m = messages.load(s, objects.entryId(h));
         byte[] text = MimeTexts.text(messages, s, objects.entryId(h), m, h.size);
-        if (storeRfc822()) objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
+        if (storeRfc822()) {
+            objects.setProps(h, List.of(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text)));
+            folderIndex.forget(List.of(h.parentId));
+        }
         return text;
     }
 

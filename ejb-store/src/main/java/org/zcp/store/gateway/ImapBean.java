@@ -94,6 +94,16 @@ public class ImapBean implements ImapBackend {
     }
 
     @Override
+    public Map<Long, String> derived(String session, String mailboxId, List<Long> uids) {
+        return imap.derived(session, mailboxId, uids);
+    }
+
+    @Override
+    public void keepDerived(String session, String mailboxId, Map<Long, String> values) {
+        imap.keepDerived(session, mailboxId, values);
+    }
+
+    @Override
     public Set<Long> subjectMatches(String session, String mailboxId, String text) {
         return imap.subjectMatches(session, mailboxId, text);
     }

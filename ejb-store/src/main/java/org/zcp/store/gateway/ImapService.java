@@ -19,6 +19,7 @@ import org.zcp.store.api.FolderInfo;
 import org.zcp.store.api.FolderMessages;
 import org.zcp.store.api.FolderState;
 import org.zcp.store.api.FolderTree;
+import org.zcp.store.api.MessageFlags;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.api.StoreFailure;
 import org.zcp.store.config.ServerSettings;
@@ -243,9 +244,11 @@ public class ImapService {
 
     private static List<ImapBackend.MessageInfo> infos(List<MessageSummary> list) {
         List<ImapBackend.MessageInfo> out = new ArrayList<>(list.size());
+        // a folder has few distinct flag combinations: each named once
+        Map<MessageFlags, Set<String>> names = new HashMap<>();
         for (MessageSummary m : list) {
-            out.add(new ImapBackend.MessageInfo(m.uid(), m.modSeq(), ImapFlags.names(m.flags()), m.size(),
-                    m.internalDate()));
+            out.add(new ImapBackend.MessageInfo(m.uid(), m.modSeq(), names.computeIfAbsent(m.flags(), ImapFlags::names),
+                    m.size(), m.internalDate()));
         }
         return out;
     }
@@ -257,11 +260,24 @@ public class ImapService {
     }
 
     /** Octets of message texts one call hands out (at least one message, however big). */
-    static final long TEXT_BATCH_OCTETS = 16L * 1024 * 1024;
+    static final long TEXT_BATCH_OCTETS = 4L * 1024 * 1024;
 
     public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
         live(session);
         return wrap(() -> index.texts(session, folderId(mailboxId), uids, TEXT_BATCH_OCTETS));
+    }
+
+    public Map<Long, String> derived(String session, String mailboxId, List<Long> uids) {
+        live(session);
+        return wrap(() -> index.derived(session, folderId(mailboxId), uids));
+    }
+
+    public void keepDerived(String session, String mailboxId, Map<Long, String> values) {
+        live(session);
+        wrap(() -> {
+            index.keepDerived(session, folderId(mailboxId), values);
+            return null;
+        });
     }
 
     public Set<Long> subjectMatches(String session, String mailboxId, String text) {

@@ -295,12 +295,23 @@ public class ObjectStore {
             }
             hot(o, v);
             if (v.tag == PropTag.PR_EC_IMAP_EMAIL && v.bin != null) {
-                // the size beside the text, so message lists never read the text for it
+                // the size beside the text, so message lists never read the text for it; what was
+                // derived from an earlier text goes with it
                 put(o.id, PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length), fresh);
+                if (!fresh) removeRows(o.id, PropTag.PR_EC_IMAP_DERIVED);
             }
         }
         o.modified = System.currentTimeMillis();
         caches.invalidate(o.id);
+    }
+
+    /**
+     * Keeps what a protocol derived from a message's text ({@link PropTag#PR_EC_IMAP_DERIVED}):
+     * a property row and nothing else; not a change of the message (no modification time, no
+     * journal entry, no event), since the message is as it was.
+     */
+    public void keepDerived(long id, PropValue v) {
+        put(id, v, false);
     }
 
     /**
@@ -360,7 +371,10 @@ public class ObjectStore {
     public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
         for (int tag : tags) {
             removeRows(o.id, tag);
-            if (tag == PropTag.PR_EC_IMAP_EMAIL) removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);
+            if (tag == PropTag.PR_EC_IMAP_EMAIL) {
+                removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);
+                removeRows(o.id, PropTag.PR_EC_IMAP_DERIVED);
+            }
             hot(o, PropValue.ofError(tag, "deleted"));
         }
         o.modified = System.currentTimeMillis();

@@ -46,12 +46,17 @@ final class FetchCommand {
             uids.add(m.uid);
         }
         MessageTexts texts = new MessageTexts(s, mb, uids);
+        KeptFacts facts = FetchRenderer.readsText(fa) ? null : new KeptFacts(s, mb, uids);
         boolean flags = fa.items().contains(new FetchAttributes.SimpleAttribute(FetchAttributes.Simple.FLAGS));
-        for (int seq : wanted) {
-            SelectedMailbox.Message m = mb.get(seq);
-            boolean flagsChanged = seen.contains(m.uid);
-            if (flags || flagsChanged) mb.announce(m.flags, s.out());
-            s.out().bytes(FetchRenderer.render(seq, m, fa, uid, flagsChanged, s.condstore, texts));
+        try {
+            for (int seq : wanted) {
+                SelectedMailbox.Message m = mb.get(seq);
+                boolean flagsChanged = seen.contains(m.uid);
+                if (flags || flagsChanged) mb.announce(m.flags, s.out());
+                s.out().bytes(FetchRenderer.render(seq, m, fa, uid, flagsChanged, s.condstore, texts, facts));
+            }
+        } finally {
+            if (facts != null) facts.keep();
         }
         s.ok(c.tag(), null, c.name() + " completed");
     }

@@ -86,6 +86,20 @@ public interface ImapBackend {
     Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids);
 
     /**
+     * What the IMAP layer derived from messages' texts and asked the store to keep
+     * ({@code MessageFacts}: ENVELOPE, BODY, BODYSTRUCTURE, address fields), by UID: those of
+     * {@code uids} that have it. Derived data lives as long as the text it was made from.
+     */
+    Map<Long, String> derived(String session, String mailboxId, List<Long> uids);
+
+    /**
+     * Keeps derived data beside messages (by UID; a UID that is gone is skipped). Not a change of
+     * the message: no new MODSEQ, no notice to other sessions. A store that converts texts anew on
+     * every read (imap_store_rfc822 = no) keeps nothing.
+     */
+    void keepDerived(String session, String mailboxId, Map<Long, String> values);
+
+    /**
      * SEARCH SUBJECT without reading the messages: the UIDs whose subject (decoded, as the store
      * keeps it for its tables) contains {@code text}, case-insensitively.
      */

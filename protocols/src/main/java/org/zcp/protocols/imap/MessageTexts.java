@@ -11,7 +11,7 @@ import java.util.Map;
  * is held; the store bounds a batch's octets, so big messages come a few at a time.
  */
 final class MessageTexts {
-    static final int BATCH = 100;
+    static final int BATCH = 500;
 
     private final ImapSession session;
     private final SelectedMailbox mailbox;

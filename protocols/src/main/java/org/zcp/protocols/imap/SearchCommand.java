@@ -34,12 +34,16 @@ final class SearchCommand {
         List<Long> hits = new ArrayList<>();
         List<Long> modSeqs = new ArrayList<>();
         long highest = 0;
-        for (int seq = 1; seq <= mb.exists(); seq++) {
-            SelectedMailbox.Message m = mb.get(seq);
-            if (m.expunged || !evaluator.matches(r.key(), seq, m)) continue;
-            hits.add(uid ? m.uid : seq);
-            modSeqs.add(m.modSeq);
-            highest = Math.max(highest, m.modSeq);
+        try {
+            for (int seq = 1; seq <= mb.exists(); seq++) {
+                SelectedMailbox.Message m = mb.get(seq);
+                if (m.expunged || !evaluator.matches(r.key(), seq, m)) continue;
+                hits.add(uid ? m.uid : seq);
+                modSeqs.add(m.modSeq);
+                highest = Math.max(highest, m.modSeq);
+            }
+        } finally {
+            evaluator.finish();
         }
         if (r.returnOptions() != null) {
             s.untagged(esearch(c.tag(), uid, r.returnOptions(), hits, modSeq ? modSeqs : null));

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.zcp.protocols.imap.mime.HeaderField;
+import org.zcp.protocols.imap.mime.MessageFacts;
 import org.zcp.protocols.imap.mime.MimeStructure;
 import org.zcp.protocols.imap.mime.SearchText;
 import org.zcp.protocols.imap.parse.SearchKey;
@@ -27,9 +28,14 @@ final class SearchEvaluator {
     private final MessageTexts texts;
     private long loadedUid = -1;
     private MimeStructure mime;
+    private long loadedFactsUid = -1;
+    private MessageFacts loadedFacts;
 
     /** SUBJECT keys answered by the store (their UIDs), so those need no message text. */
     private final java.util.Map<SearchKey.Header, java.util.Set<Long>> subjects = new java.util.HashMap<>();
+
+    /** The facts the store keeps, when no key needs more of a message than they hold; else null. */
+    private final KeptFacts facts;
 
     SearchEvaluator(ImapSession session, SelectedMailbox mailbox, SearchKey key) {
         this.mailbox = mailbox;
@@ -37,6 +43,28 @@ final class SearchEvaluator {
         java.util.List<Long> uids = new java.util.ArrayList<>();
         for (int seq = 1; seq <= mailbox.exists(); seq++) uids.add(mailbox.get(seq).uid);
         this.texts = new MessageTexts(session, mailbox, uids);
+        this.facts = readsText(key) ? null : new KeptFacts(session, mailbox, uids);
+    }
+
+    /** Hands facts derived during the search to the store; call when the search is done. */
+    void finish() {
+        if (facts != null) facts.keep();
+    }
+
+    /**
+     * Whether a key needs the message text: BODY, TEXT and HEADER (but SUBJECT, which the store
+     * answers); address keys and the SENT* dates are answered from the kept facts.
+     */
+    private boolean readsText(SearchKey key) {
+        return switch (key) {
+            case SearchKey.Body b -> true;
+            case SearchKey.Text t -> true;
+            case SearchKey.Header h -> !subjects.containsKey(h);
+            case SearchKey.Not n -> readsText(n.key());
+            case SearchKey.Or o -> readsText(o.left()) || readsText(o.right());
+            case SearchKey.And a -> a.keys().stream().anyMatch(this::readsText);
+            default -> false;
+        };
     }
 
     boolean matches(SearchKey key, int seq, SelectedMailbox.Message m) {
@@ -92,7 +120,7 @@ final class SearchEvaluator {
     }
 
     private LocalDate sentDate(SelectedMailbox.Message m) {
-        String value = mime(m).root().header("Date");
+        String value = facts != null ? facts(m).date() : mime(m).root().header("Date");
         if (value == null) return null;
         String v = value.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").trim();
         try {
@@ -116,6 +144,12 @@ final class SearchEvaluator {
      * as user@example.org and {@code "Al \"the\" Man"} as {@code Al "the" Man}.
      */
     private boolean addresses(SelectedMailbox.Message m, String field, String text) {
+        if (facts != null) {
+            for (MessageFacts.AddressField f : facts(m).addressField(field)) {
+                if (text(f.decoded(), text) || contains(f.raw(), text) || text(f.plain(), text)) return true;
+            }
+            return false;
+        }
         for (HeaderField f : mime(m).root().fields()) {
             if (!f.is(field)) continue;
             if (text(SearchText.header(f.value()), text) || contains(f.value(), text)
@@ -146,6 +180,16 @@ final class SearchEvaluator {
 
     private static String octets(byte[] data) {
         return new String(data, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The kept facts of a message (those of an empty message when it has left the store). */
+    private MessageFacts facts(SelectedMailbox.Message m) {
+        if (loadedFactsUid != m.uid) {
+            MessageFacts f = facts.get(m.uid);
+            loadedFacts = f != null ? f : MessageFacts.of(MimeStructure.parse(new byte[0]));
+            loadedFactsUid = m.uid;
+        }
+        return loadedFacts;
     }
 
     private MimeStructure mime(SelectedMailbox.Message m) {

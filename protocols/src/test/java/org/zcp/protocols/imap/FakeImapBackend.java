@@ -22,6 +22,8 @@ class FakeImapBackend implements ImapBackend {
         Set<String> flags;
         final byte[] data;
         final long date;
+        /** What the session asked to keep beside the text (keepDerived). */
+        String derived;
 
         Msg(long uid, long modSeq, Set<String> flags, byte[] data, long date) {
             this.uid = uid;
@@ -224,6 +226,24 @@ class FakeImapBackend implements ImapBackend {
         Map<Long, byte[]> out = new java.util.HashMap<>();
         for (long uid : batch) out.put(uid, present.get(uid).data);
         return out;
+    }
+
+    @Override
+    public Map<Long, String> derived(String session, String mailboxId, List<Long> uids) {
+        calls.add("derived " + uids.size());
+        Map<Long, String> out = new java.util.HashMap<>();
+        for (Msg m : byId(mailboxId).msgs) {
+            if (m.derived != null && uids.contains(m.uid)) out.put(m.uid, m.derived);
+        }
+        return out;
+    }
+
+    @Override
+    public void keepDerived(String session, String mailboxId, Map<Long, String> values) {
+        calls.add("keepDerived " + values.size());
+        for (Msg m : byId(mailboxId).msgs) {
+            if (values.containsKey(m.uid)) m.derived = values.get(m.uid);
+        }
     }
 
     @Override

@@ -256,6 +256,27 @@ public abstract class ImapBackendContract {
     }
 
     @Test
+    public void derivedDataIsKeptBesideTheTextWithoutBeingAChange() {
+        String a = mailbox("-derived");
+        long u1 = append(a, message("one", "a"), Set.of());
+        long u2 = append(a, message("two", "b"), Set.of());
+        String id = id(a);
+        long modSeq = backend.messages(session, id).get(0).modSeq();
+        String long8bit = "F1 \u00e4\u20ac (\"x\" NIL) " + "y".repeat(9000);
+
+        assertThat(backend.derived(session, id, List.of(u1, u2))).isEmpty();
+        backend.keepDerived(session, id, Map.of(u1, long8bit, u2 + 1000, "gone"));
+        backend.keepDerived(session, id, Map.of(u2, "short"));
+
+        assertThat(backend.derived(session, id, List.of(u1, u2, u2 + 1000)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(u1, long8bit, u2, "short"));
+        assertThat(backend.derived(session, id, List.of(u2))).containsOnlyKeys(u2);
+        assertThat(backend.messages(session, id).get(0).modSeq()).isEqualTo(modSeq);
+        backend.store(session, id, List.of(u1), ImapBackend.FlagMode.ADD, Set.of("\\Flagged"), 0);
+        assertThat(backend.derived(session, id, List.of(u1))).containsEntry(u1, long8bit);
+    }
+
+    @Test
     public void subjectMatchesFindsDecodedSubjectsCaseInsensitivelyAndTakesNoWildcards() {
         String a = mailbox("-subject");
         long u1 = append(a, message("Quarterly Report", "a"), Set.of());

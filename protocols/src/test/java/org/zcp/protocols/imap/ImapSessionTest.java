@@ -245,6 +245,29 @@ class ImapSessionTest {
     }
 
     @Test
+    void envelopeAndBodyStructureAreDerivedOnceAndKeptByTheStore() throws IOException {
+        String first = selected("a FETCH 1:* (ENVELOPE BODYSTRUCTURE)\r\n");
+        assertThat(store.calls).contains("keepDerived 3").anyMatch(c -> c.startsWith("texts"));
+        store.calls.clear();
+
+        String again = selected("a FETCH 1:* (ENVELOPE BODYSTRUCTURE)\r\nb SEARCH FROM bob SENTBEFORE 1-Jan-2000\r\n"
+                + "c SEARCH FROM bob\r\n");
+
+        assertThat(again).startsWith(first).contains("* SEARCH\r\nb OK").contains("* SEARCH 2\r\nc OK");
+        assertThat(store.calls).noneMatch(c -> c.startsWith("texts") || c.startsWith("keepDerived"));
+    }
+
+    @Test
+    void keptFactsOfAnotherVersionAreDerivedAgain() throws IOException {
+        store.boxes.get("INBOX").msgs.forEach(m -> m.derived = "F0 from an older gateway");
+        MimeStructure mime = MimeStructure.parse(M2.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(selected("a FETCH 2 ENVELOPE\r\n")).isEqualTo("* 2 FETCH (ENVELOPE " + mime.envelope().toImapString()
+                + ")\r\na OK FETCH completed\r\n");
+        assertThat(store.boxes.get("INBOX").msgs.get(1).derived).startsWith("F1");
+    }
+
+    @Test
     void fetchBodyIsByteExactAndSetsSeen() throws IOException {
         String out = selected("a FETCH 2 BODY[]\r\nb FETCH 2 FLAGS\r\n");
         assertThat(out).isEqualTo(fetch("* 2 FETCH (BODY[] ", M2, " FLAGS (\\Seen))\r\n") + "a OK FETCH completed\r\n"

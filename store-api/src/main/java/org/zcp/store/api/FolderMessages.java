@@ -37,6 +37,20 @@ public interface FolderMessages {
      */
     Map<Long, Long> exactSizes(String session, long folderId, List<Long> uids);
 
+    /**
+     * Data a protocol derived from messages' texts and asked the store to keep (IMAP: ENVELOPE,
+     * BODYSTRUCTURE and its address index), by UID: those of {@code uids} that have it. Derived
+     * data lives exactly as long as the text it was made from: a new text drops it.
+     */
+    Map<Long, String> derived(String session, long folderId, List<Long> uids);
+
+    /**
+     * Keeps derived data beside messages (READ right: it is what any reader could compute); a UID
+     * that is gone is skipped. Not a change: no MODSEQ, no journal entry, no event. Nothing is kept
+     * with imap_store_rfc822 = no, where texts are converted anew on every read.
+     */
+    void keepDerived(String session, long folderId, Map<Long, String> values);
+
     /** UIDs whose subject contains {@code text}, case-insensitively, from the store's columns. */
     Set<Long> subjectContains(String session, long folderId, String text);
 

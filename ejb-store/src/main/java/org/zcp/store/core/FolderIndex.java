@@ -1,0 +1,129 @@
+package org.zcp.store.core;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.zcp.store.api.FolderChanges;
+import org.zcp.store.api.MessageSummary;
+import org.zcp.store.cache.SizedCache;
+import org.zcp.store.config.ServerSettings;
+
+/**
+ * The message lists of folders in memory (docs/store-api.md, "the folder index"): per folder, its
+ * messages' UID, MODSEQ, flags, size and arrival in UID order, as of a change number. Dovecot
+ * keeps the same in its index files, the original in its cell cache: opening a folder of 10,000
+ * messages should not read 10,000 rows and their flag properties every time.
+ *
+ * <p>An entry is never trusted on its own: every reader brings it up to date from the change
+ * journal ({@code FolderMessagesBean.current}) inside its own transaction, reading only what
+ * changed after the entry's change number, so what it sees is exactly what a full read would
+ * give. That holds because a store's change numbers are taken under its row lock and committed in
+ * their order (invariant 2): a transaction that sees change n sees every change below n. An entry
+ * is replaced only by a newer one; the index is bounded (a quarter of cache_cell_size, manual
+ * 9.2.1: "data shown in table views passes through the cell cache") and least recently used
+ * folders are dropped.
+ */
+@ApplicationScoped
+public class FolderIndex {
+    /** Estimated bytes per message in an entry: the summary, its array slot (flags are shared). */
+    static final long BYTES_PER_MESSAGE = 64;
+
+    /**
+     * A folder's messages as of change number {@code modSeq}: in UID order, never changed once made.
+     *
+     * @param keywords at least every keyword of a message in it (a superset is allowed)
+     */
+    public record Entry(long modSeq, List<MessageSummary> messages, List<String> keywords) {
+        public Entry {
+            messages = List.copyOf(messages);
+            keywords = List.copyOf(keywords);
+        }
+
+        /** This entry with the changes after its change number applied: removals first, then the changed messages. */
+        Entry apply(FolderChanges changes) {
+            if (changes.changed().isEmpty() && changes.removed().isEmpty()) {
+                return changes.highestModSeq() > modSeq ? new Entry(changes.highestModSeq(), messages, keywords) : this;
+            }
+            Set<Long> gone = new java.util.HashSet<>(changes.removed());
+            java.util.Map<Long, MessageSummary> changed = new java.util.HashMap<>();
+            for (MessageSummary m : changes.changed()) changed.put(m.uid(), m);
+            List<MessageSummary> out = new ArrayList<>(messages.size() + changes.changed().size());
+            for (MessageSummary m : messages) {
+                MessageSummary now = changed.remove(m.uid());
+                if (now != null) out.add(now);
+                else if (!gone.contains(m.uid())) out.add(m);
+            }
+            // new to this folder: arrivals, moves in, restored messages (UIDs above or between)
+            if (!changed.isEmpty()) {
+                out.addAll(changed.values());
+                out.sort(java.util.Comparator.comparingLong(MessageSummary::uid));
+            }
+            Set<String> words = new LinkedHashSet<>(keywords);
+            for (MessageSummary m : changes.changed()) words.addAll(m.flags().keywords());
+            long highest = Math.max(modSeq, changes.highestModSeq());
+            return new Entry(highest, out, List.copyOf(words));
+        }
+    }
+
+    @Inject
+    ServerSettings settings;
+
+    @Resource
+    TransactionSynchronizationRegistry txRegistry;
+
+    private SizedCache<Long, Entry> entries;
+
+    @PostConstruct
+    void init() {
+        entries = new SizedCache<>("folder index", settings.getSize("cache_cell_size") / 4,
+                e -> 64 + BYTES_PER_MESSAGE * e.messages().size());
+    }
+
+    /** The entry of a folder, or null; the caller brings it up to date before use. */
+    Entry get(long folderId) {
+        return entries.get(folderId);
+    }
+
+    /** Keeps an entry unless a newer one is there already. */
+    void put(long folderId, Entry entry) {
+        synchronized (entries) {
+            Entry held = entries.get(folderId);
+            if (held == null || held.modSeq() < entry.modSeq() || held == entry) entries.put(folderId, entry);
+        }
+    }
+
+    /**
+     * Forgets folders whose messages changed in a way the journal does not describe: a text made
+     * from a MAPI message and kept now changes its size and whether it is a draft, not its MODSEQ.
+     */
+    void forget(Collection<Long> folderIds) {
+        folderIds.forEach(entries::remove);
+        // and again when the transaction ends: a reader may have put back what it read before
+        if (txRegistry != null && txRegistry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            List<Long> ids = List.copyOf(folderIds);
+            txRegistry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    ids.forEach(entries::remove);
+                }
+            });
+        }
+    }
+
+    public String stats() {
+        return entries.stats();
+    }
+}
