@@ -142,6 +142,47 @@ class LmtpIT {
         assertThat(rows).hasSize(20);
     }
 
+    /**
+     * An MTA that lost the answer delivers again (manual 5.4): the same Message-ID within a day is
+     * acknowledged and stored once, also when ten sessions deliver it at the same moment (the check
+     * runs under the store's lock, after the rows are written).
+     */
+    @Test
+    void theSameMessageDeliveredAgainOrInParallelIsStoredOnce() throws Exception {
+        String login = ItServer.user(admin, company, "dupes");
+        String to = email(login);
+        String once = "From: <sender@example.org>\nTo: " + to + "\nSubject: once\nMessage-ID: <once-"
+                + java.util.UUID.randomUUID() + "@example.org>\n\nbody\n";
+        String racing = "From: <sender@example.org>\nTo: " + to + "\nSubject: racing\nMessage-ID: <racing-"
+                + java.util.UUID.randomUUID() + "@example.org>\n\nbody\n";
+        List<String> commands = List.of("LHLO itest", "MAIL FROM:<sender@example.org>", "RCPT TO:<" + to + ">", "DATA");
+        List<String> first = session(commands, once, 1);
+        List<String> again = session(commands, once, 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<String>>> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sessions.add(pool.submit(() -> {
+                start.await();
+                return session(commands, racing, 1);
+            }));
+        }
+        start.countDown();
+        List<String> last = new ArrayList<>();
+        for (var f : sessions) {
+            List<String> r = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            last.add(r.get(r.size() - 1));
+        }
+        pool.shutdown();
+
+        assertThat(first.get(first.size() - 1)).startsWith("250 2.1.5");
+        assertThat(again.get(again.size() - 1)).startsWith("250 2.1.5");
+        assertThat(last).hasSize(10).allSatisfy(l -> assertThat(l).startsWith("250 2.1.5"));
+        String s = ItServer.logon(login, ItServer.password(login));
+        List<Row> rows = c.queryContents(s, c.getStore(s, null).inboxId, Fixture.columns(PropTag.PR_SUBJECT)).rows;
+        assertThat(rows).hasSize(2);
+    }
+
     @Test
     void postfixRecipientLookupsOverSocketmapAnswerForUsersOnly() throws Exception {
         int port = Integer.getInteger("zcp.itest.lmtpport", 12003) + 1;

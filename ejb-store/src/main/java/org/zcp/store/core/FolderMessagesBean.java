@@ -125,18 +125,26 @@ public class FolderMessagesBean implements FolderMessages {
     /** Messages of the folder changed after {@code modSeq} and the UIDs that left it since, from the journal. */
     private FolderChanges delta(HierarchyObject f, long modSeq) {
         // parent and change number only, so the planner takes hierarchy_parent_changenum (Flyway V5) and
-        // reads just what changed; the rest is checked here on those few rows
-        List<HierarchyObject> changed = objects.em().createQuery("select h from HierarchyObject h where h.parentId = :p"
-                + " and h.changeNum > :m", HierarchyObject.class).setParameter("p", f.id).setParameter("m", modSeq)
-                .getResultList().stream().filter(h -> h.type == ObjectType.MAPI_MESSAGE && h.flags == 0
-                        && h.deletedAt == null).sorted(java.util.Comparator.comparingLong(h -> h.imapUid)).toList();
+        // reads just what changed; the rest is checked here on those few rows (plain values, no entities)
+        List<Row> changed = new ArrayList<>();
+        for (Object[] r : objects.em().createQuery("select h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created,"
+                + " h.type, h.flags, h.deletedAt from HierarchyObject h where h.parentId = :p and h.changeNum > :m",
+                Object[].class).setParameter("p", f.id).setParameter("m", modSeq).getResultList()) {
+            if (((Number) r[6]).intValue() != ObjectType.MAPI_MESSAGE || ((Number) r[7]).intValue() != 0
+                    || r[8] != null) {
+                continue;
+            }
+            changed.add(new Row((Long) r[0], (Long) r[1], (Long) r[2], ((Number) r[3]).intValue(),
+                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue()));
+        }
+        changed.sort(java.util.Comparator.comparingLong(Row::imapUid));
         List<Long> gone = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
                 + " and c.changeNum > :m and c.changeType in (:types) and c.objectType = :t", Long.class)
                 .setParameter("p", f.id).setParameter("m", modSeq)
                 .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
                 .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
         return new FolderChanges(Math.max(modSeq, journalHighest(f)),
-                summaries(changed.stream().map(Row::of).toList(), f, false), gone.stream().distinct().toList());
+                summaries(changed, f, false), gone.stream().distinct().toList());
     }
 
     @Override
@@ -201,7 +209,7 @@ public class FolderMessagesBean implements FolderMessages {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
         Map<Long, Row> byUid = rowsByUid(f, uids);
-        Map<Long, Long> kept = sizes(props(f, byUid.keySet(), List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
+        Map<Long, Long> kept = sizes(readProps(f, byUid.keySet(), List.of(PropTag.PR_EC_IMAP_EMAIL_SIZE)));
         Map<Long, Long> out = new LinkedHashMap<>();
         for (long uid : uids) {
             Row h = byUid.get(uid);
@@ -263,7 +271,6 @@ public class FolderMessagesBean implements FolderMessages {
             long unchangedSince) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
-        List<HierarchyObject> updated = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
         Map<Long, HierarchyObject> byUid = byUid(f, uids);
         int kw = keywords.tag();
@@ -271,6 +278,7 @@ public class FolderMessagesBean implements FolderMessages {
         // in the user's own store (or as SYSTEM) every message may be changed and nothing is
         // audited: decided once, not per message (STORE 1:1000)
         boolean own = access.ownStore(s, f.storeId);
+        List<MessageSummary> out = new ArrayList<>();
         for (long uid : uids) {
             HierarchyObject h = byUid.get(uid);
             if (h == null) continue;
@@ -282,9 +290,10 @@ public class FolderMessagesBean implements FolderMessages {
             MessageFlags now = MapiFlags.read(h.msgFlags, p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw);
             MessageFlags next = MapiFlags.apply(now, mode, change);
             if (!next.equals(now)) write(s, own, h, p, now, next, kw);
-            updated.add(h);
+            // what the message is now, known here: no second read (the journal gave it its MODSEQ)
+            out.add(summary(Row.of(h), p, next));
         }
-        return new FlagResult(summaries(updated.stream().map(Row::of).toList(), f, false), failed);
+        return new FlagResult(out, failed);
     }
 
     /** One message's new flags: one journal entry, only the properties that differ written. */
@@ -332,7 +341,7 @@ public class FolderMessagesBean implements FolderMessages {
                 HierarchyObject.class).setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
                 .getResultList() : new ArrayList<>(byUid(f, uids).values());
         Map<Long, Map<Integer, PropValue>> props = msgs.isEmpty() ? Map.of()
-                : props(f, msgs.stream().map(h -> h.imapUid).toList(), List.of(PropTag.PR_MSG_STATUS));
+                : readProps(f, msgs.stream().map(h -> h.imapUid).toList(), List.of(PropTag.PR_MSG_STATUS));
         msgs.sort(java.util.Comparator.comparingLong(h -> h.imapUid));
         List<Long> out = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -426,23 +435,34 @@ public class FolderMessagesBean implements FolderMessages {
         List<Integer> tags = flagAndSizeTags(kw);
         Map<Long, Map<Integer, PropValue>> props;
         if (whole) {
-            props = objects.storedOfChildren(in.id, tags);
+            props = objects.readOfChildren(in.id, tags);
         } else {
             List<Long> uids = msgs.stream().map(Row::imapUid).toList();
             // a UID range when the messages are most of it (STORE 1:1000), else by id (a few changed ones)
-            props = Collections.max(uids) - Collections.min(uids) + 1 <= 2L * uids.size() ? props(in, uids, tags)
-                    : objects.stored(msgs.stream().map(Row::id).toList(), tags);
+            props = Collections.max(uids) - Collections.min(uids) + 1 <= 2L * uids.size() ? readProps(in, uids, tags)
+                    : objects.read(msgs.stream().map(Row::id).toList(), tags);
         }
         for (Row h : msgs) {
             Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
-            PropValue kept = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
-            long size = kept != null && kept.l != null ? kept.l : h.size();
-            PropValue dt = p.get(PropTag.PR_MESSAGE_DELIVERY_TIME);
-            out.add(new MessageSummary(h.imapUid(), Math.max(1, h.changeNum()),
-                    MapiFlags.read(h.msgFlags(), p, kept != null, kw), size,
-                    dt != null && dt.l != null ? dt.l : h.created()));
+            out.add(summary(h, p, MapiFlags.read(h.msgFlags(), p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw)));
         }
         return out;
+    }
+
+    /** A message's summary with these flags, its size and arrival from {@code p} (flagAndSizeTags) or its row. */
+    private static MessageSummary summary(Row h, Map<Integer, PropValue> p, MessageFlags flags) {
+        PropValue kept = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
+        long size = kept != null && kept.l != null ? kept.l : h.size();
+        PropValue dt = p.get(PropTag.PR_MESSAGE_DELIVERY_TIME);
+        return new MessageSummary(h.imapUid(), Math.max(1, h.changeNum()), flags, size,
+                dt != null && dt.l != null ? dt.l : h.created());
+    }
+
+    /** Like {@link #props} for reading only: plain values, no entity managed. */
+    private Map<Long, Map<Integer, PropValue>> readProps(HierarchyObject folder, java.util.Collection<Long> uids,
+            List<Integer> tags) {
+        if (uids.isEmpty()) return new HashMap<>();
+        return objects.readOfMessages(folder.id, tags, Collections.min(uids), Collections.max(uids));
     }
 
     /** Stored properties of a folder's messages with these UIDs (and others in their range), by object id. */

@@ -82,6 +82,9 @@ public class MailboxWriter {
     @Inject
     org.zcp.store.archive.ArchiveService archives;
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
+
     /** Stores the message for {@code userId}; returns the entry id of the stored (or earlier) copy. */
     public String store(long userId, MimeMessage mime, Path original, Target target) {
         DirEntry user = directory.require(userId);
@@ -111,13 +114,17 @@ public class MailboxWriter {
         if (features.allowed(user, "imap") || features.allowed(user, "pop3")) {
             m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
         }
-        String duplicate = duplicate(store, m);
+        String id = messages.create(SYSTEM, folder, m, false);
+        // checked after the rows are written, when create holds the folder's and the store's
+        // counters until commit: deliveries to one mailbox write in parallel and queue only for
+        // those (issue 10); a duplicate is then undone whole, with what the pipeline did for it
+        String duplicate = duplicate(store, m, objects.resolve(id).id);
         if (duplicate != null) {
+            txRegistry.setRollbackOnly();
             LOG.info("duplicate delivery of " + PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID) + " to "
                     + directory.loginName(user) + " suppressed");
             return duplicate;
         }
-        String id = messages.create(SYSTEM, folder, m, false);
         if (settings.dagent().getBool("archive_on_delivery") && store.userId == userId) {
             // manual 6.7.1: not archived, not delivered (the exception makes it a temporary failure)
             archives.archive(userId, id, objects.resolve(folder).displayName, false);
@@ -233,13 +240,13 @@ public class MailboxWriter {
         return HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
     }
 
-    /** A live delivered copy of the same Message-ID in the store from the last day, or null. */
-    private String duplicate(StoreEntity store, Message m) {
+    /** A live delivered copy of the same Message-ID in the store from the last day other than {@code self}, or null. */
+    private String duplicate(StoreEntity store, Message m, long self) {
         String id = PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID);
         if (id == null || id.isBlank() || id.length() > 255) return null;
         // "look up, then insert" made safe (issue 10): deliveries to one store queue on its row
-        // here (they would at the journal anyway), and the locking read sees what the one before
-        // committed whatever the isolation level
+        // (held since the journal entry of the new message), and the locking read sees what the
+        // one before committed whatever the isolation level
         objects.lockFresh(StoreEntity.class, store.id);
         List<HierarchyObject> found = objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s"
                 + " and h.messageId = :m and h.type = 5 and h.deletedAt is null and h.created > :since",
@@ -247,7 +254,7 @@ public class MailboxWriter {
                 .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
         // an unsent copy (a rule's redirect waiting in the Outbox keeps the Message-ID) is not one
-        return found.stream().filter(h -> (h.msgFlags & PropTag.MSGFLAG_UNSENT) == 0).findFirst()
+        return found.stream().filter(h -> h.id != self && (h.msgFlags & PropTag.MSGFLAG_UNSENT) == 0).findFirst()
                 .map(objects::entryId).orElse(null);
     }
 

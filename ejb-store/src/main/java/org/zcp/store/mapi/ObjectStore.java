@@ -218,6 +218,78 @@ public class ObjectStore {
         return out;
     }
 
+    /**
+     * Like {@link #storedOfChildren(long, Collection)} for reading only: plain column values, no
+     * entity managed. A message list of 10,000 rows would otherwise put 30,000 property entities in
+     * the persistence context, each one compared at commit.
+     */
+    public Map<Long, Map<Integer, PropValue>> readOfChildren(long parentId, Collection<Integer> tags) {
+        return read(" and h.parentId = :parent", Map.of("parent", parentId), tags);
+    }
+
+    /** {@link #readOfChildren} of the folder's messages with UIDs from {@code lo} to {@code hi}. */
+    public Map<Long, Map<Integer, PropValue>> readOfMessages(long parentId, Collection<Integer> tags, long lo, long hi) {
+        return read(" and h.parentId = :parent and h.type = " + ObjectType.MAPI_MESSAGE
+                + " and h.imapUid between :lo and :hi", Map.of("parent", parentId, "lo", lo, "hi", hi), tags);
+    }
+
+    /** {@link #stored(Collection, Collection)} for reading only: plain column values, no entity managed. */
+    public Map<Long, Map<Integer, PropValue>> read(Collection<Long> ids, Collection<Integer> tags) {
+        Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
+        List<Long> list = new ArrayList<>(ids);
+        for (int i = 0; i < list.size(); i += 500) {
+            read(" and h.id in :ids", Map.of("ids", list.subList(i, Math.min(list.size(), i + 500))), tags)
+                    .forEach(out::put);
+        }
+        return out;
+    }
+
+    private Map<Long, Map<Integer, PropValue>> read(String where, Map<String, Object> params, Collection<Integer> tags) {
+        Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
+        if (tags.isEmpty()) return out;
+        List<Integer> single = tags.stream().filter(t -> !PropType.isMultiValued(t)).toList();
+        List<Integer> multi = tags.stream().filter(PropType::isMultiValued).toList();
+        if (!single.isEmpty()) {
+            var q = em.createQuery("select p.hierarchyId, p.tag, p.valLong, p.valDouble, p.valString, p.valText,"
+                    + " p.valBinary from PropertyRow p, HierarchyObject h where h.id = p.hierarchyId" + where
+                    + " and p.tag in :tags", Object[].class).setParameter("tags", single);
+            params.forEach(q::setParameter);
+            for (Object[] c : q.getResultList()) {
+                PropertyRow r = new PropertyRow();
+                r.hierarchyId = (Long) c[0];
+                r.tag = (Integer) c[1];
+                r.valLong = (Long) c[2];
+                r.valDouble = (Double) c[3];
+                r.valString = (String) c[4];
+                r.valText = (String) c[5];
+                r.valBinary = (byte[]) c[6];
+                out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
+            }
+        }
+        if (!multi.isEmpty()) {
+            Map<Long, Map<Integer, List<MvPropertyRow>>> mv = new HashMap<>();
+            var q = em.createQuery("select p.hierarchyId, p.tag, p.valLong, p.valDouble, p.valString, p.valBinary"
+                    + " from MvPropertyRow p, HierarchyObject h where h.id = p.hierarchyId" + where
+                    + " and p.tag in :tags order by p.hierarchyId, p.tag, p.orderId", Object[].class)
+                    .setParameter("tags", multi);
+            params.forEach(q::setParameter);
+            for (Object[] c : q.getResultList()) {
+                MvPropertyRow r = new MvPropertyRow();
+                r.hierarchyId = (Long) c[0];
+                r.tag = (Integer) c[1];
+                r.valLong = (Long) c[2];
+                r.valDouble = (Double) c[3];
+                r.valString = (String) c[4];
+                r.valBinary = (byte[]) c[5];
+                mv.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).computeIfAbsent(r.tag, k -> new ArrayList<>())
+                        .add(r);
+            }
+            mv.forEach((id, byTag) -> byTag.forEach((tag, rows) ->
+                    out.computeIfAbsent(id, k -> new HashMap<>()).put(tag, Props.fromMvRows(tag, rows))));
+        }
+        return out;
+    }
+
     /** Stored properties of many objects at once, limited to some tags (table rows, IMAP message lists). */
     public Map<Long, Map<Integer, PropValue>> stored(Collection<Long> ids, Collection<Integer> tags) {
         Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
