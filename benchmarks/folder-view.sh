@@ -1,6 +1,8 @@
 #!/bin/sh
 # Benchmark (not a test): time of the first page of a 100,000-message folder view over SOAP,
-# sorted by delivery time (newest first), on the embedded H2 database and on MariaDB.
+# sorted by delivery time (newest first), on the embedded H2 database and on MariaDB; then the
+# same folder over IMAP (SELECT cold and warm, the last page with envelopes, SEARCH UNSEEN) and
+# the server's resident memory after it.
 #   benchmarks/folder-view.sh [messages]      (default 100000; needs ./zcp build first)
 # The folder is filled with SQL while the server is stopped (as if delivered), then the server is
 # started and queryContents is called with curl: the first call (cold caches) and the median of 20.
@@ -62,6 +64,10 @@ run() {
     for i in $(seq 1 20); do TIMES="$TIMES $(timed queryContents "$QUERY")"; done
     MEDIAN=$(printf '%s\n' $TIMES | sort -n | sed -n '10p')
     echo "RESULT $DB: first page of $N messages sorted by delivery time: first call ${FIRSTCALL} ms, median of 20 ${MEDIAN} ms"
+    # the same folder over IMAP (issue 10: a 100,000-message folder opens and pages)
+    zarafa-admin -u bench --enable-feature imap > /dev/null
+    /usr/bin/python3 "$ROOT/benchmarks/store_bench.py" bigfolder 127.0.0.1 "$ZCP_IMAP_PORT" bench bench "$DB"
+    /usr/bin/python3 "$ROOT/benchmarks/store_bench.py" mem "$(zcp_pid)" "$DB"
     zcp_stop
 }
 

@@ -556,6 +556,38 @@ def table(zcp_path, dovecot_path, title, notes):
         print("Problems: " + "; ".join(problems) + ".")
 
 
+def big_folder(host, port, user, password, label):
+    """A large folder over IMAP: SELECT (first, then the median of 5), the last page of 50
+    messages with envelopes (first, when the gateway derives them, then again), UID SEARCH
+    UNSEEN; prints one RESULT line."""
+    c = imaplib.IMAP4(host, port, timeout=600)
+    check(*c.login(user, password))
+    t0 = now()
+    count = int(check(*c.select("INBOX"))[0])
+    first_select = now() - t0
+    selects = []
+    for _ in range(5):
+        t0 = now()
+        check(*c.select("INBOX"))
+        selects.append(now() - t0)
+    page = "%d:%d" % (max(1, count - 49), count)
+    what = "(UID FLAGS ENVELOPE RFC822.SIZE INTERNALDATE)"
+    t0 = now()
+    check(*c.fetch(page, what))
+    first_page = now() - t0
+    t0 = now()
+    check(*c.fetch(page, what))
+    page_again = now() - t0
+    t0 = now()
+    unseen = hits(check(*c.uid("SEARCH", None, "UNSEEN")))
+    search = now() - t0
+    c.logout()
+    print("RESULT %s IMAP: %d messages; SELECT first %.0f ms, median of 5 %.0f ms; last page of 50 with envelopes"
+          " first %.0f ms, again %.0f ms; UID SEARCH UNSEEN %.0f ms (%d hits)"
+          % (label, count, first_select * 1000, statistics.median(selects) * 1000, first_page * 1000,
+             page_again * 1000, search * 1000, unseen))
+
+
 def main():
     cmd, a = sys.argv[1], sys.argv[2:]
     if cmd == "deliver":
@@ -567,6 +599,8 @@ def main():
     elif cmd == "load":
         load(a[0], int(a[1]), int(a[2]), a[3], a[4], a[5], int(a[6]), int(a[7]), int(a[8]), int(a[9]),
              int(a[10]))
+    elif cmd == "bigfolder":
+        big_folder(a[0], int(a[1]), a[2], a[3], a[4])
     elif cmd == "mem":
         mem(int(a[0]), a[1])
     elif cmd == "table":

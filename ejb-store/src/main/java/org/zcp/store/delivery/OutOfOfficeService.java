@@ -3,6 +3,7 @@ package org.zcp.store.delivery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.zcp.api.mapi.PropTag;
@@ -38,7 +39,11 @@ public class OutOfOfficeService {
     public Settings settings(long userId) {
         StoreEntity store = stores.privateStoreOf(userId).orElse(null);
         if (store == null) return new Settings(0, false, "", "", 0, 0);
-        Map<Integer, PropValue> p = objects.stored(store.hierarchyId);
+        // the five properties only, as plain values: a store's root also keeps large settings
+        // (WebAccess, free/busy ids) that every delivery would otherwise read
+        Map<Integer, PropValue> p = objects.read(List.of(store.hierarchyId), List.of(PropTag.PR_EC_OUTOFOFFICE,
+                PropTag.PR_EC_OUTOFOFFICE_SUBJECT, PropTag.PR_EC_OUTOFOFFICE_MSG, PropTag.PR_EC_OUTOFOFFICE_FROM,
+                PropTag.PR_EC_OUTOFOFFICE_UNTIL)).getOrDefault(store.hierarchyId, Map.of());
         return new Settings(store.id, bool(p.get(PropTag.PR_EC_OUTOFOFFICE)), string(p.get(PropTag.PR_EC_OUTOFOFFICE_SUBJECT)),
                 string(p.get(PropTag.PR_EC_OUTOFOFFICE_MSG)), time(p.get(PropTag.PR_EC_OUTOFOFFICE_FROM)),
                 time(p.get(PropTag.PR_EC_OUTOFOFFICE_UNTIL)));

@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.zcp.api.mapi.ObjectType;
@@ -106,7 +107,8 @@ public class RuleService {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private Optional<List<Rule>> read(long inboxId) {
-        PropValue v = objects.stored(inboxId).get(PropTag.PR_RULES_DATA);
+        PropValue v = objects.read(List.of(inboxId), List.of(PropTag.PR_RULES_DATA)).getOrDefault(inboxId, Map.of())
+                .get(PropTag.PR_RULES_DATA);
         if (v == null || v.bin == null || v.bin.length == 0) return Optional.empty();
         return Optional.of(RuleSet.fromXml(v.bin));
     }
