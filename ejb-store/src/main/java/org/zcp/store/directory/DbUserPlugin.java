@@ -87,19 +87,33 @@ public class DbUserPlugin implements UserPlugin {
     /** Entries read in this transaction (a delivery asks for its user several times). */
     static final String CACHE = "zcp.directory.entries";
 
+    @jakarta.inject.Inject
+    DirectoryCache shared;
+
     @Override
     public Optional<DirEntry> get(long id) {
         Map<Long, Optional<DirEntry>> cache = org.zcp.store.cache.TxCache.of(registry, CACHE);
         if (cache != null && cache.containsKey(id)) return cache.get(id);
+        // a transaction that changed the directory reads its own writes, and keeps them to itself
+        boolean mine = shared.changedHere();
+        DirEntry kept = mine ? null : shared.entry(id);
+        if (kept != null) return Optional.of(kept);
         DirectoryObject o = em.find(DirectoryObject.class, id);
         Optional<DirEntry> e = o == null ? Optional.empty() : Optional.of(toEntry(o));
         if (cache != null) cache.put(id, e);
+        if (!mine) e.ifPresent(shared::putEntry);
         return e;
     }
 
     /** After any change to directory objects in this transaction. */
     public void changed() {
+        changed(-1, true);
+    }
+
+    /** After a change of object {@code id} (-1: of any); {@code all}: names or addresses changed too. */
+    void changed(long id, boolean all) {
         org.zcp.store.cache.TxCache.clear(registry, CACHE);
+        shared.changed(all ? null : id);
     }
 
     @Override
@@ -152,7 +166,8 @@ public class DbUserPlugin implements UserPlugin {
 
     @Override
     public void update(long id, Map<String, String> attributes) {
-        changed();
+        // a logon's time stamp changes one entry, not the directory: the rest stays cached
+        changed(id, attributes.containsKey(Attr.EMAIL) || attributes.containsKey(Attr.NAME));
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             String value = e.getValue();
             if (Attr.PASSWORD.equals(e.getKey()) && value != null) {
@@ -198,7 +213,7 @@ public class DbUserPlugin implements UserPlugin {
 
     DirEntry toEntry(DirectoryObject o) {
         return new DirEntry(o.id, o.externId, ObjectClass.of(o.objectClass), o.companyId,
-                propsOf(List.of(o.id)).getOrDefault(o.id, Map.of()));
+                java.util.Collections.unmodifiableMap(propsOf(List.of(o.id)).getOrDefault(o.id, Map.of())));
     }
 
     Map<Long, Map<String, String>> propsOf(List<Long> ids) {

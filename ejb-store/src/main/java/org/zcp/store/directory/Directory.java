@@ -36,6 +36,9 @@ public class Directory {
     @Inject
     DbUserPlugin dbPlugin;
 
+    @Inject
+    DirectoryCache cache;
+
     @PersistenceContext(unitName = "zarafa")
     EntityManager em;
 
@@ -143,6 +146,21 @@ public class Directory {
         if (address == null || address.isBlank()) return Optional.empty();
         String a = address.trim();
         if (a.startsWith("<") && a.endsWith(">")) a = a.substring(1, a.length() - 1);
+        // addresses compare without case (manual 8.3.1), so the cache's key does too
+        String key = a.toLowerCase(Locale.ROOT);
+        boolean mine = cache.changedHere();
+        Long known = mine ? null : cache.userOfAddress(key);
+        if (known != null) {
+            Optional<DirEntry> e = plugin.get(known);
+            if (e.isPresent() && e.get().isUser()) return e;
+        }
+        Optional<DirEntry> found = lookUpAddress(a);
+        if (found.isEmpty()) return findUser(a); // a login name: case sensitive, not kept as an address
+        if (!mine) cache.putAddress(key, found.get().id());
+        return found;
+    }
+
+    private Optional<DirEntry> lookUpAddress(String a) {
         // the (propname, val) index answers an exact match; most addresses are stored and asked for
         // as written or in lower case, and only the rest needs the case-insensitive scan
         List<Long> ids = em.createQuery("select p.objectId from ObjectProperty p where p.propName = :n"
@@ -157,7 +175,7 @@ public class Directory {
             Optional<DirEntry> e = plugin.get(id);
             if (e.isPresent() && e.get().isUser() && id != SYSTEM_ID) return e;
         }
-        return findUser(a);
+        return Optional.empty();
     }
 
     /** Whether some user's primary address is in {@code domain} (mail for it is ours to deliver). */
