@@ -76,6 +76,32 @@ class LmtpIT {
         return replies;
     }
 
+    /** {@code n} LMTP sessions started at the same moment; the last reply line of each. */
+    static List<String> inParallel(int n, java.util.function.IntFunction<java.util.concurrent.Callable<List<String>>> session)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<String>>> sessions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            java.util.concurrent.Callable<List<String>> one = session.apply(i);
+            sessions.add(pool.submit(() -> {
+                start.await();
+                return one.call();
+            }));
+        }
+        start.countDown();
+        List<String> last = new ArrayList<>();
+        try {
+            for (var f : sessions) {
+                List<String> r = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                last.add(r.get(r.size() - 1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return last;
+    }
+
     @Test
     void eachRecipientGetsItsOwnAnswerAndAFullMailboxDoesNotStopTheOther() throws Exception {
         String a = email(alice);
@@ -112,28 +138,13 @@ class LmtpIT {
         byte[] content = new byte[4096];
         new java.security.SecureRandom().nextBytes(content);
         String b64 = java.util.Base64.getMimeEncoder().encodeToString(content);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<List<String>>> sessions = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            int n = i;
-            sessions.add(pool.submit(() -> {
-                start.await();
-                return session(List.of("LHLO itest", "MAIL FROM:<sender@example.org>", "RCPT TO:<" + to + ">", "DATA"),
-                        "From: <sender@example.org>\nTo: " + to + "\nSubject: same file " + n + "\nMessage-ID: <same-"
-                                + n + "-" + java.util.UUID.randomUUID() + "@example.org>\nMIME-Version: 1.0\n"
-                                + "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee the file\n"
-                                + "--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=same.bin\n"
-                                + "Content-Transfer-Encoding: base64\n\n" + b64.replace("\r\n", "\n") + "\n--b--\n", 1);
-            }));
-        }
-        start.countDown();
-        List<String> last = new ArrayList<>();
-        for (var f : sessions) {
-            List<String> r = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
-            last.add(r.get(r.size() - 1));
-        }
-        pool.shutdown();
+        List<String> last = inParallel(20, n -> () -> session(List.of("LHLO itest", "MAIL FROM:<sender@example.org>",
+                "RCPT TO:<" + to + ">", "DATA"),
+                "From: <sender@example.org>\nTo: " + to + "\nSubject: same file " + n + "\nMessage-ID: <same-"
+                        + n + "-" + java.util.UUID.randomUUID() + "@example.org>\nMIME-Version: 1.0\n"
+                        + "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee the file\n"
+                        + "--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=same.bin\n"
+                        + "Content-Transfer-Encoding: base64\n\n" + b64.replace("\r\n", "\n") + "\n--b--\n", 1));
         assertThat(last).as("every session's answer to its message").hasSize(20)
                 .allSatisfy(l -> assertThat(l).startsWith("250 2.1.5"));
         String s = ItServer.logon(login, ItServer.password(login));
@@ -158,22 +169,7 @@ class LmtpIT {
         List<String> commands = List.of("LHLO itest", "MAIL FROM:<sender@example.org>", "RCPT TO:<" + to + ">", "DATA");
         List<String> first = session(commands, once, 1);
         List<String> again = session(commands, once, 1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<List<String>>> sessions = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            sessions.add(pool.submit(() -> {
-                start.await();
-                return session(commands, racing, 1);
-            }));
-        }
-        start.countDown();
-        List<String> last = new ArrayList<>();
-        for (var f : sessions) {
-            List<String> r = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
-            last.add(r.get(r.size() - 1));
-        }
-        pool.shutdown();
+        List<String> last = inParallel(10, n -> () -> session(commands, racing, 1));
 
         assertThat(first.get(first.size() - 1)).startsWith("250 2.1.5");
         assertThat(again.get(again.size() - 1)).startsWith("250 2.1.5");

@@ -6,8 +6,6 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import org.zcp.api.soap.PropValue;
@@ -75,25 +73,10 @@ public class StoreCaches {
 
     /** Forget everything cached about an object, now and when the transaction ends. */
     public void invalidate(long id) {
-        objects.remove(id);
-        cells.remove(id);
-        try {
-            if (txRegistry != null && txRegistry.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                txRegistry.registerInterposedSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        objects.remove(id);
-                        cells.remove(id);
-                    }
-                });
-            }
-        } catch (IllegalStateException e) {
-            // no transaction: the immediate removal is enough
-        }
+        TxCache.forgetNowAndAtEnd(txRegistry, () -> {
+            objects.remove(id);
+            cells.remove(id);
+        });
     }
 
     public void clear() {

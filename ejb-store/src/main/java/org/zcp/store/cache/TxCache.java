@@ -1,6 +1,7 @@
 package org.zcp.store.cache;
 
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,5 +30,30 @@ public final class TxCache {
     public static void clear(TransactionSynchronizationRegistry registry, String key) {
         Map<?, ?> m = of(registry, key);
         if (m != null) m.clear();
+    }
+
+    /**
+     * Runs {@code forget} now and again when the current transaction ends (whatever its outcome):
+     * how a shared cache drops what a write changes, so that no reader can put back what it read
+     * before the write committed. Without a transaction, only now.
+     */
+    public static void forgetNowAndAtEnd(TransactionSynchronizationRegistry registry, Runnable forget) {
+        forget.run();
+        try {
+            if (registry != null && registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                registry.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        forget.run();
+                    }
+                });
+            }
+        } catch (IllegalStateException e) {
+            // the transaction is completing: the immediate run is enough
+        }
     }
 }

@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +13,7 @@ import java.util.Set;
 import org.zcp.store.api.FolderChanges;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.cache.SizedCache;
+import org.zcp.store.cache.TxCache;
 import org.zcp.store.config.ServerSettings;
 
 /**
@@ -106,21 +105,8 @@ public class FolderIndex {
      * from a MAPI message and kept now changes its size and whether it is a draft, not its MODSEQ.
      */
     void forget(Collection<Long> folderIds) {
-        folderIds.forEach(entries::remove);
-        // and again when the transaction ends: a reader may have put back what it read before
-        if (txRegistry != null && txRegistry.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            List<Long> ids = List.copyOf(folderIds);
-            txRegistry.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    ids.forEach(entries::remove);
-                }
-            });
-        }
+        List<Long> ids = List.copyOf(folderIds);
+        TxCache.forgetNowAndAtEnd(txRegistry, () -> ids.forEach(entries::remove));
     }
 
     public String stats() {

@@ -4,10 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Map;
 import org.zcp.store.cache.SizedCache;
+import org.zcp.store.cache.TxCache;
 import org.zcp.store.config.ServerSettings;
 
 /**
@@ -75,26 +75,9 @@ public class DirectoryCache {
      * addresses included) now and when the transaction ends.
      */
     public void changed(Long id) {
-        Runnable clear = id == null ? this::clear : () -> entries.remove(id);
-        clear.run();
-        java.util.Map<String, Boolean> mark = org.zcp.store.cache.TxCache.of(txRegistry, CHANGED);
+        TxCache.forgetNowAndAtEnd(txRegistry, id == null ? this::clear : () -> entries.remove(id));
+        Map<String, Boolean> mark = TxCache.of(txRegistry, CHANGED);
         if (mark != null) mark.put(CHANGED, Boolean.TRUE);
-        try {
-            if (txRegistry != null && txRegistry.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                txRegistry.registerInterposedSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        clear.run();
-                    }
-                });
-            }
-        } catch (IllegalStateException e) {
-            // no transaction: cleared already
-        }
     }
 
     /**
@@ -102,7 +85,7 @@ public class DirectoryCache {
      * reads to itself.
      */
     public boolean changedHere() {
-        java.util.Map<String, Boolean> mark = org.zcp.store.cache.TxCache.of(txRegistry, CHANGED);
+        Map<String, Boolean> mark = TxCache.of(txRegistry, CHANGED);
         return mark != null && mark.containsKey(CHANGED);
     }
 
