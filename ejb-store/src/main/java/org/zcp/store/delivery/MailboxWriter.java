@@ -85,6 +85,9 @@ public class MailboxWriter {
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
 
+    @Inject
+    Duplicates duplicates;
+
     /** Stores the message for {@code userId}; returns the entry id of the stored (or earlier) copy. */
     public String store(long userId, MimeMessage mime, Path original, Target target) {
         DirEntry user = directory.require(userId);
@@ -244,18 +247,11 @@ public class MailboxWriter {
     private String duplicate(StoreEntity store, Message m, long self) {
         String id = PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID);
         if (id == null || id.isBlank() || id.length() > 255) return null;
-        // "look up, then insert" made safe (issue 10): deliveries to one store queue on its row
-        // (held since the journal entry of the new message), and the locking read sees what the
-        // one before committed whatever the isolation level
+        // "look up, then insert" made safe (issue 10): the store's row lock (held since the journal
+        // entry of the new message) orders deliveries to one store; what the ones before committed
+        // is read in a transaction of its own (Duplicates says why not a locking read here)
         objects.lockFresh(StoreEntity.class, store.id);
-        List<HierarchyObject> found = objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s"
-                + " and h.messageId = :m and h.type = 5 and h.deletedAt is null and h.created > :since",
-                HierarchyObject.class).setParameter("s", store.id).setParameter("m", id)
-                .setParameter("since", System.currentTimeMillis() - DUPLICATE_WINDOW_MS)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
-        // an unsent copy (a rule's redirect waiting in the Outbox keeps the Message-ID) is not one
-        return found.stream().filter(h -> h.id != self && (h.msgFlags & PropTag.MSGFLAG_UNSENT) == 0).findFirst()
-                .map(objects::entryId).orElse(null);
+        return duplicates.find(store.id, id, System.currentTimeMillis() - DUPLICATE_WINDOW_MS, self);
     }
 
     /** The entry id of the store's Inbox. */

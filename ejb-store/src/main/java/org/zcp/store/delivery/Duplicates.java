@@ -1,0 +1,37 @@
+package org.zcp.store.delivery;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.zcp.api.mapi.ObjectType;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.mapi.ObjectStore;
+
+/**
+ * Message-ID duplicate suppression's look-up (manual 5.4: an MTA that lost the answer delivers
+ * again), in a transaction of its own. The delivery calls it while it holds its store's row lock
+ * (taken by the journal entry of its new message, kept until commit), so every earlier delivery
+ * of the same Message-ID to the store has committed, and a fresh transaction sees it with a plain
+ * read at any isolation level. A locking read in the delivery's own transaction would instead
+ * wait for the rows of deliveries still writing theirs (InnoDB next-key locks) while they wait
+ * for the store lock: a deadlock that LmtpIT's parallel duplicates showed on MariaDB.
+ */
+@Stateless
+public class Duplicates {
+    @Inject
+    ObjectStore objects;
+
+    /** A live delivered message with this Message-ID in the store created after {@code since}, other than {@code self}; or null. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String find(long storeId, String messageId, long since, long self) {
+        return objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s and h.messageId = :m"
+                + " and h.type = :t and h.deletedAt is null and h.created > :since", HierarchyObject.class)
+                .setParameter("s", storeId).setParameter("m", messageId).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .setParameter("since", since).getResultList().stream()
+                // an unsent copy (a rule's redirect waiting in the Outbox keeps the Message-ID) is not one
+                .filter(h -> h.id != self && (h.msgFlags & PropTag.MSGFLAG_UNSENT) == 0).findFirst()
+                .map(objects::entryId).orElse(null);
+    }
+}
