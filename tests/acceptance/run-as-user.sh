@@ -6,7 +6,7 @@
 #   - the data, key stores, passwords and logs are 0600/0700 (the run directory 0750), the
 #     parents of the server's directories stay root's, no key-store password is on a command line
 #   - server_ssl_protocols/_ciphers/_prefer_server_ciphers and gateway ssl_protocols/_ciphers are
-#     what openssl s_client gets on 237 and 993 (finding #27); WildFly's /metrics wants a login
+#     what openssl s_client gets on 237 and 993 (finding #27); WildFly's 9990 wants a login
 #   - zarafa-admin, as root, still logs on with the local token
 #   - started as zarafa directly with only CAP_NET_BIND_SERVICE (as the systemd unit does), the
 #     server binds 236 again
@@ -146,9 +146,14 @@ for key in zcp.ssl.keystore.password zcp.pop3.keystore.password; do
 done
 pass "no key-store password on any command line"
 
-code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:9990/metrics)
-[ "$code" = 401 ] || fail "WildFly's /metrics on 9990 answered $code without credentials"
-pass "WildFly's /metrics wants a management user"
+# /metrics and /health are not there at all (configure.cli removes them); the management API wants a login
+for path in metrics health; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:9990/$path)
+    case $code in 401|404) ;; *) fail "WildFly's /$path on 9990 answered $code without credentials" ;; esac
+done
+code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:9990/management)
+[ "$code" = 401 ] || fail "WildFly's /management on 9990 answered $code without credentials"
+pass "WildFly's /metrics and /health are gone and /management wants a management user"
 
 # 4. the local administrator still logs on with the token
 zarafa-admin -l > "$DIR/admin.out" 2>&1 || fail "zarafa-admin -l: $(cat "$DIR/admin.out")"
