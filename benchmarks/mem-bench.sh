@@ -48,10 +48,17 @@ $BENCH mem "$PID" delivered
     || $BENCH deliver 127.0.0.1 "$ZCP_LMTP_PORT" "$RCPT" "$LMTP_MESSAGES" $((IMAP_MESSAGES - LMTP_MESSAGES)) \
         "$LMTP_SESSIONS" fill
 $BENCH imap 127.0.0.1 "$ZCP_IMAP_PORT" bench bench 2
-$BENCH mem "$PID" imap
+$BENCH mem "$PID" imap | tee "$OUT/imap-mem.txt"
 cp "/proc/$PID/smaps" "$OUT/smaps.txt" 2>/dev/null || true
 echo "threads $(awk '/^Threads:/ { print $2 }' "/proc/$PID/status")"
 $JCMD "$PID" GC.heap_info > "$OUT/heap.txt" 2>&1 || true
+# the heap's committed size (serial collector: young + old generation), and the rest of the RSS:
+# the heap's size varies from run to run with the collector's timing, the rest much less
+HEAP_KB=$(sed -n 's/^\(DefNew\|Tenured\|PSYoungGen\|ParOldGen\) *total \([0-9]*\)K.*/\2/p; s/.* committed \([0-9]*\)K, used.*/\1/p' \
+    "$OUT/heap.txt" | awk '{ s += $1 } END { print s + 0 }')
+echo "heap_committed_kb $HEAP_KB"
+echo "nonheap_rss_kb $(( $(sed -n 's/^imap_rss_kb //p' "$OUT/imap-mem.txt") - HEAP_KB ))"
+$JCMD "$PID" VM.classloader_stats > "$OUT/classloaders.txt" 2>&1 || true
 $JCMD "$PID" Thread.print > "$OUT/threads.txt" 2>&1 || true
 [ -z "$NMT" ] || $JCMD "$PID" VM.native_memory summary scale=MB > "$OUT/nmt.txt" 2>&1 || true
 # one line per NMT category: committed MB
