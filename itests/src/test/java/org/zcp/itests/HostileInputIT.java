@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.zcp.api.soap.ZarafaCmd;
-import org.zcp.store.mime.HostileMime;
+import org.zcp.mime.HostileMime;
 
 /**
  * The running server under hostile input (issue 9, "How it is checked"): the hostile MIME

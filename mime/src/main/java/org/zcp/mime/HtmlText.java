@@ -1,7 +1,7 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import java.util.Map;
-import org.zcp.store.mime.HtmlText;
+import org.zcp.mime.HtmlText;
 
 /**
  * A plain-text rendering of an HTML body, for PR_BODY when a message has only HTML.

@@ -1,4 +1,4 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -35,9 +35,9 @@ import org.zcp.api.soap.Attachment;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.Recipient;
-import org.zcp.store.mime.HtmlText;
-import org.zcp.store.mime.MapiToMime;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.HtmlText;
+import org.zcp.mime.MapiToMime;
+import org.zcp.mime.MimeToMapi;
 
 /**
  * A MAPI message (as submitted from an Outbox) to Internet mail (RFC 5322 / MIME) for the

@@ -1,4 +1,4 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -26,9 +26,9 @@ import org.zcp.api.soap.Attachment;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.Recipient;
-import org.zcp.store.mime.HtmlText;
-import org.zcp.store.mime.MimeToMapi;
-import org.zcp.store.mime.TrackedMimeMessage;
+import org.zcp.mime.HtmlText;
+import org.zcp.mime.MimeToMapi;
+import org.zcp.mime.TrackedMimeMessage;
 
 /**
  * Internet mail (RFC 5322 / MIME) to a MAPI message: headers to properties, the plain and HTML

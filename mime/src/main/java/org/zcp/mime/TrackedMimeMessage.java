@@ -1,11 +1,11 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
-import org.zcp.store.mime.TrackedMimeMessage;
+import org.zcp.mime.TrackedMimeMessage;
 
 /**
  * A parsed message that knows whether a mailet changed it: unchanged, the store keeps the bytes

@@ -1,4 +1,4 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.zcp.store.mime.HostileMime;
+import org.zcp.mime.HostileMime;
 
 /**
  * The hostile-input MIME corpus (src/test/resources/hostile-mime, listed in its INDEX): the

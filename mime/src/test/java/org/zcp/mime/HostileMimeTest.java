@@ -1,4 +1,4 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -15,11 +15,11 @@ import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.Attachment;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValues;
-import org.zcp.store.mime.HostileMime;
-import org.zcp.store.mime.HostileMimeTest;
-import org.zcp.store.mime.HtmlText;
-import org.zcp.store.mime.MapiToMime;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.HostileMime;
+import org.zcp.mime.HostileMimeTest;
+import org.zcp.mime.HtmlText;
+import org.zcp.mime.MapiToMime;
+import org.zcp.mime.MimeToMapi;
 
 /**
  * Every case of the hostile-input corpus ({@link HostileMime}) goes through MIME to MAPI and back

@@ -1,12 +1,12 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.zcp.store.mime.HtmlText;
-import org.zcp.store.mime.HtmlTextTest;
+import org.zcp.mime.HtmlText;
+import org.zcp.mime.HtmlTextTest;
 
 class HtmlTextTest {
 

@@ -1,8 +1,8 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zcp.store.mime.MimeSamples.samplePdf;
-import static org.zcp.store.mime.MimeSamples.samplePng;
+import static org.zcp.mime.MimeSamples.samplePdf;
+import static org.zcp.mime.MimeSamples.samplePng;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,9 +15,9 @@ import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.PropValues;
 import org.zcp.api.soap.Recipient;
-import org.zcp.store.mime.MapiToMime;
-import org.zcp.store.mime.MapiToMimeRoundTripTest;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MapiToMime;
+import org.zcp.mime.MapiToMimeRoundTripTest;
+import org.zcp.mime.MimeToMapi;
 
 /**
  * MIME → {@link MimeToMapi} → {@link MapiToMime} → MIME → {@link MimeToMapi}: what a message

@@ -1,9 +1,9 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.zcp.store.mime.MimeSamples.samplePdf;
-import static org.zcp.store.mime.MimeSamples.samplePng;
+import static org.zcp.mime.MimeSamples.samplePdf;
+import static org.zcp.mime.MimeSamples.samplePng;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
@@ -28,9 +28,9 @@ import org.zcp.api.soap.Attachment;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.Recipient;
-import org.zcp.store.mime.MapiToMime;
-import org.zcp.store.mime.MapiToMimeTest;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MapiToMime;
+import org.zcp.mime.MapiToMimeTest;
+import org.zcp.mime.MimeToMapi;
 
 class MapiToMimeTest {
     static final MapiToMime.Sender ALICE = MapiToMime.Sender.of("Alice Example", "alice@example.com");

@@ -1,4 +1,4 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayInputStream;
@@ -14,8 +14,8 @@ import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.PropValues;
 import org.zcp.api.soap.Recipient;
-import org.zcp.store.mime.MimeSamples;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeSamples;
+import org.zcp.mime.MimeToMapi;
 
 /** Loads sample mails from src/test/resources/mime and runs them through {@link MimeToMapi}. */
 final class MimeSamples {

@@ -1,13 +1,13 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zcp.store.mime.MimeSamples.attachmentNamed;
-import static org.zcp.store.mime.MimeSamples.convertResource;
-import static org.zcp.store.mime.MimeSamples.names;
-import static org.zcp.store.mime.MimeSamples.number;
-import static org.zcp.store.mime.MimeSamples.samplePdf;
-import static org.zcp.store.mime.MimeSamples.samplePng;
-import static org.zcp.store.mime.MimeSamples.string;
+import static org.zcp.mime.MimeSamples.attachmentNamed;
+import static org.zcp.mime.MimeSamples.convertResource;
+import static org.zcp.mime.MimeSamples.names;
+import static org.zcp.mime.MimeSamples.number;
+import static org.zcp.mime.MimeSamples.samplePdf;
+import static org.zcp.mime.MimeSamples.samplePng;
+import static org.zcp.mime.MimeSamples.string;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -17,8 +17,8 @@ import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.Attachment;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValues;
-import org.zcp.store.mime.MimeToMapi;
-import org.zcp.store.mime.MimeToMapiAttachmentsTest;
+import org.zcp.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapiAttachmentsTest;
 
 class MimeToMapiAttachmentsTest {
 

@@ -1,16 +1,16 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zcp.store.mime.MimeSamples.convertResource;
-import static org.zcp.store.mime.MimeSamples.convertText;
-import static org.zcp.store.mime.MimeSamples.string;
+import static org.zcp.mime.MimeSamples.convertResource;
+import static org.zcp.mime.MimeSamples.convertText;
+import static org.zcp.mime.MimeSamples.string;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValues;
-import org.zcp.store.mime.MimeToMapiBodiesTest;
+import org.zcp.mime.MimeToMapiBodiesTest;
 
 class MimeToMapiBodiesTest {
 

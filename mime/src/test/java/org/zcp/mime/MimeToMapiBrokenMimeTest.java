@@ -1,19 +1,19 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zcp.store.mime.MimeSamples.DELIVERY_TIME;
-import static org.zcp.store.mime.MimeSamples.attachmentNamed;
-import static org.zcp.store.mime.MimeSamples.convert;
-import static org.zcp.store.mime.MimeSamples.convertResource;
-import static org.zcp.store.mime.MimeSamples.number;
-import static org.zcp.store.mime.MimeSamples.string;
+import static org.zcp.mime.MimeSamples.DELIVERY_TIME;
+import static org.zcp.mime.MimeSamples.attachmentNamed;
+import static org.zcp.mime.MimeSamples.convert;
+import static org.zcp.mime.MimeSamples.convertResource;
+import static org.zcp.mime.MimeSamples.number;
+import static org.zcp.mime.MimeSamples.string;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValues;
-import org.zcp.store.mime.MimeToMapiBrokenMimeTest;
+import org.zcp.mime.MimeToMapiBrokenMimeTest;
 
 /** Broken input never throws: the message is converted as far as it can be. */
 class MimeToMapiBrokenMimeTest {

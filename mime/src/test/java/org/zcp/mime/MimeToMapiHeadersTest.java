@@ -1,11 +1,11 @@
-package org.zcp.store.mime;
+package org.zcp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zcp.store.mime.MimeSamples.DELIVERY_TIME;
-import static org.zcp.store.mime.MimeSamples.convertResource;
-import static org.zcp.store.mime.MimeSamples.convertText;
-import static org.zcp.store.mime.MimeSamples.number;
-import static org.zcp.store.mime.MimeSamples.string;
+import static org.zcp.mime.MimeSamples.DELIVERY_TIME;
+import static org.zcp.mime.MimeSamples.convertResource;
+import static org.zcp.mime.MimeSamples.convertText;
+import static org.zcp.mime.MimeSamples.number;
+import static org.zcp.mime.MimeSamples.string;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValues;
-import org.zcp.store.mime.MimeToMapi;
-import org.zcp.store.mime.MimeToMapiHeadersTest;
+import org.zcp.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapiHeadersTest;
 
 class MimeToMapiHeadersTest {
 

@@ -32,7 +32,7 @@ import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapi;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
 

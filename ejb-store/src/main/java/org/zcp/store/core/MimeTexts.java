@@ -5,7 +5,7 @@ import org.zcp.api.soap.Message;
 import org.zcp.store.StoreException;
 import org.zcp.store.mapi.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
-import org.zcp.store.mime.MapiToMime;
+import org.zcp.mime.MapiToMime;
 import org.zcp.store.session.Session;
 
 /** A stored message as MIME for its RFC 822 text, when none was kept with it. */

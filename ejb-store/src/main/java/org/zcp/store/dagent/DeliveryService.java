@@ -24,7 +24,7 @@ import org.zcp.store.dagent.DeliveryService;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.mapi.StoreManager;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapi;
 import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Pipelines;

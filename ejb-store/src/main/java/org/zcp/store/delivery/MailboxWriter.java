@@ -29,8 +29,8 @@ import org.zcp.store.mapi.FolderService;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.StoreManager;
-import org.zcp.store.mime.MimeToMapi;
-import org.zcp.store.mime.TrackedMimeMessage;
+import org.zcp.mime.MimeToMapi;
+import org.zcp.mime.TrackedMimeMessage;
 import org.zcp.store.session.Session;
 
 /**

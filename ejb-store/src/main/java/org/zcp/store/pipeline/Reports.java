@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapi;
 
 /**
  * Delivery status reports (RFC 3464): the "Undeliverable" message the spooler puts in the

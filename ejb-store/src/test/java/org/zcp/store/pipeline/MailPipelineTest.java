@@ -15,7 +15,7 @@ import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
 import org.junit.jupiter.api.Test;
 import org.zcp.plugin.MailAttributes;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapi;
 
 /** The James mailet container embedded as our pipelines use it, without a server. */
 class MailPipelineTest {

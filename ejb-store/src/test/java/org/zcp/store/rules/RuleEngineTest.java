@@ -12,7 +12,7 @@ import org.zcp.api.soap.HeaderMatch;
 import org.zcp.api.soap.Rule;
 import org.zcp.api.soap.RuleAction;
 import org.zcp.api.soap.RuleCondition;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapi;
 import org.zcp.store.rules.RuleEngine.Outcome;
 
 /** Conditions and the outcome of Inbox rules, without a server. */

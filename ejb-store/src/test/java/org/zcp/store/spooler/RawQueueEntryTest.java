@@ -11,7 +11,7 @@ import org.zcp.api.soap.Message;
 import org.zcp.api.soap.PropValue;
 import org.zcp.api.soap.Recipient;
 import org.zcp.store.entity.OutgoingEntry;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapi;
 
 /** Security review #18: a generated message is sent as generated, whatever its Outbox copy says now. */
 class RawQueueEntryTest {

@@ -19,7 +19,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.zcp.store.delivery.Autorespond;
 import org.zcp.store.delivery.OutOfOfficeService;
 import org.zcp.store.directory.DirEntry;
-import org.zcp.store.mime.MimeToMapi;
+import org.zcp.mime.MimeToMapi;
 import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
