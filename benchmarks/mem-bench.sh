@@ -41,15 +41,10 @@ echo "start_s $(( ($(now_ms) - T0) / 1000 ))"
 PID=$(zcp_pid)
 $BENCH mem "$PID" started
 [ -z "$NMT" ] || $JCMD "$PID" VM.native_memory summary scale=MB > "$OUT/nmt-started.txt" 2>&1 || true
-zarafa-admin -c bench -p bench -e "$RCPT" -f "Bench User" > /dev/null
-zarafa-admin -u bench --enable-feature imap > /dev/null
-zarafa-admin -c warm -p warm -e warm@example.com -f "Warm Up" > /dev/null
-$BENCH deliver 127.0.0.1 "$ZCP_LMTP_PORT" warm@example.com 500000 "$WARMUP" "$LMTP_SESSIONS" warm
-$BENCH deliver 127.0.0.1 "$ZCP_LMTP_PORT" "$RCPT" 0 "$LMTP_MESSAGES" "$LMTP_SESSIONS" lmtp
+zcp_bench_users "$RCPT"
+bench_deliver "$ZCP_LMTP_PORT" "$RCPT"
 $BENCH mem "$PID" delivered
-[ "$IMAP_MESSAGES" -eq "$LMTP_MESSAGES" ] \
-    || $BENCH deliver 127.0.0.1 "$ZCP_LMTP_PORT" "$RCPT" "$LMTP_MESSAGES" $((IMAP_MESSAGES - LMTP_MESSAGES)) \
-        "$LMTP_SESSIONS" fill
+bench_fill "$ZCP_LMTP_PORT" "$RCPT"
 $BENCH imap 127.0.0.1 "$ZCP_IMAP_PORT" bench bench 2
 $BENCH mem "$PID" imap | tee "$OUT/imap-mem.txt"
 cp "/proc/$PID/smaps" "$OUT/smaps.txt" 2>/dev/null || true

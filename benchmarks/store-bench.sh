@@ -52,11 +52,8 @@ measure() {
         "$LMTP_SESSIONS" "$IDLE_SAMPLES" "$LOAD_SESSIONS" "$LOAD_LMTP_SESSIONS" "$LOAD_SECONDS" > "$RES"
     echo "store-bench: $1" >&2
     # warm-up: the first deliveries load classes and fill caches (another mailbox, same shapes)
-    $BENCH deliver 127.0.0.1 "$2" warm@example.com 500000 "$WARMUP" "$LMTP_SESSIONS" warm >> "$RES"
-    $BENCH deliver 127.0.0.1 "$2" "$RCPT" 0 "$LMTP_MESSAGES" "$LMTP_SESSIONS" lmtp >> "$RES"
-    [ "$IMAP_MESSAGES" -eq "$LMTP_MESSAGES" ] \
-        || $BENCH deliver 127.0.0.1 "$2" "$RCPT" "$LMTP_MESSAGES" $((IMAP_MESSAGES - LMTP_MESSAGES)) \
-            "$LMTP_SESSIONS" fill >> "$RES"
+    bench_deliver "$2" "$RCPT" >> "$RES"
+    bench_fill "$2" "$RCPT" >> "$RES"
     $BENCH imap 127.0.0.1 "$3" bench bench 2 >> "$RES"
     $BENCH mem "$4" imap >> "$RES"
     $BENCH idle 127.0.0.1 "$3" "$2" bench bench "$RCPT" "$IDLE_SAMPLES" 600000 >> "$RES"
@@ -70,9 +67,7 @@ dovecot_configure "$OUT/dovecot" 17024 17243
 trap 'zcp_stop; dovecot_stop' EXIT
 trap 'exit 130' INT TERM
 zcp_start
-zarafa-admin -c bench -p bench -e "$RCPT" -f "Bench User" > /dev/null
-zarafa-admin -u bench --enable-feature imap > /dev/null
-zarafa-admin -c warm -p warm -e warm@example.com -f "Warm Up" > /dev/null
+zcp_bench_users "$RCPT"
 measure zcp "$ZCP_LMTP_PORT" "$ZCP_IMAP_PORT" "$(zcp_pid)"
 zcp_stop
 

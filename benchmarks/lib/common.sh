@@ -35,3 +35,17 @@ tree_rss_kb() {
             print sum + 0
         }'
 }
+
+# The benchmark mailbox of store-bench.sh and mem-bench.sh, on either server (BENCH, WARMUP,
+# LMTP_SESSIONS, LMTP_MESSAGES and IMAP_MESSAGES set by the script):
+# bench_deliver LMTP_PORT RCPT: WARMUP deliveries to warm@example.com (the JVM's warm-up, another
+#   mailbox, same shapes), then the LMTP_MESSAGES timed ones to RCPT ("lmtp_rate" and its kin)
+# bench_fill LMTP_PORT RCPT: more deliveries to RCPT up to IMAP_MESSAGES
+bench_deliver() {
+    $BENCH deliver 127.0.0.1 "$1" warm@example.com 500000 "$WARMUP" "$LMTP_SESSIONS" warm
+    $BENCH deliver 127.0.0.1 "$1" "$2" 0 "$LMTP_MESSAGES" "$LMTP_SESSIONS" lmtp
+}
+bench_fill() {
+    [ "$IMAP_MESSAGES" -le "$LMTP_MESSAGES" ] \
+        || $BENCH deliver 127.0.0.1 "$1" "$2" "$LMTP_MESSAGES" $((IMAP_MESSAGES - LMTP_MESSAGES)) "$LMTP_SESSIONS" fill
+}

@@ -51,6 +51,14 @@ CFG
         "$ZCP_IMAP_PORT" $(($2 + 110)) "$ZCP_DIR/log/gateway.log" > "$ZCP_DIR/etc/gateway.cfg"
 }
 
+# zcp_bench_users RCPT: the benchmarks' users on the running server: "bench" (password bench,
+# address RCPT, IMAP enabled) and "warm" (warm@example.com, for warm-up deliveries)
+zcp_bench_users() {
+    zarafa-admin -c bench -p bench -e "$1" -f "Bench User" > /dev/null
+    zarafa-admin -u bench --enable-feature imap > /dev/null
+    zarafa-admin -c warm -p warm -e warm@example.com -f "Warm Up" > /dev/null
+}
+
 # zcp_pid: the pid of the running server (from its pid file), empty when none
 zcp_pid() { cat "${ZCP_DIR:-/nonexistent}/run/zarafa-server.pid" 2>/dev/null || true; }
 

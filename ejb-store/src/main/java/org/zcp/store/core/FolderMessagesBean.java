@@ -29,7 +29,9 @@ import org.zcp.store.api.MessageSummary;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
+import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.Access;
+import org.zcp.store.mapi.BatchedWrites;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.mime.MimeToMapi;
@@ -64,6 +66,9 @@ public class FolderMessagesBean implements FolderMessages {
     @Inject
     FolderIndex folderIndex;
 
+    @Inject
+    BatchedWrites batched;
+
     // ---- reading -------------------------------------------------------------------------------
 
     @Override
@@ -77,7 +82,6 @@ public class FolderMessagesBean implements FolderMessages {
             highest = Math.max(highest, m.modSeq());
             if (!m.flags().read()) unseen++;
         }
-        highest = Math.max(highest, journalHighest(f));
         boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
         return new FolderState(f.id, f.nextUid, Math.max(1, highest), e.messages().size(), unseen, readOnly,
                 e.keywords());
@@ -97,9 +101,7 @@ public class FolderMessagesBean implements FolderMessages {
      * what is newer is applied again, harmlessly, by the next reader.
      */
     private FolderIndex.Entry current(HierarchyObject f) {
-        Long newest = objects.em().createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p",
-                Long.class).setParameter("p", f.id).getSingleResult();
-        long asOf = newest == null ? 0 : newest;
+        long asOf = objects.journalMax(f.id);
         FolderIndex.Entry held = folderIndex.get(f.id);
         if (held != null && held.modSeq() >= asOf) return held;
         FolderIndex.Entry now;
@@ -271,48 +273,69 @@ public class FolderMessagesBean implements FolderMessages {
             long unchangedSince) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
+        // the store's change number first: flag writers of one store queue here, so what is read
+        // below is what the others committed (a property row is then not inserted twice)
+        objects.lockFresh(StoreEntity.class, f.storeId);
         List<Long> failed = new ArrayList<>();
-        Map<Long, HierarchyObject> byUid = byUid(f, uids);
+        Map<Long, Row> byUid = rowsByUid(f, uids);
         int kw = keywords.tag();
-        Map<Long, Map<Integer, PropValue>> props = props(f, byUid.keySet(), flagAndSizeTags(kw));
+        Map<Long, Map<Integer, PropValue>> props = readProps(f, byUid.keySet(), flagAndSizeTags(kw));
         // in the user's own store (or as SYSTEM) every message may be changed and nothing is
         // audited: decided once, not per message (STORE 1:1000)
         boolean own = access.ownStore(s, f.storeId);
-        List<MessageSummary> out = new ArrayList<>();
+        List<Long> changedUids = new ArrayList<>();
+        List<BatchedWrites.Change> changes = new ArrayList<>();
+        Map<Long, MessageFlags> after = new LinkedHashMap<>();
+        Map<Long, Long> modseq = new HashMap<>();
         for (long uid : uids) {
-            HierarchyObject h = byUid.get(uid);
-            if (h == null) continue;
-            if (unchangedSince > 0 && h.changeNum > unchangedSince) {
+            Row h = byUid.get(uid);
+            if (h == null || after.containsKey(uid)) continue;
+            if (unchangedSince > 0 && h.changeNum() > unchangedSince) {
                 failed.add(uid);
                 continue;
             }
-            Map<Integer, PropValue> p = props.getOrDefault(h.id, Map.of());
-            MessageFlags now = MapiFlags.read(h.msgFlags, p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw);
+            Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
+            MessageFlags now = MapiFlags.read(h.msgFlags(), p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw);
             MessageFlags next = MapiFlags.apply(now, mode, change);
-            if (!next.equals(now)) write(s, own, h, p, now, next, kw);
-            // what the message is now, known here: no second read (the journal gave it its MODSEQ)
-            out.add(summary(Row.of(h), p, next));
+            after.put(uid, next);
+            if (next.equals(now)) continue;
+            List<PropValue> values = MapiFlags.changes(p, next, kw);
+            // marking read needs only the read right (as MAPI's SetReadFlags); anything else edit rights
+            if (!own) access.check(s, h.id(), values.isEmpty() ? Access.Action.READ : Access.Action.EDIT,
+                    values.isEmpty() ? Rights.READ_ANY : Rights.EDIT_ANY);
+            int msgFlags = next.read() ? h.msgFlags() | PropTag.MSGFLAG_READ : h.msgFlags() & ~PropTag.MSGFLAG_READ;
+            if (values.stream().anyMatch(v -> v.tag == kw)) {
+                // keywords are a multi-valued property: written row by row through the object store
+                modseq.put(uid, write(objects.object(h.id()), p, values, msgFlags));
+                continue;
+            }
+            changes.add(new BatchedWrites.Change(h.id(), f.id, ObjectType.MAPI_MESSAGE, uid, msgFlags,
+                    values.stream().filter(v -> p.containsKey(v.tag)).toList(),
+                    values.stream().filter(v -> !p.containsKey(v.tag)).toList()));
+            changedUids.add(uid);
         }
+        long[] nums = batched.write(f.storeId, changes, ChangeEntry.FLAGS);
+        for (int i = 0; i < nums.length; i++) modseq.put(changedUids.get(i), nums[i]);
+        // what the messages are now, known here: no second read (the journal gave them their MODSEQ)
+        List<MessageSummary> out = new ArrayList<>();
+        after.forEach((uid, flags) -> {
+            Row h = byUid.get(uid);
+            Row now = new Row(h.id(), uid, modseq.getOrDefault(uid, h.changeNum()), h.msgFlags(), h.size(), h.created());
+            out.add(summary(now, props.getOrDefault(h.id(), Map.of()), flags));
+        });
         return new FlagResult(out, failed);
     }
 
-    /** One message's new flags: one journal entry, only the properties that differ written. */
-    private void write(Session s, boolean own, HierarchyObject h, Map<Integer, PropValue> p, MessageFlags now,
-            MessageFlags next, int kw) {
-        List<PropValue> props = MapiFlags.changes(p, next, kw);
-        // marking read needs only the read right (as MAPI's SetReadFlags); anything else edit rights
-        if (!own) access.check(s, h.id, props.isEmpty() ? Access.Action.READ : Access.Action.EDIT,
-                props.isEmpty() ? Rights.READ_ANY : Rights.EDIT_ANY);
-        if (next.read() != now.read()) {
-            h.msgFlags = next.read() ? h.msgFlags | PropTag.MSGFLAG_READ : h.msgFlags & ~PropTag.MSGFLAG_READ;
-        }
+    /** One message's new flags through the object store (keywords): one journal entry, its number returned. */
+    private long write(HierarchyObject h, Map<Integer, PropValue> p, List<PropValue> props, int msgFlags) {
+        h.msgFlags = msgFlags;
         // a property the message does not have yet has no rows to replace (no lookup, no delete)
         List<PropValue> replaced = props.stream().filter(v -> p.containsKey(v.tag)).toList();
         List<PropValue> added = props.stream().filter(v -> !p.containsKey(v.tag)).toList();
         if (!replaced.isEmpty()) objects.setProps(h, replaced);
         if (!added.isEmpty()) objects.setProps(h, added, true);
-        objects.journal(h, ChangeEntry.FLAGS);
         objects.invalidate(h.id);
+        return objects.journal(h, ChangeEntry.FLAGS);
     }
 
     @Override
@@ -463,13 +486,6 @@ public class FolderMessagesBean implements FolderMessages {
             List<Integer> tags) {
         if (uids.isEmpty()) return new HashMap<>();
         return objects.readOfMessages(folder.id, tags, Collections.min(uids), Collections.max(uids));
-    }
-
-    /** Stored properties of a folder's messages with these UIDs (and others in their range), by object id. */
-    private Map<Long, Map<Integer, PropValue>> props(HierarchyObject folder, java.util.Collection<Long> uids,
-            List<Integer> tags) {
-        if (uids.isEmpty()) return new HashMap<>();
-        return objects.storedOfMessages(folder.id, tags, Collections.min(uids), Collections.max(uids));
     }
 
     /** The folder's last journaled change number (kept in memory by the store once known). */

@@ -45,7 +45,29 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         migrate(dataSource);
+        identityCaches(dataSource);
         serverGuid = ensureServerGuid(dataSource);
+    }
+
+    /** Tables whose ids come from an identity column, most inserted first. */
+    static final List<String> IDENTITY_TABLES = List.of("changes", "hierarchy", "outgoingqueue", "names", "stores",
+            "users");
+
+    /**
+     * H2 keeps an identity column's next value in its schema and writes it (a commit of the whole
+     * database file, with WRITE_DELAY=0) each time its cache of 32 values is used up: a STORE on
+     * 1,000 messages (1,000 journal rows) wrote the database 31 times. With 1,000 values cached a
+     * crash skips at most that many ids. MariaDB keeps AUTO_INCREMENT in memory; nothing to do.
+     */
+    static void identityCaches(DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            if (!"H2".equals(c.getMetaData().getDatabaseProductName())) return;
+            try (java.sql.Statement st = c.createStatement()) {
+                for (String t : IDENTITY_TABLES) st.execute("ALTER TABLE " + t + " ALTER COLUMN id SET CACHE 1000");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot set the identity caches: " + e.getMessage(), e);
+        }
     }
 
     /** The GUID of this server's database, made at the first start (settings: server_guid). */

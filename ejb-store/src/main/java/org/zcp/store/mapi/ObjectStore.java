@@ -171,69 +171,25 @@ public class ObjectStore {
     }
 
     /**
-     * Stored single-valued properties of every child of a folder, limited to some tags: one join
-     * instead of long IN lists (which H2 compares row by row) for whole-folder lists.
-     */
-    public Map<Long, Map<Integer, PropValue>> storedOfChildren(long parentId, Collection<Integer> tags) {
-        return storedOfChildren(parentId, tags, null, null);
-    }
-
-    /**
-     * Like {@link #storedOfChildren(long, Collection)}, only for the messages with IMAP UIDs from
-     * {@code lo} to {@code hi}: one index range (hierarchy_parent_uid) instead of an IN list of
-     * object ids, which H2 checks against every property row of the table.
-     */
-    public Map<Long, Map<Integer, PropValue>> storedOfMessages(long parentId, Collection<Integer> tags, long lo, long hi) {
-        return storedOfChildren(parentId, tags, lo, hi);
-    }
-
-    private Map<Long, Map<Integer, PropValue>> storedOfChildren(long parentId, Collection<Integer> tags, Long lo, Long hi) {
-        Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
-        if (tags.isEmpty()) return out;
-        List<Integer> single = tags.stream().filter(t -> !PropType.isMultiValued(t)).toList();
-        List<Integer> multi = tags.stream().filter(PropType::isMultiValued).toList();
-        String range = lo == null ? "" : " and h.type = " + ObjectType.MAPI_MESSAGE + " and h.imapUid between :lo and :hi";
-        if (!single.isEmpty()) {
-            var q = em.createQuery("select p from PropertyRow p, HierarchyObject h where h.id = p.hierarchyId"
-                    + " and h.parentId = :parent" + range + " and p.tag in :tags", PropertyRow.class)
-                    .setParameter("parent", parentId).setParameter("tags", single);
-            if (lo != null) q.setParameter("lo", lo).setParameter("hi", hi);
-            for (PropertyRow r : q.getResultList()) {
-                out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
-            }
-        }
-        if (!multi.isEmpty()) {
-            Map<Long, Map<Integer, List<MvPropertyRow>>> mv = new HashMap<>();
-            var q = em.createQuery("select p from MvPropertyRow p, HierarchyObject h where h.id ="
-                    + " p.hierarchyId and h.parentId = :parent" + range + " and p.tag in :tags order by p.hierarchyId,"
-                    + " p.tag, p.orderId", MvPropertyRow.class).setParameter("parent", parentId).setParameter("tags", multi);
-            if (lo != null) q.setParameter("lo", lo).setParameter("hi", hi);
-            for (MvPropertyRow r : q.getResultList()) {
-                mv.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).computeIfAbsent(r.tag, k -> new ArrayList<>())
-                        .add(r);
-            }
-            mv.forEach((id, byTag) -> byTag.forEach((tag, rows) ->
-                    out.computeIfAbsent(id, k -> new HashMap<>()).put(tag, Props.fromMvRows(tag, rows))));
-        }
-        return out;
-    }
-
-    /**
-     * Like {@link #storedOfChildren(long, Collection)} for reading only: plain column values, no
-     * entity managed. A message list of 10,000 rows would otherwise put 30,000 property entities in
-     * the persistence context, each one compared at commit.
+     * Stored properties of every child of a folder, limited to some tags: one join instead of long
+     * IN lists (which H2 compares row by row). Plain column values, no entity managed: a message
+     * list of 10,000 rows would otherwise put 30,000 property entities in the persistence context,
+     * each one compared at commit.
      */
     public Map<Long, Map<Integer, PropValue>> readOfChildren(long parentId, Collection<Integer> tags) {
         return read(" and h.parentId = :parent", Map.of("parent", parentId), tags);
     }
 
-    /** {@link #readOfChildren} of the folder's messages with UIDs from {@code lo} to {@code hi}. */
+    /**
+     * {@link #readOfChildren} of the folder's messages with UIDs from {@code lo} to {@code hi}: one
+     * index range (hierarchy_parent_uid) instead of an IN list of object ids.
+     */
     public Map<Long, Map<Integer, PropValue>> readOfMessages(long parentId, Collection<Integer> tags, long lo, long hi) {
         return read(" and h.parentId = :parent and h.type = " + ObjectType.MAPI_MESSAGE
                 + " and h.imapUid between :lo and :hi", Map.of("parent", parentId, "lo", lo, "hi", hi), tags);
     }
 
-    /** {@link #stored(Collection, Collection)} for reading only: plain column values, no entity managed. */
+    /** Stored properties of many objects, limited to some tags (table rows): plain values, in chunks of 500. */
     public Map<Long, Map<Integer, PropValue>> read(Collection<Long> ids, Collection<Integer> tags) {
         Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
         List<Long> list = new ArrayList<>(ids);
@@ -286,37 +242,6 @@ public class ObjectStore {
             }
             mv.forEach((id, byTag) -> byTag.forEach((tag, rows) ->
                     out.computeIfAbsent(id, k -> new HashMap<>()).put(tag, Props.fromMvRows(tag, rows))));
-        }
-        return out;
-    }
-
-    /** Stored properties of many objects at once, limited to some tags (table rows, IMAP message lists). */
-    public Map<Long, Map<Integer, PropValue>> stored(Collection<Long> ids, Collection<Integer> tags) {
-        Map<Long, Map<Integer, PropValue>> out = new HashMap<>();
-        if (ids.isEmpty() || tags.isEmpty()) return out;
-        List<Integer> single = tags.stream().filter(t -> !PropType.isMultiValued(t)).toList();
-        List<Integer> multi = tags.stream().filter(PropType::isMultiValued).toList();
-        List<Long> list = new ArrayList<>(ids);
-        for (int i = 0; i < list.size(); i += 500) {
-            List<Long> chunk = list.subList(i, Math.min(list.size(), i + 500));
-            if (!single.isEmpty()) {
-                for (PropertyRow r : em.createQuery("select p from PropertyRow p where p.hierarchyId in :ids"
-                        + " and p.tag in :tags", PropertyRow.class).setParameter("ids", chunk)
-                        .setParameter("tags", single).getResultList()) {
-                    out.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).put(r.tag, Props.fromRow(r));
-                }
-            }
-            if (!multi.isEmpty()) {
-                Map<Long, Map<Integer, List<MvPropertyRow>>> mv = new HashMap<>();
-                for (MvPropertyRow r : em.createQuery("select p from MvPropertyRow p where p.hierarchyId in :ids"
-                        + " and p.tag in :tags order by p.hierarchyId, p.tag, p.orderId", MvPropertyRow.class)
-                        .setParameter("ids", chunk).setParameter("tags", multi).getResultList()) {
-                    mv.computeIfAbsent(r.hierarchyId, k -> new HashMap<>()).computeIfAbsent(r.tag, k -> new ArrayList<>())
-                            .add(r);
-                }
-                mv.forEach((id, byTag) -> byTag.forEach((tag, rows) ->
-                        out.computeIfAbsent(id, k -> new HashMap<>()).put(tag, Props.fromMvRows(tag, rows))));
-            }
         }
         return out;
     }
@@ -579,10 +504,20 @@ public class ObjectStore {
      */
     public long contentChangeNum(long folderId) {
         Long known = CONTENT_CHANGES.get(folderId);
-        if (known != null) return known;
+        return known != null ? known : journalMax(folderId);
+    }
+
+    /**
+     * The highest change number journaled for a folder's contents as this transaction reads it
+     * from the database (what the folder index is brought up to); {@link #contentChangeNum} learns
+     * it too.
+     */
+    public long journalMax(long folderId) {
         Long max = em.createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p", Long.class)
                 .setParameter("p", folderId).getSingleResult();
-        return CONTENT_CHANGES.merge(folderId, max == null ? 0L : max, Math::max);
+        long read = max == null ? 0L : max;
+        CONTENT_CHANGES.merge(folderId, read, Math::max);
+        return read;
     }
 
     /** A committed change in a folder (ChangeEvents, after the commit). */

@@ -216,7 +216,7 @@ public class TableService {
             else missing.add(id);
         }
         if (!missing.isEmpty()) {
-            Map<Long, Map<Integer, PropValue>> loaded = objects.stored(missing, columns);
+            Map<Long, Map<Integer, PropValue>> loaded = objects.read(missing, columns);
             for (long id : missing) {
                 Map<Integer, PropValue> m = new HashMap<>();
                 Map<Integer, PropValue> prev = caches.cells(id);

@@ -46,7 +46,7 @@ final class FetchCommand {
             uids.add(m.uid);
         }
         MessageTexts texts = new MessageTexts(s, mb, uids);
-        KeptFacts facts = FetchRenderer.readsText(fa) ? null : new KeptFacts(s, mb, uids);
+        KeptFacts facts = FetchRenderer.readsText(fa) ? null : new KeptFacts(s, mb, uids, texts);
         boolean flags = fa.items().contains(new FetchAttributes.SimpleAttribute(FetchAttributes.Simple.FLAGS));
         try {
             for (int seq : wanted) {

@@ -29,13 +29,16 @@ final class KeptFacts {
     private Map<Long, String> loaded = Map.of();
     private final Map<Long, String> made = new LinkedHashMap<>();
 
-    /** {@code order}: the UIDs whose facts the command may read, in the order it reads them. */
-    KeptFacts(ImapSession session, SelectedMailbox mailbox, List<Long> order) {
+    /**
+     * {@code order}: the UIDs whose facts the command may read, in the order it reads them;
+     * {@code texts}: the command's texts of the same UIDs, read for facts not kept yet.
+     */
+    KeptFacts(ImapSession session, SelectedMailbox mailbox, List<Long> order, MessageTexts texts) {
         this.session = session;
         this.mailbox = mailbox;
         this.order = order;
         for (int i = 0; i < order.size(); i++) position.putIfAbsent(order.get(i), i);
-        this.texts = new MessageTexts(session, mailbox, order);
+        this.texts = texts;
     }
 
     /** The facts of the message, or null when it has left the store. */

@@ -43,7 +43,7 @@ final class SearchEvaluator {
         java.util.List<Long> uids = new java.util.ArrayList<>();
         for (int seq = 1; seq <= mailbox.exists(); seq++) uids.add(mailbox.get(seq).uid);
         this.texts = new MessageTexts(session, mailbox, uids);
-        this.facts = readsText(key) ? null : new KeptFacts(session, mailbox, uids);
+        this.facts = readsText(key) ? null : new KeptFacts(session, mailbox, uids, texts);
     }
 
     /** Hands facts derived during the search to the store; call when the search is done. */
