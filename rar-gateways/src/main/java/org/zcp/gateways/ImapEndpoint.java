@@ -126,6 +126,11 @@ final class ImapEndpoint implements ImapBackend {
     }
 
     @Override
+    public long recent(String session, String mailboxId, long upTo, boolean claim) {
+        return call(b -> b.recent(session, mailboxId, upTo, claim));
+    }
+
+    @Override
     public StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
             long unchangedSince) {
         return call(b -> b.store(session, mailboxId, uids, mode, flags, unchangedSince));

@@ -58,6 +58,10 @@ public class HierarchyObject {
     @Column(name = "imap_uid")
     public long imapUid;
 
+    /** A folder's highest UID some IMAP session was shown as \Recent (FolderMessages.recent). */
+    @Column(name = "recent_uid")
+    public long recentUid;
+
     @Column(name = "message_class")
     public String messageClass;
 

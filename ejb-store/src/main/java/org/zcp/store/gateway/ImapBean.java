@@ -109,6 +109,11 @@ public class ImapBean implements ImapBackend {
     }
 
     @Override
+    public long recent(String session, String mailboxId, long upTo, boolean claim) {
+        return imap.recent(session, mailboxId, upTo, claim);
+    }
+
+    @Override
     public StoreResult store(String session, String mailboxId, List<Long> uids, FlagMode mode, Set<String> flags,
             long unchangedSince) {
         return imap.store(session, mailboxId, uids, mode, flags, unchangedSince);

@@ -223,7 +223,13 @@ public class ImapService {
         long f = box(session, name).folder();
         FolderState st = wrap(() -> index.open(session, f));
         return new ImapBackend.MailboxState(Long.toString(f), st.uidValidity(), st.uidNext(), st.highestModSeq(),
-                st.messages(), st.unseen(), st.readOnly(), st.keywords());
+                st.messages(), st.unseen(), st.readOnly(), st.keywords(), st.recent());
+    }
+
+    public long recent(String session, String mailboxId, long upTo, boolean claim) {
+        live(session);
+        long f = folderId(mailboxId);
+        return wrap(() -> index.recent(session, f, upTo, claim));
     }
 
     /** A mailbox id as {@link #open} hands it out: the folder's id (its UIDVALIDITY). */

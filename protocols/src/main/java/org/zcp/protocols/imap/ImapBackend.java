@@ -57,10 +57,19 @@ public interface ImapBackend {
      * FETCH shows them (RFC 3501 section 7.2.6).
      */
     record MailboxState(String id, long uidValidity, long uidNext, long highestModSeq, int messages, int unseen,
-            boolean readOnly, List<String> keywords) {
+            boolean readOnly, List<String> keywords, int recent) {
     }
 
     MailboxState open(String session, String name);
+
+    /**
+     * \Recent (RFC 3501 section 2.3.2): the mailbox's highest UID some session was already shown
+     * as recent, as it was before this call; the messages above it are recent to the caller. With
+     * {@code claim} (SELECT, and new messages while selected) the caller takes those up to
+     * {@code upTo}, so no other session sees them as recent; without (EXAMINE, STATUS) nothing
+     * changes.
+     */
+    long recent(String session, String mailboxId, long upTo, boolean claim);
 
     /**
      * One message as the selected view keeps it: UID, MODSEQ, IMAP flags (\Seen \Answered

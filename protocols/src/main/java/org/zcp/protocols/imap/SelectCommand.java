@@ -47,10 +47,12 @@ final class SelectCommand {
         List<ImapBackend.MessageInfo> list = s.backend.messages(s.handle, state.id());
         SelectedMailbox mailbox = new SelectedMailbox(name, state, list, examine || state.readOnly());
         mailbox.vanished = s.qresync;
+        // SELECT takes the messages no session was shown yet as its \Recent ones; EXAMINE only looks
+        mailbox.recentAbove(s.backend.recent(s.handle, state.id(), mailbox.maxUid(), !examine), !examine);
         // the mailbox's keywords as the store knows them and those its messages show
         mailbox.announceAtSelect(mailbox.keywords(state.keywords()), s.out());
         s.untagged(mailbox.exists() + " EXISTS");
-        s.untagged("0 RECENT");
+        s.untagged(mailbox.recent() + " RECENT");
         for (int i = 1; i <= mailbox.exists(); i++) {
             if (!mailbox.get(i).flags.contains(Flags.SEEN)) {
                 s.untagged("OK [UNSEEN " + i + "] First unseen");

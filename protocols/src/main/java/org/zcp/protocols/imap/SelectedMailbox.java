@@ -26,7 +26,10 @@ final class SelectedMailbox {
         final long size;
         final long internalDate;
         long modSeq;
+        /** The flags the client sees: the store's, and \Recent when the message is recent to this session. */
         Set<String> flags;
+        /** Recent to this session (RFC 3501 section 2.3.2): it was the first to be shown the message. */
+        boolean recent;
         /** Gone from the store, EXPUNGE not yet sent. */
         boolean expunged;
         /** Flags changed elsewhere, FETCH not yet sent. */
@@ -43,6 +46,19 @@ final class SelectedMailbox {
         ImapBackend.MessageInfo info() {
             return new ImapBackend.MessageInfo(uid, modSeq, flags, size, internalDate);
         }
+
+        /** The store's flags, shown with \Recent when the message is recent here. */
+        Set<String> shown(Collection<String> stored) {
+            if (!recent) return Set.copyOf(stored);
+            Set<String> all = new LinkedHashSet<>(stored);
+            all.add(Flags.RECENT);
+            return Set.copyOf(all);
+        }
+
+        void markRecent() {
+            recent = true;
+            flags = shown(flags);
+        }
     }
 
     final String name;
@@ -54,6 +70,13 @@ final class SelectedMailbox {
     boolean vanished;
     private final List<Message> messages = new ArrayList<>();
     private int reportedExists;
+    /**
+     * \Recent: with {@code claims} (SELECT) this session takes the messages no session was shown
+     * yet, as they arrive; without (EXAMINE) it shows those above {@code recentFloor} as recent
+     * and takes none (RFC 3501 section 6.3.2).
+     */
+    private boolean claims;
+    private long recentFloor = Long.MAX_VALUE;
     /** The keywords the client was told of in FLAGS (RFC 3501 section 7.2.6), in that order. */
     private final Set<String> announced = new LinkedHashSet<>();
 
@@ -70,6 +93,24 @@ final class SelectedMailbox {
 
     int exists() {
         return messages.size();
+    }
+
+    /**
+     * Marks the messages recent to this session: those above {@code floor}, the mailbox's mark as
+     * the store gave it at SELECT or EXAMINE ({@link ImapBackend#recent}); with {@code claims} the
+     * session took them and takes the messages that arrive later as well.
+     */
+    void recentAbove(long floor, boolean claims) {
+        this.claims = claims;
+        this.recentFloor = floor;
+        for (Message m : messages) if (m.uid > floor) m.markRecent();
+    }
+
+    /** How many messages are recent to this session (the RECENT response). */
+    int recent() {
+        int n = 0;
+        for (Message m : messages) if (m.recent) n++; // as EXISTS, those awaiting EXPUNGE too
+        return n;
     }
 
     long highestModSeq() {
@@ -123,7 +164,7 @@ final class SelectedMailbox {
         int seq = seqOf(info.uid());
         if (seq < 0) return;
         Message m = get(seq);
-        m.flags = Set.copyOf(info.flags());
+        m.flags = m.shown(info.flags());
         m.modSeq = info.modSeq();
         m.flagsChanged = false;
     }
@@ -131,17 +172,26 @@ final class SelectedMailbox {
     /** Asks the store what changed since the view was last brought up to date. */
     void poll(ImapBackend backend, String session) {
         ImapBackend.Changes changes = backend.changes(session, id, highestModSeq);
+        List<Message> arrived = new ArrayList<>();
         for (ImapBackend.MessageInfo info : changes.changed()) {
             int seq = seqOf(info.uid());
             if (seq > 0) {
                 Message m = get(seq);
                 if (m.expunged) continue;
-                if (!m.flags.equals(Set.copyOf(info.flags()))) m.flagsChanged = true;
-                m.flags = Set.copyOf(info.flags());
+                Set<String> shown = m.shown(info.flags());
+                if (!m.flags.equals(shown)) m.flagsChanged = true;
+                m.flags = shown;
                 m.modSeq = Math.max(m.modSeq, info.modSeq());
             } else if (info.uid() > maxUid()) {
-                messages.add(new Message(info));
+                Message m = new Message(info);
+                messages.add(m);
+                arrived.add(m);
             }
+        }
+        if (!arrived.isEmpty()) {
+            // the first session to be told of a message has it as \Recent (SELECT takes them)
+            long floor = claims ? backend.recent(session, id, maxUid(), true) : recentFloor;
+            for (Message m : arrived) if (m.uid > floor) m.markRecent();
         }
         for (long uid : changes.expunged()) {
             int seq = seqOf(uid);
@@ -170,6 +220,8 @@ final class SelectedMailbox {
         announce(shown, out);
         if (messages.size() != reportedExists) {
             out.line("* " + messages.size() + " EXISTS");
+            // RFC 3501 section 7.3.2: RECENT comes with SELECT and when the mailbox's size changes
+            out.line("* " + recent() + " RECENT");
             reportedExists = messages.size();
         }
         for (int i = 0; i < messages.size(); i++) {

@@ -31,7 +31,7 @@ final class StatusCommand {
             if (!items.items().contains(item)) continue;
             long value = switch (item) {
                 case MESSAGES -> st.messages();
-                case RECENT -> 0;
+                case RECENT -> st.recent();
                 case UIDNEXT -> st.uidNext();
                 case UIDVALIDITY -> st.uidValidity();
                 case UNSEEN -> st.unseen();

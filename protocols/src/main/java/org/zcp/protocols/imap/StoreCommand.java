@@ -58,7 +58,7 @@ final class StoreCommand {
                 int seq = mb.seqOf(info.uid());
                 if (seq < 0) continue;
                 List<String> items = new ArrayList<>();
-                if (!r.silent()) items.add("FLAGS " + ImapOutput.flags(info.flags()));
+                if (!r.silent()) items.add("FLAGS " + ImapOutput.flags(mb.get(seq).flags)); // with \Recent
                 if (uid || s.condstore) items.add("UID " + info.uid());
                 if (s.condstore) items.add("MODSEQ (" + info.modSeq() + ")");
                 if (!r.silent() || s.condstore) s.untagged(seq + " FETCH (" + String.join(" ", items) + ")");

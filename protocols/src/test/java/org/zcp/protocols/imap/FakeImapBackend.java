@@ -49,6 +49,8 @@ class FakeImapBackend implements ImapBackend {
         final List<long[]> gone = new ArrayList<>();
         /** The mailbox's keywords: every one a message got here, and any defined without one. */
         final Set<String> keywords = new LinkedHashSet<>();
+        /** The highest UID some session was shown as \Recent. */
+        long recentUid;
 
         Box(String name, String id, long uidValidity, long nextUid, List<String> attributes) {
             this.name = name;
@@ -85,13 +87,20 @@ class FakeImapBackend implements ImapBackend {
         return b;
     }
 
-    /** Adds a message as delivery would: next UID, new MODSEQ. */
+    /**
+     * Adds a message as delivery would: next UID, new MODSEQ. Until {@link #freshMail} it counts as
+     * mail some earlier session was shown (not \Recent), as a test's fixture is.
+     */
     Msg deliver(String mailbox, String text, Set<String> flags, long date) {
         Box b = boxes.get(mailbox);
         Msg m = new Msg(b.nextUid++, ++modSeq, flags, text.getBytes(StandardCharsets.ISO_8859_1), date);
         b.msgs.add(m);
+        if (!freshMail) b.recentUid = m.uid;
         return m;
     }
+
+    /** From now on delivered messages are \Recent to the next session that selects their mailbox. */
+    boolean freshMail;
 
     /** A flag change made by someone else. */
     void setFlags(String mailbox, long uid, Set<String> flags) {
@@ -196,8 +205,18 @@ class FakeImapBackend implements ImapBackend {
                 b.gone.stream().mapToLong(g -> g[1]).max().orElse(0));
         for (Msg m : b.msgs) keep(b, m.flags);
         // a mod-sequence-value is at least 1 (RFC 7162 section 7), also for an empty mailbox
+        int recent = (int) b.msgs.stream().filter(m -> m.uid > b.recentUid).count();
         return new MailboxState(b.id, b.uidValidity, b.nextUid, Math.max(1, highest), b.msgs.size(), unseen,
-                name.equals("Shared"), List.copyOf(b.keywords));
+                name.equals("Shared"), List.copyOf(b.keywords), recent);
+    }
+
+    @Override
+    public long recent(String session, String mailboxId, long upTo, boolean claim) {
+        calls.add("recent " + upTo + " " + claim);
+        Box b = byId(mailboxId);
+        long before = b.recentUid;
+        if (claim && upTo > before) b.recentUid = upTo;
+        return before;
     }
 
     @Override

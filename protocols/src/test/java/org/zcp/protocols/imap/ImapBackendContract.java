@@ -292,6 +292,31 @@ public abstract class ImapBackendContract {
         assertThat(backend.subjectMatches(session, id, "nothing like it")).isEmpty();
     }
 
+    @Test
+    public void recentMessagesAreTakenOnceByTheFirstClaimAndOnlyLookedAtWithout() {
+        String box = mailbox("-recent");
+        long u1 = append(box, message("one", "x"), Set.of());
+        long u2 = append(box, message("two", "x"), Set.of("\\Seen"));
+        String id = id(box);
+
+        assertThat(backend.open(session, box).recent()).isEqualTo(2);
+        long looked = backend.recent(session, id, u2, false);
+        long first = backend.recent(session, id, u1, true);
+        long second = backend.recent(session, id, u2, true);
+        long third = backend.recent(session, id, u2, true);
+
+        assertThat(looked).as("a new mailbox: nothing shown yet").isLessThan(u1);
+        assertThat(first).as("looking took nothing").isEqualTo(looked);
+        assertThat(second).as("the first claim took up to its UID").isEqualTo(u1);
+        assertThat(third).as("nothing is recent twice").isEqualTo(u2);
+        assertThat(backend.open(session, box).recent()).isZero();
+        long u3 = append(box, message("three", "x"), Set.of());
+        assertThat(backend.open(session, box).recent()).isEqualTo(1);
+        assertThat(backend.recent(session, id, u3, true)).isEqualTo(u2);
+        assertThat(backend.open(session, box).highestModSeq()).as("taking is not a change of the contents")
+                .isEqualTo(info(box, u3).modSeq());
+    }
+
     // ---- flags ----
 
     @Test

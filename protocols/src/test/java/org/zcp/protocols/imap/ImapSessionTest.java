@@ -229,6 +229,45 @@ class ImapSessionTest {
     }
 
     @Test
+    void newMailIsRecentToTheFirstSessionThatSelectsTheMailboxOnly() throws IOException {
+        store.freshMail = true;
+        store.deliver("INBOX", "Subject: new 1\r\n\r\nx\r\n", Set.of(), 0);
+        store.deliver("INBOX", "Subject: new 2\r\n\r\nx\r\n", Set.of("\\Seen"), 0);
+        // STATUS and EXAMINE look without taking: the two stay recent for a SELECT
+        assertThat(run(LOGIN + "a STATUS INBOX (MESSAGES RECENT)\r\n"))
+                .contains("* STATUS \"INBOX\" (MESSAGES 5 RECENT 2)\r\n");
+        String examined = run(LOGIN + "e EXAMINE INBOX\r\nf FETCH 4:5 FLAGS\r\n");
+        assertThat(examined).contains("* 5 EXISTS\r\n* 2 RECENT\r\n")
+                .contains("* 4 FETCH (FLAGS (\\Recent))\r\n* 5 FETCH (FLAGS (\\Seen \\Recent))\r\n");
+        String first = selected("a FETCH 3:5 FLAGS\r\nb SEARCH RECENT\r\nc SEARCH NEW\r\nd SEARCH OLD\r\n"
+                + "e STORE 4 +FLAGS (\\Flagged)\r\n");
+        // the first SELECT took them (its own RECENT line is before what selected() returns)
+        assertThat(run(SELECT)).contains("* 5 EXISTS\r\n* 0 RECENT\r\n");
+        assertThat(first).startsWith("* 3 FETCH (FLAGS (\\Flagged))\r\n* 4 FETCH (FLAGS (\\Recent))\r\n"
+                + "* 5 FETCH (FLAGS (\\Seen \\Recent))\r\na OK FETCH completed\r\n* SEARCH 4 5\r\n")
+                .contains("* SEARCH 4\r\nc OK").contains("* SEARCH 1 2 3\r\nd OK")
+                .contains("* 4 FETCH (FLAGS (\\Flagged \\Recent))\r\ne OK STORE completed");
+        assertThat(store.calls).containsSubsequence("recent 17 false", "recent 17 true", "recent 17 true");
+    }
+
+    @Test
+    void theSecondSessionFindsNothingRecentAndSelectedSessionsTakeWhatArrives() throws IOException {
+        store.freshMail = true;
+        store.deliver("INBOX", "Subject: new\r\n\r\nx\r\n", Set.of(), 0);
+        assertThat(run(SELECT)).contains("* 4 EXISTS\r\n* 1 RECENT\r\n");
+        assertThat(run(SELECT + "a STATUS INBOX (RECENT)\r\n")).contains("* 4 EXISTS\r\n* 0 RECENT\r\n")
+                .contains("* STATUS \"INBOX\" (RECENT 0)");
+        ScriptedStream in = new ScriptedStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.add(SELECT, () -> store.deliver("INBOX", "Subject: later\r\n\r\nx\r\n", Set.of(), 0));
+        in.add("a NOOP\r\nb FETCH 5 FLAGS\r\nc LOGOUT\r\n", null);
+        new ImapSession(store, "imap.test", options(), in, out, "p", null, false).run();
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).contains("* 0 RECENT\r\n")
+                .contains("* 5 EXISTS\r\n* 1 RECENT\r\na OK NOOP completed\r\n* 5 FETCH (FLAGS (\\Recent))\r\n");
+        assertThat(run(SELECT)).contains("* 5 EXISTS\r\n* 0 RECENT\r\n");
+    }
+
+    @Test
     void fetchSimpleItems() throws IOException {
         assertThat(selected("a FETCH 1:2 (FLAGS UID INTERNALDATE RFC822.SIZE)\r\n")).isEqualTo(
                 "* 1 FETCH (FLAGS (\\Seen) UID 11 INTERNALDATE \" 1-Jan-2020 08:00:00 +0000\" RFC822.SIZE " + M1.length()
@@ -435,7 +474,7 @@ class ImapSessionTest {
         new ImapSession(store, "imap.test", o, in, out, "p", null, false).run();
         String text = out.toString(StandardCharsets.ISO_8859_1);
         assertThat(text.substring(text.indexOf("SELECT completed") + 18)).startsWith(
-                "* 1 FETCH (UID 11)\r\n* 4 EXISTS\r\n* 3 FETCH (FLAGS (\\Seen))\r\na OK FETCH completed\r\n"
+                "* 1 FETCH (UID 11)\r\n* 4 EXISTS\r\n* 0 RECENT\r\n* 3 FETCH (FLAGS (\\Seen))\r\na OK FETCH completed\r\n"
                         + "* 1 EXPUNGE\r\nb OK NOOP completed\r\n");
     }
 
@@ -449,12 +488,13 @@ class ImapSessionTest {
         client.write((SELECT + "i IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         client.flush();
         waitFor(out, "+ idling\r\n");
+        store.freshMail = true;
         store.deliver("INBOX", "Subject: x\r\n\r\ny\r\n", Set.of(), 0);
         waitFor(out, "* 4 EXISTS\r\n");
         client.write("DONE\r\nz LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
         client.flush();
         t.join(5000);
-        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("+ idling\r\n* 4 EXISTS\r\ni OK IDLE terminated\r\n")
+        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("+ idling\r\n* 4 EXISTS\r\n* 1 RECENT\r\ni OK IDLE terminated\r\n")
                 .contains("z OK LOGOUT completed");
         client.close();
     }
@@ -478,13 +518,14 @@ class ImapSessionTest {
         waitFor(out, "+ idling\r\n");
         long inbox = session.selected.uidValidity;
         assertThat(watching).containsOnlyKeys(inbox);
+        store.freshMail = true;
         store.deliver("INBOX", "Subject: x\r\n\r\ny\r\n", Set.of(), 0);
         watching.get(inbox).run();
         waitFor(out, "* 4 EXISTS\r\n");
         client.write("DONE\r\nz LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
         client.flush();
         t.join(5000);
-        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("+ idling\r\n* 4 EXISTS\r\ni OK IDLE terminated\r\n");
+        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("+ idling\r\n* 4 EXISTS\r\n* 1 RECENT\r\ni OK IDLE terminated\r\n");
         assertThat(watching).as("the watch ends with IDLE").isEmpty();
         client.close();
     }

@@ -20,6 +20,16 @@ public interface FolderMessages {
     /** Every message, in UID order. */
     List<MessageSummary> list(String session, long folderId);
 
+    /**
+     * IMAP's \Recent (RFC 3501 section 2.3.2): a message is recent to the first session that is
+     * shown it after it arrived. The folder keeps the highest UID shown so far; this returns it as
+     * it was, so the messages above it (up to {@code upTo}) are recent to the caller. With
+     * {@code claim} the caller takes them (the mark moves to {@code upTo}, atomically, so no
+     * other session gets them too); without (EXAMINE, STATUS) nothing changes. Kept with the
+     * folder across restarts; not a change of the folder's contents (no MODSEQ, no event).
+     */
+    long recent(String session, long folderId, long upTo, boolean claim);
+
     /** What changed after {@code modSeq}: the journal is the truth, change events only hint at it. */
     FolderChanges changes(String session, long folderId, long modSeq);
 

@@ -10,7 +10,8 @@ import java.util.List;
  * @param highestModSeq the folder's highest change number: nothing in it changed after this
  * @param keywords every keyword some message of the folder carries
  * @param readOnly the session may read but not change messages
+ * @param recent the messages no session has been shown yet ({@link FolderMessages#recent})
  */
 public record FolderState(long uidValidity, long uidNext, long highestModSeq, int messages, int unseen,
-        boolean readOnly, List<String> keywords) {
+        boolean readOnly, List<String> keywords, int recent) {
 }
