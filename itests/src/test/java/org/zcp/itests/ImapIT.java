@@ -134,6 +134,90 @@ class ImapIT {
         assertThat(inboxRows.get(0).props.get(2).mvs).containsExactly("ProjectX");
     }
 
+    @Test
+    void aMessageEditedOverMapiIsServedAsItIsNowAndAFlagChangeKeepsItsBytes() throws Exception {
+        String login = ItServer.user(admin, company, "mapiedit");
+        String email = c.getUser(admin, login).email;
+        c.setUserFeature(admin, login, "imap", true);
+        byte[] delivered = deliver(email, "as delivered");
+        String s = ItServer.logon(login, ItServer.password(login));
+        var rows = c.queryContents(s, c.getStore(s, null).inboxId, Fixture.columns(PropTag.PR_ENTRYID)).rows;
+        String id = java.util.HexFormat.of().withUpperCase().formatHex(
+                org.zcp.api.soap.PropValues.binary(rows.get(0).props, PropTag.PR_ENTRYID));
+
+        // Outlook flagging it: state, not content; IMAP keeps serving the delivered bytes
+        c.setProps(s, id, List.of(org.zcp.api.soap.PropValue.ofLong(PR_FLAG_STATUS, FOLLOWUP_FLAGGED)));
+        assertThat(fetchWhole(login)).isEqualTo(delivered);
+
+        // a new subject over MAPI: the kept text no longer says what the message says
+        org.zcp.api.soap.Message edit = new org.zcp.api.soap.Message();
+        edit.props = new java.util.ArrayList<>(List.of(org.zcp.api.soap.PropValue.ofString(PropTag.PR_SUBJECT,
+                "edited in Outlook")));
+        c.saveMessage(s, id, edit);
+        byte[] now = fetchWhole(login);
+        assertThat(new String(now, StandardCharsets.UTF_8)).contains("Subject: edited in Outlook")
+                .doesNotContain("as delivered").contains("Gr=C3=BC=C3=9Fe aus dem Test"); // the body, converted
+        assertThat(fetchWhole(login)).as("and it is kept again: the same bytes each time").isEqualTo(now);
+    }
+
+    /** A NOOP now (Jakarta Mail sends one only a second after its last command), its answers taken in. */
+    private static void noop(Folder f) throws Exception {
+        ((org.eclipse.angus.mail.imap.IMAPFolder) f).doCommand(p -> {
+            p.noop();
+            return null;
+        });
+    }
+
+    /** BODY[] of the first message of the user's INBOX over IMAP. */
+    private static byte[] fetchWhole(String login) throws Exception {
+        Store store = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            inbox.getMessage(1).writeTo(out);
+            inbox.close(false);
+            return out.toByteArray();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aDeliveredMessageIsRecentToTheFirstSessionToBeToldOfItOnly() throws Exception {
+        String login = ItServer.user(admin, company, "recentimap");
+        String email = c.getUser(admin, login).email;
+        c.setUserFeature(admin, login, "imap", true);
+        deliver(email, "recent one");
+        Store first = connect("imap", IMAP, login, ItServer.password(login));
+        Store second = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            Folder a = first.getFolder("INBOX");
+            a.open(Folder.READ_WRITE);
+            assertThat(a.getNewMessageCount()).isEqualTo(1);
+            assertThat(a.getMessage(1).isSet(Flags.Flag.RECENT)).isTrue();
+            Folder b = second.getFolder("INBOX");
+            b.open(Folder.READ_WRITE);
+            assertThat(b.getNewMessageCount()).as("the first SELECT took it").isZero();
+            assertThat(b.getMessage(1).isSet(Flags.Flag.RECENT)).isFalse();
+
+            deliver(email, "recent two");
+            noop(b); // b is told of it first
+            assertThat(b.getMessageCount()).isEqualTo(2);
+            assertThat(b.getMessage(2).isSet(Flags.Flag.RECENT)).isTrue();
+            assertThat(b.getNewMessageCount()).isEqualTo(1);
+            noop(a);
+            assertThat(a.getMessageCount()).isEqualTo(2);
+            assertThat(a.getMessage(2).isSet(Flags.Flag.RECENT)).isFalse();
+            assertThat(a.getMessage(1).isSet(Flags.Flag.RECENT)).as("still recent to a").isTrue();
+            a.close(false);
+            b.close(false);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
     /*
      * The MAPI values an IMAP flag stands for, written out here rather than taken from the code
      * under test (MS-OXPROPS, MS-OXOFLAG, MS-OXOMSG), so that a mapping wrong in both directions

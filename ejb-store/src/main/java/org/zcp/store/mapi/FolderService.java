@@ -254,6 +254,7 @@ public class FolderService {
             // message properties count in the store size and its quota (review finding 7)
             objects.updateSize(o);
             quota.checkGrowth(objects.store(o.storeId), sizeBefore);
+            objects.contentChanged(o, props.stream().map(v -> v.tag).toList(), false);
             objects.journal(o, ChangeEntry.MODIFY);
         } else {
             throw StoreException.invalid("properties of this object cannot be set directly");
@@ -265,6 +266,7 @@ public class FolderService {
         access.check(s, o.id, o.type == ObjectType.MAPI_FOLDER ? Action.FOLDER_PERMISSIONS : Action.EDIT,
                 o.type == ObjectType.MAPI_FOLDER ? Rights.FOLDER_ACCESS : Rights.EDIT_ANY);
         objects.deleteProps(o, tags);
+        objects.contentChanged(o, tags, false);
         objects.journal(o, ChangeEntry.MODIFY);
     }
 

@@ -70,6 +70,8 @@ public class MessageService {
         access.check(s, msg.id, Action.EDIT, Rights.EDIT_ANY);
         quota.checkWrite(objects.store(msg.storeId), estimate(m));
         write(msg, m, false);
+        objects.contentChanged(msg, m.props == null ? List.of() : m.props.stream().map(v -> v.tag).toList(),
+                m.recipients != null || m.attachments != null);
         objects.journal(msg, ChangeEntry.MODIFY);
     }
 
@@ -140,6 +142,7 @@ public class MessageService {
         a.size = size;
         updateSize(msg);
         quota.checkGrowth(objects.store(msg.storeId), sizeBefore);
+        objects.contentChanged(msg, List.of(), true);
         objects.journal(msg, ChangeEntry.MODIFY);
         return a.attachNum;
     }

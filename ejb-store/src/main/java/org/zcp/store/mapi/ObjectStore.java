@@ -378,6 +378,37 @@ public class ObjectStore {
         caches.invalidate(o.id);
     }
 
+    /**
+     * Property ids whose values a message's RFC 822 text shows (what MapiToMime renders: subject,
+     * bodies, sender, dates, importance, message ids and references, headers); the property type
+     * does not matter (PT_STRING8 or PT_UNICODE).
+     */
+    static final Set<Integer> RENDERED_IDS = Set.of(PropTag.PR_SUBJECT >>> 16, PropTag.PR_SUBJECT_PREFIX >>> 16,
+            PropTag.PR_NORMALIZED_SUBJECT >>> 16, PropTag.PR_BODY >>> 16, PropTag.PR_HTML >>> 16,
+            PropTag.PR_RTF_COMPRESSED >>> 16, PropTag.PR_SENDER_NAME >>> 16, PropTag.PR_SENDER_EMAIL_ADDRESS >>> 16,
+            PropTag.PR_SENDER_ADDRTYPE >>> 16, PropTag.PR_SENT_REPRESENTING_NAME >>> 16,
+            PropTag.PR_SENT_REPRESENTING_EMAIL_ADDRESS >>> 16, PropTag.PR_CLIENT_SUBMIT_TIME >>> 16,
+            PropTag.PR_IMPORTANCE >>> 16, PropTag.PR_INTERNET_MESSAGE_ID >>> 16, PropTag.PR_IN_REPLY_TO_ID >>> 16,
+            0x1039 /* PR_INTERNET_REFERENCES */, PropTag.PR_TRANSPORT_MESSAGE_HEADERS >>> 16);
+
+    /**
+     * A message changed over MAPI: when the change is to what its kept RFC 822 text shows
+     * ({@code tags} among {@link #RENDERED_IDS}, or {@code parts}: recipients or attachments), the
+     * text (with its size and what was derived from it) no longer says what the message says and
+     * goes; IMAP and POP3 convert the message anew when they next need it. Flags, categories and
+     * other state keep the text, and so do writes that bring the text themselves.
+     */
+    public void contentChanged(HierarchyObject msg, Collection<Integer> tags, boolean parts) {
+        if (msg.type != ObjectType.MAPI_MESSAGE || tags.contains(PropTag.PR_EC_IMAP_EMAIL)) return;
+        if (!parts && tags.stream().noneMatch(t -> RENDERED_IDS.contains(t >>> 16))) return;
+        // the size row says whether there is a text, without reading the text
+        if (em.find(PropertyRow.class, new org.zcp.store.entity.PropertyId(msg.id, PropTag.PR_EC_IMAP_EMAIL_SIZE))
+                == null) {
+            return;
+        }
+        deleteProps(msg, List.of(PropTag.PR_EC_IMAP_EMAIL));
+    }
+
     private void removeRows(long id, int tag) {
         PropertyRow row = em.find(PropertyRow.class, new org.zcp.store.entity.PropertyId(id, tag));
         if (row != null) em.remove(row);
