@@ -49,6 +49,9 @@ public class ObjectStore {
     @Inject
     StoreCaches caches;
 
+    @Inject
+    org.zcp.store.cache.RulesCache rules;
+
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
 
@@ -263,6 +266,7 @@ public class ObjectStore {
         if (props == null) return;
         for (PropValue v : props) {
             if (v == null) throw StoreException.invalid("empty property value");
+            if (v.tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
             if (v.tag == PropTag.PR_MESSAGE_FLAGS) {
                 o.msgFlags = v.l == null ? 0 : v.l.intValue();
                 continue;
@@ -367,6 +371,7 @@ public class ObjectStore {
 
     public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
         for (int tag : tags) {
+            if (tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
             removeRows(o.id, tag);
             if (tag == PropTag.PR_EC_IMAP_EMAIL) {
                 removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);

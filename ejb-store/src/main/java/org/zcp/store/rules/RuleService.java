@@ -49,6 +49,9 @@ public class RuleService {
     @Inject
     Access access;
 
+    @Inject
+    org.zcp.store.cache.RulesCache cache;
+
     /** The rules of an Inbox, in ascending sequence. */
     public List<Rule> get(Session s, String folderEntryId) {
         HierarchyObject inbox = inbox(folderEntryId);
@@ -107,10 +110,14 @@ public class RuleService {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private Optional<List<Rule>> read(long inboxId) {
-        PropValue v = objects.read(List.of(inboxId), List.of(PropTag.PR_RULES_DATA)).getOrDefault(inboxId, Map.of())
-                .get(PropTag.PR_RULES_DATA);
-        if (v == null || v.bin == null || v.bin.length == 0) return Optional.empty();
-        return Optional.of(RuleSet.fromXml(v.bin));
+        // the bytes are cached, the rules parsed each time: delivery changes the list it gets
+        byte[] xml = cache.get(inboxId, () -> {
+            PropValue v = objects.read(List.of(inboxId), List.of(PropTag.PR_RULES_DATA))
+                    .getOrDefault(inboxId, Map.of()).get(PropTag.PR_RULES_DATA);
+            return v == null ? null : v.bin;
+        });
+        if (xml.length == 0) return Optional.empty();
+        return Optional.of(RuleSet.fromXml(xml));
     }
 
     /** The folder, which must be a live Inbox (the receive folder of IPM) of its store. */

@@ -284,7 +284,7 @@ public final class ServerLauncher {
                     // property row; H2 keeps larger values (and, by default, anything over 256 bytes)
                     // in its LOB map and copies each one per read: FETCH 1:* BODY[] of 5,000 texts
                     // spent most of its time there (benchmarks/store-bench.sh, README)
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536"
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=128"
                     + ";USER=sa;PASSWORD=zarafa");
         } else {
             p.put("zcp.db.driver", "mariadb");
