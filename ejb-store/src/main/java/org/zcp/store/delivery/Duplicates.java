@@ -4,9 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.mapi.ObjectStore;
 
 /**
@@ -26,10 +24,7 @@ public class Duplicates {
     /** A live delivered message with this Message-ID in the store created after {@code since}, other than {@code self}; or null. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String find(long storeId, String messageId, long since, long self) {
-        return objects.em().createQuery("select h from HierarchyObject h where h.storeId = :s and h.messageId = :m"
-                + " and h.type = :t and h.deletedAt is null and h.created > :since", HierarchyObject.class)
-                .setParameter("s", storeId).setParameter("m", messageId).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .setParameter("since", since).getResultList().stream()
+        return objects.messagesWithId(storeId, messageId, since).stream()
                 // an unsent copy (a rule's redirect waiting in the Outbox keeps the Message-ID) is not one
                 .filter(h -> h.id != self && (h.msgFlags & PropTag.MSGFLAG_UNSENT) == 0).findFirst()
                 .map(objects::entryId).orElse(null);

@@ -167,7 +167,7 @@ public class MailboxWriter {
             return false;
         }
         if (!p.storeGuid().equalsIgnoreCase(store.guid)) return false;
-        HierarchyObject f = objects.em().find(HierarchyObject.class, p.objectId());
+        HierarchyObject f = objects.find(p.objectId());
         return f != null && f.type == ObjectType.MAPI_FOLDER && f.deletedAt == null && f.storeId == store.id;
     }
 

@@ -2,15 +2,13 @@ package org.zcp.store.delivery;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.PropValue;
 import org.zcp.store.config.ServerSettings;
-import org.zcp.store.entity.OofReply;
 import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.AutoReplyLog;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.store.mapi.StoreManager;
 
@@ -28,6 +26,9 @@ public class OutOfOfficeService {
 
     @Inject
     ServerSettings settings;
+
+    @Inject
+    AutoReplyLog replies;
 
     /** Out-of-office of one store; {@code from}/{@code until} 0 when not limited. */
     public record Settings(long storeId, boolean enabled, String subject, String message, long from, long until) {
@@ -60,18 +61,7 @@ public class OutOfOfficeService {
      * answer. A yes is recorded at once, so a second message from the same sender gets no reply.
      */
     public boolean claim(long storeId, String address, long now, long limitSeconds) {
-        String a = address.trim().toLowerCase(Locale.ROOT);
-        if (a.length() > 320) a = a.substring(0, 320);
-        var em = objects.em();
-        OofReply last = em.find(OofReply.class, new OofReply.Key(storeId, a), LockModeType.PESSIMISTIC_WRITE);
-        if (last != null) {
-            if (now - last.replied < limitSeconds * 1000) return false;
-            last.replied = now;
-            return true;
-        }
-        em.persist(new OofReply(storeId, a, now));
-        em.flush();
-        return true;
+        return replies.claim(storeId, address, now, limitSeconds);
     }
 
     private static boolean bool(PropValue v) {

@@ -63,6 +63,22 @@ public class ObjectStore {
         return o;
     }
 
+    /** The object with this id, or null when there is none (a queue entry's message may be gone). */
+    public HierarchyObject find(long id) {
+        return em.find(HierarchyObject.class, id);
+    }
+
+    /**
+     * Live messages of a store with this Message-ID (PR_INTERNET_MESSAGE_ID's hot column) made after
+     * {@code since}: what duplicate suppression of deliveries compares with.
+     */
+    public List<HierarchyObject> messagesWithId(long storeId, String messageId, long since) {
+        return em.createQuery("select h from HierarchyObject h where h.storeId = :s and h.messageId = :m"
+                + " and h.type = :t and h.deletedAt is null and h.created > :since", HierarchyObject.class)
+                .setParameter("s", storeId).setParameter("m", messageId).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .setParameter("since", since).getResultList();
+    }
+
     /** A folder that exists and is not deleted (the store API's folder ids); NOT_FOUND otherwise. */
     public HierarchyObject liveFolder(long id) {
         HierarchyObject f = em.find(HierarchyObject.class, id);

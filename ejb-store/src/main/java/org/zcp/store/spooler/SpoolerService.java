@@ -6,7 +6,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.LockModeType;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -47,6 +46,7 @@ import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
+import org.zcp.store.mapi.OutgoingRows;
 import org.zcp.store.mapi.QuotaService;
 import org.zcp.store.mapi.StoreManager;
 import org.zcp.mime.MapiToMime;
@@ -97,6 +97,9 @@ public class SpoolerService implements Outbound {
     SpoolerQueue queue;
 
     @Inject
+    OutgoingRows rows;
+
+    @Inject
     ServerSettings settings;
 
     @Inject
@@ -134,16 +137,16 @@ public class SpoolerService implements Outbound {
     public void abort(Session s, String messageEntryId) {
         HierarchyObject msg = message(messageEntryId);
         access.check(s, msg.id, Action.EDIT, Rights.EDIT_ANY);
-        OutgoingEntry e = entryFor(msg.id);
+        OutgoingEntry e = rows.forMessage(msg.id);
         if (e == null) throw StoreException.notFound("the message is not in the outgoing queue");
-        objects.em().remove(e);
+        rows.remove(e);
         setFlags(msg, msg.msgFlags & ~PropTag.MSGFLAG_SUBMIT);
     }
 
     public boolean queued(Session s, String messageEntryId) {
         HierarchyObject msg = message(messageEntryId);
         access.check(s, msg.id, Action.READ, Rights.READ_ANY);
-        return entryFor(msg.id) != null;
+        return rows.forMessage(msg.id) != null;
     }
 
     /** Mail made by a pipeline (autoreply, forward, bounce): into the owner's Outbox, sent as it is. */
@@ -184,7 +187,7 @@ public class SpoolerService implements Outbound {
     }
 
     private OutgoingEntry enqueue(HierarchyObject msg, long submitterId, boolean raw, String envelopeFrom) {
-        if (entryFor(msg.id) != null) throw StoreException.collision("the message is already submitted");
+        if (rows.forMessage(msg.id) != null) throw StoreException.collision("the message is already submitted");
         long now = System.currentTimeMillis();
         OutgoingEntry e = new OutgoingEntry();
         e.storeId = msg.storeId;
@@ -194,8 +197,7 @@ public class SpoolerService implements Outbound {
         e.nextAttempt = now;
         e.rawMime = raw ? 1 : 0;
         e.envelopeFrom = envelopeFrom;
-        objects.em().persist(e);
-        objects.em().flush();
+        rows.add(e);
         setFlags(msg, msg.msgFlags | PropTag.MSGFLAG_SUBMIT);
         queue.signal(e.id, 0);
         return e;
@@ -205,13 +207,13 @@ public class SpoolerService implements Outbound {
 
     /** One attempt at sending queue entry {@code entryId} (called by the spooler's workers). */
     public void process(long entryId) {
-        OutgoingEntry e = objects.em().find(OutgoingEntry.class, entryId, LockModeType.PESSIMISTIC_WRITE);
+        OutgoingEntry e = rows.lock(entryId);
         long now = System.currentTimeMillis();
         if (e == null || now < e.nextAttempt - 1000) return; // done, or a duplicate signal came early
-        HierarchyObject msg = objects.em().find(HierarchyObject.class, e.objectId);
+        HierarchyObject msg = objects.find(e.objectId);
         if (msg == null || msg.deletedAt != null) {
             LOG.info("outgoing message " + e.objectId + " was deleted before it was sent");
-            objects.em().remove(e);
+            rows.remove(e);
             return;
         }
         // the whole message is held in memory from conversion until the relay has it (review 7);
@@ -338,7 +340,7 @@ public class SpoolerService implements Outbound {
         if (!d.allowed()) throw new Refused(d.refusal());
         MapiToMime.Sender sender = new MapiToMime.Sender(display(d.from()), d.from().email(),
                 d.sender() == null ? null : display(d.sender()), d.sender() == null ? null : d.sender().email());
-        String entryId = objects.entryId(objects.em().find(HierarchyObject.class, e.objectId));
+        String entryId = objects.entryId(objects.find(e.objectId));
         byte[] bytes;
         try {
             bytes = MapiToMime.toBytes(MapiToMime.convert(m, sender, new MapiToMime.Options(domain(d.from().email()),
@@ -405,7 +407,7 @@ public class SpoolerService implements Outbound {
 
     /** Sent (or given up): out of the queue, into Sent Items or removed; a failed one stays in the Outbox. */
     private void finish(OutgoingEntry e, HierarchyObject msg, boolean sent, Message m) {
-        objects.em().remove(e);
+        rows.remove(e);
         long now = System.currentTimeMillis();
         if (!sent) {
             setFlags(msg, msg.msgFlags & ~PropTag.MSGFLAG_SUBMIT);
@@ -460,12 +462,6 @@ public class SpoolerService implements Outbound {
         return msg;
     }
 
-    private OutgoingEntry entryFor(long objectId) {
-        List<OutgoingEntry> l = objects.em().createQuery("select e from OutgoingEntry e where e.objectId = :o",
-                OutgoingEntry.class).setParameter("o", objectId).getResultList();
-        return l.isEmpty() ? null : l.get(0);
-    }
-
     private void setFlags(HierarchyObject msg, int flags) {
         if (flags == msg.msgFlags) return;
         msg.msgFlags = flags;
@@ -475,8 +471,7 @@ public class SpoolerService implements Outbound {
 
     /** Entries whose time has come and nobody signalled (at start, or a lost signal). */
     public List<Long> overdue(long graceMillis) {
-        return objects.em().createQuery("select e.id from OutgoingEntry e where e.nextAttempt < :t", Long.class)
-                .setParameter("t", System.currentTimeMillis() - graceMillis).getResultList();
+        return rows.dueBefore(System.currentTimeMillis() - graceMillis);
     }
 
     public void resignal(long entryId) {
@@ -486,9 +481,8 @@ public class SpoolerService implements Outbound {
     /** At start: every queued entry is signalled for its time (signals do not outlive a restart). */
     public int resumeAll() {
         long now = System.currentTimeMillis();
-        List<Object[]> rows = objects.em().createQuery("select e.id, e.nextAttempt from OutgoingEntry e", Object[].class)
-                .getResultList();
-        for (Object[] r : rows) queue.signal((Long) r[0], Math.max(0, (Long) r[1] - now));
-        return rows.size();
+        List<OutgoingRows.Due> due = rows.all();
+        for (OutgoingRows.Due d : due) queue.signal(d.id(), Math.max(0, d.nextAttempt() - now));
+        return due.size();
     }
 }

@@ -47,6 +47,28 @@ class ArchitectureTest {
                 .check(store);
     }
 
+    /**
+     * Issue 10 item 2: only the store core touches the EntityManager. Delivery, the pipelines,
+     * rules, the spooler and the archiver ask the core (ObjectStore, OutgoingRows, AutoReplyLog,
+     * ...) and never run a query or lock a row themselves. (An exception type of the persistence
+     * API or of JDBC may be named, to tell a store failure from a plugin's.)
+     */
+    @Test
+    void theMailFlowNeverTouchesTheDatabase() {
+        noClasses().that().resideInAnyPackage("org.zcp.store.delivery..", "org.zcp.store.dagent..",
+                "org.zcp.store.pipeline..", "org.zcp.store.rules..", "org.zcp.store.spooler..",
+                "org.zcp.store.archive..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.Query")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.TypedQuery")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.LockModeType")
+                .orShould().dependOnClassesThat(resideInAnyPackage("java.sql..", "javax.sql..")
+                        .and(not(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Throwable.class))))
+                .orShould().callMethod(org.zcp.store.mapi.ObjectStore.class, "em")
+                .because("the store core owns the database (docs/store-api.md); the mail flow is its client")
+                .check(store);
+    }
+
     @Test
     void theStoreCoreNeverDependsOnAnAdapter() {
         noClasses().that().resideInAnyPackage("org.zcp.store.core..", "org.zcp.store.mapi..", "org.zcp.store.entity..",

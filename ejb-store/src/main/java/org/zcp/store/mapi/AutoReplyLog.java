@@ -1,0 +1,36 @@
+package org.zcp.store.mapi;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+import org.zcp.store.entity.OofReply;
+
+/**
+ * When a store last answered a sender with its out-of-office reply (manual 4.5: one reply per
+ * sender within the time limit); the mail flow asks through this, never through the database.
+ */
+@Stateless
+public class AutoReplyLog {
+    @PersistenceContext(unitName = "zarafa")
+    EntityManager em;
+
+    /**
+     * Whether the store may answer {@code address} now: not within {@code limitSeconds} of the last
+     * answer. A yes is recorded at once, so a second message from the same sender gets no reply.
+     */
+    public boolean claim(long storeId, String address, long now, long limitSeconds) {
+        String a = address.trim().toLowerCase(Locale.ROOT);
+        if (a.length() > 320) a = a.substring(0, 320);
+        OofReply last = em.find(OofReply.class, new OofReply.Key(storeId, a), LockModeType.PESSIMISTIC_WRITE);
+        if (last != null) {
+            if (now - last.replied < limitSeconds * 1000) return false;
+            last.replied = now;
+            return true;
+        }
+        em.persist(new OofReply(storeId, a, now));
+        em.flush();
+        return true;
+    }
+}
