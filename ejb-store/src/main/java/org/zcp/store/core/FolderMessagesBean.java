@@ -69,6 +69,9 @@ public class FolderMessagesBean implements FolderMessages {
     @Inject
     BatchedWrites batched;
 
+    @Inject
+    RecentMarks recentMarks;
+
     // ---- reading -------------------------------------------------------------------------------
 
     @Override
@@ -78,11 +81,12 @@ public class FolderMessagesBean implements FolderMessages {
         FolderIndex.Entry e = current(f);
         int unseen = 0;
         int recent = 0;
+        long mark = recentMarks.recent(f.id, 0, false, () -> f.recentUid);
         long highest = Math.max(f.changeNum, e.modSeq());
         for (MessageSummary m : e.messages()) {
             highest = Math.max(highest, m.modSeq());
             if (!m.flags().read()) unseen++;
-            if (m.uid() > f.recentUid) recent++;
+            if (m.uid() > mark) recent++;
         }
         boolean readOnly = (access.rights(s, f.id) & (Rights.EDIT_ANY | Rights.CREATE)) == 0;
         return new FolderState(f.id, f.nextUid, Math.max(1, highest), e.messages().size(), unseen, readOnly,
@@ -93,14 +97,8 @@ public class FolderMessagesBean implements FolderMessages {
     public long recent(String session, long folderId, long upTo, boolean claim) {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
-        // nothing new to take: no lock (a mark read from an older snapshot is only lower)
-        if (!claim || f.recentUid >= upTo) return f.recentUid;
-        // the folder row's lock makes the claim atomic: of two sessions selecting at once, the
-        // second reads the mark the first moved
-        HierarchyObject locked = objects.lockFresh(HierarchyObject.class, f.id);
-        long before = locked.recentUid;
-        if (upTo > before) locked.recentUid = upTo;
-        return before;
+        // taken in memory, atomically, and written behind (RecentMarks)
+        return recentMarks.recent(f.id, upTo, claim, () -> f.recentUid);
     }
 
     @Override
