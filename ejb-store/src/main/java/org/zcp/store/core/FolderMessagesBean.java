@@ -297,7 +297,6 @@ public class FolderMessagesBean implements FolderMessages {
         // in the user's own store (or as SYSTEM) every message may be changed and nothing is
         // audited: decided once, not per message (STORE 1:1000)
         boolean own = access.ownStore(s, f.storeId);
-        List<Long> changedUids = new ArrayList<>();
         List<BatchedWrites.Change> changes = new ArrayList<>();
         Map<Long, MessageFlags> after = new LinkedHashMap<>();
         Map<Long, Long> modseq = new HashMap<>();
@@ -318,18 +317,18 @@ public class FolderMessagesBean implements FolderMessages {
             if (!own) access.check(s, h.id(), values.isEmpty() ? Access.Action.READ : Access.Action.EDIT,
                     values.isEmpty() ? Rights.READ_ANY : Rights.EDIT_ANY);
             int msgFlags = next.read() ? h.msgFlags() | PropTag.MSGFLAG_READ : h.msgFlags() & ~PropTag.MSGFLAG_READ;
+            // a property the message does not have yet has no rows to replace (no lookup, no delete)
+            List<PropValue> replaced = values.stream().filter(v -> p.containsKey(v.tag)).toList();
+            List<PropValue> added = values.stream().filter(v -> !p.containsKey(v.tag)).toList();
             if (values.stream().anyMatch(v -> v.tag == kw)) {
                 // keywords are a multi-valued property: written row by row through the object store
-                modseq.put(uid, write(objects.object(h.id()), p, values, msgFlags));
+                modseq.put(uid, write(objects.object(h.id()), replaced, added, msgFlags));
                 continue;
             }
-            changes.add(new BatchedWrites.Change(h.id(), f.id, ObjectType.MAPI_MESSAGE, uid, msgFlags,
-                    values.stream().filter(v -> p.containsKey(v.tag)).toList(),
-                    values.stream().filter(v -> !p.containsKey(v.tag)).toList()));
-            changedUids.add(uid);
+            changes.add(new BatchedWrites.Change(h.id(), f.id, ObjectType.MAPI_MESSAGE, uid, msgFlags, replaced, added));
         }
         long[] nums = batched.write(f.storeId, changes, ChangeEntry.FLAGS);
-        for (int i = 0; i < nums.length; i++) modseq.put(changedUids.get(i), nums[i]);
+        for (int i = 0; i < nums.length; i++) modseq.put(changes.get(i).imapUid(), nums[i]);
         // what the messages are now, known here: no second read (the journal gave them their MODSEQ)
         List<MessageSummary> out = new ArrayList<>();
         after.forEach((uid, flags) -> {
@@ -341,11 +340,8 @@ public class FolderMessagesBean implements FolderMessages {
     }
 
     /** One message's new flags through the object store (keywords): one journal entry, its number returned. */
-    private long write(HierarchyObject h, Map<Integer, PropValue> p, List<PropValue> props, int msgFlags) {
+    private long write(HierarchyObject h, List<PropValue> replaced, List<PropValue> added, int msgFlags) {
         h.msgFlags = msgFlags;
-        // a property the message does not have yet has no rows to replace (no lookup, no delete)
-        List<PropValue> replaced = props.stream().filter(v -> p.containsKey(v.tag)).toList();
-        List<PropValue> added = props.stream().filter(v -> !p.containsKey(v.tag)).toList();
         if (!replaced.isEmpty()) objects.setProps(h, replaced);
         if (!added.isEmpty()) objects.setProps(h, added, true);
         objects.invalidate(h.id);
