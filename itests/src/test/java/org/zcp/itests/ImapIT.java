@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -148,6 +149,9 @@ class ImapIT {
         // Outlook flagging it: state, not content; IMAP keeps serving the delivered bytes
         c.setProps(s, id, List.of(org.zcp.api.soap.PropValue.ofLong(PR_FLAG_STATUS, FOLLOWUP_FLAGGED)));
         assertThat(fetchWhole(login)).isEqualTo(delivered);
+        // its ENVELOPE, derived once and kept (in the store and in the server's memory)
+        assertThat(envelopeSubject(login)).isEqualTo("as delivered");
+        assertThat(envelopeSubject(login)).isEqualTo("as delivered");
 
         // a new subject over MAPI: the kept text no longer says what the message says
         org.zcp.api.soap.Message edit = new org.zcp.api.soap.Message();
@@ -158,6 +162,26 @@ class ImapIT {
         assertThat(new String(now, StandardCharsets.UTF_8)).contains("Subject: edited in Outlook")
                 .doesNotContain("as delivered").contains("Gr=C3=BC=C3=9Fe aus dem Test"); // the body, converted
         assertThat(fetchWhole(login)).as("and it is kept again: the same bytes each time").isEqualTo(now);
+        assertThat(envelopeSubject(login)).as("what was derived from the old text went with it")
+                .isEqualTo("edited in Outlook");
+    }
+
+    /** The subject in the ENVELOPE of the first message of the user's INBOX (FETCH ENVELOPE only). */
+    private static String envelopeSubject(String login) throws Exception {
+        Store store = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message m = inbox.getMessage(1);
+            FetchProfile envelope = new FetchProfile();
+            envelope.add(FetchProfile.Item.ENVELOPE);
+            inbox.fetch(new Message[] {m}, envelope);
+            String subject = m.getSubject();
+            inbox.close(false);
+            return subject;
+        } finally {
+            store.close();
+        }
     }
 
     /** A NOOP now (Jakarta Mail sends one only a second after its last command), its answers taken in. */

@@ -26,6 +26,7 @@ import org.zcp.store.api.FolderMessages;
 import org.zcp.store.api.FolderState;
 import org.zcp.store.api.MessageFlags;
 import org.zcp.store.api.MessageSummary;
+import org.zcp.store.cache.StoreCaches;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
@@ -50,6 +51,9 @@ public class FolderMessagesBean implements FolderMessages {
 
     @Inject
     ObjectStore objects;
+
+    @Inject
+    StoreCaches caches;
 
     @Inject
     MessageService messages;
@@ -242,17 +246,28 @@ public class FolderMessagesBean implements FolderMessages {
         HierarchyObject f = folder(s, folderId);
         Map<Long, String> out = new HashMap<>();
         if (uids.isEmpty()) return out;
-        Set<Long> wanted = new HashSet<>(uids);
-        // one range query of plain values: no entity managed, nothing to compare at commit
+        // from memory where the cache has them (the folder and UID are the session's to read: checked above)
+        long stamp = caches.derivedStamp();
+        Set<Long> wanted = new HashSet<>();
+        for (long uid : uids) {
+            String v = caches.derived(f.id, uid);
+            if (v != null) out.put(uid, v);
+            else wanted.add(uid);
+        }
+        if (wanted.isEmpty()) return out;
+        // the rest in one range query of plain values: no entity managed, nothing to compare at commit
+        Map<Long, String> read = new HashMap<>();
         for (Object[] r : objects.em().createQuery("select h.imapUid, p.valString, p.valText from PropertyRow p,"
                 + " HierarchyObject h where h.id = p.hierarchyId and h.parentId = :p and h.type = :t"
                 + " and h.imapUid between :lo and :hi and h.deletedAt is null and p.tag = :tag", Object[].class)
                 .setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .setParameter("lo", Collections.min(uids)).setParameter("hi", Collections.max(uids))
+                .setParameter("lo", Collections.min(wanted)).setParameter("hi", Collections.max(wanted))
                 .setParameter("tag", PropTag.PR_EC_IMAP_DERIVED).getResultList()) {
             long uid = (Long) r[0];
-            if (wanted.contains(uid)) out.put(uid, r[2] != null ? (String) r[2] : (String) r[1]);
+            if (wanted.contains(uid)) read.put(uid, r[2] != null ? (String) r[2] : (String) r[1]);
         }
+        caches.putDerived(f.id, read, stamp);
+        out.putAll(read);
         return out;
     }
 
@@ -262,7 +277,7 @@ public class FolderMessagesBean implements FolderMessages {
         HierarchyObject f = folder(s, folderId);
         if (values.isEmpty() || !storeRfc822()) return;
         for (Map.Entry<Long, Row> e : rowsByUid(f, List.copyOf(values.keySet())).entrySet()) {
-            objects.keepDerived(e.getValue().id(), PropValue.ofString(PropTag.PR_EC_IMAP_DERIVED,
+            objects.keepDerived(f.id, e.getKey(), e.getValue().id(), PropValue.ofString(PropTag.PR_EC_IMAP_DERIVED,
                     values.get(e.getKey())));
         }
     }

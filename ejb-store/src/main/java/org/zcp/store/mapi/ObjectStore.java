@@ -315,7 +315,10 @@ public class ObjectStore {
                 // the size beside the text, so message lists never read the text for it; what was
                 // derived from an earlier text goes with it
                 put(o.id, PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length), fresh);
-                if (!fresh) removeRows(o.id, PropTag.PR_EC_IMAP_DERIVED);
+                if (!fresh) {
+                    removeRows(o.id, PropTag.PR_EC_IMAP_DERIVED);
+                    caches.forgetDerived(o.parentId, o.imapUid);
+                }
             }
         }
         o.modified = System.currentTimeMillis();
@@ -327,8 +330,10 @@ public class ObjectStore {
      * a property row and nothing else; not a change of the message (no modification time, no
      * journal entry, no event), since the message is as it was.
      */
-    public void keepDerived(long id, PropValue v) {
+    public void keepDerived(long folderId, long uid, long id, PropValue v) {
         put(id, v, false);
+        // a value kept over one the reader did not recognise: the cache must not serve the old one
+        caches.forgetDerived(folderId, uid);
     }
 
     /**
@@ -392,6 +397,9 @@ public class ObjectStore {
             if (tag == PropTag.PR_EC_IMAP_EMAIL) {
                 removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);
                 removeRows(o.id, PropTag.PR_EC_IMAP_DERIVED);
+            }
+            if (tag == PropTag.PR_EC_IMAP_EMAIL || tag == PropTag.PR_EC_IMAP_DERIVED) {
+                caches.forgetDerived(o.parentId, o.imapUid);
             }
             hot(o, PropValue.ofError(tag, "deleted"));
         }
@@ -498,6 +506,7 @@ public class ObjectStore {
         em.createQuery("delete from AclRow a where a.hierarchyId = :id").setParameter("id", o.id).executeUpdate();
         em.remove(o);
         caches.invalidate(o.id);
+        if (o.type == ObjectType.MAPI_MESSAGE) caches.forgetDerived(o.parentId, o.imapUid);
     }
 
     // ---- change numbers and journal ------------------------------------------------------------
