@@ -1,6 +1,6 @@
 package org.zcp.store.directory;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import org.zcp.store.config.ServerSettings;
  * Whether a user may use a feature (manual 8.7, table 8.1: imap, pop3, ...): enabled or disabled
  * for the user, else server.cfg's disabled_features. Logons, delivery and administration ask here.
  */
-@Stateless
+@ApplicationScoped
 public class Features {
     @Inject
     ServerSettings settings;

@@ -1,9 +1,8 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
 import org.zcp.api.mapi.ObjectType;
@@ -23,7 +22,7 @@ import org.zcp.store.session.Session;
  * everybody else what the folder's ACL grants them or one of their groups. Access outside one's
  * own store is written to the audit log (manual 7.3.1.5); other tenants' stores are invisible.
  */
-@Stateless
+@ApplicationScoped
 public class Access {
     /** Audit names of actions (manual 7.3.1.5). */
     public enum Action {
@@ -49,7 +48,7 @@ public class Access {
     @Inject
     ServerSettings settings;
 
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     /** Whether the session has every right on the store: its owner, or an administrator over it. */

@@ -1,10 +1,9 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,11 +27,11 @@ import org.zcp.store.entity.SingleInstance;
  * attachment with the same bytes (single instance storage). Content is streamed through a
  * temporary file so large attachments never sit in memory whole.
  */
-@Stateless
+@ApplicationScoped
 public class AttachmentStorage {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AttachmentStorage.class.getName());
 
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     @Inject

@@ -1,9 +1,9 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
 import org.zcp.store.entity.OofReply;
 
@@ -11,9 +11,9 @@ import org.zcp.store.entity.OofReply;
  * When a store last answered a sender with its out-of-office reply (manual 4.5: one reply per
  * sender within the time limit); the mail flow asks through this, never through the database.
  */
-@Stateless
+@ApplicationScoped
 public class AutoReplyLog {
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     /**

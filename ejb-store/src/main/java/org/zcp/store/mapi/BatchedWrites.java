@@ -1,9 +1,8 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,9 +26,9 @@ import org.zcp.store.entity.StoreEntity;
  * and the properties must be single-valued numbers; anything else goes through
  * {@link ObjectStore#setProps}.
  */
-@Stateless
+@ApplicationScoped
 public class BatchedWrites {
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     @Inject

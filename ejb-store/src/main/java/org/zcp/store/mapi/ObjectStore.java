@@ -1,10 +1,9 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ import org.zcp.store.entity.StoreEntity;
  * Objects of the tree and their property bags: creation, lookup by entry id, reading and writing
  * properties with their hot columns, and the per-store change number and journal.
  */
-@Stateless
+@ApplicationScoped
 public class ObjectStore {
     /** Tags kept only in hot columns or computed; never stored as property rows. */
     static final Set<Integer> NOT_STORED = Set.of(PropTag.PR_ENTRYID, PropTag.PR_PARENT_ENTRYID,
@@ -43,7 +42,7 @@ public class ObjectStore {
             PropTag.PR_FOLDER_TYPE, PropTag.PR_DEPTH, PropTag.PR_ROWID, PropTag.PR_ATTACH_NUM,
             PropTag.PR_ATTACH_SIZE, PropTag.PR_ATTACH_DATA_BIN, PropTag.PR_DELETED_MSG_COUNT);
 
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     @Inject

@@ -1,6 +1,6 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -13,7 +13,7 @@ import org.zcp.store.entity.HierarchyObject;
  * Whole-subtree operations: deep copies, soft delete and restore (manual 7.5), and purge, which
  * removes objects for good and gives their space back to the store's quota.
  */
-@Stateless
+@ApplicationScoped
 public class ObjectTree {
     @Inject
     ObjectStore objects;

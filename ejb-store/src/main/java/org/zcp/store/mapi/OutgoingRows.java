@@ -1,9 +1,9 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.zcp.store.entity.OutgoingEntry;
 
@@ -11,9 +11,9 @@ import org.zcp.store.entity.OutgoingEntry;
  * The rows of the outgoing queue (manual 4.9: messages submitted and not yet sent), for the
  * spooler, which keeps its logic and leaves the database to the store core.
  */
-@Stateless
+@ApplicationScoped
 public class OutgoingRows {
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     /** One queued entry's id and when it is due. */

@@ -1,9 +1,8 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,12 +18,12 @@ import org.zcp.store.entity.StoreEntity;
  * The properties of an object as a client sees them: the stored bag plus the values the server
  * computes (entry ids, counts, sizes, flags, times).
  */
-@Stateless
+@ApplicationScoped
 public class PropertyReader {
     @Inject
     ObjectStore objects;
 
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     /** Every property of the object. */

@@ -1,6 +1,6 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.QuotaStatus;
@@ -17,7 +17,7 @@ import org.zcp.store.entity.StoreEntity;
  * quota_warn/quota_soft/quota_hard of server.cfg (megabytes, 0 = off). Hard quota stops every
  * write that grows the store, including delivery; soft quota stops sending.
  */
-@Stateless
+@ApplicationScoped
 public class QuotaService {
     @Inject
     ServerSettings settings;

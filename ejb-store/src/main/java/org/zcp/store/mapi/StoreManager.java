@@ -1,9 +1,8 @@
 package org.zcp.store.mapi;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import org.zcp.store.entity.StoreEntity;
  * Creates stores with their default folders (REFERENCE "Default folders"), finds them, and
  * handles orphaned stores (manual 8.2: --list-orphans, --remove-store, --hook-store).
  */
-@Stateless
+@ApplicationScoped
 public class StoreManager {
     private static final Logger LOG = Logger.getLogger(StoreManager.class.getName());
 
@@ -48,7 +47,7 @@ public class StoreManager {
     static final List<String> ROOT_FOLDERS = List.of("IPM_COMMON_VIEWS", "IPM_VIEWS", "FINDER_ROOT", "Shortcut",
             "Schedule", "Freebusy Data");
 
-    @PersistenceContext(unitName = "zarafa")
+    @Inject
     EntityManager em;
 
     @Inject
