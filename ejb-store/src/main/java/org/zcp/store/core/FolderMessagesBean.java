@@ -33,6 +33,7 @@ import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.BatchedWrites;
+import org.zcp.store.mapi.FlagColumns;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.store.mapi.ObjectStore;
 import org.zcp.mime.MimeToMapi;
@@ -148,14 +149,16 @@ public class FolderMessagesBean implements FolderMessages {
         // reads just what changed; the rest is checked here on those few rows (plain values, no entities)
         List<Row> changed = new ArrayList<>();
         for (Object[] r : objects.em().createQuery("select h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created,"
-                + " h.type, h.flags, h.deletedAt from HierarchyObject h where h.parentId = :p and h.changeNum > :m",
+                + " h.type, h.flags, h.deletedAt, h.deliveryTime, h.msgStatus, h.flagStatus, h.lastVerb"
+                + " from HierarchyObject h where h.parentId = :p and h.changeNum > :m",
                 Object[].class).setParameter("p", f.id).setParameter("m", modSeq).getResultList()) {
             if (((Number) r[6]).intValue() != ObjectType.MAPI_MESSAGE || ((Number) r[7]).intValue() != 0
                     || r[8] != null) {
                 continue;
             }
             changed.add(new Row((Long) r[0], (Long) r[1], (Long) r[2], ((Number) r[3]).intValue(),
-                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue()));
+                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), (Long) r[9], (Integer) r[10],
+                    (Integer) r[11], (Integer) r[12]));
         }
         changed.sort(java.util.Comparator.comparingLong(Row::imapUid));
         List<Long> gone = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
@@ -308,7 +311,17 @@ public class FolderMessagesBean implements FolderMessages {
         List<Long> failed = new ArrayList<>();
         Map<Long, Row> byUid = rowsByUid(f, uids);
         int kw = keywords.tag();
-        Map<Long, Map<Integer, PropValue>> props = readProps(f, byUid.keySet(), flagAndSizeTags(kw));
+        // what the message list knows of each (the folder index, brought up to date under the lock):
+        // the size of its text, whether it is a draft, and whether it has categories at all; only
+        // those that have (keywords, or the $Forwarded mark beside a reply) are read as rows
+        Map<Long, MessageSummary> known = new HashMap<>();
+        for (MessageSummary m : current(f).messages()) if (byUid.containsKey(m.uid())) known.put(m.uid(), m);
+        List<Long> categorised = new ArrayList<>();
+        for (long uid : byUid.keySet()) {
+            MessageSummary k = known.get(uid);
+            if (k == null || k.flags().forwarded() || !k.flags().keywords().isEmpty()) categorised.add(uid);
+        }
+        Map<Long, Map<Integer, PropValue>> props = readProps(f, categorised, List.of(kw));
         // in the user's own store (or as SYSTEM) every message may be changed and nothing is
         // audited: decided once, not per message (STORE 1:1000)
         boolean own = access.ownStore(s, f.storeId);
@@ -322,8 +335,10 @@ public class FolderMessagesBean implements FolderMessages {
                 failed.add(uid);
                 continue;
             }
-            Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
-            MessageFlags now = MapiFlags.read(h.msgFlags(), p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw);
+            Map<Integer, PropValue> p = h.withFlags(props.getOrDefault(h.id(), Map.of()));
+            MessageSummary k = known.get(uid);
+            // a draft is an unsent message with a kept text; what it is does not change here
+            MessageFlags now = MapiFlags.read(h.msgFlags(), p, k != null && k.flags().draft(), kw);
             MessageFlags next = MapiFlags.apply(now, mode, change);
             after.put(uid, next);
             if (next.equals(now)) continue;
@@ -332,15 +347,17 @@ public class FolderMessagesBean implements FolderMessages {
             if (!own) access.check(s, h.id(), values.isEmpty() ? Access.Action.READ : Access.Action.EDIT,
                     values.isEmpty() ? Rights.READ_ANY : Rights.EDIT_ANY);
             int msgFlags = next.read() ? h.msgFlags() | PropTag.MSGFLAG_READ : h.msgFlags() & ~PropTag.MSGFLAG_READ;
-            // a property the message does not have yet has no rows to replace (no lookup, no delete)
-            List<PropValue> replaced = values.stream().filter(v -> p.containsKey(v.tag)).toList();
-            List<PropValue> added = values.stream().filter(v -> !p.containsKey(v.tag)).toList();
             if (values.stream().anyMatch(v -> v.tag == kw)) {
                 // keywords are a multi-valued property: written row by row through the object store
-                modseq.put(uid, write(objects.object(h.id()), replaced, added, msgFlags));
+                modseq.put(uid, write(objects.object(h.id()), values, msgFlags));
                 continue;
             }
-            changes.add(new BatchedWrites.Change(h.id(), f.id, ObjectType.MAPI_MESSAGE, uid, msgFlags, replaced, added));
+            // the other flags are columns of the message's row (FlagColumns): one row update
+            Map<Integer, Long> set = new HashMap<>();
+            for (PropValue v : values) set.put(v.tag, v.l);
+            changes.add(new BatchedWrites.Change(h.id(), f.id, ObjectType.MAPI_MESSAGE, uid, msgFlags,
+                    column(set, PropTag.PR_MSG_STATUS, h.msgStatus()), column(set, PropTag.PR_FLAG_STATUS, h.flagStatus()),
+                    column(set, PropTag.PR_LAST_VERB_EXECUTED, h.lastVerb())));
         }
         long[] nums = batched.write(f.storeId, changes, ChangeEntry.FLAGS);
         for (int i = 0; i < nums.length; i++) modseq.put(changes.get(i).imapUid(), nums[i]);
@@ -348,19 +365,28 @@ public class FolderMessagesBean implements FolderMessages {
         List<MessageSummary> out = new ArrayList<>();
         after.forEach((uid, flags) -> {
             Row h = byUid.get(uid);
-            Row now = new Row(h.id(), uid, modseq.getOrDefault(uid, h.changeNum()), h.msgFlags(), h.size(), h.created());
-            out.add(summary(now, props.getOrDefault(h.id(), Map.of()), flags));
+            MessageSummary k = known.get(uid);
+            long modSeq = Math.max(1, modseq.getOrDefault(uid, h.changeNum()));
+            out.add(k != null ? new MessageSummary(uid, modSeq, flags, k.size(), k.internalDate())
+                    : new MessageSummary(uid, modSeq, flags, h.size(),
+                            h.deliveryTime() != null ? h.deliveryTime() : h.created()));
         });
         return new FlagResult(out, failed);
     }
 
     /** One message's new flags through the object store (keywords): one journal entry, its number returned. */
-    private long write(HierarchyObject h, List<PropValue> replaced, List<PropValue> added, int msgFlags) {
+    private long write(HierarchyObject h, List<PropValue> values, int msgFlags) {
         h.msgFlags = msgFlags;
-        if (!replaced.isEmpty()) objects.setProps(h, replaced);
-        if (!added.isEmpty()) objects.setProps(h, added, true);
+        objects.setProps(h, values);
         objects.invalidate(h.id);
         return objects.journal(h, ChangeEntry.FLAGS);
+    }
+
+    /** A flag column's new value: what the change sets, else what it is. */
+    private static Integer column(Map<Integer, Long> set, int tag, Integer now) {
+        if (!set.containsKey(tag)) return now;
+        Long v = set.get(tag);
+        return v == null ? null : (int) (long) v;
     }
 
     @Override
@@ -388,14 +414,11 @@ public class FolderMessagesBean implements FolderMessages {
                 + " where h.parentId = :p and h.type = :t and h.flags = 0 and h.deletedAt is null order by h.imapUid",
                 HierarchyObject.class).setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
                 .getResultList() : new ArrayList<>(byUid(f, uids).values());
-        Map<Long, Map<Integer, PropValue>> props = msgs.isEmpty() ? Map.of()
-                : readProps(f, msgs.stream().map(h -> h.imapUid).toList(), List.of(PropTag.PR_MSG_STATUS));
         msgs.sort(java.util.Comparator.comparingLong(h -> h.imapUid));
         List<Long> out = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (HierarchyObject h : msgs) {
-            PropValue st = props.getOrDefault(h.id, Map.of()).get(PropTag.PR_MSG_STATUS);
-            if (st != null && st.l != null && (st.l & MapiFlags.MSGSTATUS_DELMARKED) != 0) {
+            if (h.msgStatus != null && (h.msgStatus & MapiFlags.MSGSTATUS_DELMARKED) != 0) {
                 out.add(h.imapUid);
                 ids.add(objects.entryId(h));
             }
@@ -444,10 +467,18 @@ public class FolderMessagesBean implements FolderMessages {
 
     // ---- shared --------------------------------------------------------------------------------
 
-    /** What the message list needs of a message, read without managing entities. */
-    record Row(long id, long imapUid, long changeNum, int msgFlags, long size, long created) {
-        static Row of(HierarchyObject h) {
-            return new Row(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created);
+    /**
+     * What the message list needs of a message, read without managing entities: its row's columns,
+     * the flag properties among them (FlagColumns).
+     */
+    record Row(long id, long imapUid, long changeNum, int msgFlags, long size, long created, Long deliveryTime,
+            Integer msgStatus, Integer flagStatus, Integer lastVerb) {
+        /** {@code props} with the flag properties of the row added (for MapiFlags). */
+        Map<Integer, PropValue> withFlags(Map<Integer, PropValue> props) {
+            if (msgStatus == null && flagStatus == null && lastVerb == null) return props;
+            Map<Integer, PropValue> out = new HashMap<>(props);
+            for (PropValue v : FlagColumns.values(msgStatus, flagStatus, lastVerb)) out.put(v.tag, v);
+            return out;
         }
     }
 
@@ -459,8 +490,9 @@ public class FolderMessagesBean implements FolderMessages {
     }
 
     /** The projection of {@link Row}: the hot columns only, no entity managed. */
-    private static final String ROW = "select new " + Row.class.getName()
-            + "(h.id, h.imapUid, h.changeNum, h.msgFlags, h.size, h.created) from HierarchyObject h";
+    private static final String ROW = "select new " + Row.class.getName() + "(h.id, h.imapUid, h.changeNum,"
+            + " h.msgFlags, h.size, h.created, h.deliveryTime, h.msgStatus, h.flagStatus, h.lastVerb)"
+            + " from HierarchyObject h";
 
     private List<Row> rows(HierarchyObject folder) {
         return objects.em().createQuery(ROW + " where h.parentId = :p and h.type = :t and h.flags = 0"
@@ -468,11 +500,9 @@ public class FolderMessagesBean implements FolderMessages {
                 .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
     }
 
-    private static List<Integer> flagAndSizeTags(int kw) {
-        List<Integer> tags = new ArrayList<>(MapiFlags.tags(kw));
-        tags.add(PropTag.PR_MESSAGE_DELIVERY_TIME);
-        tags.add(PropTag.PR_EC_IMAP_EMAIL_SIZE);
-        return tags;
+    /** What the message list reads of a message besides its row: its keywords and the size of its kept text. */
+    private static List<Integer> keywordAndSizeTags(int kw) {
+        return List.of(kw, PropTag.PR_EC_IMAP_EMAIL_SIZE);
     }
 
     /** {@code whole}: {@code msgs} are all of the folder's messages (then one query without a range). */
@@ -480,7 +510,7 @@ public class FolderMessagesBean implements FolderMessages {
         List<MessageSummary> out = new ArrayList<>();
         if (msgs.isEmpty()) return out;
         int kw = keywords.tag();
-        List<Integer> tags = flagAndSizeTags(kw);
+        List<Integer> tags = keywordAndSizeTags(kw);
         Map<Long, Map<Integer, PropValue>> props;
         if (whole) {
             props = objects.readOfChildren(in.id, tags);
@@ -491,19 +521,21 @@ public class FolderMessagesBean implements FolderMessages {
                     : objects.read(msgs.stream().map(Row::id).toList(), tags);
         }
         for (Row h : msgs) {
-            Map<Integer, PropValue> p = props.getOrDefault(h.id(), Map.of());
+            Map<Integer, PropValue> p = h.withFlags(props.getOrDefault(h.id(), Map.of()));
             out.add(summary(h, p, MapiFlags.read(h.msgFlags(), p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw)));
         }
         return out;
     }
 
-    /** A message's summary with these flags, its size and arrival from {@code p} (flagAndSizeTags) or its row. */
+    /**
+     * A message's summary with these flags, its size from {@code p} (the kept text's, else the
+     * row's) and its arrival from its row (PR_MESSAGE_DELIVERY_TIME's column, else its creation).
+     */
     private static MessageSummary summary(Row h, Map<Integer, PropValue> p, MessageFlags flags) {
         PropValue kept = p.get(PropTag.PR_EC_IMAP_EMAIL_SIZE);
         long size = kept != null && kept.l != null ? kept.l : h.size();
-        PropValue dt = p.get(PropTag.PR_MESSAGE_DELIVERY_TIME);
         return new MessageSummary(h.imapUid(), Math.max(1, h.changeNum()), flags, size,
-                dt != null && dt.l != null ? dt.l : h.created());
+                h.deliveryTime() != null ? h.deliveryTime() : h.created());
     }
 
     /** Like {@link #props} for reading only: plain values, no entity managed. */

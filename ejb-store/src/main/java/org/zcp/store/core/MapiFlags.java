@@ -27,11 +27,6 @@ public final class MapiFlags {
     private MapiFlags() {
     }
 
-    /** The properties a message's flags are read from, besides its hot columns. */
-    public static List<Integer> tags(int keywordsTag) {
-        return List.of(PropTag.PR_MSG_STATUS, PropTag.PR_FLAG_STATUS, PropTag.PR_LAST_VERB_EXECUTED, keywordsTag);
-    }
-
     /**
      * MAPI's last verb holds one verb; a message both answered and forwarded keeps "answered" there
      * and this marker among its categories (IMAP's name for it, RFC 5788).

@@ -59,9 +59,10 @@ public class RecentMarks {
             if (mark != null) batch.put(id, mark);
         }
         try {
-            batch.forEach((id, mark) -> em.createQuery("update HierarchyObject"
-                    + " h set h.recentUid = :m where h.id = :id and h.recentUid < :m").setParameter("m", mark)
-                    .setParameter("id", id).executeUpdate());
+            // SQL, not JPQL: the entity maps the column read-only (HierarchyObject.recentUid)
+            batch.forEach((id, mark) -> em.createNativeQuery("UPDATE hierarchy SET recent_uid = ?1"
+                    + " WHERE id = ?2 AND recent_uid < ?1").setParameter(1, mark).setParameter(2, id)
+                    .executeUpdate());
         } catch (RuntimeException e) {
             batch.forEach((id, mark) -> unwritten.merge(id, mark, Math::max)); // the next round tries again
             LOG.log(Level.WARNING, "cannot write the \\Recent marks of " + batch.size() + " folders", e);

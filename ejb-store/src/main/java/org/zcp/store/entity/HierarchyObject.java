@@ -58,8 +58,12 @@ public class HierarchyObject {
     @Column(name = "imap_uid")
     public long imapUid;
 
-    /** A folder's highest UID some IMAP session was shown as \Recent (FolderMessages.recent). */
-    @Column(name = "recent_uid")
+    /**
+     * A folder's highest UID some IMAP session was shown as \Recent (FolderMessages.recent). Read
+     * only here: core.RecentMarks raises it with its own UPDATE, and a folder row flushed by a
+     * delivery (its next UID) must not write back the mark it read before.
+     */
+    @Column(name = "recent_uid", insertable = false, updatable = false)
     public long recentUid;
 
     @Column(name = "message_class")
@@ -82,6 +86,19 @@ public class HierarchyObject {
 
     @Column(name = "msg_flags")
     public int msgFlags;
+
+    /**
+     * PR_MSG_STATUS, PR_FLAG_STATUS and PR_LAST_VERB_EXECUTED (IMAP's \Deleted, \Flagged,
+     * \Answered/$Forwarded) kept in the row like PR_MESSAGE_FLAGS (Flyway V11); null: not set.
+     */
+    @Column(name = "msg_status")
+    public Integer msgStatus;
+
+    @Column(name = "flag_status")
+    public Integer flagStatus;
+
+    @Column(name = "last_verb")
+    public Integer lastVerb;
 
     /** Next attachment number (messages). */
     @Column(name = "attach_num")

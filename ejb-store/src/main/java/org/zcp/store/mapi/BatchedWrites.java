@@ -6,25 +6,24 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
-import org.zcp.api.mapi.PropType;
-import org.zcp.api.soap.PropValue;
 import org.zcp.store.cache.StoreCaches;
 import org.zcp.store.entity.ChangeEntry;
-import org.zcp.store.entity.PropertyRow;
 import org.zcp.store.entity.StoreEntity;
 
 /**
- * Small changes to many messages of one store in a few batched statements (issue 10): IMAP's
- * STORE on 1,000 messages wrote through the persistence context one property row, one object
- * row and one journal row per message, each found, compared and flushed by the ORM, which was
- * most of the command's time. Here each kind of row is one JDBC batch on the transaction's own
- * connection, so the change is as atomic and as durable as any other; the journal and the change
- * events are the same as {@link ObjectStore#journal}'s, one change number per message.
+ * Flag changes of many messages of one store in two batched statements (issue 10): IMAP's STORE
+ * on 1,000 messages wrote through the persistence context one property row, one object row and
+ * one journal row per message, each found, compared and flushed by the ORM, which was most of the
+ * command's time. The flags are columns of the message's row (PR_MESSAGE_FLAGS and
+ * {@link FlagColumns}, Flyway V11), so a change is one row update and one journal row, each kind
+ * one JDBC batch on the transaction's own connection: as atomic and as durable as any other
+ * change, with the journal and the change events of {@link ObjectStore#journal}, one change
+ * number per message.
  *
- * <p>The messages must not be managed entities of the transaction (read them as plain values),
- * and the properties must be single-valued numbers; anything else goes through
- * {@link ObjectStore#setProps}.
+ * <p>The messages must not be managed entities of the transaction (read them as plain values);
+ * anything beyond these columns (keywords) goes through {@link ObjectStore#setProps}.
  */
 @ApplicationScoped
 public class BatchedWrites {
@@ -41,21 +40,11 @@ public class BatchedWrites {
     jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
 
     /**
-     * One message's change: its new PR_MESSAGE_FLAGS (hot column), the property rows it has that
-     * get new values, and those it gets for the first time.
+     * One message's flags after the change: PR_MESSAGE_FLAGS and the three flag properties
+     * ({@link FlagColumns}; null: not set).
      */
-    public record Change(long id, long parentId, int type, long imapUid, int msgFlags, List<PropValue> replaced,
-            List<PropValue> added) {
-        public Change {
-            for (PropValue v : replaced) requireNumber(v);
-            for (PropValue v : added) requireNumber(v);
-        }
-
-        private static void requireNumber(PropValue v) {
-            if (PropType.isMultiValued(v.tag) || Props.toRow(0, v).valLong == null) {
-                throw new IllegalArgumentException(String.format("not a single-valued number: 0x%08X", v.tag));
-            }
-        }
+    public record Change(long id, long parentId, int type, long imapUid, int msgFlags, Integer msgStatus,
+            Integer flagStatus, Integer lastVerb) {
     }
 
     /**
@@ -90,42 +79,20 @@ public class BatchedWrites {
 
     private static void execute(Connection c, long storeId, List<Change> changes, long[] nums, int changeType,
             long now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE properties SET type = ?, val_long = ?,"
-                + " val_double = NULL, val_string = NULL, val_text = NULL, val_binary = NULL"
-                + " WHERE hierarchy_id = ? AND tag = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO properties (hierarchy_id, tag, type,"
-                        + " val_long) VALUES (?, ?, ?, ?)");
-                PreparedStatement object = c.prepareStatement("UPDATE hierarchy SET msg_flags = ?, change_num = ?,"
-                        + " modified = ? WHERE id = ?");
+        try (PreparedStatement object = c.prepareStatement("UPDATE hierarchy SET msg_flags = ?, msg_status = ?,"
+                + " flag_status = ?, last_verb = ?, change_num = ?, modified = ? WHERE id = ?");
                 PreparedStatement journal = c.prepareStatement("INSERT INTO changes (store_id, change_num,"
                         + " object_id, parent_id, object_type, change_type, changed, imap_uid)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int updates = 0;
-            int inserts = 0;
             for (int i = 0; i < nums.length; i++) {
                 Change ch = changes.get(i);
-                for (PropValue v : ch.replaced()) {
-                    PropertyRow r = Props.toRow(ch.id(), v);
-                    update.setInt(1, r.type);
-                    update.setLong(2, r.valLong);
-                    update.setLong(3, ch.id());
-                    update.setInt(4, r.tag);
-                    update.addBatch();
-                    updates++;
-                }
-                for (PropValue v : ch.added()) {
-                    PropertyRow r = Props.toRow(ch.id(), v);
-                    insert.setLong(1, ch.id());
-                    insert.setInt(2, r.tag);
-                    insert.setInt(3, r.type);
-                    insert.setLong(4, r.valLong);
-                    insert.addBatch();
-                    inserts++;
-                }
                 object.setInt(1, ch.msgFlags());
-                object.setLong(2, nums[i]);
-                object.setLong(3, now);
-                object.setLong(4, ch.id());
+                setInt(object, 2, ch.msgStatus());
+                setInt(object, 3, ch.flagStatus());
+                setInt(object, 4, ch.lastVerb());
+                object.setLong(5, nums[i]);
+                object.setLong(6, now);
+                object.setLong(7, ch.id());
                 object.addBatch();
                 journal.setLong(1, storeId);
                 journal.setLong(2, nums[i]);
@@ -137,11 +104,14 @@ public class BatchedWrites {
                 journal.setLong(8, ch.imapUid());
                 journal.addBatch();
             }
-            if (updates > 0) requireEach(update.executeBatch(), "a property row to change is gone");
-            if (inserts > 0) insert.executeBatch();
             requireEach(object.executeBatch(), "a message to change is gone");
             journal.executeBatch();
         }
+    }
+
+    private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {
+        if (value == null) st.setNull(index, Types.INTEGER);
+        else st.setInt(index, value);
     }
 
     /** Every statement of a batch changed its row (SUCCESS_NO_INFO counts as changed). */

@@ -286,6 +286,10 @@ public class ObjectStore {
                 o.msgFlags = v.l == null ? 0 : v.l.intValue();
                 continue;
             }
+            if (FlagColumns.has(v.tag)) {
+                FlagColumns.set(o, v.tag, v.l == null ? 0L : v.l);
+                continue;
+            }
             if (v.tag == PropTag.PR_DISPLAY_NAME && o.type == ObjectType.MAPI_FOLDER) {
                 o.displayName = v.s;
                 continue;
@@ -392,6 +396,10 @@ public class ObjectStore {
     public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
         for (int tag : tags) {
             if (tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
+            if (FlagColumns.has(tag)) {
+                FlagColumns.set(o, tag, null);
+                continue;
+            }
             removeRows(o.id, tag);
             if (tag == PropTag.PR_EC_IMAP_EMAIL) {
                 removeRows(o.id, PropTag.PR_EC_IMAP_EMAIL_SIZE);
@@ -573,8 +581,17 @@ public class ObjectStore {
      * it too.
      */
     public long journalMax(long folderId) {
-        Long max = em.createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p", Long.class)
-                .setParameter("p", folderId).getSingleResult();
+        // a folder's change numbers only grow and the one known here was committed, so only the
+        // journal from it on is read: H2 reads every entry of the folder for a MAX with just the
+        // folder in its condition (the journal gains a row per message and flag change)
+        Long known = CONTENT_CHANGES.get(folderId);
+        Long max = known == null ? null : em.createQuery("select max(c.changeNum) from ChangeEntry c"
+                + " where c.parentId = :p and c.changeNum >= :k", Long.class).setParameter("p", folderId)
+                .setParameter("k", known).getSingleResult();
+        if (max == null) {
+            max = em.createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p", Long.class)
+                    .setParameter("p", folderId).getSingleResult();
+        }
         long read = max == null ? 0L : max;
         CONTENT_CHANGES.merge(folderId, read, Math::max);
         return read;

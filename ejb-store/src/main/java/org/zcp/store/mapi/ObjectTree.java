@@ -60,6 +60,7 @@ public class ObjectTree {
         c.deliveryTime = o.deliveryTime;
         c.size = o.size;
         c.msgFlags = o.msgFlags;
+        FlagColumns.copy(o, c);
         c.attachNum = o.attachNum;
         objects.copyProps(o.id, c.id);
         return c;

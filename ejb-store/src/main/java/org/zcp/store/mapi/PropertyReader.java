@@ -62,6 +62,7 @@ public class PropertyReader {
         put(out, only, PropValue.ofLong(PropTag.PR_LAST_MODIFICATION_TIME, o.modified));
         put(out, only, PropValue.ofLong(PropTag.PR_CHANGE_NUMBER, o.changeNum));
         if (o.deletedAt != null) put(out, only, PropValue.ofLong(PropTag.PR_DELETED_ON, o.deletedAt));
+        for (PropValue v : FlagColumns.values(o.msgStatus, o.flagStatus, o.lastVerb)) put(out, only, v);
         switch (o.type) {
             case ObjectType.MAPI_FOLDER -> {
                 put(out, only, PropValue.ofLong(PropTag.PR_OBJECT_TYPE, ObjectType.MAPI_FOLDER));

@@ -16,17 +16,23 @@ import org.zcp.store.StoreException;
  */
 final class SqlRestriction {
     /** Tags with a hot column on messages, and the column. */
-    static final Map<Integer, String> HOT = Map.of(
-            PropTag.PR_MESSAGE_CLASS, "h.message_class",
-            PropTag.PR_MESSAGE_DELIVERY_TIME, "h.delivery_time",
-            PropTag.PR_MESSAGE_SIZE, "h.msg_size",
-            PropTag.PR_MESSAGE_SIZE_EXTENDED, "h.msg_size",
-            PropTag.PR_MESSAGE_FLAGS, "h.msg_flags",
-            PropTag.PR_CREATION_TIME, "h.created",
-            PropTag.PR_LAST_MODIFICATION_TIME, "h.modified",
-            PropTag.PR_DELETED_ON, "h.deleted_at",
-            PropTag.PR_EC_IMAP_ID, "h.imap_uid",
-            PropTag.PR_CHANGE_NUMBER, "h.change_num");
+    static final Map<Integer, String> HOT = hot();
+
+    private static Map<Integer, String> hot() {
+        Map<Integer, String> m = new java.util.HashMap<>(Map.of(
+                PropTag.PR_MESSAGE_CLASS, "h.message_class",
+                PropTag.PR_MESSAGE_DELIVERY_TIME, "h.delivery_time",
+                PropTag.PR_MESSAGE_SIZE, "h.msg_size",
+                PropTag.PR_MESSAGE_SIZE_EXTENDED, "h.msg_size",
+                PropTag.PR_MESSAGE_FLAGS, "h.msg_flags",
+                PropTag.PR_CREATION_TIME, "h.created",
+                PropTag.PR_LAST_MODIFICATION_TIME, "h.modified",
+                PropTag.PR_DELETED_ON, "h.deleted_at",
+                PropTag.PR_EC_IMAP_ID, "h.imap_uid",
+                PropTag.PR_CHANGE_NUMBER, "h.change_num"));
+        m.putAll(FlagColumns.COLUMNS); // null where the property is not set, as EXIST expects
+        return Map.copyOf(m);
+    }
 
     /** Hot columns only good for sorting (truncated copies of longer strings). */
     static final Map<Integer, String> SORT_HOT = Map.of(
