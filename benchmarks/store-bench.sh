@@ -7,8 +7,9 @@
 #      before the hot paths are compiled (measured: 95 msg/s after 300, 210 after 6,000, 290 after
 #      14,000 of the same messages), so WARMUP is 6,000; Dovecot gets the same warm-up;
 #   2. the IMAP workload on IMAP_MESSAGES messages in one INBOX (the delivered ones plus more),
-#      run IMAP_PASSES times and measured on the last pass (the first ones warm the JVM up, and
-#      each APPENDs 100 messages): LOGIN + SELECT,
+#      run IMAP_PASSES times, each figure the median of the passes after the first (which warms
+#      the JVM up; one collection or store compaction in one pass does not decide a figure; each
+#      pass APPENDs 100 messages): LOGIN + SELECT,
 #      FETCH 1:* envelopes / BODYSTRUCTURE / BODY.PEEK[], SEARCH TEXT / FROM / UNFLAGGED,
 #      STORE 1:1000 +FLAGS then -FLAGS, APPEND x 100; then the server's resident memory;
 #   3. IDLE latency: IDLE_SAMPLES deliveries, ms from each LMTP 250 to "* n EXISTS";
@@ -92,7 +93,7 @@ MEM=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 $BENCH table "$OUT/zcp.txt" "$OUT/dovecot.txt" \
     "### store-bench: zcp on $DBNAME vs Dovecot $(dovecot --version | cut -d ' ' -f 1) (maildir), one run" \
     "Machine: $(nproc) CPUs (nproc), $MEM memory, Linux $(uname -r); load average before the run $LOADAVG." \
-    "JVM warmed: $WARMUP LMTP deliveries before the timed ones; IMAP figures from the last of $IMAP_PASSES passes." \
+    "JVM warmed: $WARMUP LMTP deliveries before the timed ones; IMAP figures: median of passes 2 to $IMAP_PASSES." \
     "Sizes: LMTP $LMTP_MESSAGES messages (~4 KB, every tenth with a 4 KB attachment) over $LMTP_SESSIONS sessions;" \
     "IMAP on $IMAP_MESSAGES messages in INBOX; load $LOAD_SESSIONS IMAP sessions ($LOAD_THINK_MS ms mean pause) and" \
     "$LOAD_LMTP_SESSIONS LMTP sessions ($LOAD_LMTP_RATE msg/s offered) for $LOAD_SECONDS s; IDLE $IDLE_SAMPLES samples." \
