@@ -175,6 +175,8 @@ public class FolderMessagesBean implements FolderMessages {
         Session s = sessions.require(session);
         HierarchyObject f = folder(s, folderId);
         if (uids.isEmpty()) return Map.of();
+        Map<Long, byte[]> dense = denseTexts(s, f, uids, octetBudget);
+        if (dense != null) return dense;
         // the messages and the sizes of their texts in one query of plain values (no entity managed)
         Set<Long> wanted = new HashSet<>(uids);
         Map<Long, long[]> byUid = new HashMap<>();
@@ -224,6 +226,57 @@ public class FolderMessagesBean implements FolderMessages {
             byte[] text = raw.get(id);
             out.put(uid, text != null ? text : converted(s, objects.object(id)));
         });
+        return out;
+    }
+
+    /**
+     * {@link #texts} of a run of UIDs (FETCH 1:*, SEARCH TEXT) when the folder index knows every
+     * one of them: the sizes for the octet budget come from the index, and the kept texts are read
+     * by UID range in one query; null when the UIDs are sparse or the index lacks one (then the
+     * general path reads the sizes too).
+     */
+    private Map<Long, byte[]> denseTexts(Session s, HierarchyObject f, List<Long> uids, long octetBudget) {
+        long lo = Collections.min(uids);
+        long hi = Collections.max(uids);
+        if (hi - lo + 1 > 2L * uids.size()) return null;
+        Map<Long, MessageSummary> known = new HashMap<>();
+        for (MessageSummary m : current(f).messages()) {
+            if (m.uid() >= lo && m.uid() <= hi) known.put(m.uid(), m);
+        }
+        // the batch: requested order, within the octet budget (always the first present one)
+        List<Long> batch = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long octets = 0;
+        for (long uid : uids) {
+            MessageSummary m = known.get(uid);
+            if (m == null) return null; // gone, or not in the index: the general path decides
+            if (!seen.add(uid)) continue;
+            if (!batch.isEmpty() && octets + m.size() > octetBudget) break;
+            batch.add(uid);
+            octets += m.size();
+        }
+        Map<Long, byte[]> raw = new HashMap<>();
+        for (Object[] r : objects.em().createQuery("select h.imapUid, p.valBinary from PropertyRow p, HierarchyObject h"
+                + " where p.hierarchyId = h.id and h.parentId = :p and h.type = :t and h.imapUid between :lo and :hi"
+                + " and h.deletedAt is null and h.flags = 0 and p.tag = :tag", Object[].class)
+                .setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .setParameter("lo", Collections.min(batch)).setParameter("hi", Collections.max(batch))
+                .setParameter("tag", MimeToMapi.PR_EC_IMAP_EMAIL).getResultList()) {
+            raw.put((Long) r[0], (byte[]) r[1]);
+        }
+        // messages made over MAPI have no kept text yet: converted (and kept) one by one
+        List<Long> unkept = batch.stream().filter(uid -> !raw.containsKey(uid)).toList();
+        Map<Long, Row> rows = unkept.isEmpty() ? Map.of() : rowsByUid(f, unkept);
+        Map<Long, byte[]> out = new LinkedHashMap<>();
+        for (long uid : batch) {
+            byte[] text = raw.get(uid);
+            if (text == null) {
+                Row h = rows.get(uid);
+                if (h == null) continue; // gone since the index was read
+                text = converted(s, objects.object(h.id()));
+            }
+            out.put(uid, text);
+        }
         return out;
     }
 
