@@ -306,6 +306,79 @@ class ImapIT {
         }
     }
 
+    /**
+     * The flags are columns of the message's row (Flyway V11), and still MAPI properties in every
+     * respect Outlook uses: restrictions (EXIST, comparison, bitmask), sort, delete, and copies.
+     */
+    @Test
+    void flagPropertiesAreRestrictedSortedDeletedAndCopiedAsMapiProperties() throws Exception {
+        String login = ItServer.user(admin, company, "flagcols");
+        String email = c.getUser(admin, login).email;
+        c.setUserFeature(admin, login, "imap", true);
+        for (String subject : List.of("flagged", "forwarded", "deleted", "plain")) deliver(email, subject);
+        Store store = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            inbox.getMessage(1).setFlag(Flags.Flag.FLAGGED, true);
+            inbox.getMessage(2).setFlags(new Flags("$Forwarded"), true);
+            inbox.getMessage(3).setFlag(Flags.Flag.DELETED, true);
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        String s = ItServer.logon(login, ItServer.password(login));
+        String inboxId = c.getStore(s, null).inboxId;
+        java.util.function.Function<org.zcp.api.soap.Restriction, List<String>> matching = r -> {
+            var q = Fixture.columns(PropTag.PR_SUBJECT);
+            q.restriction = r;
+            q.sort = List.of(new org.zcp.api.soap.SortOrder(PropTag.PR_SUBJECT, false));
+            try {
+                return Fixture.subjects(c.queryContents(s, inboxId, q));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(matching.apply(org.zcp.api.soap.Restriction.exist(PR_FLAG_STATUS))).containsExactly("flagged");
+        assertThat(matching.apply(org.zcp.api.soap.Restriction.property("EQ",
+                org.zcp.api.soap.PropValue.ofLong(PR_LAST_VERB_EXECUTED, EXCHIVERB_FORWARD)))).containsExactly("forwarded");
+        assertThat(matching.apply(org.zcp.api.soap.Restriction.bitmask("NE", PR_MSG_STATUS, MSGSTATUS_DELMARKED)))
+                .containsExactly("deleted");
+        assertThat(matching.apply(org.zcp.api.soap.Restriction.not(org.zcp.api.soap.Restriction.exist(PR_FLAG_STATUS))))
+                .containsExactly("deleted", "forwarded", "plain");
+
+        // sorted by the follow-up flag, flagged first
+        var byFlag = Fixture.columns(PropTag.PR_SUBJECT);
+        byFlag.sort = List.of(new org.zcp.api.soap.SortOrder(PR_FLAG_STATUS, true),
+                new org.zcp.api.soap.SortOrder(PropTag.PR_SUBJECT, false));
+        assertThat(Fixture.subjects(c.queryContents(s, inboxId, byFlag))).startsWith("flagged");
+
+        // a copy keeps them; deleting the property over MAPI clears IMAP's \Flagged
+        var ids = c.queryContents(s, inboxId, Fixture.columns(PropTag.PR_ENTRYID, PropTag.PR_SUBJECT)).rows;
+        String flagged = null;
+        for (var row : ids) {
+            if ("flagged".equals(row.props.get(1).s)) {
+                flagged = java.util.HexFormat.of().withUpperCase().formatHex(row.props.get(0).bin);
+            }
+        }
+        String archive = c.createFolder(s, inboxId, "Kept", "IPF.Note", false);
+        c.copyMessages(s, List.of(flagged), archive, false);
+        var copied = c.queryContents(s, archive, Fixture.columns(PropTag.PR_SUBJECT, PR_FLAG_STATUS)).rows;
+        assertThat(value(copied.get(0).props, PR_FLAG_STATUS)).isEqualTo(FOLLOWUP_FLAGGED);
+        c.deleteProps(s, flagged, List.of(PR_FLAG_STATUS));
+        assertThat(matching.apply(org.zcp.api.soap.Restriction.exist(PR_FLAG_STATUS))).isEmpty();
+        assertThat(c.getProps(s, flagged, List.of(PR_FLAG_STATUS)).get(0).error).isNotNull();
+        Store again = connect("imap", IMAP, login, ItServer.password(login));
+        try {
+            Folder inbox = again.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessage(1).isSet(Flags.Flag.FLAGGED)).as("\\Flagged after the MAPI delete").isFalse();
+            inbox.close(false);
+        } finally {
+            again.close();
+        }
+    }
+
     /** A long property of a table row, 0 when the row has it not (an error value in its column). */
     static long value(List<org.zcp.api.soap.PropValue> props, int tag) {
         return props.stream().filter(p -> p.tag == tag && p.l != null).mapToLong(p -> p.l).findFirst().orElse(0);
