@@ -256,12 +256,8 @@ public class FolderMessagesBean implements FolderMessages {
             octets += m.size();
         }
         Map<Long, byte[]> raw = new HashMap<>();
-        for (Object[] r : objects.em().createQuery("select h.imapUid, p.valBinary from PropertyRow p, HierarchyObject h"
-                + " where p.hierarchyId = h.id and h.parentId = :p and h.type = :t and h.imapUid between :lo and :hi"
-                + " and h.deletedAt is null and h.flags = 0 and p.tag = :tag", Object[].class)
-                .setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .setParameter("lo", Collections.min(batch)).setParameter("hi", Collections.max(batch))
-                .setParameter("tag", MimeToMapi.PR_EC_IMAP_EMAIL).getResultList()) {
+        for (Object[] r : propertyByUid(f, "p.valBinary", MimeToMapi.PR_EC_IMAP_EMAIL, Collections.min(batch),
+                Collections.max(batch))) {
             raw.put((Long) r[0], (byte[]) r[1]);
         }
         // messages made over MAPI have no kept text yet: converted (and kept) one by one
@@ -313,12 +309,8 @@ public class FolderMessagesBean implements FolderMessages {
         if (wanted.isEmpty()) return out;
         // the rest in one range query of plain values: no entity managed, nothing to compare at commit
         Map<Long, String> read = new HashMap<>();
-        for (Object[] r : objects.em().createQuery("select h.imapUid, p.valString, p.valText from PropertyRow p,"
-                + " HierarchyObject h where h.id = p.hierarchyId and h.parentId = :p and h.type = :t"
-                + " and h.imapUid between :lo and :hi and h.deletedAt is null and p.tag = :tag", Object[].class)
-                .setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .setParameter("lo", Collections.min(wanted)).setParameter("hi", Collections.max(wanted))
-                .setParameter("tag", PropTag.PR_EC_IMAP_DERIVED).getResultList()) {
+        for (Object[] r : propertyByUid(f, "p.valString, p.valText", PropTag.PR_EC_IMAP_DERIVED,
+                Collections.min(wanted), Collections.max(wanted))) {
             long uid = (Long) r[0];
             if (wanted.contains(uid)) read.put(uid, r[2] != null ? (String) r[2] : (String) r[1]);
         }
@@ -601,6 +593,19 @@ public class FolderMessagesBean implements FolderMessages {
     /** The folder's last journaled change number (kept in memory by the store once known). */
     private long journalHighest(HierarchyObject folder) {
         return objects.contentChangeNum(folder.id);
+    }
+
+    /**
+     * The UID and {@code values} (columns of {@code p}) of one property of the folder's live
+     * messages with UIDs from {@code lo} to {@code hi}: one index range and plain values, no
+     * entity managed.
+     */
+    private List<Object[]> propertyByUid(HierarchyObject f, String values, int tag, long lo, long hi) {
+        return objects.em().createQuery("select h.imapUid, " + values + " from PropertyRow p, HierarchyObject h"
+                + " where p.hierarchyId = h.id and h.parentId = :p and h.type = :t and h.imapUid between :lo and :hi"
+                + " and h.deletedAt is null and h.flags = 0 and p.tag = :tag", Object[].class)
+                .setParameter("p", f.id).setParameter("t", ObjectType.MAPI_MESSAGE).setParameter("lo", lo)
+                .setParameter("hi", hi).setParameter("tag", tag).getResultList();
     }
 
     /** The folder's messages with these UIDs (those still there), as rows: no entities to manage. */

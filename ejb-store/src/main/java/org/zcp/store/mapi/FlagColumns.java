@@ -26,16 +26,6 @@ public final class FlagColumns {
         return COLUMNS.containsKey(tag);
     }
 
-    /** The column's value of {@code tag}, null when the property is not set. */
-    public static Integer get(HierarchyObject o, int tag) {
-        return switch (tag) {
-            case PropTag.PR_MSG_STATUS -> o.msgStatus;
-            case PropTag.PR_FLAG_STATUS -> o.flagStatus;
-            case PropTag.PR_LAST_VERB_EXECUTED -> o.lastVerb;
-            default -> throw new IllegalArgumentException(String.format("no flag column for 0x%08X", tag));
-        };
-    }
-
     /** Sets (a value) or removes (null) the property of {@code tag} in its column. */
     public static void set(HierarchyObject o, int tag, Long value) {
         Integer v = value == null ? null : (int) (long) value;

@@ -581,9 +581,11 @@ public class ObjectStore {
      * it too.
      */
     public long journalMax(long folderId) {
-        // a folder's change numbers only grow and the one known here was committed, so only the
-        // journal from it on is read: H2 reads every entry of the folder for a MAX with just the
-        // folder in its condition (the journal gains a row per message and flag change)
+        // only the journal from the last number known here on is read: H2 reads every entry of the
+        // folder for a MAX with just the folder in its condition (the journal gains a row per
+        // message and flag change). The maximum is at or above any number that was ever in the
+        // journal; when none is there (one seen in a transaction that rolled back), the whole read
+        // answers.
         Long known = CONTENT_CHANGES.get(folderId);
         Long max = known == null ? null : em.createQuery("select max(c.changeNum) from ChangeEntry c"
                 + " where c.parentId = :p and c.changeNum >= :k", Long.class).setParameter("p", folderId)
