@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,6 +100,33 @@ public class FolderIndex {
             Entry held = entries.get(folderId);
             if (held == null || held.modSeq() < entry.modSeq() || held == entry) entries.put(folderId, entry);
         }
+    }
+
+    /**
+     * Learns a writer's own changes once its transaction has committed: {@code base} is the entry
+     * the writer brought up to date under its store's lock and {@code own} everything it changed in
+     * the folder after that, under the same lock (so nothing else changed the folder in between).
+     * The next reader then finds the entry current instead of reading back what was just written
+     * (STORE 1:1000, then the session's own poll). Kept only while {@code base} is still the
+     * folder's entry; a rollback, a newer entry or a forgotten folder leave the index as it is.
+     */
+    void learn(long folderId, Entry base, FolderChanges own) {
+        Runnable apply = () -> {
+            synchronized (entries) {
+                if (entries.get(folderId) == base) entries.put(folderId, base.apply(own));
+            }
+        };
+        if (txRegistry == null || txRegistry.getTransactionStatus() != Status.STATUS_ACTIVE) return;
+        txRegistry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) apply.run();
+            }
+        });
     }
 
     /**

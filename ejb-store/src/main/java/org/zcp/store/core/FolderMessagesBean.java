@@ -140,7 +140,16 @@ public class FolderMessagesBean implements FolderMessages {
     @Override
     public FolderChanges changes(String session, long folderId, long modSeq) {
         Session s = sessions.require(session);
-        return delta(folder(s, folderId), modSeq);
+        HierarchyObject f = folder(s, folderId);
+        // a folder in the index: its entry brought up to date, the messages above modSeq taken from
+        // it and only the removals read; the session's poll after its own STORE 1:1000 then reads
+        // no row back (FolderIndex.learn). Without an entry, just the rows changed since.
+        if (folderIndex.get(f.id) == null) return delta(f, modSeq);
+        FolderIndex.Entry e = current(f);
+        if (e.modSeq() <= modSeq) return new FolderChanges(modSeq, List.of(), List.of());
+        List<MessageSummary> changed = new ArrayList<>();
+        for (MessageSummary m : e.messages()) if (m.modSeq() > modSeq) changed.add(m);
+        return new FolderChanges(e.modSeq(), changed, removedSince(f, modSeq));
     }
 
     /** Messages of the folder changed after {@code modSeq} and the UIDs that left it since, from the journal. */
@@ -161,13 +170,17 @@ public class FolderMessagesBean implements FolderMessages {
                     (Integer) r[11], (Integer) r[12]));
         }
         changed.sort(java.util.Comparator.comparingLong(Row::imapUid));
-        List<Long> gone = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
+        return new FolderChanges(Math.max(modSeq, journalHighest(f)), summaries(changed, f, false),
+                removedSince(f, modSeq));
+    }
+
+    /** The UIDs of messages that left the folder after {@code modSeq} (deleted, moved out, purged), from the journal. */
+    private List<Long> removedSince(HierarchyObject f, long modSeq) {
+        return objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
                 + " and c.changeNum > :m and c.changeType in (:types) and c.objectType = :t", Long.class)
                 .setParameter("p", f.id).setParameter("m", modSeq)
                 .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
-                .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList();
-        return new FolderChanges(Math.max(modSeq, journalHighest(f)),
-                summaries(changed, f, false), gone.stream().distinct().toList());
+                .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList().stream().distinct().toList();
     }
 
     @Override
@@ -354,13 +367,14 @@ public class FolderMessagesBean implements FolderMessages {
         // below is what the others committed (a property row is then not inserted twice)
         objects.lockFresh(StoreEntity.class, f.storeId);
         List<Long> failed = new ArrayList<>();
+        FolderIndex.Entry base = current(f);
         Map<Long, Row> byUid = rowsByUid(f, uids);
         int kw = keywords.tag();
         // what the message list knows of each (the folder index, brought up to date under the lock):
         // the size of its text, whether it is a draft, and whether it has categories at all; only
         // those that have (keywords, or the $Forwarded mark beside a reply) are read as rows
         Map<Long, MessageSummary> known = new HashMap<>();
-        for (MessageSummary m : current(f).messages()) if (byUid.containsKey(m.uid())) known.put(m.uid(), m);
+        for (MessageSummary m : base.messages()) if (byUid.containsKey(m.uid())) known.put(m.uid(), m);
         List<Long> categorised = new ArrayList<>();
         for (long uid : byUid.keySet()) {
             MessageSummary k = known.get(uid);
@@ -416,6 +430,14 @@ public class FolderMessagesBean implements FolderMessages {
                     : new MessageSummary(uid, modSeq, flags, h.size(),
                             h.deliveryTime() != null ? h.deliveryTime() : h.created()));
         });
+        // the index learns what was written here, under the lock taken above, once it commits
+        long highest = base.modSeq();
+        for (long n : modseq.values()) highest = Math.max(highest, n);
+        if (highest > base.modSeq() && known.keySet().containsAll(after.keySet())) {
+            List<MessageSummary> written = new ArrayList<>();
+            for (MessageSummary m : out) if (m.modSeq() > base.modSeq()) written.add(m);
+            folderIndex.learn(f.id, base, new FolderChanges(highest, written, List.of()));
+        }
         return new FlagResult(out, failed);
     }
 

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.zcp.store.cache.StoreCaches;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.StoreEntity;
@@ -48,8 +50,10 @@ public class BatchedWrites {
     }
 
     /**
-     * Writes the changes of messages in store {@code storeId}, journals each with its change
-     * type, and returns the change numbers given, in the order of {@code changes}.
+     * Writes the changes of messages in store {@code storeId}, each with a change number of its
+     * own written to its row, journals the last change of each folder with {@code changeType}
+     * (what the journal is read for: a folder's highest number), announces every change after the
+     * commit, and returns the change numbers given, in the order of {@code changes}.
      */
     public long[] write(long storeId, List<Change> changes, int changeType) {
         long[] nums = new long[changes.size()];
@@ -84,6 +88,12 @@ public class BatchedWrites {
                 PreparedStatement journal = c.prepareStatement("INSERT INTO changes (store_id, change_num,"
                         + " object_id, parent_id, object_type, change_type, changed, imap_uid)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            // the journal gets the last change of each folder only: a folder's changed messages are read
+            // from their rows' change numbers (FolderMessages.changes), the journal is read for the UIDs
+            // that left a folder and for its highest change number (docs/store-api.md, invariant 3)
+            Set<Long> journaled = new HashSet<>();
+            boolean[] last = new boolean[nums.length];
+            for (int i = nums.length - 1; i >= 0; i--) last[i] = journaled.add(changes.get(i).parentId());
             for (int i = 0; i < nums.length; i++) {
                 Change ch = changes.get(i);
                 object.setInt(1, ch.msgFlags());
@@ -94,6 +104,7 @@ public class BatchedWrites {
                 object.setLong(6, now);
                 object.setLong(7, ch.id());
                 object.addBatch();
+                if (!last[i]) continue;
                 journal.setLong(1, storeId);
                 journal.setLong(2, nums[i]);
                 journal.setLong(3, ch.id());
