@@ -177,10 +177,9 @@ public class FolderMessagesBean implements FolderMessages {
     /** The UIDs of messages that left the folder after {@code modSeq} (deleted, moved out, purged), from the journal. */
     private List<Long> removedSince(HierarchyObject f, long modSeq) {
         return objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
-                + " and c.changeNum > :m and c.changeType in (:types) and c.objectType = :t", Long.class)
-                .setParameter("p", f.id).setParameter("m", modSeq)
-                .setParameter("types", List.of(ChangeEntry.DELETE, ChangeEntry.MOVE_OUT, ChangeEntry.PURGE))
-                .setParameter("t", ObjectType.MAPI_MESSAGE).getResultList().stream().distinct().toList();
+                + " and c.changeNum > :m and c.changeType in (" + ChangeEntry.DELETE + ", " + ChangeEntry.MOVE_OUT
+                + ", " + ChangeEntry.PURGE + ") and c.objectType = :t", Long.class)
+                .setParameter("p", f.id).setParameter("m", modSeq).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList().stream().distinct().toList();
     }
 
     @Override
