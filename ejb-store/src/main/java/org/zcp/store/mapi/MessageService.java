@@ -53,14 +53,28 @@ public class MessageService {
         access.check(s, folder.id, Action.CREATE, Rights.CREATE);
         StoreEntity store = objects.store(folder.storeId);
         quota.checkWrite(store, estimate(m));
-        HierarchyObject msg = objects.create(folder.storeId, folder.id, ObjectType.MAPI_MESSAGE, s.userId());
-        if (associated) msg.flags |= HierarchyObject.FLAG_ASSOCIATED;
-        msg.msgFlags = PropTag.MSGFLAG_UNSENT | PropTag.MSGFLAG_READ;
+        // the row inserted as write() leaves it (flags, hot columns, size), so it is updated only
+        // once more, for its UID and change number
+        HierarchyObject msg = objects.create(folder.storeId, folder.id, ObjectType.MAPI_MESSAGE, s.userId(), o -> {
+            if (associated) o.flags |= HierarchyObject.FLAG_ASSOCIATED;
+            o.msgFlags = PropTag.MSGFLAG_UNSENT | PropTag.MSGFLAG_READ;
+            ObjectStore.presetColumns(o, m.props);
+            if (m.attachments != null && !m.attachments.isEmpty()) {
+                o.msgFlags |= PropTag.MSGFLAG_HASATTACH;
+                o.attachNum = m.attachments.size();
+            }
+            o.size = freshSize(m);
+        });
         write(msg, m, true);
         // the folder's UID counter and the store's change number are locked last, so concurrent
         // deliveries write their rows in parallel and only queue for these two counters; the
-        // locks last until commit, so UIDs become visible in increasing order (IMAP needs that)
+        // locks last until commit, so UIDs become visible in increasing order (IMAP needs that).
+        // The store first, then the folder (the order every writer takes them in); the first lock
+        // writes the message's row as it is now, the store's size and change number and the next
+        // UID are changed after both locks, so each of the three rows is updated once, at commit.
+        objects.lockFresh(StoreEntity.class, folder.storeId);
         msg.imapUid = tree.nextUid(folder);
+        objects.addSize(msg.storeId, msg.size);
         objects.journal(msg, ChangeEntry.ADD);
         return objects.entryId(msg);
     }
@@ -173,8 +187,9 @@ public class MessageService {
             }
             int row = 0;
             for (Recipient rc : m.recipients) {
-                HierarchyObject r = objects.create(msg.storeId, msg.id, ObjectType.MAPI_MAILUSER, msg.ownerId);
-                r.attachNum = row++;
+                int number = row++;
+                HierarchyObject r = objects.create(msg.storeId, msg.id, ObjectType.MAPI_MAILUSER, msg.ownerId,
+                        o -> o.attachNum = number);
                 objects.setProps(r, rc.props, true);
                 freshSize += storedSize(rc.props);
             }
@@ -188,8 +203,11 @@ public class MessageService {
             }
             msg.attachNum = 0;
             for (Attachment at : m.attachments) {
-                HierarchyObject a = objects.create(msg.storeId, msg.id, ObjectType.MAPI_ATTACH, msg.ownerId);
-                a.attachNum = msg.attachNum++;
+                int number = msg.attachNum++;
+                HierarchyObject a = objects.create(msg.storeId, msg.id, ObjectType.MAPI_ATTACH, msg.ownerId, o -> {
+                    o.attachNum = number;
+                    o.size = at.data == null ? 0 : at.data.length; // what attach() stores
+                });
                 objects.setProps(a, at.props, true);
                 a.size = at.data == null ? 0 : attachments.attach(a.id, new ByteArrayInputStream(at.data));
                 freshSize += storedSize(at.props);
@@ -198,11 +216,20 @@ public class MessageService {
             }
         }
         if (fresh) {
-            objects.addSize(msg.storeId, freshSize - msg.size);
-            msg.size = freshSize;
+            msg.size = freshSize; // the store's size grows with it in create, under the store's lock
         } else {
             updateSize(msg);
         }
+    }
+
+    /** The size write() gives a fresh message: its properties, recipients and attachments. */
+    private static long freshSize(Message m) {
+        long n = storedSize(m.props);
+        if (m.recipients != null) for (Recipient rc : m.recipients) n += storedSize(rc.props);
+        if (m.attachments != null) {
+            for (Attachment at : m.attachments) n += storedSize(at.props) + (at.data == null ? 0 : at.data.length);
+        }
+        return n;
     }
 
     private static long storedSize(List<PropValue> props) {

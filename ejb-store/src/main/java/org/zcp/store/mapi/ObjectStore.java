@@ -159,14 +159,28 @@ public class ObjectStore {
     // ---- creation ----------------------------------------------------------------------------
 
     public HierarchyObject create(long storeId, long parentId, int type, long ownerId) {
+        return create(storeId, parentId, type, ownerId, o -> { });
+    }
+
+    /**
+     * A new object whose row starts with what {@code preset} gives it (the hot columns of the
+     * properties about to be written, its size): inserted complete, it needs no update when those
+     * are written (H2 rewrites every index of a row it updates).
+     */
+    public HierarchyObject create(long storeId, long parentId, int type, long ownerId,
+            java.util.function.Consumer<HierarchyObject> preset) {
         HierarchyObject o = new HierarchyObject();
         o.storeId = storeId;
         o.parentId = parentId;
         o.type = type;
         o.ownerId = ownerId;
         o.created = o.modified = System.currentTimeMillis();
+        preset.accept(o);
+        // inserted at once (its id is an identity); nothing else is flushed here, so what the
+        // transaction changes on other rows meanwhile (the message a recipient is made for) is
+        // written together at the next flush instead of once per object created (H2 rewrites
+        // every index of a row at each update)
         em.persist(o);
-        em.flush();
         return o;
     }
 
@@ -289,6 +303,20 @@ public class ObjectStore {
      * Like {@link #setProps(HierarchyObject, List)}; {@code fresh}: the object has none of these
      * properties yet (just created, or known to lack them), so there are no rows to replace.
      */
+    /**
+     * The row's columns that {@code props} set, as {@link #setProps} would set them, for an object
+     * not yet inserted; the properties themselves are written by setProps afterwards.
+     */
+    public static void presetColumns(HierarchyObject o, List<PropValue> props) {
+        if (props == null) return;
+        for (PropValue v : props) {
+            if (v == null) continue;
+            if (v.tag == PropTag.PR_MESSAGE_FLAGS) o.msgFlags = v.l == null ? 0 : v.l.intValue();
+            else if (FlagColumns.has(v.tag)) FlagColumns.set(o, v.tag, v.l == null ? 0L : v.l);
+            else if (o.type != ObjectType.MAPI_FOLDER) hot(o, v);
+        }
+    }
+
     public void setProps(HierarchyObject o, List<PropValue> props, boolean fresh) {
         if (props == null) return;
         for (PropValue v : props) {
@@ -336,7 +364,8 @@ public class ObjectStore {
                 }
             }
         }
-        o.modified = System.currentTimeMillis();
+        // a fresh object was made a moment ago: its modification time is its creation time
+        if (!fresh) o.modified = System.currentTimeMillis();
         caches.invalidate(o.id);
     }
 
