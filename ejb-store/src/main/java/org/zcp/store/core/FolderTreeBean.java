@@ -52,13 +52,18 @@ public class FolderTreeBean implements FolderTree {
     @Inject
     Access access;
 
+    @Inject
+    FolderTrees trees;
+
     @Override
     public Hierarchy folders(String session) {
         Session s = sessions.require(session);
         StoreEntity store = own(s);
-        HierarchyObject root = stores.ipmSubtree(store);
-        Map<Long, FolderInfo.Special> special = special(store);
-        return new Hierarchy(root.id, walk(store, root, special, null));
+        return trees.of(store.id, () -> {
+            HierarchyObject root = stores.ipmSubtree(store);
+            Map<Long, FolderInfo.Special> special = special(store);
+            return new Hierarchy(root.id, walk(store, root, special, null));
+        });
     }
 
     @Override

@@ -319,6 +319,7 @@ public class ObjectStore {
 
     public void setProps(HierarchyObject o, List<PropValue> props, boolean fresh) {
         if (props == null) return;
+        if (o.type == ObjectType.MAPI_FOLDER) FolderGeneration.changed(txRegistry);
         for (PropValue v : props) {
             if (v == null) throw StoreException.invalid("empty property value");
             if (v.tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
@@ -435,6 +436,7 @@ public class ObjectStore {
     }
 
     public void deleteProps(HierarchyObject o, Collection<Integer> tags) {
+        if (o.type == ObjectType.MAPI_FOLDER) FolderGeneration.changed(txRegistry);
         for (int tag : tags) {
             if (tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
             if (FlagColumns.has(tag)) {
@@ -583,6 +585,7 @@ public class ObjectStore {
      * of the change feed hear of it once the transaction commits.
      */
     public long journal(HierarchyObject o, int changeType) {
+        if (o.type == ObjectType.MAPI_FOLDER) FolderGeneration.changed(txRegistry);
         StoreEntity s = lockFresh(StoreEntity.class, o.storeId);
         s.changeNum++;
         s.lastModified = System.currentTimeMillis();

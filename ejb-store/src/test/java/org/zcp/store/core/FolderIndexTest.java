@@ -93,7 +93,7 @@ class FolderIndexTest {
     }
 
     /** One transaction at a time, ended by the test: what the index needs of JTA's registry. */
-    private static final class Tx implements TransactionSynchronizationRegistry {
+    static final class Tx implements TransactionSynchronizationRegistry {
         private int status = Status.STATUS_NO_TRANSACTION;
         private final List<Synchronization> syncs = new ArrayList<>();
         private final Map<Object, Object> resources = new HashMap<>();

@@ -32,7 +32,10 @@ final class IdleCommand {
         BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
         // watch before the first update, so that a change committed in between is not missed
         MailboxEvents.Watch watch = s.events != null && s.selected != null
-                ? s.events.watch(s.selected.uidValidity, s.handle, () -> queue.offer(CHANGED)) : null;
+                ? s.events.watch(s.selected.uidValidity, s.handle, () -> {
+                    s.mailboxChanged();
+                    queue.offer(CHANGED);
+                }) : null;
         try {
             s.sendUpdates();
             s.out().line("+ idling").flush();

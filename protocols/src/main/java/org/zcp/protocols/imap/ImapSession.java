@@ -87,6 +87,14 @@ public final class ImapSession {
     private Runnable onLogin;
     /** The store's change signals; null: IDLE asks the store every {@link Options#idlePollSeconds()}. */
     MailboxEvents events;
+    /**
+     * With {@link #events}: the selected mailbox's signals, and whether one came since the store
+     * was last asked. A command's closing updates ask the store only then, so a session that
+     * FETCHes, SEARCHes or NOOPs in an unchanged mailbox costs no store work (the session's own
+     * STORE or APPEND signals too: its commit publishes before the call returns).
+     */
+    private MailboxEvents.Watch selectedWatch;
+    private volatile boolean selectedChanged = true;
     /** The name of the command being handled, e.g. {@code UID FETCH}. */
     private String current = "";
 
@@ -281,13 +289,18 @@ public final class ImapSession {
     /** Polls the store for the selected mailbox and writes EXISTS, EXPUNGE and FETCH updates. */
     void sendUpdates() throws IOException {
         if (state != State.SELECTED || selected == null) return;
-        try {
-            selected.poll(backend, handle);
-        } catch (ImapBackend.Failure e) {
-            if (ImapBackend.EXPIRED.equals(e.code())) throw e; // dispatch says BYE
-            LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
+        if (selectedWatch == null || selectedChanged) {
+            selectedChanged = false; // before asking: a signal meanwhile asks again next time
+            try {
+                selected.poll(backend, handle);
+            } catch (ImapBackend.Failure e) {
+                selectedChanged = true;
+                if (ImapBackend.EXPIRED.equals(e.code())) throw e; // dispatch says BYE
+                LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
+            } catch (RuntimeException e) {
+                selectedChanged = true;
+                LOG.log(Level.FINE, "polling changes for " + peer + " failed", e);
+            }
         }
         selected.emit(out, CommandRegistry.expungeAllowed(current), condstore);
     }
@@ -311,8 +324,26 @@ public final class ImapSession {
     }
 
     void select(SelectedMailbox mailbox) {
+        unwatch();
         selected = mailbox;
         state = mailbox == null ? State.AUTHENTICATED : State.SELECTED;
+        // the first updates after SELECT ask the store (what committed before the watch began)
+        selectedChanged = true;
+        if (mailbox != null && events != null && handle != null) {
+            selectedWatch = events.watch(mailbox.uidValidity, handle, this::mailboxChanged);
+        }
+    }
+
+    /** A change signal for the selected mailbox (from any watch): the next updates ask the store. */
+    void mailboxChanged() {
+        selectedChanged = true;
+    }
+
+    private void unwatch() {
+        if (selectedWatch != null) {
+            selectedWatch.close();
+            selectedWatch = null;
+        }
     }
 
     // ---- login ----
@@ -353,6 +384,7 @@ public final class ImapSession {
     }
 
     private void logout() {
+        unwatch();
         if (handle == null) return;
         String h = handle;
         handle = null;

@@ -12,7 +12,7 @@ final class LogoutCommand {
     static void handle(ImapSession s, RawCommand c) throws IOException, ParseException {
         c.cursor().end();
         s.untagged("BYE " + s.hostname + " IMAP4rev1 server signing off");
-        s.selected = null;
+        s.select(null);
         s.state = ImapSession.State.LOGOUT;
         s.closing = true;
         s.ok(c.tag(), null, "LOGOUT completed");

@@ -530,6 +530,54 @@ class ImapSessionTest {
         client.close();
     }
 
+    @Test
+    void withChangeEventsCommandsInAnUnchangedMailboxAskTheStoreNothing() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Runnable> signal = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        FakeImapBackend counting = new FakeImapBackend() {
+            @Override
+            public Changes changes(String session, String mailboxId, long since) {
+                asked.incrementAndGet();
+                return super.changes(session, mailboxId, since);
+            }
+        };
+        counting.box("INBOX", List.of(), 1000, 11);
+        counting.deliver("INBOX", M1, Set.of(), date("2020-01-01T08:00:00Z"));
+        MailboxEvents events = (uidValidity, handle, changed) -> {
+            signal.set(changed);
+            return () -> closed.set(true);
+        };
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(client, 65536);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImapSession session = new ImapSession(counting, "imap.test", options(), serverIn, out, "p", null, false)
+                .events(events);
+        Thread t = running(session);
+        client.write((SELECT + "a NOOP\r\nb FETCH 1 FLAGS\r\nc SEARCH ALL\r\n").getBytes(StandardCharsets.US_ASCII));
+        client.flush();
+        waitFor(out, "c OK SEARCH completed\r\n");
+        // SELECT's own updates ask once (what committed before the watch began); the rest nothing
+        assertThat(asked.get()).isEqualTo(1);
+
+        counting.freshMail = true;
+        counting.deliver("INBOX", M2, Set.of(), 0);
+        client.write("d NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+        client.flush();
+        waitFor(out, "d OK NOOP completed\r\n");
+        assertThat(out.toString(StandardCharsets.US_ASCII)).as("no signal yet: not asked").doesNotContain("* 2 EXISTS");
+        assertThat(asked.get()).isEqualTo(1);
+
+        signal.get().run(); // the delivery's commit
+        client.write("e NOOP\r\nz LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
+        client.flush();
+        t.join(5000);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).contains("* 2 EXISTS\r\n* 1 RECENT\r\ne OK NOOP completed");
+        assertThat(asked.get()).isEqualTo(2);
+        assertThat(closed).as("the watch ends with the session").isTrue();
+        client.close();
+    }
+
     /** The session's conversation on a thread of its own, started. */
     static Thread running(ImapSession session) {
         Thread t = new Thread(() -> {
