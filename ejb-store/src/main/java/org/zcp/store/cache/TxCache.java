@@ -33,6 +33,25 @@ public final class TxCache {
     }
 
     /**
+     * Runs {@code action} once the current transaction has committed (not after a rollback);
+     * false, and nothing registered, when no transaction is active.
+     */
+    public static boolean afterCommit(TransactionSynchronizationRegistry registry, Runnable action) {
+        if (registry == null || registry.getTransactionStatus() != Status.STATUS_ACTIVE) return false;
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) action.run();
+            }
+        });
+        return true;
+    }
+
+    /**
      * Runs {@code forget} now and again when the current transaction ends (whatever its outcome):
      * how a shared cache drops what a write changes, so that no reader can put back what it read
      * before the write committed. Without a transaction, only now.

@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -111,20 +109,9 @@ public class FolderIndex {
      * folder's entry; a rollback, a newer entry or a forgotten folder leave the index as it is.
      */
     void learn(long folderId, Entry base, FolderChanges own) {
-        Runnable apply = () -> {
+        TxCache.afterCommit(txRegistry, () -> {
             synchronized (entries) {
                 if (entries.get(folderId) == base) entries.put(folderId, base.apply(own));
-            }
-        };
-        if (txRegistry == null || txRegistry.getTransactionStatus() != Status.STATUS_ACTIVE) return;
-        txRegistry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) apply.run();
             }
         });
     }

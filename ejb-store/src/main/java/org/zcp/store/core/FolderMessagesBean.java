@@ -179,7 +179,8 @@ public class FolderMessagesBean implements FolderMessages {
         return objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
                 + " and c.changeNum > :m and c.changeType in (" + ChangeEntry.DELETE + ", " + ChangeEntry.MOVE_OUT
                 + ", " + ChangeEntry.PURGE + ") and c.objectType = :t", Long.class)
-                .setParameter("p", f.id).setParameter("m", modSeq).setParameter("t", ObjectType.MAPI_MESSAGE).getResultList().stream().distinct().toList();
+                .setParameter("p", f.id).setParameter("m", modSeq).setParameter("t", ObjectType.MAPI_MESSAGE)
+                .getResultList().stream().distinct().toList();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.zcp.store.mapi;
 
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.store.api.ChangeEvent;
 import org.zcp.store.api.ChangeFeed;
+import org.zcp.store.cache.TxCache;
 import org.zcp.store.entity.ChangeEntry;
 
 /**
@@ -34,16 +34,7 @@ final class ChangeEvents {
         if (pending == null) {
             List<ChangeEvent> list = new ArrayList<>();
             tx.putResource(KEY, list);
-            tx.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) publish(list);
-                }
-            });
+            TxCache.afterCommit(tx, () -> publish(list));
             pending = list;
         }
         pending.add(e);

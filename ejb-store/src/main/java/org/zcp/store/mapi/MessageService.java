@@ -180,7 +180,6 @@ public class MessageService {
      */
     void write(HierarchyObject msg, Message m, boolean fresh) {
         if (m.props != null) objects.setProps(msg, m.props, fresh);
-        long freshSize = fresh ? storedSize(m.props) : 0;
         if (m.recipients != null) {
             if (!fresh) {
                 for (HierarchyObject r : objects.children(msg.id, ObjectType.MAPI_MAILUSER, false)) objects.destroy(r);
@@ -191,7 +190,6 @@ public class MessageService {
                 HierarchyObject r = objects.create(msg.storeId, msg.id, ObjectType.MAPI_MAILUSER, msg.ownerId,
                         o -> o.attachNum = number);
                 objects.setProps(r, rc.props, true);
-                freshSize += storedSize(rc.props);
             }
         }
         if (m.attachments != null) {
@@ -210,13 +208,11 @@ public class MessageService {
                 });
                 objects.setProps(a, at.props, true);
                 a.size = at.data == null ? 0 : attachments.attach(a.id, new ByteArrayInputStream(at.data));
-                freshSize += storedSize(at.props);
-                freshSize += a.size;
                 msg.msgFlags |= PropTag.MSGFLAG_HASATTACH;
             }
         }
         if (fresh) {
-            msg.size = freshSize; // the store's size grows with it in create, under the store's lock
+            msg.size = freshSize(m); // the store's size grows with it in create, under the store's lock
         } else {
             updateSize(msg);
         }

@@ -300,45 +300,46 @@ public class ObjectStore {
     }
 
     /**
-     * Like {@link #setProps(HierarchyObject, List)}; {@code fresh}: the object has none of these
-     * properties yet (just created, or known to lack them), so there are no rows to replace.
-     */
-    /**
-     * The row's columns that {@code props} set, as {@link #setProps} would set them, for an object
-     * not yet inserted; the properties themselves are written by setProps afterwards.
+     * The row's columns that {@code props} set, as {@link #setProps} sets them, for an object not
+     * yet inserted; the properties themselves are written by setProps afterwards.
      */
     public static void presetColumns(HierarchyObject o, List<PropValue> props) {
         if (props == null) return;
         for (PropValue v : props) {
-            if (v == null) continue;
-            if (v.tag == PropTag.PR_MESSAGE_FLAGS) o.msgFlags = v.l == null ? 0 : v.l.intValue();
-            else if (FlagColumns.has(v.tag)) FlagColumns.set(o, v.tag, v.l == null ? 0L : v.l);
-            else if (o.type != ObjectType.MAPI_FOLDER) hot(o, v);
+            if (v != null && !rowOnly(o, v)) hot(o, v);
         }
     }
 
+    /**
+     * Sets a property that lives only in the object's row (PR_MESSAGE_FLAGS, the flag columns, a
+     * folder's name and class); false for any other, which is stored as a property row.
+     */
+    private static boolean rowOnly(HierarchyObject o, PropValue v) {
+        if (v.tag == PropTag.PR_MESSAGE_FLAGS) {
+            o.msgFlags = v.l == null ? 0 : v.l.intValue();
+        } else if (FlagColumns.has(v.tag)) {
+            FlagColumns.set(o, v.tag, v.l == null ? 0L : v.l);
+        } else if (v.tag == PropTag.PR_DISPLAY_NAME && o.type == ObjectType.MAPI_FOLDER) {
+            o.displayName = v.s;
+        } else if (v.tag == PropTag.PR_CONTAINER_CLASS && o.type == ObjectType.MAPI_FOLDER) {
+            o.containerClass = v.s;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Like {@link #setProps(HierarchyObject, List)}; {@code fresh}: the object has none of these
+     * properties yet (just created, or known to lack them), so there are no rows to replace.
+     */
     public void setProps(HierarchyObject o, List<PropValue> props, boolean fresh) {
         if (props == null) return;
         if (o.type == ObjectType.MAPI_FOLDER) FolderGeneration.changed(txRegistry);
         for (PropValue v : props) {
             if (v == null) throw StoreException.invalid("empty property value");
             if (v.tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
-            if (v.tag == PropTag.PR_MESSAGE_FLAGS) {
-                o.msgFlags = v.l == null ? 0 : v.l.intValue();
-                continue;
-            }
-            if (FlagColumns.has(v.tag)) {
-                FlagColumns.set(o, v.tag, v.l == null ? 0L : v.l);
-                continue;
-            }
-            if (v.tag == PropTag.PR_DISPLAY_NAME && o.type == ObjectType.MAPI_FOLDER) {
-                o.displayName = v.s;
-                continue;
-            }
-            if (v.tag == PropTag.PR_CONTAINER_CLASS && o.type == ObjectType.MAPI_FOLDER) {
-                o.containerClass = v.s;
-                continue;
-            }
+            if (rowOnly(o, v)) continue;
             if (NOT_STORED.contains(v.tag)) {
                 continue; // computed by the server; silently ignored as MAPI providers do
             }
