@@ -106,6 +106,11 @@ final class ImapEndpoint implements ImapBackend {
     }
 
     @Override
+    public Changes changes(String session, String mailboxId, long modSeq, long claimAbove) {
+        return call(b -> b.changes(session, mailboxId, modSeq, claimAbove));
+    }
+
+    @Override
     public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
         return call(b -> b.texts(session, mailboxId, uids));
     }

@@ -587,11 +587,18 @@ public class FolderMessagesBean implements FolderMessages {
             props = Collections.max(uids) - Collections.min(uids) + 1 <= 2L * uids.size() ? readProps(in, uids, tags)
                     : objects.read(msgs.stream().map(Row::id).toList(), tags);
         }
-        for (Row h : msgs) {
-            Map<Integer, PropValue> p = h.withFlags(props.getOrDefault(h.id(), Map.of()));
-            out.add(summary(h, p, MapiFlags.read(h.msgFlags(), p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw)));
-        }
+        for (Row h : msgs) out.add(summaryOf(h, props.getOrDefault(h.id(), Map.of()), kw));
         return out;
+    }
+
+    /**
+     * A message's summary from its row and {@code props}, its keywords and the size of its kept
+     * text as far as it has them (keywordAndSizeTags): how the message list sees a message, whether
+     * read from the rows or learned from its creation (OwnArrivals).
+     */
+    static MessageSummary summaryOf(Row h, Map<Integer, PropValue> props, int kw) {
+        Map<Integer, PropValue> p = h.withFlags(props);
+        return summary(h, p, MapiFlags.read(h.msgFlags(), p, p.containsKey(PropTag.PR_EC_IMAP_EMAIL_SIZE), kw));
     }
 
     /**

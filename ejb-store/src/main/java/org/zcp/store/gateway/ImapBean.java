@@ -89,6 +89,11 @@ public class ImapBean implements ImapBackend {
     }
 
     @Override
+    public Changes changes(String session, String mailboxId, long modSeq, long claimAbove) {
+        return imap.changes(session, mailboxId, modSeq, claimAbove);
+    }
+
+    @Override
     public Map<Long, byte[]> texts(String session, String mailboxId, List<Long> uids) {
         return imap.texts(session, mailboxId, uids);
     }

@@ -265,6 +265,17 @@ public class ImapService {
         return new ImapBackend.Changes(c.highestModSeq(), infos(c.changed()), c.removed());
     }
 
+    /** {@link ImapBackend#changes(String, String, long, long)}: the changes and the \Recent claim in one transaction. */
+    public ImapBackend.Changes changes(String session, String mailboxId, long modSeq, long claimAbove) {
+        live(session);
+        long f = folderId(mailboxId);
+        FolderChanges c = wrap(() -> index.changes(session, f, modSeq));
+        List<ImapBackend.MessageInfo> changed = infos(c.changed());
+        long upTo = claimAbove < 0 ? -1 : changed.stream().mapToLong(ImapBackend.MessageInfo::uid).max().orElse(-1);
+        long floor = upTo > claimAbove ? wrap(() -> index.recent(session, f, upTo, true)) : -1;
+        return new ImapBackend.Changes(c.highestModSeq(), changed, c.removed(), floor);
+    }
+
     /** Octets of message texts one call hands out (at least one message, however big). */
     static final long TEXT_BATCH_OCTETS = 4L * 1024 * 1024;
 

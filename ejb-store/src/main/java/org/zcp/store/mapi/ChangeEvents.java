@@ -34,7 +34,7 @@ final class ChangeEvents {
         if (pending == null) {
             List<ChangeEvent> list = new ArrayList<>();
             tx.putResource(KEY, list);
-            TxCache.afterCommit(tx, () -> publish(list));
+            TxCache.announceAfterCommit(tx, () -> publish(list));
             pending = list;
         }
         pending.add(e);

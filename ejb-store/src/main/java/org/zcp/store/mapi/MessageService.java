@@ -1,6 +1,7 @@
 package org.zcp.store.mapi;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -45,6 +46,9 @@ public class MessageService {
     @Inject
     ObjectTree tree;
 
+    @Inject
+    Event<MessageCreated> created;
+
     public String create(Session s, String folderEntryId, Message m, boolean associated) {
         HierarchyObject folder = objects.resolve(folderEntryId);
         if (folder.type != ObjectType.MAPI_FOLDER || folder.deletedAt != null) {
@@ -76,6 +80,8 @@ public class MessageService {
         msg.imapUid = tree.nextUid(folder);
         objects.addSize(msg.storeId, msg.size);
         objects.journal(msg, ChangeEntry.ADD);
+        // still under both locks: the folder index may learn the arrival (core.OwnArrivals)
+        if (m.props != null) created.fire(new MessageCreated(msg, m.props));
         return objects.entryId(msg);
     }
 

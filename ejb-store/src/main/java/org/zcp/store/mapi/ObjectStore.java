@@ -644,6 +644,19 @@ public class ObjectStore {
         return read;
     }
 
+    /**
+     * Whether anything in a folder was journaled with a change number strictly between {@code
+     * above} and {@code below} (committed, or flushed by this transaction); this transaction's
+     * unflushed writes are not flushed for it.
+     */
+    public boolean journaledBetween(long folderId, long above, long below) {
+        if (below - above <= 1) return false;
+        return em.createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p"
+                + " and c.changeNum > :a and c.changeNum < :b", Long.class).setParameter("p", folderId)
+                .setParameter("a", above).setParameter("b", below)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult() != null;
+    }
+
     /** A committed change in a folder (ChangeEvents, after the commit). */
     static void contentChanged(long folderId, long changeNum) {
         CONTENT_CHANGES.computeIfPresent(folderId, (k, v) -> Math.max(v, changeNum));

@@ -81,11 +81,31 @@ public interface ImapBackend {
     /** The messages of a mailbox in UID order (their sequence numbers are their positions). */
     List<MessageInfo> messages(String session, String mailboxId);
 
-    /** What changed since {@code modSeq}: changed or new messages, and the UIDs that left. */
-    record Changes(long highestModSeq, List<MessageInfo> changed, List<Long> expunged) {
+    /**
+     * What changed since {@code modSeq}: changed or new messages, and the UIDs that left; with
+     * {@link #changes(String, String, long, long)} also the \Recent mark before the caller's claim
+     * ({@code recentFloor}, -1 when nothing was claimed).
+     */
+    record Changes(long highestModSeq, List<MessageInfo> changed, List<Long> expunged, long recentFloor) {
+        public Changes(long highestModSeq, List<MessageInfo> changed, List<Long> expunged) {
+            this(highestModSeq, changed, expunged, -1);
+        }
     }
 
     Changes changes(String session, String mailboxId, long modSeq);
+
+    /**
+     * {@link #changes(String, String, long)} and, when a changed message has a UID above {@code
+     * claimAbove} (the highest UID the caller knows; negative: claim nothing), the \Recent claim
+     * of {@link #recent} up to the highest such UID, as one call: what a selected session asks after
+     * a command when its mailbox changed. The store answers both in one transaction.
+     */
+    default Changes changes(String session, String mailboxId, long modSeq, long claimAbove) {
+        Changes c = changes(session, mailboxId, modSeq);
+        long upTo = claimAbove < 0 ? -1 : c.changed().stream().mapToLong(MessageInfo::uid).max().orElse(-1);
+        if (upTo <= claimAbove) return c;
+        return new Changes(c.highestModSeq(), c.changed(), c.expunged(), recent(session, mailboxId, upTo, true));
+    }
 
     /**
      * The RFC 822 texts of messages, byte for byte as they will always be served, by UID: those of

@@ -171,7 +171,8 @@ final class SelectedMailbox {
 
     /** Asks the store what changed since the view was last brought up to date. */
     void poll(ImapBackend backend, String session) {
-        ImapBackend.Changes changes = backend.changes(session, id, highestModSeq);
+        // with the \Recent claim for what arrived (SELECT, not EXAMINE), in the same call
+        ImapBackend.Changes changes = backend.changes(session, id, highestModSeq, claims ? maxUid() : -1);
         List<Message> arrived = new ArrayList<>();
         for (ImapBackend.MessageInfo info : changes.changed()) {
             int seq = seqOf(info.uid());
@@ -190,7 +191,7 @@ final class SelectedMailbox {
         }
         if (!arrived.isEmpty()) {
             // the first session to be told of a message has it as \Recent (SELECT takes them)
-            long floor = claims ? backend.recent(session, id, maxUid(), true) : recentFloor;
+            long floor = claims ? changes.recentFloor() : recentFloor;
             for (Message m : arrived) if (m.uid > floor) m.markRecent();
         }
         for (long uid : changes.expunged()) {

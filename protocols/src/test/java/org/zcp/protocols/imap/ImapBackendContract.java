@@ -476,4 +476,30 @@ public abstract class ImapBackendContract {
         assertThat(gone.highestModSeq()).isGreaterThan(h2);
         assertThat(backend.changes(session, id, 0).changed()).extracting(MessageInfo::uid).containsExactly(u2);
     }
+
+    @Test
+    public void changesWithAClaimTakeTheRecentMarkOfWhatArrivedInTheSameCall() {
+        String a = mailbox("-claims");
+        long u1 = append(a, message("one", "x"), Set.of());
+        String id = id(a);
+        long h0 = backend.open(session, a).highestModSeq();
+        backend.recent(session, id, u1, true); // as SELECT claims
+        long u2 = append(a, message("two", "y"), Set.of("\\Seen"));
+        long u3 = append(a, message("three", "z"), Set.of());
+
+        ImapBackend.Changes looked = backend.changes(session, id, h0, -1);
+        assertThat(looked.changed()).extracting(MessageInfo::uid).containsExactly(u2, u3);
+        assertThat(looked.recentFloor()).as("no claim asked").isEqualTo(-1);
+        assertThat(backend.recent(session, id, u1, false)).as("nothing claimed").isEqualTo(u1);
+
+        ImapBackend.Changes claimed = backend.changes(session, id, h0, u1);
+        assertThat(claimed.changed()).extracting(MessageInfo::uid).containsExactly(u2, u3);
+        assertThat(claimed.changed().get(0).flags()).containsExactly("\\Seen");
+        assertThat(claimed.recentFloor()).as("the mark before the claim").isEqualTo(u1);
+        assertThat(backend.recent(session, id, u3, false)).as("claimed up to the newest").isEqualTo(u3);
+
+        assertThat(backend.changes(session, id, h0, u1).recentFloor()).as("another session comes second").isEqualTo(u3);
+        assertThat(backend.changes(session, id, claimed.highestModSeq(), u3).recentFloor())
+                .as("nothing new above the caller's newest: no claim").isEqualTo(-1);
+    }
 }

@@ -295,6 +295,8 @@ public final class ServerLauncher {
             // credentials in the URL: the datasource refuses an empty password attribute
             url += "&user=" + encode(c.get("mysql_user")) + "&password=" + encode(c.get("mysql_password"));
             p.put("zcp.db.url", url);
+            // a connection broken in use (server restarted, wait_timeout) leaves the pool at once
+            p.put("zcp.db.exception.sorter", "org.jboss.jca.adapters.jdbc.extensions.mysql.MySQLExceptionSorter");
         }
         p.put("zcp.db.pool", Integer.toString(Math.max(10, c.getInt("threads") * 5)));
 
