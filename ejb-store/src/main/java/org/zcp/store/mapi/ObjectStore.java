@@ -336,6 +336,8 @@ public class ObjectStore {
     public void setProps(HierarchyObject o, List<PropValue> props, boolean fresh) {
         if (props == null) return;
         if (o.type == ObjectType.MAPI_FOLDER) FolderGeneration.changed(txRegistry);
+        // a fresh object's single-valued rows: one statement at the end (FreshRows), by tag
+        java.util.Map<Integer, PropertyRow> rows = fresh ? new java.util.LinkedHashMap<>() : null;
         for (PropValue v : props) {
             if (v == null) throw StoreException.invalid("empty property value");
             if (v.tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
@@ -352,19 +354,26 @@ public class ObjectStore {
                 } else {
                     putMulti(o.id, v);
                 }
+            } else if (fresh) {
+                rows.put(v.tag, Props.toRow(o.id, v));
             } else {
-                put(o.id, v, fresh);
+                put(o.id, v, false);
             }
             hot(o, v);
             if (v.tag == PropTag.PR_EC_IMAP_EMAIL && v.bin != null) {
                 // the size beside the text, so message lists never read the text for it; what was
                 // derived from an earlier text goes with it
-                put(o.id, PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length), fresh);
+                PropValue size = PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length);
+                if (fresh) rows.put(size.tag, Props.toRow(o.id, size));
+                else put(o.id, size, false);
                 if (!fresh) {
                     removeRows(o.id, PropTag.PR_EC_IMAP_DERIVED);
                     caches.forgetDerived(o.parentId, o.imapUid);
                 }
             }
+        }
+        if (rows != null && !rows.isEmpty()) {
+            em.unwrap(org.hibernate.Session.class).doWork(c -> FreshRows.insert(c, rows.values()));
         }
         // a fresh object was made a moment ago: its modification time is its creation time
         if (!fresh) o.modified = System.currentTimeMillis();
