@@ -56,7 +56,7 @@ public class SchemaMigrator {
 
     /**
      * H2 keeps an identity column's next value in its schema and writes it (a commit of the whole
-     * database file, with WRITE_DELAY=0) each time its cache of 32 values is used up: a STORE on
+     * database file) each time its cache of 32 values is used up: a STORE on
      * 1,000 messages (1,000 journal rows) wrote the database 31 times. With 1,000 values cached a
      * crash skips at most that many ids. MariaDB keeps AUTO_INCREMENT in memory; nothing to do.
      */

@@ -63,6 +63,7 @@ public class BatchedWrites {
         for (int i = 0; i < nums.length; i++) nums[i] = ++s.changeNum;
         s.lastModified = now;
         em.flush(); // what the transaction changed before is written first, as the ORM would order it
+        org.zcp.store.db.GroupCommit.wrote(); // JDBC around Hibernate: its inspector sees none of it
         em.unwrap(org.hibernate.Session.class).doWork(c -> execute(c, storeId, changes, nums, changeType, now));
         for (int i = 0; i < nums.length; i++) {
             Change ch = changes.get(i);

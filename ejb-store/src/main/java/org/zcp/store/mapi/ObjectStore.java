@@ -373,6 +373,7 @@ public class ObjectStore {
             }
         }
         if (rows != null && !rows.isEmpty()) {
+            org.zcp.store.db.GroupCommit.wrote(); // JDBC around Hibernate: its inspector sees none of it
             em.unwrap(org.hibernate.Session.class).doWork(c -> FreshRows.insert(c, rows.values()));
         }
         // a fresh object was made a moment ago: its modification time is its creation time

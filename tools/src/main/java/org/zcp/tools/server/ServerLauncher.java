@@ -279,12 +279,15 @@ public final class ServerLauncher {
         if ("h2".equals(engine(c))) {
             p.put("zcp.db.driver", "h2");
             p.put("zcp.db.url", "jdbc:h2:file:" + dataDir.resolve(c.get("mysql_database"))
-                    // WRITE_DELAY=0: a commit is on disk before LMTP says 250 (H2 delays 500 ms by default).
+                    // WRITE_DELAY=500: H2 writes committed changes behind, at the latest after 500 ms;
+                    // a transaction that wrote waits after its commit until a store that includes it
+                    // is done (the server's group commit, db.GroupCommit), so a commit is still on disk
+                    // before LMTP says 250, and concurrent commits share one write.
                     // MAX_LENGTH_INPLACE_LOB: a message's RFC 822 text up to 64 KB is kept in its
                     // property row; H2 keeps larger values (and, by default, anything over 256 bytes)
                     // in its LOB map and copies each one per read: FETCH 1:* BODY[] of 5,000 texts
                     // spent most of its time there (benchmarks/store-bench.sh, README)
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=128"
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=20000;WRITE_DELAY=500;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=128"
                     + ";USER=sa;PASSWORD=zarafa");
         } else {
             p.put("zcp.db.driver", "mariadb");
