@@ -45,7 +45,7 @@ LOAD_LMTP_SESSIONS=${LOAD_LMTP_SESSIONS:-2}
 export LOAD_LMTP_RATE=${LOAD_LMTP_RATE:-20} LOAD_THINK_MS=${LOAD_THINK_MS:-50}
 [ "$IMAP_MESSAGES" -ge "$LMTP_MESSAGES" ] || IMAP_MESSAGES=$LMTP_MESSAGES
 DB=${BENCH_DB:-h2}
-OUT=$ROOT/target/bench-store
+OUT=$ROOT/target/bench-store-$DB   # per database: an H2 run is not wiped by the MariaDB run after it
 RCPT=bench@example.com
 BENCH="python3 $ROOT/benchmarks/store_bench.py"
 rm -rf "$OUT"; mkdir -p "$OUT"

@@ -105,7 +105,7 @@ def deliver(host, port, rcpt, first, count, sessions, key):
                     if refused:
                         errors.append("%d: %r" % (i, refused))
                 except smtplib.SMTPResponseException as e:
-                    errors.append("%d: %d %s" % (i, e.smtp_code, e.smtp_error[:200]))
+                    errors.append("%d: %d %s" % (i, e.smtp_code, e.smtp_error[:600]))
                     c.rset()
                 except smtplib.SMTPRecipientsRefused as e:
                     errors.append("%d: %r" % (i, e.recipients))
