@@ -87,10 +87,19 @@ public class ImapService {
      * their subfolders.
      */
     private Tree tree(String session) {
+        return tree(session, true);
+    }
+
+    /**
+     * The user's mailboxes; with {@code withPublic} also the public folders (when served), whose
+     * tree is read anew each time (what a user sees there depends on rights), where the private
+     * store's is kept in memory (FolderTrees).
+     */
+    private Tree tree(String session, boolean withPublic) {
         FolderTree.Hierarchy own = wrap(() -> folderTree.folders(session));
         List<Box> out = new ArrayList<>();
         name(own, "", out, false);
-        if (settings.gateway().getBool("imap_public_folders")) {
+        if (withPublic && settings.gateway().getBool("imap_public_folders")) {
             FolderTree.Hierarchy pub = wrap(() -> folderTree.publicFolders(session));
             if (pub != null) {
                 out.add(new Box(PUBLIC_FOLDERS, pub.rootId(), FolderInfo.Special.NONE));
@@ -126,8 +135,14 @@ public class ImapService {
         throw new Failure("NONEXISTENT", "no mailbox " + name);
     }
 
+    /**
+     * A mailbox by name. Only "Public folders" and the names below it are public ones (a private
+     * folder of that name is shown as "Public folders_"), so any other name is found in the user's
+     * own tree alone: APPEND, SELECT, STATUS and COPY no longer read the public store's folders.
+     */
     private Box box(String session, String name) {
-        return box(tree(session), name);
+        boolean inPublic = name.equals(PUBLIC_FOLDERS) || name.startsWith(PUBLIC_FOLDERS + "/");
+        return box(tree(session, inPublic), name);
     }
 
     /** The folder a new mailbox of this name goes into. */
@@ -260,9 +275,7 @@ public class ImapService {
     }
 
     public ImapBackend.Changes changes(String session, String mailboxId, long modSeq) {
-        live(session);
-        FolderChanges c = wrap(() -> index.changes(session, folderId(mailboxId), modSeq));
-        return new ImapBackend.Changes(c.highestModSeq(), infos(c.changed()), c.removed());
+        return changes(session, mailboxId, modSeq, -1);
     }
 
     /** {@link ImapBackend#changes(String, String, long, long)}: the changes and the \Recent claim in one transaction. */
