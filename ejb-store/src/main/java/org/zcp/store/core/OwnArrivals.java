@@ -6,9 +6,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.PropValue;
-import org.zcp.mime.MimeToMapi;
 import org.zcp.store.api.FolderChanges;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.entity.HierarchyObject;
@@ -49,12 +47,9 @@ public class OwnArrivals {
         int kw = keywords.tag();
         Map<Integer, PropValue> p = new HashMap<>();
         for (PropValue v : props) {
-            if (v.tag == kw) {
-                p.put(kw, v);
-            } else if (v.tag == MimeToMapi.PR_EC_IMAP_EMAIL && v.bin != null) {
-                // what ObjectStore.setProps keeps beside a kept text
-                p.put(PropTag.PR_EC_IMAP_EMAIL_SIZE, PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length));
-            }
+            PropValue size = ObjectStore.keptTextSize(v); // what setProps keeps beside a kept text
+            if (v.tag == kw) p.put(kw, v);
+            else if (size != null) p.put(size.tag, size);
         }
         return FolderMessagesBean.summaryOf(new FolderMessagesBean.Row(m.id, m.imapUid, m.changeNum, m.msgFlags,
                 m.size, m.created, m.deliveryTime, m.msgStatus, m.flagStatus, m.lastVerb), p, kw);

@@ -284,8 +284,8 @@ public class ImapService {
         long f = folderId(mailboxId);
         FolderChanges c = wrap(() -> index.changes(session, f, modSeq));
         List<ImapBackend.MessageInfo> changed = infos(c.changed());
-        long upTo = claimAbove < 0 ? -1 : changed.stream().mapToLong(ImapBackend.MessageInfo::uid).max().orElse(-1);
-        long floor = upTo > claimAbove ? wrap(() -> index.recent(session, f, upTo, true)) : -1;
+        long upTo = ImapBackend.claimUpTo(changed, claimAbove);
+        long floor = upTo < 0 ? -1 : wrap(() -> index.recent(session, f, upTo, true));
         return new ImapBackend.Changes(c.highestModSeq(), changed, c.removed(), floor);
     }
 

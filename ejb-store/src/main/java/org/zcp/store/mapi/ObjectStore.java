@@ -360,10 +360,10 @@ public class ObjectStore {
                 put(o.id, v, false);
             }
             hot(o, v);
-            if (v.tag == PropTag.PR_EC_IMAP_EMAIL && v.bin != null) {
+            PropValue size = keptTextSize(v);
+            if (size != null) {
                 // the size beside the text, so message lists never read the text for it; what was
                 // derived from an earlier text goes with it
-                PropValue size = PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length);
                 if (fresh) rows.put(size.tag, Props.toRow(o.id, size));
                 else put(o.id, size, false);
                 if (!fresh) {
@@ -379,6 +379,15 @@ public class ObjectStore {
         // a fresh object was made a moment ago: its modification time is its creation time
         if (!fresh) o.modified = System.currentTimeMillis();
         caches.invalidate(o.id);
+    }
+
+    /**
+     * What is kept beside a message's kept RFC 822 text ({@code v} when it is one): its size,
+     * PR_EC_IMAP_EMAIL_SIZE; null for any other value.
+     */
+    public static PropValue keptTextSize(PropValue v) {
+        return v.tag == PropTag.PR_EC_IMAP_EMAIL && v.bin != null
+                ? PropValue.ofLong(PropTag.PR_EC_IMAP_EMAIL_SIZE, v.bin.length) : null;
     }
 
     /**

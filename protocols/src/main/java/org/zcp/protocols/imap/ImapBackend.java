@@ -102,9 +102,20 @@ public interface ImapBackend {
      */
     default Changes changes(String session, String mailboxId, long modSeq, long claimAbove) {
         Changes c = changes(session, mailboxId, modSeq);
-        long upTo = claimAbove < 0 ? -1 : c.changed().stream().mapToLong(MessageInfo::uid).max().orElse(-1);
-        if (upTo <= claimAbove) return c;
+        long upTo = claimUpTo(c.changed(), claimAbove);
+        if (upTo < 0) return c;
         return new Changes(c.highestModSeq(), c.changed(), c.expunged(), recent(session, mailboxId, upTo, true));
+    }
+
+    /**
+     * The UID up to which {@link #changes(String, String, long, long)} claims \Recent: the highest
+     * changed UID when it is above {@code claimAbove}; -1 when nothing is to be claimed (no claim
+     * asked, or nothing new above what the caller knows).
+     */
+    static long claimUpTo(List<MessageInfo> changed, long claimAbove) {
+        if (claimAbove < 0) return -1;
+        long upTo = changed.stream().mapToLong(MessageInfo::uid).max().orElse(-1);
+        return upTo > claimAbove ? upTo : -1;
     }
 
     /**
