@@ -670,10 +670,12 @@ public class ObjectStore {
      */
     public boolean journaledBetween(long folderId, long above, long below) {
         if (below - above <= 1) return false;
-        return em.createQuery("select max(c.changeNum) from ChangeEntry c where c.parentId = :p"
+        // the first row of the range, not an aggregate over it: an entry nobody brought up to date
+        // (a folder delivered to but not read) leaves a range that grows with every delivery
+        return !em.createQuery("select c.changeNum from ChangeEntry c where c.parentId = :p"
                 + " and c.changeNum > :a and c.changeNum < :b", Long.class).setParameter("p", folderId)
-                .setParameter("a", above).setParameter("b", below)
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult() != null;
+                .setParameter("a", above).setParameter("b", below).setMaxResults(1)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList().isEmpty();
     }
 
     /** A committed change in a folder (ChangeEvents, after the commit). */
