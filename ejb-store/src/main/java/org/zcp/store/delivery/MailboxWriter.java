@@ -249,7 +249,7 @@ public class MailboxWriter {
         if (id == null || id.isBlank() || id.length() > 255) return null;
         // "look up, then insert" made safe (issue 10): the store's row lock (held since the journal
         // entry of the new message) orders deliveries to one store; what the ones before committed
-        // is read in a transaction of its own (Duplicates says why not a locking read here)
+        // is read with a plain read at READ COMMITTED (Duplicates says why not a locking read)
         objects.lockFresh(StoreEntity.class, store.id);
         return duplicates.find(store.id, id, System.currentTimeMillis() - DUPLICATE_WINDOW_MS, self);
     }

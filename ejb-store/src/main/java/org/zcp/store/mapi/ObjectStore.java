@@ -75,7 +75,7 @@ public class ObjectStore {
         return em.createQuery("select h from HierarchyObject h where h.storeId = :s and h.messageId = :m"
                 + " and h.type = :t and h.deletedAt is null and h.created > :since", HierarchyObject.class)
                 .setParameter("s", storeId).setParameter("m", messageId).setParameter("t", ObjectType.MAPI_MESSAGE)
-                .setParameter("since", since).getResultList();
+                .setParameter("since", since).setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
     }
 
     /** A folder that exists and is not deleted (the store API's folder ids); NOT_FOUND otherwise. */
