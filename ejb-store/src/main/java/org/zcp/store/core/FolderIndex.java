@@ -47,29 +47,48 @@ public class FolderIndex {
             keywords = List.copyOf(keywords);
         }
 
-        /** This entry with the changes after its change number applied: removals first, then the changed messages. */
+        /**
+         * This entry with the changes after its change number applied: a changed message replaces
+         * the one with its UID or is inserted in UID order (arrivals, moves in, restores), a
+         * removed one is left out (a change of the same UID wins). The untouched runs between the
+         * changes are copied whole, found by binary search: an arrival in a folder of 10,000
+         * messages is one copy of the list, not a look-up per message (which was a tenth of an
+         * IMAP APPEND's CPU in such a folder).
+         */
         Entry apply(FolderChanges changes) {
             if (changes.changed().isEmpty() && changes.removed().isEmpty()) {
                 return changes.highestModSeq() > modSeq ? new Entry(changes.highestModSeq(), messages, keywords) : this;
             }
-            Set<Long> gone = new java.util.HashSet<>(changes.removed());
-            java.util.Map<Long, MessageSummary> changed = new java.util.HashMap<>();
-            for (MessageSummary m : changes.changed()) changed.put(m.uid(), m);
+            // the edits in UID order, one per UID: a summary to put there, or null to remove
+            java.util.TreeMap<Long, MessageSummary> edits = new java.util.TreeMap<>();
+            for (long uid : changes.removed()) edits.put(uid, null);
+            for (MessageSummary m : changes.changed()) edits.put(m.uid(), m);
             List<MessageSummary> out = new ArrayList<>(messages.size() + changes.changed().size());
-            for (MessageSummary m : messages) {
-                MessageSummary now = changed.remove(m.uid());
-                if (now != null) out.add(now);
-                else if (!gone.contains(m.uid())) out.add(m);
+            int from = 0;
+            for (java.util.Map.Entry<Long, MessageSummary> e : edits.entrySet()) {
+                long uid = e.getKey();
+                int at = firstAtOrAbove(messages, from, uid);
+                out.addAll(messages.subList(from, at));
+                from = at < messages.size() && messages.get(at).uid() == uid ? at + 1 : at;
+                if (e.getValue() != null) out.add(e.getValue());
             }
-            // new to this folder: arrivals, moves in, restored messages (UIDs above or between)
-            if (!changed.isEmpty()) {
-                out.addAll(changed.values());
-                out.sort(java.util.Comparator.comparingLong(MessageSummary::uid));
-            }
+            out.addAll(messages.subList(from, messages.size()));
             Set<String> words = new LinkedHashSet<>(keywords);
             for (MessageSummary m : changes.changed()) words.addAll(m.flags().keywords());
             long highest = Math.max(modSeq, changes.highestModSeq());
             return new Entry(highest, out, List.copyOf(words));
+        }
+
+        /** The index of the first message at or after {@code from} whose UID is at least {@code uid}. */
+        private static int firstAtOrAbove(List<MessageSummary> messages, int from, long uid) {
+            int lo = from;
+            int hi = messages.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (messages.get(mid).uid() < uid) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
         }
     }
 

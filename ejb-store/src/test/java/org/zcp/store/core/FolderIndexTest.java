@@ -52,6 +52,26 @@ class FolderIndexTest {
     }
 
     @Test
+    void aDeltaGivesWhatTheMessagesByUidWouldBeAfterIt() {
+        // the merge by binary search against the obvious model (a map by UID), on random deltas:
+        // arrivals above, moves in between, removals of known and unknown UIDs, a removed UID changed
+        java.util.Random rnd = new java.util.Random(42);
+        for (int round = 0; round < 500; round++) {
+            java.util.TreeMap<Long, MessageSummary> model = new java.util.TreeMap<>();
+            for (long uid = 1; uid < 60; uid++) if (rnd.nextInt(3) > 0) model.put(uid, msg(uid, uid, MessageFlags.NONE));
+            FolderIndex.Entry e = new FolderIndex.Entry(100, List.copyOf(model.values()), List.of());
+            List<Long> removed = new ArrayList<>();
+            for (int i = rnd.nextInt(5); i > 0; i--) removed.add((long) rnd.nextInt(70));
+            List<MessageSummary> changed = new ArrayList<>();
+            for (int i = rnd.nextInt(6); i > 0; i--) changed.add(msg(1 + rnd.nextInt(80), 101 + i, FLAGGED));
+            removed.forEach(model::remove);
+            changed.forEach(m -> model.put(m.uid(), m));
+            FolderIndex.Entry after = e.apply(new FolderChanges(110, changed, removed));
+            assertThat(after.messages()).as("round %d", round).containsExactlyElementsOf(model.values());
+        }
+    }
+
+    @Test
     void aWritersOwnChangesAreLearnedWhenItCommits() {
         FolderIndex.Entry base = threeMessages();
         index.put(7, base);

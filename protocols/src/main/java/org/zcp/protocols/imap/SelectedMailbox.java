@@ -159,6 +159,9 @@ final class SelectedMailbox {
         return seqs;
     }
 
+    /** Whether a message is marked changed or expunged and not yet reported ({@link #emit}). */
+    private boolean marked;
+
     /** Takes a message's new state from the session's own STORE (already reported to the client). */
     void update(ImapBackend.MessageInfo info) {
         int seq = seqOf(info.uid());
@@ -180,7 +183,10 @@ final class SelectedMailbox {
                 Message m = get(seq);
                 if (m.expunged) continue;
                 Set<String> shown = m.shown(info.flags());
-                if (!m.flags.equals(shown)) m.flagsChanged = true;
+                if (!m.flags.equals(shown)) {
+                    m.flagsChanged = true;
+                    marked = true;
+                }
                 m.flags = shown;
                 m.modSeq = Math.max(m.modSeq, info.modSeq());
             } else if (info.uid() > maxUid()) {
@@ -196,7 +202,10 @@ final class SelectedMailbox {
         }
         for (long uid : changes.expunged()) {
             int seq = seqOf(uid);
-            if (seq > 0) get(seq).expunged = true;
+            if (seq > 0) {
+                get(seq).expunged = true;
+                marked = true;
+            }
         }
         highestModSeq = Math.max(highestModSeq, changes.highestModSeq());
     }
@@ -208,13 +217,14 @@ final class SelectedMailbox {
      * CONDSTORE enabling command was used).
      */
     void emit(ImapOutput out, boolean expungeAllowed, boolean modSeq) throws IOException {
-        if (expungeAllowed) {
+        if (expungeAllowed && marked) {
             List<Long> gone = new ArrayList<>();
             for (Message m : messages) if (m.expunged) gone.add(m.uid);
             remove(gone, out);
         }
         Set<String> shown = new LinkedHashSet<>();
-        for (int i = 0; i < messages.size(); i++) {
+        // nothing marked: only what arrived is owed (after every command, on lists of 10,000)
+        for (int i = marked ? 0 : Math.min(reportedExists, messages.size()); i < messages.size(); i++) {
             Message m = messages.get(i);
             if (!m.expunged && (m.flagsChanged || i >= reportedExists)) shown.addAll(m.flags);
         }
@@ -225,14 +235,18 @@ final class SelectedMailbox {
             out.line("* " + recent() + " RECENT");
             reportedExists = messages.size();
         }
+        if (!marked) return;
+        boolean expungedLeft = false;
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
+            expungedLeft |= m.expunged;
             if (m.flagsChanged && !m.expunged) {
                 out.line("* " + (i + 1) + " FETCH (FLAGS " + ImapOutput.flags(m.flags)
                         + (modSeq ? " UID " + m.uid + " MODSEQ (" + m.modSeq + ")" : "") + ")");
                 m.flagsChanged = false;
             }
         }
+        marked = expungedLeft; // expunged messages wait for a command that may report them
     }
 
     /**
@@ -276,6 +290,7 @@ final class SelectedMailbox {
 
     /** Takes messages out of the view: EXPUNGE for each in descending order, or one VANISHED. */
     private void remove(Collection<Long> uids, ImapOutput out) throws IOException {
+        if (uids.isEmpty()) return; // every poll comes here: no walk over the list for nothing
         Set<Long> gone = new HashSet<>(uids);
         List<Long> removed = new ArrayList<>();
         for (int i = messages.size() - 1; i >= 0; i--) {
