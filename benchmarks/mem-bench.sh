@@ -45,7 +45,7 @@ zcp_bench_users "$RCPT"
 bench_deliver "$ZCP_LMTP_PORT" "$RCPT"
 $BENCH mem "$PID" delivered
 bench_fill "$ZCP_LMTP_PORT" "$RCPT"
-$BENCH imap 127.0.0.1 "$ZCP_IMAP_PORT" bench bench 2
+$BENCH imap 127.0.0.1 "$ZCP_IMAP_PORT" bench bench 1 1
 $BENCH mem "$PID" imap | tee "$OUT/imap-mem.txt"
 cp "/proc/$PID/smaps" "$OUT/smaps.txt" 2>/dev/null || true
 echo "threads $(awk '/^Threads:/ { print $2 }' "/proc/$PID/status")"
