@@ -77,6 +77,9 @@ public class FolderMessagesBean implements FolderMessages {
     @Inject
     RecentMarks recentMarks;
 
+    @Inject
+    org.zcp.store.mapi.JournalFloors journalFloors;
+
     // ---- reading -------------------------------------------------------------------------------
 
     @Override
@@ -124,13 +127,13 @@ public class FolderMessagesBean implements FolderMessages {
         FolderIndex.Entry held = folderIndex.get(f.id);
         if (held != null && held.modSeq() >= asOf) return held;
         FolderIndex.Entry now;
-        if (held == null) {
+        FolderChanges d = held == null ? null : delta(f, held.modSeq());
+        if (d == null) {
             List<MessageSummary> all = summaries(rows(f), f, true);
             Set<String> used = new LinkedHashSet<>();
             for (MessageSummary m : all) used.addAll(m.flags().keywords());
             now = new FolderIndex.Entry(asOf, all, List.copyOf(used));
         } else {
-            FolderChanges d = delta(f, held.modSeq());
             now = held.apply(new FolderChanges(asOf, d.changed(), d.removed()));
         }
         folderIndex.put(f.id, now);
@@ -144,15 +147,22 @@ public class FolderMessagesBean implements FolderMessages {
         // a folder in the index: its entry brought up to date, the messages above modSeq taken from
         // it and only the removals read; the session's poll after its own STORE 1:1000 then reads
         // no row back (FolderIndex.learn). Without an entry, just the rows changed since.
-        if (folderIndex.get(f.id) == null) return delta(f, modSeq);
+        if (folderIndex.get(f.id) == null) {
+            FolderChanges d = delta(f, modSeq);
+            if (d != null) return d;
+        }
         FolderIndex.Entry e = current(f);
         if (e.modSeq() <= modSeq) return new FolderChanges(modSeq, List.of(), List.of());
         List<MessageSummary> changed = new ArrayList<>();
         for (MessageSummary m : e.messages()) if (m.modSeq() > modSeq) changed.add(m);
-        return new FolderChanges(e.modSeq(), changed, removedSince(f, modSeq));
+        List<Long> removed = removedSince(f, modSeq);
+        return new FolderChanges(e.modSeq(), changed, removed != null ? removed : absentUids(e.messages(), f.nextUid));
     }
 
-    /** Messages of the folder changed after {@code modSeq} and the UIDs that left it since, from the journal. */
+    /**
+     * Messages of the folder changed after {@code modSeq} and the UIDs that left it since, from the
+     * journal; null when the journal was pruned past {@code modSeq}.
+     */
     private FolderChanges delta(HierarchyObject f, long modSeq) {
         // parent and change number only, so the planner takes hierarchy_parent_changenum (Flyway V5) and
         // reads just what changed; the rest is checked here on those few rows (plain values, no entities)
@@ -170,17 +180,39 @@ public class FolderMessagesBean implements FolderMessages {
                     (Integer) r[11], (Integer) r[12]));
         }
         changed.sort(java.util.Comparator.comparingLong(Row::imapUid));
-        return new FolderChanges(Math.max(modSeq, journalHighest(f)), summaries(changed, f, false),
-                removedSince(f, modSeq));
+        List<Long> removed = removedSince(f, modSeq);
+        if (removed == null) return null;
+        return new FolderChanges(Math.max(modSeq, journalHighest(f)), summaries(changed, f, false), removed);
     }
 
-    /** The UIDs of messages that left the folder after {@code modSeq} (deleted, moved out, purged), from the journal. */
+    /**
+     * The UIDs of messages that left the folder after {@code modSeq} (deleted, moved out, purged),
+     * from the journal; null when the journal may no longer hold them all (pruned past {@code
+     * modSeq}: sync_lifetime). The floor is asked after the journal was read (JournalFloors).
+     */
     private List<Long> removedSince(HierarchyObject f, long modSeq) {
-        return objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
+        List<Long> uids = objects.em().createQuery("select c.imapUid from ChangeEntry c where c.parentId = :p"
                 + " and c.changeNum > :m and c.changeType in (" + ChangeEntry.DELETE + ", " + ChangeEntry.MOVE_OUT
                 + ", " + ChangeEntry.PURGE + ") and c.objectType = :t", Long.class)
                 .setParameter("p", f.id).setParameter("m", modSeq).setParameter("t", ObjectType.MAPI_MESSAGE)
                 .getResultList().stream().distinct().toList();
+        return modSeq < journalFloors.of(f.storeId) ? null : uids;
+    }
+
+    /**
+     * What may have left a folder when the journal cannot say: every UID it gave out that is not
+     * among its messages now (RFC 7162 lets VANISHED (EARLIER) name UIDs a client never saw; a
+     * session ignores those it does not hold).
+     */
+    static List<Long> absentUids(List<MessageSummary> present, long nextUid) {
+        List<Long> out = new ArrayList<>();
+        int i = 0;
+        for (long uid = 1; uid < nextUid; uid++) {
+            while (i < present.size() && present.get(i).uid() < uid) i++;
+            if (i < present.size() && present.get(i).uid() == uid) continue;
+            out.add(uid);
+        }
+        return out;
     }
 
     @Override

@@ -45,4 +45,12 @@ public class StoreEntity {
 
     @Column(name = "last_modified")
     public long lastModified;
+
+    /**
+     * The highest change number whose journal entries may have been pruned (Flyway V13); written
+     * only by the pruner's own statement, never by a flush of this row, so a writer holding an
+     * older copy cannot lower it.
+     */
+    @Column(name = "journal_floor", insertable = false, updatable = false)
+    public long journalFloor;
 }

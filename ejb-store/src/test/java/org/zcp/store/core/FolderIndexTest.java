@@ -72,6 +72,15 @@ class FolderIndexTest {
     }
 
     @Test
+    void whatMayHaveLeftAFolderIsEveryUidGivenOutAndNotThere() {
+        List<MessageSummary> present = List.of(msg(2, 1, MessageFlags.NONE), msg(3, 1, MessageFlags.NONE),
+                msg(6, 1, MessageFlags.NONE));
+        assertThat(FolderMessagesBean.absentUids(present, 8)).containsExactly(1L, 4L, 5L, 7L);
+        assertThat(FolderMessagesBean.absentUids(List.of(), 3)).containsExactly(1L, 2L);
+        assertThat(FolderMessagesBean.absentUids(present, 1)).isEmpty();
+    }
+
+    @Test
     void aWritersOwnChangesAreLearnedWhenItCommits() {
         FolderIndex.Entry base = threeMessages();
         index.put(7, base);
