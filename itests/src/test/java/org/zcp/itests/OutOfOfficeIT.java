@@ -112,6 +112,25 @@ class OutOfOfficeIT {
         assertThat(sink.count(r -> r.to().contains(sender))).isEqualTo(1);
     }
 
+    /**
+     * "Look up, then insert" of the reply log under concurrency (issue 10): messages from one sender
+     * arriving in parallel LMTP sessions are all delivered (none answered 451 after a deadlock or a
+     * duplicate key), and the sender gets exactly one reply.
+     */
+    @Test
+    void parallelMessagesFromOneSenderAreAllDeliveredAndAnsweredOnce() throws Exception {
+        Mailbox iris = away("iris");
+        String me = iris.email;
+        String sender = "crowd-" + UUID.randomUUID().toString().substring(0, 8) + "@remote.example";
+        List<String> last = LmtpIT.inParallel(8, i -> () -> LmtpIT.session(List.of("LHLO itest",
+                "MAIL FROM:<" + sender + ">", "RCPT TO:<" + me + ">", "DATA"), "From: " + sender + "\nTo: " + me
+                + "\nSubject: Crowd " + i + "\nMessage-ID: <" + UUID.randomUUID() + "@remote.example>\n\nHello\n", 1));
+        assertThat(last).as("the last reply of each session").allMatch(l -> l.startsWith("250 "));
+        sink.await(r -> r.to().contains(sender), 20);
+        awaitSpooled(iris);
+        assertThat(sink.count(r -> r.to().contains(sender))).isEqualTo(1);
+    }
+
     @Test
     void noReplyToSystemAddressesCcOrAutomaticMail() throws Exception {
         Mailbox ivy = away("ivy");
