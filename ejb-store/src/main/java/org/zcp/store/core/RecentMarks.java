@@ -30,6 +30,9 @@ public class RecentMarks {
     @PersistenceContext(unitName = "zarafa")
     EntityManager em;
 
+    /** Marks kept in memory beyond this many folders are dropped once written (read again when asked). */
+    static final int KEPT = 50_000;
+
     private final Map<Long, Long> marks = new ConcurrentHashMap<>();
     private final Map<Long, Long> unwritten = new ConcurrentHashMap<>();
 
@@ -52,6 +55,7 @@ public class RecentMarks {
     /** Writes the marks claimed since the last time (only ever raising the stored one). */
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     public void write() {
+        if (marks.size() > KEPT) forgetWritten();
         if (unwritten.isEmpty()) return;
         Map<Long, Long> batch = new HashMap<>();
         for (Long id : unwritten.keySet()) {
@@ -67,6 +71,22 @@ public class RecentMarks {
             batch.forEach((id, mark) -> unwritten.merge(id, mark, Math::max)); // the next round tries again
             LOG.log(Level.WARNING, "cannot write the \\Recent marks of " + batch.size() + " folders", e);
         }
+    }
+
+    /**
+     * Drops the marks that are in the database (a server that has opened every folder of a large
+     * installation kept one entry per folder for ever). Called before this round takes its batch:
+     * what is not unwritten now was written and committed by an earlier round, or read from the
+     * database. The check runs under the map's lock for the folder, which a claim also holds while
+     * it records itself as unwritten, so a claim made meanwhile keeps its mark.
+     */
+    void forgetWritten() {
+        for (Long id : marks.keySet()) marks.computeIfPresent(id, (k, v) -> unwritten.containsKey(k) ? v : null);
+    }
+
+    /** How many folders' marks are in memory (tests). */
+    int kept() {
+        return marks.size();
     }
 
     @PreDestroy

@@ -16,4 +16,15 @@ class RecentMarksTest {
         assertThat(c.updatable()).isFalse();
         assertThat(c.insertable()).isFalse();
     }
+
+    @Test
+    void marksInTheDatabaseAreDroppedAndReadAgainButUnwrittenClaimsStay() {
+        RecentMarks r = new RecentMarks();
+        assertThat(r.recent(1, 5, true, () -> 0)).isZero(); // claimed, not written yet
+        assertThat(r.recent(2, 0, false, () -> 7)).isEqualTo(7); // read from the database
+        r.forgetWritten();
+        assertThat(r.kept()).isEqualTo(1);
+        assertThat(r.recent(1, 0, false, () -> 0)).as("the claim is still known").isEqualTo(5);
+        assertThat(r.recent(2, 0, false, () -> 9)).as("read again from the database").isEqualTo(9);
+    }
 }
