@@ -28,7 +28,7 @@
 #   BENCH_DB=mariadb flock /tmp/zcp-it.lock benchmarks/store-bench.sh
 #   LMTP_MESSAGES=300 IMAP_MESSAGES=300 LOAD_SECONDS=20 LOAD_SESSIONS=20 ... (a quick try)
 # ZCP_JAVA_OPTS (e.g. -XX:StartFlightRecording=...) goes to the server's JVM. The full size takes
-# about 20 minutes on 2 cores; figures taken while the machine does other work (a build) are not
+# about 6 minutes on 2 cores; figures taken while the machine does other work (a build) are not
 # representative: the header prints the load average before the run. Run as root.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
