@@ -131,6 +131,32 @@ class OutOfOfficeIT {
         assertThat(sink.count(r -> r.to().contains(sender))).isEqualTo(1);
     }
 
+    /**
+     * The settings every delivery reads are kept between deliveries (OofCache): switching the
+     * out-of-office on and off again over MAPI takes effect at the very next delivery.
+     */
+    @Test
+    void switchingOutOfOfficeOnAndOffTakesEffectAtTheNextDelivery() throws Exception {
+        Mailbox lena = mailbox("lena");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String before = "before-" + tag + "@remote.example";
+        String during = "during-" + tag + "@remote.example";
+        String after = "after-" + tag + "@remote.example";
+        String storeId = c.getStore(lena.session, null).storeId;
+        deliver(lena.email, before, lena.email, null, "Before", null);
+        c.setProps(lena.session, storeId, List.of(PropValue.ofBool(PropTag.PR_EC_OUTOFOFFICE, true),
+                PropValue.ofString(PropTag.PR_EC_OUTOFOFFICE_SUBJECT, "Away"),
+                PropValue.ofString(PropTag.PR_EC_OUTOFOFFICE_MSG, "Back later.")));
+        deliver(lena.email, during, lena.email, null, "During", null);
+        assertThat(sink.await(r -> r.to().contains(during), 20).data()).contains("Subject: Away [During]");
+        c.setProps(lena.session, storeId, List.of(PropValue.ofBool(PropTag.PR_EC_OUTOFOFFICE, false)));
+        deliver(lena.email, after, lena.email, null, "After", null);
+        awaitSpooled(lena);
+        assertThat(sink.count(r -> r.to().contains(before))).isZero();
+        assertThat(sink.count(r -> r.to().contains(after))).isZero();
+        assertThat(sink.count(r -> r.to().contains(during))).isEqualTo(1);
+    }
+
     @Test
     void noReplyToSystemAddressesCcOrAutomaticMail() throws Exception {
         Mailbox ivy = away("ivy");

@@ -147,6 +147,7 @@ public class StoreAdmin {
         tree.purge(objects.object(st.hierarchyId));
         objects.em().createQuery("delete from ReceiveFolder r where r.storeId = :s").setParameter("s", st.id)
                 .executeUpdate();
+        stores.forgetReceiveFolders(st.id);
         objects.em().remove(st);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.soap.PropValue;
+import org.zcp.store.cache.OofCache;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.AutoReplyLog;
@@ -30,6 +31,9 @@ public class OutOfOfficeService {
     @Inject
     AutoReplyLog replies;
 
+    @Inject
+    OofCache oofCache;
+
     /** Out-of-office of one store; {@code from}/{@code until} 0 when not limited. */
     public record Settings(long storeId, boolean enabled, String subject, String message, long from, long until) {
         public boolean activeAt(long now) {
@@ -40,11 +44,10 @@ public class OutOfOfficeService {
     public Settings settings(long userId) {
         StoreEntity store = stores.privateStoreOf(userId).orElse(null);
         if (store == null) return new Settings(0, false, "", "", 0, 0);
-        // the five properties only, as plain values: a store's root also keeps large settings
-        // (WebAccess, free/busy ids) that every delivery would otherwise read
-        Map<Integer, PropValue> p = objects.read(List.of(store.hierarchyId), List.of(PropTag.PR_EC_OUTOFOFFICE,
-                PropTag.PR_EC_OUTOFOFFICE_SUBJECT, PropTag.PR_EC_OUTOFOFFICE_MSG, PropTag.PR_EC_OUTOFOFFICE_FROM,
-                PropTag.PR_EC_OUTOFOFFICE_UNTIL)).getOrDefault(store.hierarchyId, Map.of());
+        // the five properties only, as plain values (a store's root also keeps large settings:
+        // WebAccess, free/busy ids), kept between deliveries until one of them is written
+        Map<Integer, PropValue> p = oofCache.get(store.hierarchyId, () -> objects.read(List.of(store.hierarchyId),
+                List.copyOf(OofCache.TAGS)).getOrDefault(store.hierarchyId, Map.of()));
         return new Settings(store.id, bool(p.get(PropTag.PR_EC_OUTOFOFFICE)), string(p.get(PropTag.PR_EC_OUTOFOFFICE_SUBJECT)),
                 string(p.get(PropTag.PR_EC_OUTOFOFFICE_MSG)), time(p.get(PropTag.PR_EC_OUTOFOFFICE_FROM)),
                 time(p.get(PropTag.PR_EC_OUTOFOFFICE_UNTIL)));

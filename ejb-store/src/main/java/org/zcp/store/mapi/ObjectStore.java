@@ -51,6 +51,9 @@ public class ObjectStore {
     @Inject
     org.zcp.store.cache.RulesCache rules;
 
+    @Inject
+    org.zcp.store.cache.OofCache oof;
+
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
 
@@ -341,6 +344,7 @@ public class ObjectStore {
         for (PropValue v : props) {
             if (v == null) throw StoreException.invalid("empty property value");
             if (v.tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
+            if (org.zcp.store.cache.OofCache.TAGS.contains(v.tag)) oof.changed(o.id);
             if (rowOnly(o, v)) continue;
             if (NOT_STORED.contains(v.tag)) {
                 continue; // computed by the server; silently ignored as MAPI providers do
@@ -459,6 +463,7 @@ public class ObjectStore {
         if (o.type == ObjectType.MAPI_FOLDER) FolderGeneration.changed(txRegistry);
         for (int tag : tags) {
             if (tag == PropTag.PR_RULES_DATA) rules.changed(o.id);
+            if (org.zcp.store.cache.OofCache.TAGS.contains(tag)) oof.changed(o.id);
             if (FlagColumns.has(tag)) {
                 FlagColumns.set(o, tag, null);
                 continue;

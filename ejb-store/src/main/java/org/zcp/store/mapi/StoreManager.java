@@ -208,16 +208,35 @@ public class StoreManager {
     }
 
     public Optional<Long> receiveFolder(long storeId, String messageClass) {
-        List<ReceiveFolder> l = em.createQuery("select r from ReceiveFolder r where r.storeId = :s", ReceiveFolder.class)
-                .setParameter("s", storeId).getResultList();
-        ReceiveFolder best = null;
-        for (ReceiveFolder r : l) {
-            boolean match = r.messageClass.isEmpty() || messageClass.equalsIgnoreCase(r.messageClass)
-                    || messageClass.toUpperCase().startsWith(r.messageClass.toUpperCase() + ".");
-            if (match && (best == null || r.messageClass.length() > best.messageClass.length())) best = r;
+        // a store's receive folders are written when it is made and go with it (forgetReceiveFolders);
+        // a delivery asks twice (the Inbox, its rules), each a query before
+        List<Receive> l = RECEIVE_FOLDERS.get(storeId);
+        if (l == null) {
+            l = em.createQuery("select r from ReceiveFolder r where r.storeId = :s", ReceiveFolder.class)
+                    .setParameter("s", storeId).getResultList().stream()
+                    .map(r -> new Receive(r.messageClass, r.folderId)).toList();
+            if (!l.isEmpty()) RECEIVE_FOLDERS.put(storeId, l);
         }
-        return best == null ? Optional.empty() : Optional.of(best.folderId);
+        Receive best = null;
+        for (Receive r : l) {
+            boolean match = r.messageClass().isEmpty() || messageClass.equalsIgnoreCase(r.messageClass())
+                    || messageClass.toUpperCase().startsWith(r.messageClass().toUpperCase() + ".");
+            if (match && (best == null || r.messageClass().length() > best.messageClass().length())) best = r;
+        }
+        return best == null ? Optional.empty() : Optional.of(best.folderId());
     }
+
+    /** A store's receive folders are removed (with the store). */
+    public void forgetReceiveFolders(long storeId) {
+        org.zcp.store.cache.TxCache.forgetNowAndAtEnd(registry, () -> RECEIVE_FOLDERS.remove(storeId));
+    }
+
+    private record Receive(String messageClass, long folderId) {
+    }
+
+    /** Store id -> its receive folders, as read from the database. */
+    private static final java.util.Map<Long, List<Receive>> RECEIVE_FOLDERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     // ---- orphans (manual 8.2) ------------------------------------------------------------------
 
