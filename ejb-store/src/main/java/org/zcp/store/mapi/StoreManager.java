@@ -66,13 +66,10 @@ public class StoreManager {
     private static final java.util.Map<Long, Long> PRIVATE_STORES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Optional<StoreEntity> privateStoreOf(long userId) {
-        // the store id found earlier in this transaction, checked again through the persistence
-        // context (no query): a store orphaned or hooked since then is looked up anew
-        // (a query per delivery was 5% of its CPU): the id is remembered across transactions too,
-        // as a hint only; the row read by its key must still be this user's private store
-        java.util.Map<Long, Long> known = org.zcp.store.cache.TxCache.of(registry, "zcp.private.stores");
-        Long id = known == null ? null : known.get(userId);
-        if (id == null) id = PRIVATE_STORES.get(userId);
+        // the store id found before, as a hint only (a query per delivery was 5% of its CPU): the
+        // row read by its key (from the persistence context when this transaction has it) must
+        // still be this user's private store; a store orphaned or hooked since is looked up anew
+        Long id = PRIVATE_STORES.get(userId);
         if (id != null) {
             StoreEntity s = em.find(StoreEntity.class, id);
             if (s != null && s.userId == userId && s.type == StoreEntity.PRIVATE) return Optional.of(s);
@@ -80,10 +77,7 @@ public class StoreManager {
         }
         List<StoreEntity> l = em.createQuery("select s from StoreEntity s where s.userId = :u and s.type = 0",
                 StoreEntity.class).setParameter("u", userId).getResultList();
-        if (!l.isEmpty()) {
-            if (known != null) known.put(userId, l.get(0).id);
-            PRIVATE_STORES.put(userId, l.get(0).id);
-        }
+        if (!l.isEmpty()) PRIVATE_STORES.put(userId, l.get(0).id);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
