@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Attachment;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.PropValues;
-import org.zcp.api.soap.Recipient;
+import org.zcp.store.api.mapi.Attachment;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.mapi.PropValues;
+import org.zcp.store.api.mapi.Recipient;
 import org.zcp.mime.MimeSamples;
 import org.zcp.mime.MimeToMapi;
 

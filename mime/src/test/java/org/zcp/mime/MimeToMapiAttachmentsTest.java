@@ -14,9 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Attachment;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValues;
+import org.zcp.store.api.mapi.Attachment;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValues;
 import org.zcp.mime.MimeToMapi;
 import org.zcp.mime.MimeToMapiAttachmentsTest;
 

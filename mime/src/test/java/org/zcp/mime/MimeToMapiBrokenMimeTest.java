@@ -11,8 +11,8 @@ import static org.zcp.mime.MimeSamples.string;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValues;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValues;
 import org.zcp.mime.MimeToMapiBrokenMimeTest;
 
 /** Broken input never throws: the message is converted as far as it can be. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValues;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValues;
 import org.zcp.mime.MimeToMapi;
 import org.zcp.mime.MimeToMapiHeadersTest;
 

@@ -9,9 +9,9 @@ import static org.zcp.mime.MimeSamples.string;
 
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValues;
-import org.zcp.api.soap.Recipient;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValues;
+import org.zcp.store.api.mapi.Recipient;
 import org.zcp.mime.MimeToMapi;
 import org.zcp.mime.MimeToMapiRecipientsTest;
 

@@ -96,10 +96,10 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     org.zcp.store.directory.Directory directory;
 
     @EJB
-    org.zcp.store.spooler.SpoolerService spooler;
+    org.zcp.store.core.SubmitService submits;
 
     @EJB
-    org.zcp.store.rules.RuleService rules;
+    org.zcp.store.mapi.RuleService rules;
 
     @EJB
     org.zcp.store.archive.ArchiveService archives;
@@ -196,27 +196,27 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public StoreInfo getStore(String sessionId, String userName) throws MapiException {
-        return call("getStore", sessionId, s -> storeAdmin.open(s, userName));
+        return call("getStore", sessionId, s -> Wire.out(storeAdmin.open(s, userName)));
     }
 
     @Override
     public StoreInfo getPublicStore(String sessionId, String companyName) throws MapiException {
-        return call("getPublicStore", sessionId, s -> storeAdmin.openPublic(s, companyName));
+        return call("getPublicStore", sessionId, s -> Wire.out(storeAdmin.openPublic(s, companyName)));
     }
 
     @Override
     public StoreInfo createPublicStore(String sessionId, String companyName) throws MapiException {
-        return call("createPublicStore", sessionId, s -> storeAdmin.createPublic(s, companyName));
+        return call("createPublicStore", sessionId, s -> Wire.out(storeAdmin.createPublic(s, companyName)));
     }
 
     @Override
     public StoreInfo createStore(String sessionId, String userName) throws MapiException {
-        return call("createStore", sessionId, s -> storeAdmin.create(s, userName));
+        return call("createStore", sessionId, s -> Wire.out(storeAdmin.create(s, userName)));
     }
 
     @Override
     public OrphanReport listOrphans(String sessionId) throws MapiException {
-        return call("listOrphans", sessionId, s -> storeAdmin.orphans(s));
+        return call("listOrphans", sessionId, s -> Wire.out(storeAdmin.orphans(s)));
     }
 
     @Override
@@ -238,7 +238,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public TableResult queryHierarchy(String sessionId, String folderId, TableQuery query) throws MapiException {
-        return call("queryHierarchy", sessionId, s -> tables.hierarchy(s, folderId, query));
+        return call("queryHierarchy", sessionId, s -> Wire.out(tables.hierarchy(s, folderId, Wire.in(query))));
     }
 
     @Override
@@ -267,12 +267,12 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<PropValue> getProps(String sessionId, String objectId, List<Integer> tags) throws MapiException {
-        return call("getProps", sessionId, s -> folders.getProps(s, objectId, tags));
+        return call("getProps", sessionId, s -> Wire.propsOut(folders.getProps(s, objectId, tags)));
     }
 
     @Override
     public void setProps(String sessionId, String objectId, List<PropValue> props) throws MapiException {
-        exec("setProps", sessionId, s -> folders.setProps(s, objectId, props == null ? List.of() : props));
+        exec("setProps", sessionId, s -> folders.setProps(s, objectId, props == null ? List.of() : Wire.propsIn(props)));
     }
 
     @Override
@@ -283,29 +283,30 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public List<Integer> getIDsFromNames(String sessionId, List<NamedProp> list, boolean create)
             throws MapiException {
-        return call("getIDsFromNames", sessionId, s -> names.ids(s, list == null ? List.of() : list, create));
+        return call("getIDsFromNames", sessionId, s -> names.ids(s, list == null ? List.of() : Wire.map(list, Wire::in), create));
     }
 
     @Override
     public List<NamedProp> getNamesFromIDs(String sessionId, List<Integer> propIds) throws MapiException {
-        return call("getNamesFromIDs", sessionId, s -> names.names(propIds == null ? List.of() : propIds));
+        return call("getNamesFromIDs", sessionId, s -> Wire.map(names.names(propIds == null ? List.of() : propIds), Wire::out));
     }
 
     @Override
     public String createMessage(String sessionId, String folderId, Message message, boolean associated)
             throws MapiException {
         return call("createMessage", sessionId, s -> messages.create(s, folderId,
-                message == null ? new Message() : message, associated));
+                message == null ? new org.zcp.store.api.mapi.Message() : Wire.in(message), associated));
     }
 
     @Override
     public void saveMessage(String sessionId, String messageId, Message message) throws MapiException {
-        exec("saveMessage", sessionId, s -> messages.save(s, messageId, message == null ? new Message() : message));
+        exec("saveMessage", sessionId, s -> messages.save(s, messageId,
+                message == null ? new org.zcp.store.api.mapi.Message() : Wire.in(message)));
     }
 
     @Override
     public Message loadMessage(String sessionId, String messageId) throws MapiException {
-        return call("loadMessage", sessionId, s -> messages.load(s, messageId));
+        return call("loadMessage", sessionId, s -> Wire.out(messages.load(s, messageId)));
     }
 
     @Override
@@ -325,7 +326,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
             DataHandler data) throws MapiException {
         return call("saveAttachment", sessionId, s -> {
             try (InputStream in = data == null ? InputStream.nullInputStream() : data.getInputStream()) {
-                return messages.saveAttachment(s, messageId, attachNum, props, in);
+                return messages.saveAttachment(s, messageId, attachNum, Wire.propsIn(props), in);
             } catch (IOException e) {
                 throw new org.zcp.store.StoreException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR,
                         "attachment upload broke off: " + e.getMessage());
@@ -351,12 +352,12 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<org.zcp.api.soap.Rule> getRules(String sessionId, String folderId) throws MapiException {
-        return call("getRules", sessionId, s -> rules.get(s, folderId));
+        return call("getRules", sessionId, s -> Wire.map(rules.get(s, folderId), Wire::out));
     }
 
     @Override
     public void setRules(String sessionId, String folderId, List<org.zcp.api.soap.Rule> list) throws MapiException {
-        exec("setRules", sessionId, s -> rules.set(s, folderId, list == null ? List.of() : list));
+        exec("setRules", sessionId, s -> rules.set(s, folderId, list == null ? List.of() : Wire.map(list, Wire::in)));
     }
 
     @Override
@@ -372,22 +373,22 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<org.zcp.api.soap.ArchiveInfo> listArchives(String sessionId, String userName) throws MapiException {
-        return call("listArchives", sessionId, s -> archives.list(s, userName));
+        return call("listArchives", sessionId, s -> Wire.map(archives.list(s, userName), Wire::out));
     }
 
     @Override
     public void submitMessage(String sessionId, String messageId) throws MapiException {
-        exec("submitMessage", sessionId, s -> spooler.submit(s, messageId));
+        exec("submitMessage", sessionId, s -> submits.submit(s, messageId));
     }
 
     @Override
     public void abortSubmit(String sessionId, String messageId) throws MapiException {
-        exec("abortSubmit", sessionId, s -> spooler.abort(s, messageId));
+        exec("abortSubmit", sessionId, s -> submits.abort(s, messageId));
     }
 
     @Override
     public boolean isMessageInQueue(String sessionId, String messageId) throws MapiException {
-        return call("isMessageInQueue", sessionId, s -> spooler.queued(s, messageId));
+        return call("isMessageInQueue", sessionId, s -> submits.queued(s, messageId));
     }
 
     @Override
@@ -401,7 +402,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public TableResult queryContents(String sessionId, String folderId, TableQuery query) throws MapiException {
-        return call("queryContents", sessionId, s -> tables.contents(s, folderId, query));
+        return call("queryContents", sessionId, s -> Wire.out(tables.contents(s, folderId, Wire.in(query))));
     }
 
     // ---- delivery ------------------------------------------------------------------------------
@@ -417,7 +418,8 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
                 try (InputStream in = rfc822 == null ? InputStream.nullInputStream() : rfc822.getInputStream()) {
                     java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                return org.zcp.store.dagent.Deliveries.outcome(delivery, recipient, envelopeFrom, tmp, folder, create, markRead);
+                return Wire.out(org.zcp.store.dagent.Deliveries.outcome(delivery, recipient, envelopeFrom, tmp, folder,
+                        create, markRead));
             } catch (IOException e) {
                 throw new org.zcp.store.StoreException(org.zcp.api.mapi.MapiError.MAPI_E_NETWORK_ERROR,
                         "message upload broke off");
@@ -437,17 +439,17 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<AclEntry> getRights(String sessionId, String objectId) throws MapiException {
-        return call("getRights", sessionId, s -> acls.get(s, objectId));
+        return call("getRights", sessionId, s -> Wire.map(acls.get(s, objectId), Wire::out));
     }
 
     @Override
     public void setRights(String sessionId, String objectId, List<AclEntry> acl) throws MapiException {
-        exec("setRights", sessionId, s -> acls.set(s, objectId, acl == null ? List.of() : acl));
+        exec("setRights", sessionId, s -> acls.set(s, objectId, acl == null ? List.of() : Wire.map(acl, Wire::in)));
     }
 
     @Override
     public QuotaStatus getQuotaStatus(String sessionId, String userName) throws MapiException {
-        return call("getQuotaStatus", sessionId, s -> storeAdmin.quotaStatus(s, userName));
+        return call("getQuotaStatus", sessionId, s -> Wire.out(storeAdmin.quotaStatus(s, userName)));
     }
 
     @Override
@@ -459,17 +461,18 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public UserDetails createUser(String sessionId, UserDetails user) throws MapiException {
-        return call("createUser", sessionId, s -> userAdmin.create(s, user));
+        return call("createUser", sessionId, s -> Wire.out(userAdmin.create(s, Wire.in(user))));
     }
 
     @Override
     public void setUser(String sessionId, String userName, UserDetails user) throws MapiException {
-        exec("setUser", sessionId, s -> userAdmin.update(s, userName, user == null ? new UserDetails() : user));
+        exec("setUser", sessionId, s -> userAdmin.update(s, userName,
+                user == null ? new org.zcp.store.api.admin.UserDetails() : Wire.in(user)));
     }
 
     @Override
     public UserDetails getUser(String sessionId, String userName) throws MapiException {
-        return call("getUser", sessionId, s -> userAdmin.get(s, userName));
+        return call("getUser", sessionId, s -> Wire.out(userAdmin.get(s, userName)));
     }
 
     @Override
@@ -479,7 +482,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<UserDetails> getUserList(String sessionId, String companyName) throws MapiException {
-        return call("getUserList", sessionId, s -> userAdmin.list(s, companyName));
+        return call("getUserList", sessionId, s -> Wire.map(userAdmin.list(s, companyName), Wire::out));
     }
 
     @Override
@@ -490,7 +493,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<UserDetails> getSendAsList(String sessionId, String userName) throws MapiException {
-        return call("getSendAsList", sessionId, s -> userAdmin.sendAsList(s, userName));
+        return call("getSendAsList", sessionId, s -> Wire.map(userAdmin.sendAsList(s, userName), Wire::out));
     }
 
     @Override
@@ -507,17 +510,18 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public void createGroup(String sessionId, GroupDetails group) throws MapiException {
-        exec("createGroup", sessionId, s -> groupAdmin.create(s, group));
+        exec("createGroup", sessionId, s -> groupAdmin.create(s, Wire.in(group)));
     }
 
     @Override
     public void setGroup(String sessionId, String groupName, GroupDetails group) throws MapiException {
-        exec("setGroup", sessionId, s -> groupAdmin.update(s, groupName, group == null ? new GroupDetails() : group));
+        exec("setGroup", sessionId, s -> groupAdmin.update(s, groupName,
+                group == null ? new org.zcp.store.api.admin.GroupDetails() : Wire.in(group)));
     }
 
     @Override
     public GroupDetails getGroup(String sessionId, String groupName) throws MapiException {
-        return call("getGroup", sessionId, s -> groupAdmin.get(s, groupName));
+        return call("getGroup", sessionId, s -> Wire.out(groupAdmin.get(s, groupName)));
     }
 
     @Override
@@ -527,7 +531,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<GroupDetails> getGroupList(String sessionId, String companyName) throws MapiException {
-        return call("getGroupList", sessionId, s -> groupAdmin.list(s, companyName));
+        return call("getGroupList", sessionId, s -> Wire.map(groupAdmin.list(s, companyName), Wire::out));
     }
 
     @Override
@@ -542,25 +546,25 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<UserDetails> getUserListOfGroup(String sessionId, String groupName) throws MapiException {
-        return call("getUserListOfGroup", sessionId, s -> groupAdmin.members(s, groupName));
+        return call("getUserListOfGroup", sessionId, s -> Wire.map(groupAdmin.members(s, groupName), Wire::out));
     }
 
     // ---- companies -----------------------------------------------------------------------------
 
     @Override
     public void createCompany(String sessionId, CompanyDetails company) throws MapiException {
-        exec("createCompany", sessionId, s -> companyAdmin.create(s, company));
+        exec("createCompany", sessionId, s -> companyAdmin.create(s, Wire.in(company)));
     }
 
     @Override
     public void setCompany(String sessionId, String companyName, CompanyDetails company) throws MapiException {
         exec("setCompany", sessionId, s -> companyAdmin.update(s, companyName,
-                company == null ? new CompanyDetails() : company));
+                company == null ? new org.zcp.store.api.admin.CompanyDetails() : Wire.in(company)));
     }
 
     @Override
     public CompanyDetails getCompany(String sessionId, String companyName) throws MapiException {
-        return call("getCompany", sessionId, s -> companyAdmin.get(s, companyName));
+        return call("getCompany", sessionId, s -> Wire.out(companyAdmin.get(s, companyName)));
     }
 
     @Override
@@ -570,7 +574,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<CompanyDetails> getCompanyList(String sessionId) throws MapiException {
-        return call("getCompanyList", sessionId, s -> companyAdmin.list(s));
+        return call("getCompanyList", sessionId, s -> Wire.map(companyAdmin.list(s), Wire::out));
     }
 
     @Override
@@ -586,7 +590,7 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<CompanyDetails> getRemoteViewList(String sessionId, String companyName) throws MapiException {
-        return call("getRemoteViewList", sessionId, s -> companyAdmin.viewList(s, companyName));
+        return call("getRemoteViewList", sessionId, s -> Wire.map(companyAdmin.viewList(s, companyName), Wire::out));
     }
 
     @Override
@@ -602,6 +606,6 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
 
     @Override
     public List<UserDetails> getRemoteAdminList(String sessionId, String companyName) throws MapiException {
-        return call("getRemoteAdminList", sessionId, s -> companyAdmin.adminList(s, companyName));
+        return call("getRemoteAdminList", sessionId, s -> Wire.map(companyAdmin.adminList(s, companyName), Wire::out));
     }
 }

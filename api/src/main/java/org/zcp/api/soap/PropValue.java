@@ -128,20 +128,4 @@ public class PropValue {
     public int hashCode() {
         return tag;
     }
-
-    /**
-     * The octets of the value as the store counts them for message sizes and quota (manual 4.12)
-     * and its caches for memory: strings two per character, binaries their length, numbers 8.
-     */
-    public long octets() {
-        Object o = value();
-        if (o instanceof String str) return str.length() * 2L;
-        if (o instanceof byte[] b) return b.length;
-        if (o instanceof java.util.List<?> l) {
-            long n = 0;
-            for (Object e : l) n += e instanceof String str ? str.length() * 2L : e instanceof byte[] b ? b.length : 8;
-            return n;
-        }
-        return 8;
-    }
 }

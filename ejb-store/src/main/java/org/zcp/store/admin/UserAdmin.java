@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.ObjectClass;
-import org.zcp.api.soap.UserDetails;
+import org.zcp.store.api.admin.UserDetails;
 import org.zcp.store.StoreException;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.Attr;

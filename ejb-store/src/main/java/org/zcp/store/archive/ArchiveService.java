@@ -7,21 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.ArchiveInfo;
 import org.zcp.store.StoreException;
 import org.zcp.store.admin.UserAdmin;
+import org.zcp.store.api.Mailboxes;
+import org.zcp.store.api.Mailboxes.MailStore;
+import org.zcp.store.api.admin.ArchiveInfo;
 import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
-import org.zcp.store.entity.ChangeEntry;
-import org.zcp.store.entity.HierarchyObject;
-import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.FolderService;
-import org.zcp.store.mapi.MessageService;
-import org.zcp.store.mapi.ObjectStore;
-import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.session.Session;
 
 /**
@@ -43,16 +37,7 @@ public class ArchiveService {
     UserAdmin users;
 
     @Inject
-    StoreManager stores;
-
-    @Inject
-    ObjectStore objects;
-
-    @Inject
-    FolderService folders;
-
-    @Inject
-    MessageService messages;
+    Mailboxes mailboxes;
 
     /** One attachment: the archive user's id and the folder. */
     public record Attached(long archiveUserId, String folder) {
@@ -81,7 +66,7 @@ public class ArchiveService {
         directory.requireAdminOf(s, user.companyId());
         directory.requireAdminOf(s, archive.companyId());
         if (user.id() == archive.id()) throw StoreException.invalid("a user cannot be his own archive");
-        if (stores.privateStoreOf(archive.id()).isEmpty()) {
+        if (mailboxes.privateStore(archive.id()).isEmpty()) {
             throw StoreException.notFound("the store of archive user " + archiveName);
         }
         String name = folder == null || folder.isBlank() ? user.name() : folder.trim();
@@ -136,16 +121,13 @@ public class ArchiveService {
     public int archive(long userId, String messageEntryId, String folderName, boolean sent) {
         int n = 0;
         for (Attached a : attached(userId)) {
-            StoreEntity store = stores.privateStoreOf(a.archiveUserId())
+            MailStore store = mailboxes.privateStore(a.archiveUserId())
                     .orElseThrow(() -> StoreException.notFound("the archive store of user " + a.archiveUserId()));
-            HierarchyObject root = child(stores.ipmSubtree(store), a.folder());
-            HierarchyObject target = child(root, folderName == null || folderName.isBlank() ? "Inbox" : folderName);
-            for (String copy : messages.copy(Session.MAIL_FLOW, List.of(messageEntryId), objects.entryId(target), false)) {
+            String target = mailboxes.folderAt(store, List.of(a.folder(),
+                    folderName == null || folderName.isBlank() ? "Inbox" : folderName), true).orElseThrow();
+            for (String copy : mailboxes.copy(List.of(messageEntryId), target, false)) {
                 if (sent) {
-                    HierarchyObject c = objects.resolve(copy);
-                    c.msgFlags = (c.msgFlags | PropTag.MSGFLAG_READ) & ~(PropTag.MSGFLAG_SUBMIT | PropTag.MSGFLAG_UNSENT);
-                    objects.journal(c, ChangeEntry.FLAGS);
-                    objects.invalidate(c.id);
+                    mailboxes.changeFlags(copy, PropTag.MSGFLAG_READ, PropTag.MSGFLAG_SUBMIT | PropTag.MSGFLAG_UNSENT);
                 }
             }
             n++;
@@ -157,12 +139,5 @@ public class ArchiveService {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
     public int archiveApart(long userId, String messageEntryId, String folderName, boolean sent) {
         return archive(userId, messageEntryId, folderName, sent);
-    }
-
-    private HierarchyObject child(HierarchyObject parent, String name) {
-        for (HierarchyObject f : objects.children(parent.id, ObjectType.MAPI_FOLDER, false)) {
-            if (name.equalsIgnoreCase(f.displayName)) return f;
-        }
-        return objects.resolve(folders.create(Session.MAIL_FLOW, objects.entryId(parent), name, "IPF.Note", true));
     }
 }

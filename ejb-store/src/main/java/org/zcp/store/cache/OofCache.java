@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 
 /**
  * The out-of-office properties of each store's root (manual 4.5), which every delivery reads (a

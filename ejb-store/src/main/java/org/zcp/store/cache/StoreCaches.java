@@ -8,7 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.config.ServerSettings;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.mapi.Rights;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.StoreException;
 import org.zcp.store.api.FolderInfo;
 import org.zcp.store.api.FolderTree;
@@ -106,6 +106,11 @@ public class FolderTreeBean implements FolderTree {
 
     /** The receive folder and the folders the store root names (a store without one just lacks it). */
     private Map<Long, FolderInfo.Special> special(StoreEntity store) {
+        return special(objects, stores, store);
+    }
+
+    /** {@link #special(StoreEntity)} for the store core's other readers of folder roles ({@code MailboxesBean}). */
+    static Map<Long, FolderInfo.Special> special(ObjectStore objects, StoreManager stores, StoreEntity store) {
         Map<Integer, PropValue> root = objects.stored(store.hierarchyId);
         Map<Long, FolderInfo.Special> out = new LinkedHashMap<>();
         put(out, root.get(PropTag.PR_IPM_SENTMAIL_ENTRYID), FolderInfo.Special.SENT);

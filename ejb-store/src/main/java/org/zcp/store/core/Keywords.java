@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.zcp.api.mapi.PropType;
-import org.zcp.api.soap.NamedProp;
+import org.zcp.store.api.mapi.NamedProp;
 import org.zcp.store.mapi.NamedProperties;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.api.MessageFlags;
 import org.zcp.store.api.FolderMessages.FlagMode;
 

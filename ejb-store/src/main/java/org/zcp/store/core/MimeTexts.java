@@ -1,9 +1,9 @@
 package org.zcp.store.core;
 
 import org.zcp.api.mapi.MapiError;
-import org.zcp.api.soap.Message;
+import org.zcp.store.api.mapi.Message;
 import org.zcp.store.StoreException;
-import org.zcp.store.mapi.MemoryBudget;
+import org.zcp.store.MemoryBudget;
 import org.zcp.store.mapi.MessageService;
 import org.zcp.mime.MapiToMime;
 import org.zcp.store.session.Session;

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.api.FolderChanges;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.entity.HierarchyObject;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zcp.api.mapi.MapiError;
-import org.zcp.api.soap.DeliveryResult;
+import org.zcp.store.api.delivery.DeliveryResult;
 import org.zcp.store.StoreException;
 import org.zcp.store.dagent.Deliveries;
 import org.zcp.store.dagent.DeliveryService;

@@ -18,12 +18,12 @@ import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.Mail;
 import org.zcp.api.mapi.MapiError;
-import org.zcp.api.soap.DeliveryResult;
+import org.zcp.store.api.Mailboxes;
+import org.zcp.store.api.delivery.DeliveryResult;
 import org.zcp.store.StoreException;
 import org.zcp.store.dagent.DeliveryService;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
-import org.zcp.store.mapi.StoreManager;
 import org.zcp.mime.MimeToMapi;
 import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
@@ -43,7 +43,7 @@ public class DeliveryService {
     Directory directory;
 
     @Inject
-    StoreManager stores;
+    Mailboxes mailboxes;
 
     @Inject
     Pipelines pipelines;
@@ -60,7 +60,7 @@ public class DeliveryService {
             r.detail = "no such user: " + recipient;
             return r;
         }
-        if (stores.privateStoreOf(user.id()).isEmpty()) {
+        if (mailboxes.privateStore(user.id()).isEmpty()) {
             r.status = DeliveryResult.UNKNOWN;
             r.detail = "user " + user.name() + " has no store";
             return r;

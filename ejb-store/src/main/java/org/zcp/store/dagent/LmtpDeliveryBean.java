@@ -7,7 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.jboss.ejb3.annotation.ResourceAdapter;
-import org.zcp.api.soap.DeliveryResult;
+import org.zcp.store.api.delivery.DeliveryResult;
 import org.zcp.protocols.lmtp.LmtpBackend;
 import org.zcp.store.dagent.Deliveries;
 import org.zcp.store.dagent.DeliveryService;

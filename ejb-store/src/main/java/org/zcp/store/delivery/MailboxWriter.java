@@ -8,34 +8,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.zcp.api.mapi.MapiError;
-import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.PropValues;
+import org.zcp.mime.MimeToMapi;
+import org.zcp.mime.TrackedMimeMessage;
 import org.zcp.store.StoreException;
+import org.zcp.store.api.FolderInfo;
+import org.zcp.store.api.Mailboxes;
+import org.zcp.store.api.Mailboxes.MailStore;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.mapi.PropValues;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.directory.Features;
-import org.zcp.store.entity.HierarchyObject;
-import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.EntryIds;
-import org.zcp.store.mapi.FolderService;
-import org.zcp.store.mapi.MessageService;
-import org.zcp.store.mapi.ObjectStore;
-import org.zcp.store.mapi.StoreManager;
-import org.zcp.mime.MimeToMapi;
-import org.zcp.mime.TrackedMimeMessage;
-import org.zcp.store.session.Session;
 
 /**
  * The last step of delivery: converts the (possibly changed) message to MAPI and stores it in the
- * target folder of the user's store. The original RFC 822 text is kept for users with the imap
+ * target folder of the user's store, through the store's door for the mail flow ({@link Mailboxes}). The original RFC 822 text is kept for users with the imap
  * feature (manual 8.7); a message already delivered (same Message-ID within a day) is not stored
  * twice, so an MTA retrying after a lost answer never duplicates it.
  */
@@ -43,8 +36,6 @@ import org.zcp.store.session.Session;
 public class MailboxWriter {
     private static final Logger LOG = Logger.getLogger(MailboxWriter.class.getName());
     static final long DUPLICATE_WINDOW_MS = 24L * 60 * 60 * 1000;
-    /** Delivery works as the internal SYSTEM user (full access to every store). */
-    static final Session SYSTEM = Session.MAIL_FLOW;
 
     /**
      * Where and how a message is stored: a folder of the company's public store (move to public),
@@ -62,16 +53,7 @@ public class MailboxWriter {
     Directory directory;
 
     @Inject
-    StoreManager stores;
-
-    @Inject
-    ObjectStore objects;
-
-    @Inject
-    MessageService messages;
-
-    @Inject
-    FolderService folders;
+    Mailboxes mailboxes;
 
     @Inject
     Features features;
@@ -85,26 +67,22 @@ public class MailboxWriter {
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry txRegistry;
 
-    @Inject
-    Duplicates duplicates;
-
     /** Stores the message for {@code userId}; returns the entry id of the stored (or earlier) copy. */
     public String store(long userId, MimeMessage mime, Path original, Target target) {
         DirEntry user = directory.require(userId);
-        StoreEntity store = stores.privateStoreOf(userId)
+        MailStore store = mailboxes.privateStore(userId)
                 .orElseThrow(() -> StoreException.notFound("user " + user.name() + " has no store"));
         String folder;
         String publicFolder = present(target.publicPath()) ? publicFolder(user, target) : null;
         if (publicFolder != null) {
             folder = publicFolder;
-            store = objects.store(objects.resolve(folder).storeId);
+            store = mailboxes.storeOf(folder);
         } else if (present(target.folderId()) && ruleFolder(store, target.folderId())) {
             folder = target.folderId();
         } else {
             folder = folderId(store, target.folderPath(), target.create());
             if (!present(target.folderPath()) && target.junk()) {
-                String junk = junkFolder(store);
-                if (junk != null) folder = junk;
+                folder = mailboxes.specialFolder(store, FolderInfo.Special.JUNK).orElse(folder);
             }
         }
         byte[] text = text(mime, original);
@@ -117,25 +95,25 @@ public class MailboxWriter {
         if (features.allowed(user, "imap") || features.allowed(user, "pop3")) {
             m.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, text));
         }
-        String id = messages.create(SYSTEM, folder, m, false);
+        String id = mailboxes.create(folder, m);
         // checked after the rows are written, when create holds the folder's and the store's
         // counters until commit: deliveries to one mailbox write in parallel and queue only for
         // those (issue 10); a duplicate is then undone whole, with what the pipeline did for it
-        String duplicate = duplicate(store, m, objects.resolve(id).id);
+        String duplicate = duplicate(store, m, id);
         if (duplicate != null) {
             txRegistry.setRollbackOnly();
             LOG.info("duplicate delivery of " + PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID) + " to "
                     + directory.loginName(user) + " suppressed");
             return duplicate;
         }
-        if (settings.dagent().getBool("archive_on_delivery") && store.userId == userId) {
+        if (settings.dagent().getBool("archive_on_delivery") && store.ownerId() == userId) {
             // manual 6.7.1: not archived, not delivered (the exception makes it a temporary failure)
-            archives.archive(userId, id, objects.resolve(folder).displayName, false);
+            archives.archive(userId, id, mailboxes.displayName(folder), false);
         }
         if (target.copies() != null && !target.copies().isEmpty()) {
             for (String copy : target.copies()) {
-                if (liveFolder(store, copy)) {
-                    messages.copy(SYSTEM, List.of(id), copy, false);
+                if (mailboxes.isLiveFolder(store, copy)) {
+                    mailboxes.copy(List.of(id), copy, false);
                 } else {
                     LOG.warning("a rule's copy folder " + copy + " is gone or not in the store: no copy made");
                 }
@@ -149,52 +127,31 @@ public class MailboxWriter {
      * Whether a rule's move target is a live folder of the store. A folder deleted since the rule
      * was made is no reason to refuse the message for ever: it goes to the Inbox, with a warning.
      */
-    private boolean ruleFolder(StoreEntity store, String folderId) {
-        if (liveFolder(store, folderId)) return true;
+    private boolean ruleFolder(MailStore store, String folderId) {
+        if (mailboxes.isLiveFolder(store, folderId)) return true;
         LOG.warning("a rule's target folder " + folderId + " is gone or not in the store: delivered to the Inbox");
         return false;
     }
 
-    /**
-     * Whether the entry id names a live folder of the store. Looked up without the store services,
-     * whose refusal would mark the delivery's transaction for rollback (StoreException).
-     */
-    private boolean liveFolder(StoreEntity store, String folderId) {
-        EntryIds.Parsed p;
-        try {
-            p = EntryIds.parse(folderId);
-        } catch (StoreException e) {
-            return false;
-        }
-        if (!p.storeGuid().equalsIgnoreCase(store.guid)) return false;
-        HierarchyObject f = objects.find(p.objectId());
-        return f != null && f.type == ObjectType.MAPI_FOLDER && f.deletedAt == null && f.storeId == store.id;
-    }
-
     /** The public folder of the move-to-public plugin; null (the Inbox, with a warning) when missing. */
     private String publicFolder(DirEntry user, Target target) {
-        StoreEntity pub = stores.publicStoreOf(user.companyId()).orElse(null);
+        MailStore pub = mailboxes.publicStore(user.companyId()).orElse(null);
         if (pub == null) {
             LOG.warning("no public store for " + user.name() + "'s company: delivered to the Inbox instead of "
                     + target.publicPath());
             return null;
         }
-        HierarchyObject cur = stores.ipmSubtree(pub);
-        for (String name : target.publicPath().split("[/\\\\]")) {
-            if (name.isBlank()) continue;
-            HierarchyObject next = null;
-            for (HierarchyObject f : objects.children(cur.id, ObjectType.MAPI_FOLDER, false)) {
-                if (name.equalsIgnoreCase(f.displayName)) next = f;
-            }
-            if (next == null && !target.create()) {
-                LOG.warning("public folder " + target.publicPath() + " does not exist: delivered to the Inbox of "
-                        + user.name());
-                return null;
-            }
-            if (next == null) next = objects.resolve(folders.create(SYSTEM, objects.entryId(cur), name, "IPF.Note", true));
-            cur = next;
+        String folder = mailboxes.folderAt(pub, names(target.publicPath()), target.create()).orElse(null);
+        if (folder == null) {
+            LOG.warning("public folder " + target.publicPath() + " does not exist: delivered to the Inbox of "
+                    + user.name());
         }
-        return objects.entryId(cur);
+        return folder;
+    }
+
+    /** A folder path's names ("Inbox/Projects", "Inbox\\Projects"). */
+    private static List<String> names(String path) {
+        return List.of(path.split("[/\\\\]"));
     }
 
     private static boolean present(String s) {
@@ -236,53 +193,18 @@ public class MailboxWriter {
         }
     }
 
-    /** The Junk E-mail folder: PR_ADDITIONAL_REN_ENTRYIDS[4] of the store. */
-    private String junkFolder(StoreEntity store) {
-        var ren = objects.stored(store.hierarchyId).get(PropTag.PR_ADDITIONAL_REN_ENTRYIDS);
-        if (ren == null || ren.mvbin == null || ren.mvbin.size() < 5 || ren.mvbin.get(4).length == 0) return null;
-        return HexFormat.of().withUpperCase().formatHex(ren.mvbin.get(4));
-    }
-
     /** A live delivered copy of the same Message-ID in the store from the last day other than {@code self}, or null. */
-    private String duplicate(StoreEntity store, Message m, long self) {
+    private String duplicate(MailStore store, Message m, String self) {
         String id = PropValues.string(m.props, PropTag.PR_INTERNET_MESSAGE_ID);
         if (id == null || id.isBlank() || id.length() > 255) return null;
-        // "look up, then insert" made safe (issue 10): the store's row lock (held since the journal
-        // entry of the new message) orders deliveries to one store; what the ones before committed
-        // is read with a plain read at READ COMMITTED (Duplicates says why not a locking read)
-        objects.lockFresh(StoreEntity.class, store.id);
-        return duplicates.find(store.id, id, System.currentTimeMillis() - DUPLICATE_WINDOW_MS, self);
-    }
-
-    /** The entry id of the store's Inbox. */
-    public String inboxId(StoreEntity store) {
-        long inbox = stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
-        return objects.entryId(store.id, inbox);
+        return mailboxes.deliveredBefore(store, id, System.currentTimeMillis() - DUPLICATE_WINDOW_MS, self).orElse(null);
     }
 
     /** The Inbox, or a folder path below IPM_SUBTREE ("Inbox/Projects"), created on request. */
-    public String folderId(StoreEntity store, String path, boolean create) {
-        if (path == null || path.isBlank()) {
-            return inboxId(store);
-        }
-        HierarchyObject cur = stores.ipmSubtree(store);
-        for (String name : path.split("[/\\\\]")) {
-            if (name.isBlank()) continue;
-            HierarchyObject next = null;
-            for (HierarchyObject f : objects.children(cur.id, ObjectType.MAPI_FOLDER, false)) {
-                if (name.equalsIgnoreCase(f.displayName)) next = f;
-            }
-            if (next == null) {
-                if (!create) {
-                    // zarafa-dagent -F without -C: a missing folder means the Inbox
-                    return inboxId(store);
-                }
-                String id = folders.create(SYSTEM, objects.entryId(cur), name, "IPF.Note", true);
-                next = objects.resolve(id);
-            }
-            cur = next;
-        }
-        return objects.entryId(cur);
+    public String folderId(MailStore store, String path, boolean create) {
+        if (path == null || path.isBlank()) return mailboxes.inbox(store);
+        // zarafa-dagent -F without -C: a missing folder means the Inbox
+        return mailboxes.folderAt(store, names(path), create).orElseGet(() -> mailboxes.inbox(store));
     }
 
     /**

@@ -2,16 +2,12 @@ package org.zcp.store.delivery;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
-import org.zcp.store.cache.OofCache;
+import org.zcp.store.api.Mailboxes;
+import org.zcp.store.api.Mailboxes.MailStore;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.config.ServerSettings;
-import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.AutoReplyLog;
-import org.zcp.store.mapi.ObjectStore;
-import org.zcp.store.mapi.StoreManager;
 
 /**
  * The autoresponder's state (manual 4.5): a store's out-of-office settings (properties of the
@@ -20,19 +16,10 @@ import org.zcp.store.mapi.StoreManager;
 @Stateless
 public class OutOfOfficeService {
     @Inject
-    StoreManager stores;
-
-    @Inject
-    ObjectStore objects;
+    Mailboxes mailboxes;
 
     @Inject
     ServerSettings settings;
-
-    @Inject
-    AutoReplyLog replies;
-
-    @Inject
-    OofCache oofCache;
 
     /** Out-of-office of one store; {@code from}/{@code until} 0 when not limited. */
     public record Settings(long storeId, boolean enabled, String subject, String message, long from, long until) {
@@ -42,13 +29,10 @@ public class OutOfOfficeService {
     }
 
     public Settings settings(long userId) {
-        StoreEntity store = stores.privateStoreOf(userId).orElse(null);
+        MailStore store = mailboxes.privateStore(userId).orElse(null);
         if (store == null) return new Settings(0, false, "", "", 0, 0);
-        // the five properties only, as plain values (a store's root also keeps large settings:
-        // WebAccess, free/busy ids), kept between deliveries until one of them is written
-        Map<Integer, PropValue> p = oofCache.get(store.hierarchyId, () -> objects.read(List.of(store.hierarchyId),
-                List.copyOf(OofCache.TAGS)).getOrDefault(store.hierarchyId, Map.of()));
-        return new Settings(store.id, bool(p.get(PropTag.PR_EC_OUTOFOFFICE)), string(p.get(PropTag.PR_EC_OUTOFOFFICE_SUBJECT)),
+        Map<Integer, PropValue> p = mailboxes.outOfOffice(store);
+        return new Settings(store.id(), bool(p.get(PropTag.PR_EC_OUTOFOFFICE)), string(p.get(PropTag.PR_EC_OUTOFOFFICE_SUBJECT)),
                 string(p.get(PropTag.PR_EC_OUTOFOFFICE_MSG)), time(p.get(PropTag.PR_EC_OUTOFOFFICE_FROM)),
                 time(p.get(PropTag.PR_EC_OUTOFOFFICE_UNTIL)));
     }
@@ -64,7 +48,7 @@ public class OutOfOfficeService {
      * answer. A yes is recorded at once, so a second message from the same sender gets no reply.
      */
     public boolean claim(long storeId, String address, long now, long limitSeconds) {
-        return replies.claim(storeId, address, now, limitSeconds);
+        return mailboxes.claimReply(storeId, address, now, limitSeconds);
     }
 
     private static boolean bool(PropValue v) {

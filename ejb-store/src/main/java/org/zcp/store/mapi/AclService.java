@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.Rights;
-import org.zcp.api.soap.AclEntry;
+import org.zcp.store.api.mapi.AclEntry;
 import org.zcp.store.StoreException;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;

@@ -3,7 +3,7 @@ package org.zcp.store.mapi;
 import java.util.List;
 import java.util.Map;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.entity.HierarchyObject;
 
 /**

@@ -8,7 +8,7 @@ import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.mapi.Rights;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.StoreException;
 import org.zcp.store.entity.AclRow;
 import org.zcp.store.entity.ChangeEntry;

@@ -1,7 +1,7 @@
 package org.zcp.store.mapi;
 
 import java.util.List;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.entity.HierarchyObject;
 
 /**

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.zcp.api.mapi.MapiError;
-import org.zcp.api.soap.NamedProp;
+import org.zcp.store.api.mapi.NamedProp;
 import org.zcp.store.StoreException;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.entity.NameEntry;

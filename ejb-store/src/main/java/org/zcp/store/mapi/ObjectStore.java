@@ -15,7 +15,7 @@ import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.mapi.PropType;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.StoreException;
 import org.zcp.store.cache.StoreCaches;
 import org.zcp.store.cache.StoreCaches.ObjectInfo;

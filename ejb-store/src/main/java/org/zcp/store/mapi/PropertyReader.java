@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
 

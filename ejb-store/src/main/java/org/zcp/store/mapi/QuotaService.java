@@ -3,7 +3,7 @@ package org.zcp.store.mapi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.zcp.api.mapi.MapiError;
-import org.zcp.api.soap.QuotaStatus;
+import org.zcp.store.api.mapi.QuotaStatus;
 import org.zcp.store.StoreException;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.Attr;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.Restriction;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.mapi.Restriction;
 import org.zcp.store.StoreException;
 
 /**

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.mapi.Rights;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.StoreException;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;

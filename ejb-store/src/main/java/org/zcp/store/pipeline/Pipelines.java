@@ -21,7 +21,7 @@ import org.zcp.store.delivery.MailboxWriter;
 import org.zcp.store.delivery.OutOfOfficeService;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.pipeline.MailPipeline.PipelineException;
-import org.zcp.store.rules.RuleService;
+import org.zcp.store.api.DeliveryRules;
 
 /**
  * The two mail pipelines of the server, each built on first use from its mailetcontainer file
@@ -53,7 +53,7 @@ public class Pipelines {
     Outbound spooler;
 
     @Inject
-    RuleService rules;
+    DeliveryRules rules;
 
     private MailPipeline delivery;
     private MailPipeline spooling;

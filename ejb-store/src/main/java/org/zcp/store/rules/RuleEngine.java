@@ -11,10 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.zcp.api.soap.HeaderMatch;
-import org.zcp.api.soap.Rule;
-import org.zcp.api.soap.RuleAction;
-import org.zcp.api.soap.RuleCondition;
+import org.zcp.store.api.rules.HeaderMatch;
+import org.zcp.store.api.rules.Rule;
+import org.zcp.store.api.rules.RuleAction;
+import org.zcp.store.api.rules.RuleCondition;
 
 /**
  * Evaluates the rules of an Inbox against a message being delivered (pure: no store access).
@@ -81,7 +81,7 @@ public final class RuleEngine {
         List<List<String>> forwards = new ArrayList<>();
         List<List<String>> redirects = new ArrayList<>();
         List<String> matched = new ArrayList<>();
-        for (Rule rule : RuleSet.sorted(rules)) {
+        for (Rule rule : Rule.inOrder(rules)) {
             if (rule == null || !rule.enabled || !matches(rule.condition, facts)) continue;
             String name = rule.name == null || rule.name.isBlank() ? "#" + rule.sequence : rule.name;
             matched.add(name);

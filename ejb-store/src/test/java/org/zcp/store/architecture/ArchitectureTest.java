@@ -69,6 +69,38 @@ class ArchitectureTest {
                 .check(store);
     }
 
+    /**
+     * Issue 10 item 1: the store and the MIME conversion speak the store's own types
+     * ({@code org.zcp.store.api.*}); the SOAP wire types, fixed by the WSDL, are mapped at the SOAP
+     * edge ({@code org.zcp.soap.Wire} in war-soap) and reach no further.
+     */
+    @Test
+    void theStoreSpeaksItsOwnTypesNotSoapWireTypes() {
+        JavaClasses storeAndMime = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.zcp.store", "org.zcp.mime");
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.zcp.api.soap..")
+                .because("SOAP maps its DTOs at its edge (docs/store-api.md)")
+                .check(storeAndMime);
+    }
+
+    /**
+     * Issue 10 item 1: the mail flow is a client of the store API. Delivery, zarafa-dagent, the
+     * pipelines, rules, the spooler and archiving reach mailboxes through
+     * {@code org.zcp.store.api.Mailboxes}, {@code Outbox} and {@code DeliveryRules}, in the store's
+     * own types; they name no entity, no core helper (ObjectStore, StoreManager, MessageService,
+     * ...) and no core cache.
+     */
+    @Test
+    void theMailFlowIsAClientOfTheStoreApi() {
+        noClasses().that().resideInAnyPackage("org.zcp.store.delivery..", "org.zcp.store.dagent..",
+                "org.zcp.store.pipeline..", "org.zcp.store.rules..", "org.zcp.store.spooler..", "org.zcp.store.archive..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zcp.store.entity..", "org.zcp.store.mapi..",
+                        "org.zcp.store.core..", "org.zcp.store.cache..", "org.zcp.store.db..")
+                .because("the mail flow reaches mailboxes through the store API (docs/store-api.md)")
+                .check(store);
+    }
+
     @Test
     void theStoreCoreNeverDependsOnAnAdapter() {
         noClasses().that().resideInAnyPackage("org.zcp.store.core..", "org.zcp.store.mapi..", "org.zcp.store.entity..",

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.db.SchemaMigrator;
 import org.zcp.store.entity.PropertyRow;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.PropType;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.StoreException;
 import org.zcp.store.entity.MvPropertyRow;
 import org.zcp.store.entity.PropertyRow;

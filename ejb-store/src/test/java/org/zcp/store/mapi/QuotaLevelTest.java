@@ -3,7 +3,7 @@ package org.zcp.store.mapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.zcp.api.soap.QuotaStatus;
+import org.zcp.store.api.mapi.QuotaStatus;
 import org.zcp.store.mapi.QuotaService.Levels;
 
 class QuotaLevelTest {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.Restriction;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.mapi.Restriction;
 import org.zcp.store.StoreException;
 import org.zcp.store.db.SchemaMigrator;
 

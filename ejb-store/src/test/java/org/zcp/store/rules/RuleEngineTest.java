@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.zcp.api.soap.HeaderMatch;
-import org.zcp.api.soap.Rule;
-import org.zcp.api.soap.RuleAction;
-import org.zcp.api.soap.RuleCondition;
+import org.zcp.store.api.rules.HeaderMatch;
+import org.zcp.store.api.rules.Rule;
+import org.zcp.store.api.rules.RuleAction;
+import org.zcp.store.api.rules.RuleCondition;
 import org.zcp.mime.MimeToMapi;
 import org.zcp.store.rules.RuleEngine.Outcome;
 

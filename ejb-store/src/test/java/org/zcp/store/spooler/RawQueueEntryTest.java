@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.Recipient;
-import org.zcp.store.entity.OutgoingEntry;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.mapi.Recipient;
+import org.zcp.store.api.Mailboxes.MailStore;
+import org.zcp.store.api.Outbox;
+import org.zcp.store.api.Outbox.Queued;
 import org.zcp.mime.MimeToMapi;
 
 /** Security review #18: a generated message is sent as generated, whatever its Outbox copy says now. */
@@ -30,13 +32,13 @@ class RawQueueEntryTest {
         return m;
     }
 
-    static OutgoingEntry queued() {
-        OutgoingEntry e = new OutgoingEntry();
-        e.rawMime = 1;
-        e.envelopeFrom = "alice@example.com";
-        e.rawSha256 = SpoolerService.sha256(GENERATED);
-        e.remaining = "bob@elsewhere.example";
-        return e;
+    static Queued queued(String rawSha256, List<String> remaining) {
+        return new Queued(1, "00", GENERATED.length, new MailStore(1, "AB", 5, false), 2, 0, 0, true,
+                "alice@example.com", rawSha256, remaining, 0, null, false);
+    }
+
+    static Queued queued() {
+        return queued(Outbox.digest(GENERATED), List.of("bob@elsewhere.example"));
     }
 
     @Test
@@ -57,9 +59,7 @@ class RawQueueEntryTest {
 
     @Test
     void anEntryQueuedBeforeTheHashWasKeptUsesTheMessage() throws Exception {
-        OutgoingEntry legacy = queued();
-        legacy.rawSha256 = null;
-        legacy.remaining = null;
+        Queued legacy = queued(null, null);
         var out = SpoolerService.raw(outboxCopy(GENERATED, "bob@elsewhere.example"), legacy);
         assertThat(out.recipients()).isEqualTo(List.of("bob@elsewhere.example"));
     }

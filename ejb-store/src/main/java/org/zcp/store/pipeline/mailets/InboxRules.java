@@ -31,7 +31,7 @@ import org.apache.james.core.MaybeSender;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.zcp.api.config.Config;
-import org.zcp.api.soap.Rule;
+import org.zcp.store.api.rules.Rule;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.mime.MapiToMime;
 import org.zcp.mime.MimeToMapi;
@@ -40,7 +40,7 @@ import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
 import org.zcp.store.rules.RuleEngine.Outcome;
 import org.zcp.store.rules.RuleEngine;
-import org.zcp.store.rules.RuleService;
+import org.zcp.store.api.DeliveryRules;
 
 /**
  * The Inbox rules of the recipient (zarafa-dagent's rule processing), only when the message goes
@@ -64,7 +64,7 @@ public class InboxRules extends GenericMailet {
         long userId = MailAttributes.number(mail, MailAttributes.USER).orElse(-1L);
         if (userId < 0 || !toInbox(mail)) return;
         Services services = ((PipelineContext) getMailetContext()).services();
-        List<Rule> rules = services.bean(RuleService.class).forDelivery(userId);
+        List<Rule> rules = services.bean(DeliveryRules.class).forDelivery(userId);
         if (rules.isEmpty()) return;
         MimeMessage msg = mail.getMessage();
         String recipient = mail.getRecipients().stream().findFirst().map(MailAddress::asString).orElse(null);

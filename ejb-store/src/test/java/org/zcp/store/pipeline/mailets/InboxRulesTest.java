@@ -19,9 +19,9 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.ObjectClass;
-import org.zcp.api.soap.Rule;
-import org.zcp.api.soap.RuleAction;
-import org.zcp.api.soap.RuleCondition;
+import org.zcp.store.api.rules.Rule;
+import org.zcp.store.api.rules.RuleAction;
+import org.zcp.store.api.rules.RuleCondition;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.DirEntry;
@@ -31,7 +31,7 @@ import org.zcp.mime.MimeToMapi;
 import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
-import org.zcp.store.rules.RuleService;
+import org.zcp.store.api.DeliveryRules;
 
 /** The rules mailet: what it sends (forward, redirect), loop protection and the mail attributes it sets. */
 class InboxRulesTest {
@@ -182,12 +182,9 @@ class InboxRulesTest {
                     return JOHN;
                 }
             };
-            RuleService service = new RuleService() {
-                @Override
-                public List<Rule> forDelivery(long userId) {
-                    assertThat(userId).isEqualTo(USER);
-                    return rules;
-                }
+            DeliveryRules service = userId -> {
+                assertThat(userId).isEqualTo(USER);
+                return rules;
             };
             Services services = new Services(settings, directory,
                     (owner, from, to, mime) -> sent.add(new Sent(owner, from, to, mime)), service);

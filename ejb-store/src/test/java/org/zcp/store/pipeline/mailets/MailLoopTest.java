@@ -15,8 +15,8 @@ import org.apache.mailet.Mailet;
 import org.apache.mailet.MailetContext;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.ObjectClass;
-import org.zcp.api.soap.Rule;
-import org.zcp.api.soap.RuleAction;
+import org.zcp.store.api.rules.Rule;
+import org.zcp.store.api.rules.RuleAction;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.delivery.Autorespond;
 import org.zcp.store.delivery.OutOfOfficeService;
@@ -28,7 +28,7 @@ import org.zcp.mime.MimeToMapi;
 import org.zcp.plugin.MailAttributes;
 import org.zcp.store.pipeline.PipelineContext;
 import org.zcp.store.pipeline.Services;
-import org.zcp.store.rules.RuleService;
+import org.zcp.store.api.DeliveryRules;
 
 /**
  * Security review #8: what rules and the autoresponder generate carries X-Zarafa-Loop markers, and
@@ -79,12 +79,7 @@ class MailLoopTest {
                     return users.get(id);
                 }
             };
-            RuleService ruleService = new RuleService() {
-                @Override
-                public List<Rule> forDelivery(long userId) {
-                    return rules.getOrDefault(userId, List.of());
-                }
-            };
+            DeliveryRules ruleService = userId -> rules.getOrDefault(userId, List.of());
             OutOfOfficeService oof = new OutOfOfficeService() {
                 @Override
                 public Settings settings(long userId) {

@@ -1,4 +1,4 @@
-package org.zcp.store.spooler;
+package org.zcp.store.mapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.ObjectClass;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValue;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;

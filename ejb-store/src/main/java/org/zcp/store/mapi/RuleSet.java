@@ -1,4 +1,4 @@
-package org.zcp.store.rules;
+package org.zcp.store.mapi;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
@@ -11,12 +11,11 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.zcp.api.soap.Rule;
+import org.zcp.store.api.rules.Rule;
 
 /**
  * The rules of an Inbox as stored in its PR_RULES_DATA property: UTF-8 XML,
@@ -54,20 +53,13 @@ public class RuleSet {
         }
     }
 
-    /** The rules sorted by sequence (stable: equal sequences keep their order). */
-    public static List<Rule> sorted(List<Rule> rules) {
-        List<Rule> out = new ArrayList<>(rules == null ? List.of() : rules);
-        out.sort(Comparator.comparingInt(r -> r.sequence));
-        return out;
-    }
-
     /** The stored form of {@code rules}, sorted by sequence. */
     public static byte[] toXml(List<Rule> rules) {
         try {
             Marshaller m = Holder.CONTEXT.createMarshaller();
             m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            m.marshal(new RuleSet(sorted(rules)), out);
+            m.marshal(new RuleSet(Rule.inOrder(rules)), out);
             return out.toByteArray();
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot write the rules: " + e, e);
@@ -87,7 +79,7 @@ public class RuleSet {
                 RuleSet set = Holder.CONTEXT.createUnmarshaller().unmarshal(in, RuleSet.class).getValue();
                 List<Rule> rules = set.rules == null ? new ArrayList<>() : set.rules;
                 rules.removeIf(r -> r == null);
-                return sorted(rules);
+                return Rule.inOrder(rules);
             } finally {
                 in.close();
             }

@@ -1,9 +1,8 @@
-package org.zcp.store.mapi;
+package org.zcp.store;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.zcp.api.mapi.MapiError;
-import org.zcp.store.StoreException;
 
 /**
  * A share of the heap for work that holds a whole message in memory at once (a stored message

@@ -1,4 +1,4 @@
-package org.zcp.store.spooler;
+package org.zcp.store.mapi;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -10,17 +10,14 @@ import java.util.Locale;
 import java.util.Optional;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
-import org.zcp.api.soap.Message;
-import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.PropValues;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.mapi.PropValues;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.ObjectRelation;
 import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.EntryIds;
-import org.zcp.store.mapi.ObjectStore;
-import org.zcp.store.mapi.StoreManager;
 
 /**
  * Who a message is from (manual 8.3.5). The user named in PR_SENT_REPRESENTING (else the owner

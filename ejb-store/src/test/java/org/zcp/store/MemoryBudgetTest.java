@@ -1,4 +1,4 @@
-package org.zcp.store.mapi;
+package org.zcp.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

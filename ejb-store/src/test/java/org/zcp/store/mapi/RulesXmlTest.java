@@ -1,4 +1,4 @@
-package org.zcp.store.rules;
+package org.zcp.store.mapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.zcp.api.soap.HeaderMatch;
-import org.zcp.api.soap.Rule;
-import org.zcp.api.soap.RuleAction;
-import org.zcp.api.soap.RuleCondition;
+import org.zcp.store.api.rules.HeaderMatch;
+import org.zcp.store.api.rules.Rule;
+import org.zcp.store.api.rules.RuleAction;
+import org.zcp.store.api.rules.RuleCondition;
 
 /** The stored form of an Inbox's rules (PR_RULES_DATA): JAXB XML of RuleSet. */
 class RulesXmlTest {

@@ -1,4 +1,4 @@
-package org.zcp.store.rules;
+package org.zcp.store.mapi;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,19 +13,17 @@ import java.util.logging.Logger;
 import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.api.mapi.Rights;
-import org.zcp.api.soap.HeaderMatch;
-import org.zcp.api.soap.PropValue;
-import org.zcp.api.soap.Rule;
-import org.zcp.api.soap.RuleAction;
-import org.zcp.api.soap.RuleCondition;
+import org.zcp.store.api.rules.HeaderMatch;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.rules.Rule;
+import org.zcp.store.api.rules.RuleAction;
+import org.zcp.store.api.rules.RuleCondition;
 import org.zcp.store.StoreException;
+import org.zcp.store.api.DeliveryRules;
 import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.Access;
 import org.zcp.store.mapi.Access.Action;
-import org.zcp.store.mapi.ObjectStore;
-import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.session.Session;
 
 /**
@@ -35,7 +33,9 @@ import org.zcp.store.session.Session;
  * (folder-owner right or full access to the store); delivery reads them as SYSTEM.
  */
 @Stateless
-public class RuleService {
+@jakarta.ejb.LocalBean
+@jakarta.ejb.Local(DeliveryRules.class) // the delivery pipeline's view, beside SOAP's no-interface view
+public class RuleService implements DeliveryRules {
     private static final Logger LOG = Logger.getLogger(RuleService.class.getName());
     /** Upper bound of rules on one Inbox; more is a client gone wrong. */
     static final int MAX_RULES = 1000;
@@ -78,6 +78,7 @@ public class RuleService {
      * empty when the user has no store, no Inbox or no rules. Moves and copies to folders that no
      * longer exist are left out, so the message stays in the Inbox instead of failing.
      */
+    @Override
     public List<Rule> forDelivery(long userId) {
         StoreEntity store = stores.privateStoreOf(userId).orElse(null);
         if (store == null) return List.of();
@@ -168,7 +169,7 @@ public class RuleService {
             }
             out.add(c);
         }
-        return RuleSet.sorted(out);
+        return Rule.inOrder(out);
     }
 
     private static RuleCondition condition(String which, RuleCondition in) {
