@@ -43,9 +43,10 @@ class ImapBackendContractIT extends ImapBackendContract {
                 .addClasses(ImapBackendContractIT.class, ImapBackendContract.class, ServerImapBackend.class)
                 // AssertJ as a library; Arquillian adds JUnit, its runner and the servlet protocol
                 .addAsLibrary(jarOf(Assertions.class))
-                // the store's classes from the deployed EAR: its lib/ (api, protocols) and the EJB jar
-                .setManifest(new StringAsset("Manifest-Version: 1.0\n"
-                        + "Dependencies: deployment.zcp.ear, deployment.zcp.ear.zcp-store.jar\n"));
+                // the store's classes from the deployed EAR: its lib/ (api, protocols) and the EJB jars
+                // of the store core and of the IMAP adapter
+                .setManifest(new StringAsset("Manifest-Version: 1.0\n" + "Dependencies: deployment.zcp.ear,"
+                        + " deployment.zcp.ear.zcp-store.jar, deployment.zcp.ear.zcp-adapters.jar\n"));
     }
 
     static File jarOf(Class<?> c) {

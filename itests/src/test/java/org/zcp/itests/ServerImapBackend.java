@@ -16,7 +16,7 @@ import org.zcp.store.gateway.ImapService;
  */
 final class ServerImapBackend {
     /** The bean's global name in the EAR (WFLYEJB0473 in the server log). */
-    static final String IMAP_SERVICE = "java:global/zcp/zcp-store/ImapService";
+    static final String IMAP_SERVICE = "java:global/zcp/zcp-adapters/ImapService";
 
     private ServerImapBackend() {
     }

@@ -67,6 +67,12 @@ public class FolderTreeBean implements FolderTree {
     }
 
     @Override
+    public long inbox(String session) {
+        StoreEntity store = own(sessions.require(session));
+        return stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
+    }
+
+    @Override
     public Hierarchy publicFolders(String session) {
         Session s = sessions.require(session);
         StoreEntity pub = stores.publicStoreOf(s.companyId()).orElse(null);

@@ -19,6 +19,9 @@ public interface FolderTree {
     /** The session's own store. NOT_FOUND when the user has none. */
     Hierarchy folders(String session);
 
+    /** The id of the session's own Inbox (its store's receive folder). NOT_FOUND when there is none. */
+    long inbox(String session);
+
     /**
      * The public store of the session's company: only the folders the session may see
      * (FOLDER_VISIBLE or READ; a folder it may not see hides its subfolders too). Null when the

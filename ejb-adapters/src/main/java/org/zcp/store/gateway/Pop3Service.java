@@ -8,10 +8,9 @@ import java.util.logging.Logger;
 import org.zcp.protocols.pop3.Pop3Backend;
 import org.zcp.store.StoreException;
 import org.zcp.store.api.FolderMessages;
+import org.zcp.store.api.FolderTree;
 import org.zcp.store.api.MessageSummary;
 import org.zcp.store.directory.Directory;
-import org.zcp.store.entity.StoreEntity;
-import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.logon.Logon;
 import org.zcp.store.session.Session;
 import org.zcp.store.session.SessionManager;
@@ -37,7 +36,7 @@ public class Pop3Service {
     Directory directory;
 
     @Inject
-    StoreManager stores;
+    FolderTree tree;
 
     @Inject
     FolderMessages index;
@@ -57,8 +56,7 @@ public class Pop3Service {
      * keeps a text once made, so LIST and RETR agree: review 1c).
      */
     public List<Pop3Backend.Entry> list(String mailbox) {
-        Session s = sessions.require(mailbox);
-        long inbox = inbox(s);
+        long inbox = tree.inbox(mailbox);
         List<Long> uids = index.list(mailbox, inbox).stream().map(MessageSummary::uid).toList();
         List<Pop3Backend.Entry> out = new ArrayList<>();
         index.exactSizes(mailbox, inbox, uids).forEach((uid, size) -> out.add(new Pop3Backend.Entry(Long.toString(uid), size)));
@@ -66,8 +64,7 @@ public class Pop3Service {
     }
 
     public byte[] retrieve(String mailbox, String uid) {
-        Session s = sessions.require(mailbox);
-        byte[] text = index.texts(mailbox, inbox(s), List.of(uid(uid)), Long.MAX_VALUE).get(uid(uid));
+        byte[] text = index.texts(mailbox, tree.inbox(mailbox), List.of(uid(uid)), Long.MAX_VALUE).get(uid(uid));
         if (text == null) throw StoreException.notFound("message " + uid);
         return text;
     }
@@ -75,19 +72,13 @@ public class Pop3Service {
     /** QUIT: the marked messages leave the Inbox (soft delete: restorable, manual 7.5). */
     public boolean delete(String mailbox, List<String> uids) {
         Session s = sessions.require(mailbox);
-        List<Long> gone = index.delete(mailbox, inbox(s), uids.stream().map(Pop3Service::uid).toList());
+        List<Long> gone = index.delete(mailbox, tree.inbox(mailbox), uids.stream().map(Pop3Service::uid).toList());
         LOG.fine("pop3: " + s.userName() + " deleted " + gone.size() + " message(s)");
         return true;
     }
 
     public void logout(String mailbox) {
         logon.logoff(mailbox);
-    }
-
-    /** The folder id of the user's Inbox (the store's receive folder). */
-    private long inbox(Session s) {
-        StoreEntity store = stores.privateStoreOf(s.userId()).orElseThrow(() -> StoreException.notFound("store"));
-        return stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
     }
 
     private static long uid(String uid) {
