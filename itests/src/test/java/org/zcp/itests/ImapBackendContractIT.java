@@ -1,20 +1,10 @@
 package org.zcp.itests;
 
-import java.io.File;
-import java.net.URISyntaxException;
-import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.zcp.api.mapi.MapiError;
-import org.zcp.api.soap.CompanyDetails;
-import org.zcp.api.soap.MapiException;
-import org.zcp.api.soap.UserDetails;
-import org.zcp.api.soap.ZarafaCmd;
 import org.zcp.protocols.imap.ImapBackend;
 import org.zcp.protocols.imap.ImapBackendContract;
 
@@ -39,43 +29,12 @@ class ImapBackendContractIT extends ImapBackendContract {
 
     @Deployment(testable = true)
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "imap-contract.war")
-                .addClasses(ImapBackendContractIT.class, ImapBackendContract.class, ServerImapBackend.class)
-                // AssertJ as a library; Arquillian adds JUnit, its runner and the servlet protocol
-                .addAsLibrary(jarOf(Assertions.class))
-                // the store's classes from the deployed EAR: its lib/ (api, protocols) and the EJB jars
-                // of the store core and of the IMAP adapter
-                .setManifest(new StringAsset("Manifest-Version: 1.0\n" + "Dependencies: deployment.zcp.ear,"
-                        + " deployment.zcp.ear.zcp-store.jar, deployment.zcp.ear.zcp-adapters.jar\n"));
-    }
-
-    static File jarOf(Class<?> c) {
-        try {
-            return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServerImapBackend.war("imap-contract.war", ImapBackendContractIT.class, ImapBackendContract.class);
     }
 
     @BeforeAll
     static void imapUser() throws Exception {
-        ZarafaCmd c = ItServer.client();
-        String admin = ItServer.admin();
-        CompanyDetails company = new CompanyDetails();
-        company.companyName = COMPANY;
-        UserDetails alice = new UserDetails();
-        alice.userName = USER;
-        alice.password = PASSWORD;
-        alice.fullName = "Alice Contract";
-        alice.email = "alice@" + COMPANY + ".example.com";
-        try {
-            c.createCompany(admin, company);
-            c.createUser(admin, alice);
-        } catch (MapiException e) {
-            // made by an earlier run against this server
-            if (e.error() != MapiError.MAPI_E_COLLISION) throw e;
-        }
-        c.setUserFeature(admin, USER, "imap", true);
+        ItServer.imapUser(COMPANY, "alice");
     }
 
     @Override

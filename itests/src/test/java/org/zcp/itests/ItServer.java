@@ -75,6 +75,31 @@ public final class ItServer {
         return u.userName;
     }
 
+    /**
+     * A user of fixed name ({@code name@company}, password as {@link #password}) with the imap
+     * feature, in a company of its own: for tests that run inside the server in another instance of
+     * their class and find the user by name. Made once per server run; a later run finds it there.
+     */
+    public static String imapUser(String company, String name) throws Exception {
+        String admin = admin();
+        CompanyDetails c = new CompanyDetails();
+        c.companyName = company;
+        UserDetails u = new UserDetails();
+        u.userName = name + "@" + company;
+        u.password = "secret-" + name;
+        u.fullName = name.substring(0, 1).toUpperCase() + name.substring(1) + " Tester";
+        u.email = name + "@" + company + ".example.com";
+        try {
+            client().createCompany(admin, c);
+            client().createUser(admin, u);
+        } catch (MapiException e) {
+            // made by an earlier run against this server
+            if (e.error() != org.zcp.api.mapi.MapiError.MAPI_E_COLLISION) throw e;
+        }
+        client().setUserFeature(admin, u.userName, "imap", true);
+        return u.userName;
+    }
+
     public static String password(String login) {
         return "secret-" + login.substring(0, login.indexOf('@'));
     }

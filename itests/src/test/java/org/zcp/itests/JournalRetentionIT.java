@@ -7,20 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import javax.naming.InitialContext;
-import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.zcp.api.mapi.MapiError;
-import org.zcp.api.soap.CompanyDetails;
-import org.zcp.api.soap.MapiException;
-import org.zcp.api.soap.UserDetails;
-import org.zcp.api.soap.ZarafaCmd;
 import org.zcp.protocols.imap.ImapBackend;
 import org.zcp.protocols.imap.ImapBackend.FlagMode;
 import org.zcp.store.admin.SyncDataPurger;
@@ -44,31 +36,12 @@ class JournalRetentionIT {
 
     @Deployment(testable = true)
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "journal-retention.war")
-                .addClasses(JournalRetentionIT.class, ServerImapBackend.class)
-                .addAsLibrary(ImapBackendContractIT.jarOf(Assertions.class))
-                .setManifest(new StringAsset("Manifest-Version: 1.0\n" + "Dependencies: deployment.zcp.ear,"
-                        + " deployment.zcp.ear.zcp-store.jar, deployment.zcp.ear.zcp-adapters.jar\n"));
+        return ServerImapBackend.war("journal-retention.war", JournalRetentionIT.class);
     }
 
     @BeforeAll
     static void user() throws Exception {
-        ZarafaCmd c = ItServer.client();
-        String admin = ItServer.admin();
-        CompanyDetails company = new CompanyDetails();
-        company.companyName = COMPANY;
-        UserDetails rita = new UserDetails();
-        rita.userName = USER;
-        rita.password = PASSWORD;
-        rita.fullName = "Rita Retention";
-        rita.email = "rita@" + COMPANY + ".example.com";
-        try {
-            c.createCompany(admin, company);
-            c.createUser(admin, rita);
-        } catch (MapiException e) {
-            if (e.error() != MapiError.MAPI_E_COLLISION) throw e;
-        }
-        c.setUserFeature(admin, USER, "imap", true);
+        ItServer.imapUser(COMPANY, "rita");
     }
 
     static byte[] message(int i) {
