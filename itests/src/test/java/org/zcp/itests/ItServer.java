@@ -66,13 +66,19 @@ public final class ItServer {
 
     /** A new active user in the company; returns the login name (user@company). */
     public static String user(String admin, String company, String name) throws MapiException {
+        UserDetails u = details(company, name);
+        client().createUser(admin, u);
+        return u.userName;
+    }
+
+    /** A user {@code name@company} as these tests make them: password as {@link #password}, a full name and address. */
+    private static UserDetails details(String company, String name) {
         UserDetails u = new UserDetails();
         u.userName = name + "@" + company;
         u.password = "secret-" + name;
         u.fullName = name.substring(0, 1).toUpperCase() + name.substring(1) + " Tester";
         u.email = name + "@" + company + ".example.com";
-        client().createUser(admin, u);
-        return u.userName;
+        return u;
     }
 
     /**
@@ -84,11 +90,7 @@ public final class ItServer {
         String admin = admin();
         CompanyDetails c = new CompanyDetails();
         c.companyName = company;
-        UserDetails u = new UserDetails();
-        u.userName = name + "@" + company;
-        u.password = "secret-" + name;
-        u.fullName = name.substring(0, 1).toUpperCase() + name.substring(1) + " Tester";
-        u.email = name + "@" + company + ".example.com";
+        UserDetails u = details(company, name);
         try {
             client().createCompany(admin, c);
             client().createUser(admin, u);

@@ -14,7 +14,6 @@ import org.zcp.store.api.Mailboxes;
 import org.zcp.store.api.mapi.Message;
 import org.zcp.store.api.mapi.PropValue;
 import org.zcp.store.cache.OofCache;
-import org.zcp.store.entity.ChangeEntry;
 import org.zcp.store.entity.HierarchyObject;
 import org.zcp.store.entity.StoreEntity;
 import org.zcp.store.mapi.AutoReplyLog;
@@ -110,19 +109,9 @@ public class MailboxesBean implements Mailboxes {
         return Optional.of(objects.entryId(cur));
     }
 
-    /** Looked up without the store services, whose refusal would mark the caller's transaction for rollback. */
     @Override
     public boolean isLiveFolder(MailStore store, String entryId) {
-        if (entryId == null || entryId.isBlank()) return false;
-        EntryIds.Parsed p;
-        try {
-            p = EntryIds.parse(entryId.trim());
-        } catch (StoreException e) {
-            return false;
-        }
-        if (!p.storeGuid().equalsIgnoreCase(store.guid())) return false;
-        HierarchyObject f = objects.find(p.objectId());
-        return f != null && f.type == ObjectType.MAPI_FOLDER && f.deletedAt == null && f.storeId == store.id();
+        return objects.liveFolderOf(store.id(), entryId) != null;
     }
 
     @Override
@@ -143,11 +132,7 @@ public class MailboxesBean implements Mailboxes {
     @Override
     public void changeFlags(String messageId, int set, int clear) {
         HierarchyObject m = objects.resolve(messageId);
-        int flags = (m.msgFlags | set) & ~clear;
-        if (flags == m.msgFlags) return;
-        m.msgFlags = flags;
-        objects.journal(m, ChangeEntry.FLAGS);
-        objects.invalidate(m.id);
+        objects.setMessageFlags(m, (m.msgFlags | set) & ~clear);
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.zcp.api.mapi.ObjectType;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.mime.MimeToMapi;
 import org.zcp.store.StoreException;
+import org.zcp.store.api.FolderInfo;
 import org.zcp.store.api.Mailboxes.MailStore;
 import org.zcp.store.api.Outbox;
 import org.zcp.store.api.mapi.Message;
@@ -63,6 +63,9 @@ public class OutboxBean implements Outbox {
 
     @Inject
     Event<Outbox.Due> due;
+
+    @Inject
+    MailboxesBean mailboxes;
 
     @Override
     public Optional<Queued> lock(long entryId) {
@@ -120,7 +123,7 @@ public class OutboxBean implements Outbox {
         message.props.removeIf(p -> p.tag == MimeToMapi.PR_EC_IMAP_EMAIL || p.tag == PropTag.PR_DELETE_AFTER_SUBMIT);
         message.props.add(PropValue.ofBinary(MimeToMapi.PR_EC_IMAP_EMAIL, mimeText));
         message.props.add(PropValue.ofBool(PropTag.PR_DELETE_AFTER_SUBMIT, true));
-        String id = messages.create(MAIL_FLOW, special(store, PropTag.PR_IPM_OUTBOX_ENTRYID), message, false);
+        String id = messages.create(MAIL_FLOW, special(store, FolderInfo.Special.OUTBOX), message, false);
         // review #18: what is sent is fixed now; the Outbox copy is the user's to look at, not to change
         OutgoingEntry e = enqueue(objects.resolve(id), Directory.SYSTEM_ID, true, envelopeFrom, Outbox.digest(mimeText));
         e.remaining = String.join("\n", recipients);
@@ -145,7 +148,7 @@ public class OutboxBean implements Outbox {
         e.envelopeFrom = envelopeFrom;
         e.rawSha256 = rawSha256;
         rows.add(e);
-        setFlags(msg, msg.msgFlags | PropTag.MSGFLAG_SUBMIT);
+        objects.setMessageFlags(msg, msg.msgFlags | PropTag.MSGFLAG_SUBMIT);
         due.fire(new Due(e.id, now));
         return e;
     }
@@ -155,7 +158,7 @@ public class OutboxBean implements Outbox {
         OutgoingEntry e = rows.forMessage(msg.id);
         if (e == null) return false;
         rows.remove(e);
-        setFlags(msg, msg.msgFlags & ~PropTag.MSGFLAG_SUBMIT);
+        objects.setMessageFlags(msg, msg.msgFlags & ~PropTag.MSGFLAG_SUBMIT);
         return true;
     }
 
@@ -183,7 +186,7 @@ public class OutboxBean implements Outbox {
         HierarchyObject msg = objects.find(e.objectId);
         if (msg == null || msg.deletedAt != null) return;
         if (!sent) {
-            setFlags(msg, msg.msgFlags & ~PropTag.MSGFLAG_SUBMIT);
+            objects.setMessageFlags(msg, msg.msgFlags & ~PropTag.MSGFLAG_SUBMIT);
             return;
         }
         Map<Integer, PropValue> stored = objects.stored(msg.id);
@@ -201,14 +204,13 @@ public class OutboxBean implements Outbox {
         msg.msgFlags = (msg.msgFlags | PropTag.MSGFLAG_READ) & ~(PropTag.MSGFLAG_SUBMIT | PropTag.MSGFLAG_UNSENT);
         objects.journal(msg, ChangeEntry.MODIFY);
         objects.invalidate(msg.id);
-        String sentItems = special(objects.store(msg.storeId), PropTag.PR_IPM_SENTMAIL_ENTRYID);
+        String sentItems = special(objects.store(msg.storeId), FolderInfo.Special.SENT);
         messages.copy(MAIL_FLOW, List.of(objects.entryId(msg)), sentItems, true);
     }
 
     @Override
     public void report(MailStore store, Message report) {
-        long inbox = stores.receiveFolder(store.id(), "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
-        messages.create(MAIL_FLOW, objects.entryId(store.id(), inbox), report, false);
+        messages.create(MAIL_FLOW, mailboxes.inbox(store), report, false);
     }
 
     @Override
@@ -229,18 +231,10 @@ public class OutboxBean implements Outbox {
         return e;
     }
 
-    /** A folder the store's root names (Outbox, Sent Items). */
-    private String special(StoreEntity store, int tag) {
-        PropValue v = objects.stored(store.hierarchyId).get(tag);
-        if (v == null || v.bin == null) throw StoreException.notFound("special folder " + PropTag.hex(tag));
-        return HexFormat.of().withUpperCase().formatHex(v.bin);
-    }
-
-    private void setFlags(HierarchyObject msg, int flags) {
-        if (flags == msg.msgFlags) return;
-        msg.msgFlags = flags;
-        objects.journal(msg, ChangeEntry.FLAGS);
-        objects.invalidate(msg.id);
+    /** A special folder of the store (Outbox, Sent Items), as the store's root names it. */
+    private String special(StoreEntity store, FolderInfo.Special role) {
+        return mailboxes.specialFolder(MailboxesBean.of(store), role)
+                .orElseThrow(() -> StoreException.notFound("special folder " + role));
     }
 
     /** A message of the store, live; MAPI_E_INVALID_PARAMETER otherwise. */

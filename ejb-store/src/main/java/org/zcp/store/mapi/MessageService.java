@@ -297,12 +297,7 @@ public class MessageService {
         for (String id : ids) {
             HierarchyObject msg = message(id);
             access.check(s, msg.id, Action.READ, Rights.READ_ANY);
-            int flags = read ? msg.msgFlags | PropTag.MSGFLAG_READ : msg.msgFlags & ~PropTag.MSGFLAG_READ;
-            if (flags != msg.msgFlags) {
-                msg.msgFlags = flags;
-                objects.journal(msg, ChangeEntry.FLAGS);
-                objects.invalidate(msg.id);
-            }
+            objects.setMessageFlags(msg, read ? msg.msgFlags | PropTag.MSGFLAG_READ : msg.msgFlags & ~PropTag.MSGFLAG_READ);
         }
     }
 }

@@ -718,6 +718,35 @@ public class ObjectStore {
         caches.invalidate(id);
     }
 
+    /**
+     * Sets a message's PR_MESSAGE_FLAGS as a flag change (journaled, announced, its cached
+     * properties dropped); nothing when they are already so.
+     */
+    public void setMessageFlags(HierarchyObject msg, int flags) {
+        if (flags == msg.msgFlags) return;
+        msg.msgFlags = flags;
+        journal(msg, ChangeEntry.FLAGS);
+        invalidate(msg.id);
+    }
+
+    /**
+     * The live (not deleted) folder of store {@code storeId} that an entry id names, or null for
+     * anything else, a malformed entry id included. Never throws: a caller that asks whether a
+     * rule's folder is still there must not doom its transaction by asking.
+     */
+    public HierarchyObject liveFolderOf(long storeId, String entryId) {
+        if (entryId == null || entryId.isBlank()) return null;
+        EntryIds.Parsed p;
+        try {
+            p = EntryIds.parse(entryId.trim());
+        } catch (StoreException e) {
+            return null;
+        }
+        HierarchyObject f = em.find(HierarchyObject.class, p.objectId());
+        if (f == null || f.type != ObjectType.MAPI_FOLDER || f.deletedAt != null || f.storeId != storeId) return null;
+        return storeGuid(storeId).equalsIgnoreCase(p.storeGuid()) ? f : null;
+    }
+
     public EntityManager em() {
         return em;
     }

@@ -99,7 +99,7 @@ public class RuleService implements DeliveryRules {
                 if (a == null) return true;
                 String type = type(a);
                 if (!RuleAction.MOVE.equals(type) && !RuleAction.COPY.equals(type)) return false;
-                if (liveFolder(a.folderId, store.id) != null) return false;
+                if (objects.liveFolderOf(store.id, a.folderId) != null) return false;
                 LOG.warning("rule \"" + r.name + "\" of store " + store.guid + ": the folder of its " + type
                         + " action no longer exists; the action is skipped");
                 return true;
@@ -131,16 +131,6 @@ public class RuleService implements DeliveryRules {
             throw StoreException.invalid("rules are kept on the Inbox only");
         }
         return f;
-    }
-
-    private HierarchyObject liveFolder(String entryId, long storeId) {
-        if (entryId == null || entryId.isBlank()) return null;
-        try {
-            HierarchyObject f = objects.resolve(entryId.trim());
-            return f.type == ObjectType.MAPI_FOLDER && f.deletedAt == null && f.storeId == storeId ? f : null;
-        } catch (StoreException e) {
-            return null;
-        }
     }
 
     static String type(RuleAction a) {
@@ -218,7 +208,7 @@ public class RuleService implements DeliveryRules {
                 if (in.folderId == null || in.folderId.isBlank()) {
                     throw StoreException.invalid(which + ": " + type + " needs a folder");
                 }
-                HierarchyObject f = liveFolder(in.folderId, inbox.storeId);
+                HierarchyObject f = objects.liveFolderOf(inbox.storeId, in.folderId);
                 if (f == null) throw StoreException.invalid(which + ": " + type + " to a folder that is not a folder of this store");
                 a.folderId = objects.entryId(f);
             }
