@@ -28,9 +28,10 @@ BENCH="python3 $ROOT/benchmarks/store_bench.py"
 JCMD=$JAVA_HOME/bin/jcmd
 rm -rf "$OUT"; mkdir -p "$OUT"
 [ -z "$NMT" ] || export ZCP_JAVA_OPTS="${ZCP_JAVA_OPTS:-} -XX:NativeMemoryTracking=$NMT"
-# WildFly's own listeners (default web 8080/8443, management 9990) moved out of the way of a
-# development server on the same machine
-export ZCP_JAVA_OPTS="-Djboss.http.port=18080 -Djboss.https.port=18443 -Djboss.management.http.port=19990 ${ZCP_JAVA_OPTS:-}"
+# WildFly's own listeners (default web 28080/28443, management 9990) moved out of the way of a
+# development server on the same machine, and of this instance's own ports (18000 + the manual's:
+# iCal on 18080)
+export ZCP_JAVA_OPTS="-Djboss.http.port=18880 -Djboss.https.port=18843 -Djboss.management.http.port=19990 ${ZCP_JAVA_OPTS:-}"
 
 zcp_configure "$OUT/zcp" 18000
 trap 'zcp_stop' EXIT

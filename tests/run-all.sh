@@ -29,6 +29,10 @@ fi
     exit 1
 }
 
+command -v litmus > /dev/null && /usr/bin/python3 -c 'import caldav' 2>/dev/null || {
+    echo "zcp test: litmus and python3-caldav are needed for the calendar acceptance test: apt-get install litmus python3-caldav" >&2
+    exit 1
+}
 for tool in postfix swaks fetchmail mbsync offlineimap; do
     command -v "$tool" > /dev/null || [ -x "/usr/sbin/$tool" ] || {
         echo "zcp test: $tool is needed for the mail acceptance test: apt-get install postfix swaks fetchmail isync offlineimap3" >&2

@@ -1,9 +1,10 @@
 # A private zcp server for one benchmark (POSIX sh, sourced): its configuration, start, wait and
 # stop, shared by the scripts in benchmarks/. Everything lives under one directory:
-#   DIR/etc/{server,dagent,gateway}.cfg  DIR/run (pid file, admin token)  DIR/lib (H2, attachments)
+#   DIR/etc/{server,dagent,gateway,ical}.cfg  DIR/run (pid file, admin token)  DIR/lib (H2, attachments)
 #   DIR/log
 # Ports are BASE + the manual's port: SOAP BASE+236 (TLS +237), LMTP BASE+3, lookups BASE+4,
-# IMAP BASE+143, POP3 BASE+110. Only the server started here is stopped, by its pid file; other
+# IMAP BASE+143, POP3 BASE+110, iCal/CalDAV BASE+80 (never the manual's 8080, which another
+# server on the machine may hold; its TLS listener stays off). Only the server started here is stopped, by its pid file; other
 # WildFly processes on the machine are never touched.
 #
 #   . "$ROOT/benchmarks/lib/zcp-instance.sh"
@@ -17,15 +18,16 @@ ZCP_HOME=${ZCP_HOME:-$(cd "$BENCH_LIB/../.." && pwd)/appliance/target/zcp}
 [ -x "$ZCP_HOME/bin/zarafa-server" ] || { echo "no server in $ZCP_HOME: build it first (./zcp build)" >&2; exit 1; }
 PATH=$ZCP_HOME/bin:$PATH
 
-# zcp_configure DIR BASE [DB [DATABASE]]: a fresh DIR with the three configuration files; with
+# zcp_configure DIR BASE [DB [DATABASE]]: a fresh DIR with the configuration files; with
 # DB mariadb the database DATABASE (default zarafa_bench) on 127.0.0.1 is dropped first. Sets
-# ZCP_DIR, ZCP_DB, ZCP_SOAP_PORT, ZCP_LMTP_PORT, ZCP_IMAP_PORT and ZARAFA_CONFIG_DIR (for the tools).
+# ZCP_DIR, ZCP_DB, ZCP_SOAP_PORT, ZCP_LMTP_PORT, ZCP_IMAP_PORT, ZCP_ICAL_PORT and ZARAFA_CONFIG_DIR (for the tools).
 zcp_configure() {
     ZCP_DIR=$1
     ZCP_DB=${3:-${BENCH_DB:-h2}}
     ZCP_SOAP_PORT=$(($2 + 236))
     ZCP_LMTP_PORT=$(($2 + 3))
     ZCP_IMAP_PORT=$(($2 + 143))
+    ZCP_ICAL_PORT=$(($2 + 80))
     rm -rf "$ZCP_DIR"; mkdir -p "$ZCP_DIR/etc" "$ZCP_DIR/run" "$ZCP_DIR/lib/attachments" "$ZCP_DIR/log"
     export ZARAFA_CONFIG_DIR=$ZCP_DIR/etc
     cat > "$ZCP_DIR/etc/server.cfg" <<CFG
@@ -49,6 +51,8 @@ CFG
         > "$ZCP_DIR/etc/dagent.cfg"
     printf 'server_bind = 127.0.0.1\nimap_port = %s\npop3_port = %s\nlog_file = %s\n' \
         "$ZCP_IMAP_PORT" $(($2 + 110)) "$ZCP_DIR/log/gateway.log" > "$ZCP_DIR/etc/gateway.cfg"
+    printf 'server_bind = 127.0.0.1\nical_port = %s\nlog_file = %s\n' \
+        "$ZCP_ICAL_PORT" "$ZCP_DIR/log/ical.log" > "$ZCP_DIR/etc/ical.cfg"
 }
 
 # zcp_bench_users RCPT: the benchmarks' users on the running server: "bench" (password bench,

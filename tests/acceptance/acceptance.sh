@@ -63,6 +63,10 @@ printf 'server_bind = 127.0.0.1\npop3_port = %s\npop3s_enable = yes\npop3s_port 
 printf 'imap_port = %s\nimaps_enable = yes\nimaps_port = %s\n' "$((PORT - 93))" "$((PORT + 757))" >> "$DIR/etc/gateway.cfg"
 # the gateway's own log (manual 7.2), at info level so logons show
 printf 'log_file = %s\nlog_level = 4\n' "$DIR/log/gateway.log" >> "$DIR/etc/gateway.cfg"
+# zarafa-ical (manual 4.10) on 14080, not the manual's 8080 (another server may hold it); its own log
+ICAL_PORT=$((PORT - 156))
+printf 'server_bind = 127.0.0.1\nical_port = %s\nlog_file = %s\nlog_level = 4\n' "$ICAL_PORT" "$DIR/log/ical.log" \
+    > "$DIR/etc/ical.cfg"
 # the shipped plugins (manual 6.8), activated the manual's way: a link in plugin_path
 mkdir -p "$DIR/plugins/dagent" "$DIR/plugins/spooler" "$DIR/etc/disclaimers"
 ln -s "$ZCP_HOME/zarafa/share/zarafa-dagent/plugins/movetopublic.jar" "$DIR/plugins/dagent/movetopublic.jar"
@@ -467,6 +471,27 @@ print(int(d[0]), len(seen), len(off)); m.logout()' "$((PORT - 93))")
 pass "offlineimap: 501 messages synced; \\Flagged comes down, \\Seen and a new message go up"
 kill $SINK_PID 2>/dev/null || true
 trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
+
+# 5c. calendars (manual 4.10): zarafa-ical's CalDAV with third-party clients
+ICAL="http://127.0.0.1:$ICAL_PORT"
+zarafa-admin -c caluser -p secret10 -e caluser@example.com -f "Cal User" > /dev/null
+[ "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$ICAL/.well-known/caldav")" = "301 $ICAL/caldav/" ] \
+    || fail "/.well-known/caldav does not redirect to /caldav/ (RFC 6764)"
+/usr/bin/python3 "$ROOT/tests/acceptance/caldav_client.py" "$ICAL" caluser secret10 > "$DIR/caldav.out" 2>&1 \
+    || fail "python3-caldav: $(tail -5 "$DIR/caldav.out")"
+pass "python3-caldav: $(grep -c '^ok:' "$DIR/caldav.out") steps (discovery, create, time-range search, ETags, sync-collection, MKCALENDAR, a task, delete, wrong password)"
+/usr/bin/python3 "$ROOT/tests/acceptance/calendar_soap.py" "http://127.0.0.1:$PORT/zarafa" caluser secret10 Calendar \
+    > "$DIR/calendar-soap.out" 2>&1 || fail "calendar over SOAP: $(tail -3 "$DIR/calendar-soap.out")"
+grep -qx 'IPM.Appointment|Planning (moved)|Room 4' "$DIR/calendar-soap.out" \
+    || fail "the CalDAV event is not an IPM.Appointment with its location over SOAP: $(cat "$DIR/calendar-soap.out")"
+pass "the event made over CalDAV is an IPM.Appointment in the Calendar folder over SOAP, with its location"
+curl -s -u caluser:secret10 "$ICAL/ical/caluser/Calendar" > "$DIR/whole.ics"
+grep -q '^BEGIN:VCALENDAR' "$DIR/whole.ics" && grep -q 'SUMMARY:Planning (moved)' "$DIR/whole.ics" \
+    || fail "GET /ical/caluser/Calendar: $(head -5 "$DIR/whole.ics")"
+pass "the iCal gateway serves the whole calendar at /ical/caluser/Calendar"
+/usr/bin/python3 "$ROOT/tests/acceptance/litmus_check.py" "$ICAL/caldav/caluser/" caluser secret10 \
+    "$ROOT/tests/acceptance/litmus-expected.txt" > "$DIR/litmus.out" 2>&1 || fail "litmus: $(grep DIFF "$DIR/litmus.out")"
+pass "litmus: $(tail -1 "$DIR/litmus.out") (tests/acceptance/litmus-expected.txt says why the others cannot pass)"
 
 # 6. durability: SIGKILL the server in the middle of a 500-message LMTP run from Postfix; after the
 # restart and Postfix's retries every message is in the store exactly once

@@ -10,7 +10,8 @@
 #   - zarafa-admin, as root, still logs on with the local token
 #   - started as zarafa directly with only CAP_NET_BIND_SERVICE (as the systemd unit does), the
 #     server binds 236 again
-# Creates the system user zarafa when it is missing. Ports 236, 237, 143, 993, 2003, 2004, 9990.
+# Creates the system user zarafa when it is missing. Ports 236, 237, 143, 993, 2003, 2004, 8080
+# (zarafa-ical), 9990.
 set -eu
 [ "$(id -u)" = 0 ] || { echo "run-as-user.sh: must run as root" >&2; exit 1; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -52,6 +53,7 @@ printf 'server_bind = 127.0.0.1\nimap_port = 143\npop3_enable = no\nlog_file = %
     "$DIR/log/zarafa/gateway.log" "$DIR/etc/none.key" > "$DIR/etc/gateway.cfg"
 printf 'imaps_enable = yes\nimaps_port = 993\nssl_protocols = TLSv1.2\nssl_ciphers = kEECDH+AES256+AESGCM\n' >> "$DIR/etc/gateway.cfg"
 printf 'server_bind = 127.0.0.1\n' > "$DIR/etc/dagent.cfg"
+printf 'server_bind = 127.0.0.1\nical_port = 8080\nlog_file = %s\n' "$DIR/log/zarafa/ical.log" > "$DIR/etc/ical.cfg"
 : > "$DIR/etc/spooler.cfg"
 chgrp zarafa "$DIR"/etc/*.cfg && chmod 0640 "$DIR"/etc/*.cfg
 

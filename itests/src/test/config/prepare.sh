@@ -55,6 +55,22 @@ log_file = $DIR/log/gateway.log
 # HostileInputIT fills every slot with idle connections
 gateway_max_connections = 60
 CFG
+# zarafa-ical (manual 4.10): HTTP on BASE080 (12080), HTTPS on BASE443 (12443), never the manual's
+# 8080/8443, which another server on the machine may hold; the key and certificate made the
+# manual's way (4.10.1), as the secure service does not start without them
+mkdir -p "$DIR/etc/ical"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$DIR/etc/ical/privkey.pem" -out "$DIR/etc/ical/cert.pem" \
+    -days 30 -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2> /dev/null
+cat > "$DIR/etc/ical.cfg" <<CFG
+server_bind = 127.0.0.1
+ical_port = ${BASE}080
+icals_enable = yes
+icals_port = ${BASE}443
+ssl_private_key_file = $DIR/etc/ical/privkey.pem
+ssl_certificate_file = $DIR/etc/ical/cert.pem
+log_file = $DIR/log/ical.log
+log_level = 4
+CFG
 cat > "$DIR/etc/autorespond" <<CFG
 AUTORESPOND_CC=0
 AUTORESPOND_NORECIP=0

@@ -29,6 +29,7 @@ public class StoreException extends StoreFailure {
             case MAPI_E_NO_ACCESS, MAPI_E_LOGON_FAILED -> Kind.NO_ACCESS;
             case MAPI_E_STORE_FULL -> Kind.QUOTA;
             case MAPI_E_COLLISION -> Kind.EXISTS;
+            case MAPI_E_OBJECT_CHANGED -> Kind.CONFLICT;
             case MAPI_E_INVALID_PARAMETER, MAPI_E_BAD_VALUE, MAPI_E_INVALID_TYPE, MAPI_E_TOO_BIG, MAPI_E_NO_SUPPORT,
                     MAPI_E_STRING_TOO_LONG, MAPI_E_UNKNOWN_FLAGS, MAPI_E_FOLDER_CYCLE, MAPI_E_HAS_FOLDERS,
                     MAPI_E_HAS_MESSAGES -> Kind.INVALID;

@@ -39,6 +39,16 @@ public final class ItServer {
         return "https://127.0.0.1:" + System.getProperty("zcp.itest.sslport", "12237") + "/zarafa";
     }
 
+    /** zarafa-ical's plain listener (ical_port of the run's ical.cfg, prepare.sh), without a trailing slash. */
+    public static String icalUrl() {
+        return "http://127.0.0.1:" + System.getProperty("zcp.itest.icalport", "12080");
+    }
+
+    /** zarafa-ical's TLS listener (icals_port; the certificate prepare.sh made for localhost and 127.0.0.1). */
+    public static String icalsUrl() {
+        return "https://127.0.0.1:" + System.getProperty("zcp.itest.icalsport", "12443");
+    }
+
     public static synchronized ZarafaCmd client() {
         if (client == null) client = ZarafaClient.create(url());
         return client;

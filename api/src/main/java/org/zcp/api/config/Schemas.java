@@ -243,6 +243,40 @@ public final class Schemas {
             .integer("gateway_login_timeout", 60)
             .build();
 
+    /**
+     * ical.cfg: zarafa-ical, the iCal and CalDAV service (manual 4.10), served by the server itself
+     * on an Undertow server of its own (ical_port, icals_port); the original's defaults
+     * (REFERENCE.md) where the manual is silent. server_socket, run_as_user, pid_file, ... are
+     * accepted so that an original file loads; the service runs in the server's process.
+     */
+    public static final ConfigSchema ICAL = ConfigSchema.builder("ical")
+            .string("server_bind", "0.0.0.0")
+            .bool("ical_enable", true)
+            .integer("ical_port", 8080)
+            .bool("icals_enable", false)
+            .integer("icals_port", 8443)
+            .string("server_socket", "http://localhost:236/zarafa")
+            .string("run_as_user", "")
+            .string("run_as_group", "")
+            .string("pid_file", "/var/run/zarafa-ical.pid")
+            .string("running_path", "/")
+            // GET of a whole calendar as one iCalendar file (/ical/<user>/<folder>)
+            .bool("enable_ical_get", true)
+            // the time zone of events that name none (floating times, all-day events)
+            .string("server_timezone", "Europe/Amsterdam")
+            // the charset of a request that names none
+            .string("default_charset", "utf-8")
+            .string("ssl_private_key_file", "/etc/zarafa/privkey.pem")
+            .string("ssl_certificate_file", "/etc/zarafa/cert.pem")
+            .bool("ssl_verify_client", false)
+            .string("ssl_verify_file", "")
+            .string("ssl_verify_path", "")
+            .string("ssl_protocols", "")
+            .string("ssl_ciphers", "")
+            .bool("ssl_prefer_server_ciphers", false)
+            .logging("/var/log/zarafa/ical.log")
+            .build();
+
     /** admin.cfg: how zarafa-admin reaches the server (manual 6.1). */
     public static final ConfigSchema ADMIN = ConfigSchema.builder("admin")
             .string("server_socket", "http://localhost:236/zarafa")

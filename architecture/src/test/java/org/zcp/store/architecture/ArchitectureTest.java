@@ -110,6 +110,30 @@ class ArchitectureTest {
                 .check(store);
     }
 
+    /**
+     * Issue 11: CalDAV, CardDAV and the iCal gateway (war-caldav) are clients of the store API
+     * ({@code FolderTree}, {@code FolderItems}, {@code WebLogons}); the iCalendar and vCard
+     * conversions ({@code org.zcp.ical}) are a pure library over the store's message types. Neither
+     * names an entity, a core helper, the database or a SOAP wire type.
+     */
+    @Test
+    void calDavAndTheConversionsAreClientsOfTheStoreApi() {
+        JavaClasses dav = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.zcp.caldav", "org.zcp.ical");
+        assertThat(dav.contain("org.zcp.caldav.CalDavServlet")).as("war-caldav").isTrue();
+        assertThat(dav.contain("org.zcp.ical.ICalItems")).as("the conversions").isTrue();
+        noClasses().that().resideInAnyPackage("org.zcp.caldav..", "org.zcp.ical..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.zcp.store..", "org.zcp.api.soap..",
+                        "jakarta.persistence..", "java.sql..", "javax.sql..", "org.zcp.mime..", "org.zcp.protocols..")
+                        .and(not(resideInAnyPackage("org.zcp.store.api.."))))
+                .because("the DAV protocols reach the store through its API (docs/calendar.md), like IMAP")
+                .check(dav);
+        noClasses().that().resideInAPackage("org.zcp.ical..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zcp.caldav..", "jakarta..")
+                .because("the conversions are a pure library: no container, no protocol")
+                .check(dav);
+    }
+
     @Test
     void theStoreCoreNeverDependsOnAnAdapter() {
         noClasses().that().resideInAnyPackage("org.zcp.store.core..", "org.zcp.store.mapi..", "org.zcp.store.entity..",

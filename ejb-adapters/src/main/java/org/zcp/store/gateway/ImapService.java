@@ -391,7 +391,7 @@ public class ImapService {
                 case EXISTS -> "ALREADYEXISTS";
                 case NOT_FOUND -> "NONEXISTENT";
                 case SESSION_ENDED -> ImapBackend.EXPIRED;
-                case INVALID -> "CANNOT";
+                case INVALID, CONFLICT -> "CANNOT";
                 case TEMPORARY -> "UNAVAILABLE";
             };
             String text = e.getMessage() == null ? e.kind().name() : e.getMessage().toLowerCase(Locale.ROOT);

@@ -98,8 +98,9 @@ public class Logon {
     private static final String DUMMY_HASH = PasswordHash.hash(java.util.UUID.randomUUID().toString());
 
     /**
-     * A logon of the IMAP or POP3 gateway: by login name or primary address; the user needs
-     * {@code feature} (manual 8.7), else MAPI_E_NO_ACCESS after an audit line; wrong credentials
+     * A logon of the IMAP or POP3 gateway or an HTTP protocol: by login name or primary address; the
+     * user needs {@code feature} (manual 8.7; null for protocols without one: CalDAV, iCal), else
+     * MAPI_E_NO_ACCESS after an audit line; wrong credentials
      * are MAPI_E_LOGON_FAILED as for every logon. The password is checked first, so the answer
      * tells nothing about an account to who does not know its password.
      */
@@ -109,7 +110,7 @@ public class Logon {
         if (found.isEmpty() && name.contains("@")) found = directory.findUserByAddress(name);
         String login = found.map(directory::loginName).orElse(name);
         DirEntry e = authenticate(login, password, from, program);
-        if (!features.allowed(e, feature)) {
+        if (feature != null && !features.allowed(e, feature)) {
             audit.authenticateFailed(login, from, program);
             throw new StoreException(MapiError.MAPI_E_NO_ACCESS, feature.toUpperCase(java.util.Locale.ROOT)
                     + " is not enabled for this user");

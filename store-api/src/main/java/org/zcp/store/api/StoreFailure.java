@@ -17,6 +17,8 @@ public abstract class StoreFailure extends RuntimeException {
         QUOTA,
         /** The name is taken. */
         EXISTS,
+        /** The object changed since the caller read it (a write's precondition failed): nothing was written. */
+        CONFLICT,
         /** The request itself is wrong: permanent. */
         INVALID,
         /** The session has ended (logoff, timeout, rights changed): log on again. */

@@ -41,6 +41,18 @@ final class ListenerWarnings {
         return w;
     }
 
+    /**
+     * zarafa-ical (manual 4.10): CalDAV clients send the password with every request (HTTP Basic),
+     * so the plain service beyond loopback gives it away; the manual recommends the secure one only.
+     */
+    static List<String> ical(Config ical) {
+        String icalBind = bind(ical.get("server_bind"));
+        if (!ical.getBool("ical_enable") || Loopback.isLoopback(icalBind)) return List.of();
+        return List.of("iCal/CalDAV listens in plaintext (HTTP) on " + icalBind + ":" + ical.getInt("ical_port")
+                + ": calendar clients send their passwords with every request unencrypted. Use server_bind ="
+                + " 127.0.0.1, or ical_enable = no with icals_enable = yes (" + ical.file() + ")");
+    }
+
     private static String bind(String value) {
         return value == null || value.isBlank() ? "0.0.0.0" : value.strip();
     }

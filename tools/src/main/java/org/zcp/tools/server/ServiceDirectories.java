@@ -36,9 +36,10 @@ final class ServiceDirectories {
     /**
      * The directories the server process writes to, each with the option that puts it there, in
      * start order: data directory (attachment_path's parent: database, ssl/), attachments, run
-     * directory (pid_file's: properties, key stores, admin token), log directories.
+     * directory (pid_file's: properties, key stores, admin token), log directories (the server's,
+     * then those of the services inside it: gateway.cfg, ical.cfg).
      */
-    static Map<Path, String> writable(Config server, Config gateway) {
+    static Map<Path, String> writable(Config server, Config... services) {
         Map<Path, String> dirs = new LinkedHashMap<>();
         Path attachments = Path.of(server.get("attachment_path")).toAbsolutePath().normalize();
         dirs.putIfAbsent(attachments.getParent(), "attachment_path " + attachments + " (its parent holds the database)");
@@ -54,9 +55,10 @@ final class ServiceDirectories {
             Path audit = Path.of(server.get("audit_log_file")).toAbsolutePath().normalize();
             dirs.putIfAbsent(audit.getParent(), "audit_log_file " + audit);
         }
-        if (gateway != null && !ServerLauncher.logsToSyslog(gateway)) {
-            Path log = Path.of(gateway.get("log_file")).toAbsolutePath().normalize();
-            dirs.putIfAbsent(log.getParent(), gateway.file() + " log_file " + log);
+        for (Config service : services) {
+            if (service == null || ServerLauncher.logsToSyslog(service)) continue;
+            Path log = Path.of(service.get("log_file")).toAbsolutePath().normalize();
+            dirs.putIfAbsent(log.getParent(), service.file() + " log_file " + log);
         }
         return dirs;
     }

@@ -46,7 +46,8 @@ final class TlsSettings {
         return problems;
     }
 
-    private static void translate(Config c, String protocols, String ciphers, List<String> problems) {
+    /** Adds a problem when the OpenSSL-style {@code protocols} or {@code ciphers} option of {@code c} cannot be honoured. */
+    static void translate(Config c, String protocols, String ciphers, List<String> problems) {
         try {
             TlsOptions.protocols(c.file() + ": " + protocols, c.get(protocols));
         } catch (IllegalArgumentException e) {

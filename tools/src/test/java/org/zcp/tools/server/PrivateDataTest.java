@@ -36,6 +36,9 @@ class PrivateDataTest {
             Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n"
                     + "ssl_private_key_file = " + dir.resolve("none.key") + "\n");
         }
+        if (!Files.exists(dir.resolve("ical.cfg"))) {
+            Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
+        }
         return new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"-c", dir.resolve("server.cfg").toString()});

@@ -125,6 +125,7 @@ class RunAsUserTest {
                 run_as_group = nogroup
                 """);
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n");
+        Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -145,6 +146,7 @@ class RunAsUserTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "the hand-over happens only when started as root");
         server(DEDICATED + "run_as_user = nobody\nrun_as_group = nogroup\n");
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/zarafa/gateway.log") + "\n");
+        Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/zarafa/ical.log") + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int code = new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),

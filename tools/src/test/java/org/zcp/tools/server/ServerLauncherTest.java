@@ -25,6 +25,9 @@ class ServerLauncherTest {
         if (!Files.exists(dir.resolve("gateway.cfg"))) {
             Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n");
         }
+        if (!Files.exists(dir.resolve("ical.cfg"))) {
+            Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
+        }
         return new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"-c", file.toString()});
     }

@@ -32,6 +32,7 @@ class TlsSettingsTest {
                 """ + server).replace("@DIR@", dir.toString()));
         Files.writeString(dir.resolve("gateway.cfg"), ("log_file = @DIR@/log/gateway.log\n" + gateway)
                 .replace("@DIR@", dir.toString()));
+        Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         return new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"-c", dir.resolve("server.cfg").toString()});

@@ -1,0 +1,82 @@
+package org.zcp.ical;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.zcp.store.api.mapi.Message;
+
+/**
+ * iCalendar (RFC 5545) to MAPI and back, for calendar object resources (RFC 4791 section 4: one
+ * UID, its master component and its overrides) of events (IPM.Appointment) and tasks (IPM.Task).
+ *
+ * <p>What MAPI holds: docs/mapi-properties.md (times, all-day, location, busy status, reminder,
+ * attendees as recipients with their track status, organizer as sent-representing and sender,
+ * Keywords, sensitivity, global object ids, sequence, time-zone structures; PSETID_Task for tasks).
+ * What it does not hold is kept as iCalendar text in string named properties of PS_PUBLIC_STRINGS,
+ * so a client gets back what it sent:
+ * <ul>
+ * <li>{@code urn:zcp:ical:uid}: the UID exactly as sent (the global object id is derived from it);
+ * <li>{@code urn:zcp:ical:recurrence}: a recurring master's RRULE, RDATE and EXDATE lines, then
+ * each RECURRENCE-ID component whole (PidLidRecurring is set; the MAPI recurrence blob is a later
+ * step);
+ * <li>{@code urn:zcp:ical:extra}: the master's properties without a MAPI home (X- properties,
+ * URL, GEO, ATTACH by URI, STATUS of events, ...) and its VALARMs whole: the first alarm is MAPI's
+ * reminder and is rewritten on output only when the reminder was changed in MAPI;
+ * <li>{@code urn:zcp:ical:timezones}: the VTIMEZONEs the client sent, given back as they were.
+ * </ul>
+ *
+ * <p>Dates: DATE values and floating times are read in the server's zone ({@code server_timezone}
+ * of ical.cfg, given to the three-argument forms; the two-argument ones use the JVM's default);
+ * floating times come back with that zone's TZID. Recurrences more often than daily (SECONDLY,
+ * MINUTELY, HOURLY), which MAPI's recurrence pattern cannot hold, are refused.
+ */
+public final class ICalItems {
+    private ICalItems() {
+    }
+
+    /** Converts one calendar object resource; ICalException when it is not one or cannot be converted. */
+    public static Parsed parse(String text, NamedIds ids) {
+        return parse(text, ids, ZoneId.systemDefault());
+    }
+
+    /** As {@link #parse(String, NamedIds)}, DATE and floating values in {@code serverZone}. */
+    public static Parsed parse(String text, NamedIds ids, ZoneId serverZone) {
+        return ItemReader.read(text, ids, serverZone);
+    }
+
+    /** The calendar object resource (a VCALENDAR with its VTIMEZONEs) of a stored event or task. */
+    public static String render(Message message, NamedIds ids) {
+        return render(message, ids, ZoneId.systemDefault());
+    }
+
+    /** As {@link #render(Message, NamedIds)}, all-day items without a kept zone in {@code serverZone}. */
+    public static String render(Message message, NamedIds ids, ZoneId serverZone) {
+        return ItemWriter.render(message, ids, serverZone);
+    }
+
+    /**
+     * Whether an event or task (any occurrence of it) overlaps [from, to) (RFC 4791 section 9.9).
+     * A recurring item is expanded from its kept recurrence text; the expansion stops at
+     * {@code to} and looks at no more than {@value Overlaps#MAX_INSTANCES} instances per rule
+     * (an open daily or finer rule starts near {@code from}, so only a window holding more
+     * instances than that is cut short, and answers false for the part left out).
+     */
+    public static boolean overlaps(Message message, NamedIds ids, Instant from, Instant to) {
+        return overlaps(message, ids, from, to, ZoneId.systemDefault());
+    }
+
+    /** As {@link #overlaps(Message, NamedIds, Instant, Instant)} with the server's zone for dates. */
+    public static boolean overlaps(Message message, NamedIds ids, Instant from, Instant to, ZoneId serverZone) {
+        return Overlaps.test(message, ids, from, to, serverZone);
+    }
+
+    /** A whole calendar (the iCal gateway's PUT) split into one calendar object resource per UID. */
+    public static List<String> split(String calendar) {
+        return Splitter.split(calendar);
+    }
+
+    /** Calendar object resources joined into one VCALENDAR (the iCal gateway's GET), each time zone once. */
+    public static String join(List<String> resources) {
+        return Splitter.join(resources);
+    }
+}

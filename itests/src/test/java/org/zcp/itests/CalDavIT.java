@@ -1,0 +1,218 @@
+package org.zcp.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * zarafa-ical's CalDAV over HTTP against the built server (manual 4.10; issue 11): the corpus of
+ * real-world calendar files goes in and comes out with its UID; every hostile file is refused
+ * with its RFC 4791/6352 precondition and leaves nothing behind; ETag preconditions, wrong
+ * collection kinds, bodies over the limit, logons and other users' homes get their clear answers;
+ * sync-collection names what was removed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CalDavIT {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static String alice;
+    static String bob;
+
+    @BeforeAll
+    static void users() throws Exception {
+        String admin = ItServer.admin();
+        String company = ItServer.company(admin);
+        alice = ItServer.user(admin, company, "alice");
+        bob = ItServer.user(admin, company, "bob");
+    }
+
+    record Answer(int status, String body, String etag) {
+    }
+
+    static Answer send(String user, String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ItServer.icalUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            String password = ItServer.password(user);
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null));
+    }
+
+    static String corpus(String path) throws IOException {
+        try (InputStream in = CalDavIT.class.getResourceAsStream("/corpus/" + path)) {
+            assertThat(in).as("corpus file " + path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String uid(String ics) {
+        Matcher m = Pattern.compile("(?m)^UID:(.*)\\r?$").matcher(ics.replace("\r\n ", ""));
+        return m.find() ? m.group(1).trim() : null;
+    }
+
+    static List<String> hrefs(String multistatus) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<D:href>([^<]*)</D:href>").matcher(multistatus);
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    static String home(String user) {
+        return "/caldav/" + user + "/";
+    }
+
+    @Test
+    void everyCorpusFileGoesInAndComesBackWithItsUid() throws Exception {
+        String[] files = {"allday-google.ics", "allday-outlook-multiday.ics", "apple-event.ics", "duration-no-dtend.ics",
+            "floating.ics", "google-meeting.ics", "moscow-2011.ics", "moscow-2014.ics", "outlook-meeting.ics",
+            "rrule-count-across-dst.ics", "rrule-exdate-rdate.ics", "rrule-last-friday.ics",
+            "rrule-last-weekday-bysetpos.ics", "rrule-overrides.ics", "rrule-until-across-dst.ics", "sao-paulo-dst.ics",
+            "thunderbird-lf-only.ics", "recurring-task.ics", "task-apple-completed.ics", "task-google-simple.ics",
+            "task-thunderbird.ics"};
+        for (String f : files) {
+            String ics = corpus("ical/" + f);
+            String folder = ics.contains("BEGIN:VTODO") ? "Tasks" : "Calendar";
+            String path = home(alice) + folder + "/" + f;
+            Answer put = send(alice, "PUT", path, ics, "Content-Type", "text/calendar; charset=utf-8");
+            assertThat(put.status()).as("PUT %s: %s", f, put.body()).isEqualTo(201);
+            assertThat(put.etag()).as(f).matches("\"\\d+\"");
+            Answer get = send(alice, "GET", path, null);
+            assertThat(get.status()).as(f).isEqualTo(200);
+            assertThat(get.etag()).as(f).isEqualTo(put.etag());
+            assertThat(uid(get.body())).as(f).isEqualTo(uid(ics));
+            assertThat(get.body()).as(f).startsWith("BEGIN:VCALENDAR\r\n").contains("\r\nEND:VCALENDAR");
+        }
+        Answer list = send(alice, "PROPFIND", home(alice) + "Calendar/", null, "Depth", "1");
+        assertThat(list.status()).isEqualTo(207);
+        assertThat(hrefs(list.body())).contains(home(alice) + "Calendar/google-meeting.ics");
+    }
+
+    @Test
+    void hostileFilesAreRefusedWithTheirPreconditionAndLeaveNothing() throws Exception {
+        Properties expected = new Properties();
+        try (InputStream in = CalDavIT.class.getResourceAsStream("/corpus/hostile/expected.properties")) {
+            expected.load(in);
+        }
+        String before = send(alice, "PROPFIND", home(alice) + "Calendar/", null, "Depth", "1").body();
+        for (String f : expected.stringPropertyNames()) {
+            boolean card = f.endsWith(".vcf");
+            String path = (card ? "/carddav/" + alice + "/Contacts/" : home(alice) + "Calendar/") + "hostile-" + f;
+            Answer put = send(alice, "PUT", path, corpus("hostile/" + f), "Content-Type",
+                    card ? "text/vcard" : "text/calendar");
+            String element = expected.getProperty(f).toLowerCase().replace('_', '-');
+            assertThat(put.status()).as("PUT %s: %s", f, put.body()).isEqualTo(403);
+            assertThat(put.body()).as(f).contains(":" + element + "/>");
+            assertThat(send(alice, "GET", path, null).status()).as(f).isEqualTo(404);
+        }
+        assertThat(hrefs(send(alice, "PROPFIND", home(alice) + "Calendar/", null, "Depth", "1").body()))
+                .containsExactlyInAnyOrderElementsOf(hrefs(before));
+    }
+
+    @Test
+    void aBodyOverTenMegabytesIsRefusedWhole() throws Exception {
+        String head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:big\r\n"
+                + "DTSTAMP:20240101T000000Z\r\nDTSTART:20240101T100000Z\r\nDESCRIPTION:";
+        String body = head + "x".repeat(10 * 1024 * 1024) + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        Answer put = send(alice, "PUT", home(alice) + "Calendar/big.ics", body, "Content-Type", "text/calendar");
+        assertThat(put.status()).isIn(403, 413);
+        assertThat(send(alice, "GET", home(alice) + "Calendar/big.ics", null).status()).isEqualTo(404);
+    }
+
+    static String event(String uid, String summary) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:" + uid + "\r\n"
+                + "DTSTAMP:20240101T000000Z\r\nDTSTART:20240301T100000Z\r\nDTEND:20240301T110000Z\r\nSUMMARY:"
+                + summary + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    }
+
+    @Test
+    void etagPreconditionsAreHonouredAndAFailedOneWritesNothing() throws Exception {
+        String path = home(alice) + "Calendar/etag-test.ics";
+        Answer first = send(alice, "PUT", path, event("etag-test", "one"), "If-None-Match", "*");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(send(alice, "PUT", path, event("etag-test", "lost"), "If-None-Match", "*").status())
+                .isEqualTo(412);
+        Answer second = send(alice, "PUT", path, event("etag-test", "two"), "If-Match", first.etag());
+        assertThat(second.status()).isEqualTo(204);
+        assertThat(send(alice, "PUT", path, event("etag-test", "lost"), "If-Match", first.etag()).status())
+                .isEqualTo(412);
+        assertThat(send(alice, "DELETE", path, null, "If-Match", first.etag()).status()).isEqualTo(412);
+        Answer now = send(alice, "GET", path, null);
+        assertThat(now.body()).contains("SUMMARY:two").doesNotContain("lost");
+        assertThat(now.etag()).isEqualTo(second.etag());
+    }
+
+    @Test
+    void theWrongKindOfItemIsRefusedByTheCollection() throws Exception {
+        Answer task = send(alice, "PUT", home(alice) + "Calendar/a-task.ics", corpus("ical/task-google-simple.ics"));
+        assertThat(task.status()).isEqualTo(403);
+        assertThat(task.body()).contains("supported-calendar-component");
+        Answer card = send(alice, "PUT", home(alice) + "Calendar/a-card.ics", corpus("vcard/apple-3.0.vcf"));
+        assertThat(card.status()).isEqualTo(403);
+    }
+
+    @Test
+    void logonAndOtherUsersHomesAreChecked() throws Exception {
+        assertThat(send(null, "PROPFIND", home(alice), null, "Depth", "0").status()).isEqualTo(401);
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(ItServer.icalUrl() + home(alice)))
+                .method("PROPFIND", HttpRequest.BodyPublishers.noBody()).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString((alice + ":wrong").getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        send(alice, "PUT", home(alice) + "Calendar/private.ics", event("private-1", "Alice only"));
+        assertThat(send(bob, "GET", home(alice) + "Calendar/private.ics", null).status()).isEqualTo(403);
+        assertThat(send(bob, "PUT", home(alice) + "Calendar/bob.ics", event("bob-1", "intruder")).status())
+                .isEqualTo(403);
+        assertThat(send(alice, "GET", home(alice) + "Calendar/bob.ics", null).status()).isEqualTo(404);
+        Answer redirect = send(null, "GET", "/.well-known/caldav", null);
+        assertThat(redirect.status()).isEqualTo(301);
+    }
+
+    @Test
+    void syncCollectionNamesWhatChangedAndWhatWasRemoved() throws Exception {
+        String cal = home(alice) + "Calendar/";
+        send(alice, "PUT", cal + "sync-a.ics", event("sync-a", "a"));
+        send(alice, "PUT", cal + "sync-b.ics", event("sync-b", "b"));
+        String report = "<?xml version=\"1.0\"?><D:sync-collection xmlns:D=\"DAV:\"><D:sync-token>%s</D:sync-token>"
+                + "<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>";
+        Answer all = send(alice, "REPORT", cal, String.format(report, ""), "Content-Type", "application/xml");
+        assertThat(all.status()).isEqualTo(207);
+        Matcher t = Pattern.compile("<D:sync-token>([^<]+)</D:sync-token>").matcher(all.body());
+        assertThat(t.find()).isTrue();
+        String token = t.group(1);
+        assertThat(send(alice, "DELETE", cal + "sync-a.ics", null).status()).isEqualTo(204);
+        send(alice, "PUT", cal + "sync-c.ics", event("sync-c", "c"));
+        Answer delta = send(alice, "REPORT", cal, String.format(report, token), "Content-Type", "application/xml");
+        assertThat(delta.status()).isEqualTo(207);
+        assertThat(hrefs(delta.body())).containsExactlyInAnyOrder(cal + "sync-a.ics", cal + "sync-c.ics");
+        assertThat(delta.body()).contains("404");
+        Answer bad = send(alice, "REPORT", cal, String.format(report, "http://zcp.org/ns/sync/1/999999999"),
+                "Content-Type", "application/xml");
+        assertThat(bad.status()).isEqualTo(403);
+        assertThat(bad.body()).contains("valid-sync-token");
+    }
+}

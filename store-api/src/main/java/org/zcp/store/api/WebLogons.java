@@ -1,0 +1,26 @@
+package org.zcp.store.api;
+
+/**
+ * Logon for the HTTP protocols (CalDAV, CardDAV, the iCal gateway; later the web client): a user
+ * by login name or primary address with the password, through the same check, throttling and
+ * audit log as SOAP, IMAP and POP3 (issue 5). Failures are {@link StoreFailure}s of kind
+ * NO_ACCESS with a text that tells nothing about the account.
+ */
+public interface WebLogons {
+    /**
+     * Who logged on: the store session, the login name, the full name and the primary e-mail
+     * address (may be empty).
+     */
+    record Who(String session, String loginName, String fullName, String email) {
+    }
+
+    Who logon(String user, String password, String peer, String program);
+
+    /**
+     * A user of the session's company by login name (for principals of others: shared
+     * calendars); null when there is none the session may see.
+     */
+    Who user(String session, String loginName);
+
+    void logoff(String session);
+}

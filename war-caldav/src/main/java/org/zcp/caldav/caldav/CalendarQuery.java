@@ -1,0 +1,79 @@
+package org.zcp.caldav.caldav;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.w3c.dom.Element;
+import org.zcp.caldav.dav.DavException;
+import org.zcp.caldav.dav.DavRequest;
+import org.zcp.caldav.dav.DavResponse;
+import org.zcp.caldav.dav.Multistatus;
+import org.zcp.caldav.dav.Names;
+import org.zcp.caldav.dav.PropRequest;
+import org.zcp.caldav.dav.Report;
+import org.zcp.caldav.dav.Xml;
+import org.zcp.caldav.resource.Coll;
+import org.zcp.caldav.resource.Context;
+import org.zcp.caldav.resource.Items;
+import org.zcp.caldav.resource.Target;
+import org.zcp.ical.ItemKind;
+import org.zcp.store.api.FolderItems.Item;
+import org.zcp.store.api.FolderItems.ItemRef;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
+
+/**
+ * calendar-query (RFC 4791 7.8) of a calendar collection: the items of the filter's component,
+ * overlapping its time-range (recurrences expanded by {@code ICalItems.overlaps}), with matching
+ * properties. calendar-data is returned whole: its comp/expand/limit-recurrence-set children are
+ * not applied.
+ */
+public final class CalendarQuery implements Report {
+    /** PR_MESSAGE_CLASS's property id: the tag's upper half, either string type. */
+    private static final int MESSAGE_CLASS_ID = 0x001A;
+
+    @Override
+    public DavResponse run(Element body, DavRequest req, Target target, Context ctx) {
+        if (!(target instanceof Target.Collection c)) {
+            throw new DavException(403, Names.SUPPORTED_REPORT, "calendar-query of " + target);
+        }
+        Coll coll = ctx.collection(c);
+        CalendarFilter filter = CalendarFilter.of(Xml.child(body, Names.FILTER));
+        PropRequest props = PropRequest.of(body);
+        Multistatus ms = new Multistatus();
+        List<ItemRef> refs = ctx.store().items().list(ctx.session(), coll.id());
+        boolean sameKind = filter.component() == null || filter.component().equals(coll.kind().component());
+        if (!filter.needsBodies() && !props.needsBodies() && sameKind) {
+            for (ItemRef ref : refs) props.answer(ms.entry(ctx.href(coll, ref.name())), Items.props(ctx, coll, ref, null, null));
+            return ms.response();
+        }
+        List<Item> items = Items.fetch(ctx, coll, refs.stream().map(ItemRef::name).toList());
+        for (Item it : items) {
+            if (matches(ctx, coll, filter, it.message())) {
+                props.answer(ms.entry(ctx.href(coll, it.ref().name())), Items.props(ctx, coll, it.ref(), it, null));
+            }
+        }
+        return ms.response();
+    }
+
+    static boolean matches(Context ctx, Coll coll, CalendarFilter filter, Message m) {
+        if (filter.component() != null) {
+            ItemKind kind = kindOf(m, coll.kind());
+            if (kind.component() == null || !kind.component().equals(filter.component())) return false;
+        }
+        if (filter.from() != null && !ctx.codecs().overlaps(m, ctx.ids(), filter.from(), filter.to())) return false;
+        if (filter.props().isEmpty()) return true;
+        String[] text = new String[1];
+        Supplier<String> rendered = () -> text[0] != null ? text[0] : (text[0] = Items.render(ctx, coll, m, null));
+        return filter.props().stream().allMatch(p -> p.matches(rendered));
+    }
+
+    static ItemKind kindOf(Message m, ItemKind dflt) {
+        for (PropValue p : m.props) {
+            if (p.tag >>> 16 == MESSAGE_CLASS_ID && p.s != null) {
+                ItemKind k = ItemKind.ofMessage(p.s);
+                return k == null ? dflt : k;
+            }
+        }
+        return dflt;
+    }
+}

@@ -1,0 +1,83 @@
+package org.zcp.caldav.dav;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.xml.namespace.QName;
+import org.w3c.dom.Element;
+import org.zcp.caldav.resource.Coll;
+import org.zcp.caldav.resource.Context;
+import org.zcp.caldav.resource.Items;
+import org.zcp.caldav.resource.Paths;
+import org.zcp.caldav.resource.Props;
+import org.zcp.caldav.resource.Target;
+import org.zcp.store.api.FolderItems.Item;
+import org.zcp.store.api.FolderItems.ItemRef;
+
+/**
+ * PROPFIND (RFC 4918 9.1) with Depth 0 or 1. Depth infinity is refused with
+ * DAV:propfind-finite-depth (9.1, 16); a request without Depth is taken as 0, as clients that
+ * omit it (for current-user-principal) mean.
+ */
+public final class PropfindHandler implements Handler {
+    @Override
+    public DavResponse handle(DavRequest req, Target target, Context ctx) {
+        int depth = req.depth(0);
+        if (depth == Integer.MAX_VALUE) throw new DavException(403, Names.PROPFIND_FINITE_DEPTH, "Depth infinity");
+        PropRequest props = PropRequest.all();
+        if (req.hasBody()) {
+            Element root = Xml.parse(req.body());
+            if (!Xml.is(root, Names.dav("propfind"))) throw new DavException(400, "not a DAV:propfind");
+            props = PropRequest.of(root);
+        }
+        Multistatus ms = new Multistatus();
+        String href = req.path().endsWith("/") || target instanceof Target.Item ? req.path() : req.path() + "/";
+        switch (target) {
+            case Target.Root r -> props.answer(ms.entry(href), Props.root(ctx, r.tree()));
+            case Target.Principals p -> {
+                Map<QName, PropValue> self = new LinkedHashMap<>();
+                self.put(Names.RESOURCETYPE, PropValue.elements(Names.COLLECTION));
+                self.put(Names.CURRENT_USER_PRINCIPAL, PropValue.href(Paths.principal(ctx.user())));
+                props.answer(ms.entry(href), self);
+                if (depth == 1) props.answer(ms.entry(Paths.principal(ctx.user())), Props.principal(ctx, ctx.who()));
+            }
+            case Target.Principal p -> props.answer(ms.entry(href), Props.principal(ctx, ctx.who()));
+            case Target.Home h -> {
+                props.answer(ms.entry(href), Props.home(ctx, h.tree()));
+                if (depth == 1) {
+                    for (Coll c : ctx.collections(h.tree())) props.answer(ms.entry(ctx.href(c)), Props.collection(ctx, c));
+                }
+            }
+            case Target.Collection c -> {
+                Coll coll = ctx.collection(c);
+                props.answer(ms.entry(href), Props.collection(ctx, coll));
+                if (depth == 1) members(ms, ctx, coll, props);
+            }
+            case Target.Item i -> {
+                Coll coll = ctx.collection(i.collection());
+                List<Item> found = Items.fetch(ctx, coll, List.of(i.name()));
+                if (found.isEmpty()) throw new DavException(404, "no item " + i.name());
+                Item item = found.get(0);
+                props.answer(ms.entry(ctx.href(coll, item.ref().name())),
+                        Items.props(ctx, coll, item.ref(), item, props.addressVersion()));
+            }
+            default -> throw new DavException(405, "PROPFIND not here").header("Allow", "GET, PUT, OPTIONS");
+        }
+        return ms.response();
+    }
+
+    private static void members(Multistatus ms, Context ctx, Coll coll, PropRequest props) {
+        List<ItemRef> refs = ctx.store().items().list(ctx.session(), coll.id());
+        Map<String, Item> bodies = Map.of();
+        if (props.needsBodies()) {
+            bodies = Items.fetch(ctx, coll, refs.stream().map(ItemRef::name).toList()).stream()
+                    .collect(Collectors.toMap(it -> it.ref().name(), Function.identity(), (a, b) -> a));
+        }
+        for (ItemRef ref : refs) {
+            props.answer(ms.entry(ctx.href(coll, ref.name())),
+                    Items.props(ctx, coll, ref, bodies.get(ref.name()), props.addressVersion()));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.zcp.caldav.resource;
+
+import java.time.Instant;
+import java.util.List;
+import org.zcp.ical.ICalItems;
+import org.zcp.ical.NamedIds;
+import org.zcp.ical.Parsed;
+import org.zcp.ical.VCards;
+import org.zcp.store.api.mapi.Message;
+
+/**
+ * The conversions the DAV layer uses, behind an interface so the handlers can be tested with a
+ * stand-in; {@link #library} is zcp-ical's ICalItems and VCards.
+ */
+public interface Codecs {
+    Parsed parseCalendar(String text, NamedIds ids);
+
+    String renderCalendar(Message message, NamedIds ids);
+
+    boolean overlaps(Message message, NamedIds ids, Instant from, Instant to);
+
+    List<String> split(String calendar);
+
+    String join(List<String> resources);
+
+    Parsed parseCard(String text, NamedIds ids);
+
+    String renderCard(Message message, NamedIds ids, String version);
+
+    /** The library, floating times and dates read in {@code zone} (ical.cfg's server_timezone). */
+    static Codecs library(java.time.ZoneId zone) {
+        return new Codecs() {
+            @Override
+            public Parsed parseCalendar(String text, NamedIds ids) {
+                return ICalItems.parse(text, ids, zone);
+            }
+
+            @Override
+            public String renderCalendar(Message message, NamedIds ids) {
+                return ICalItems.render(message, ids, zone);
+            }
+
+            @Override
+            public boolean overlaps(Message message, NamedIds ids, Instant from, Instant to) {
+                return ICalItems.overlaps(message, ids, from, to, zone);
+            }
+
+            @Override
+            public List<String> split(String calendar) {
+                return ICalItems.split(calendar);
+            }
+
+            @Override
+            public String join(List<String> resources) {
+                return ICalItems.join(resources);
+            }
+
+            @Override
+            public Parsed parseCard(String text, NamedIds ids) {
+                return VCards.parse(text, ids);
+            }
+
+            @Override
+            public String renderCard(Message message, NamedIds ids, String version) {
+                return VCards.render(message, ids, version);
+            }
+        };
+    }
+}

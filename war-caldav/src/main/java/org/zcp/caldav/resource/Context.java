@@ -1,0 +1,114 @@
+package org.zcp.caldav.resource;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.zcp.caldav.dav.DavException;
+import org.zcp.ical.NamedIds;
+import org.zcp.store.api.FolderState;
+import org.zcp.store.api.FolderTree.Hierarchy;
+import org.zcp.store.api.WebLogons.Who;
+
+/**
+ * One request's view of the store: who is logged on, with what session, and what the request
+ * has read already (the hierarchy, folder states), so a Depth 1 PROPFIND reads each once.
+ */
+public final class Context {
+    private final Store store;
+    private final Who who;
+    private final Codecs codecs;
+    private final NamedIds ids;
+    private Hierarchy hierarchy;
+    private Map<Long, Map<String, String>> kept;
+    private final Map<Tree, List<Coll>> collections = new EnumMap<>(Tree.class);
+    private final Map<Long, FolderState> states = new HashMap<>();
+
+    public Context(Store store, Who who, Codecs codecs, NamedIds ids) {
+        this.store = store;
+        this.who = who;
+        this.codecs = codecs;
+        this.ids = ids;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Who who() {
+        return who;
+    }
+
+    public String session() {
+        return who.session();
+    }
+
+    public String user() {
+        return who.loginName();
+    }
+
+    public Codecs codecs() {
+        return codecs;
+    }
+
+    public NamedIds ids() {
+        return ids;
+    }
+
+    public Hierarchy hierarchy() {
+        if (hierarchy == null) hierarchy = store.tree().folders(who.session());
+        return hierarchy;
+    }
+
+    public List<Coll> collections(Tree tree) {
+        return collections.computeIfAbsent(tree, t -> Homes.collections(hierarchy(), t, kept()));
+    }
+
+    /** What DAV clients keep with the folders of the hierarchy, by folder. */
+    private Map<Long, Map<String, String>> kept() {
+        if (kept == null) {
+            kept = store.items().collectionProps(who.session(),
+                    hierarchy().folders().stream().map(f -> f.id()).toList());
+        }
+        return kept;
+    }
+
+    /** The collection a path names; 404 when there is none. */
+    public Coll collection(Target.Collection c) {
+        Coll coll = Homes.find(collections(c.tree()), c.segment());
+        if (coll == null) throw new DavException(404, "no collection " + c.segment());
+        return coll;
+    }
+
+    /** The collection a path names, or null. */
+    public Coll findCollection(Tree tree, String segment) {
+        return Homes.find(collections(tree), segment);
+    }
+
+    public FolderState state(long folderId) {
+        return states.computeIfAbsent(folderId, id -> store.messages().open(who.session(), id));
+    }
+
+    /** Forgets what was read (after a write that changed the hierarchy). */
+    public void refresh() {
+        hierarchy = null;
+        kept = null;
+        collections.clear();
+        states.clear();
+    }
+
+    /** The href of a collection of the logged-on user. */
+    /** Whether a user segment of a URL names the logged-on user: login name or e-mail address, any case. */
+    public boolean isSelf(String user) {
+        return user != null && (user.equalsIgnoreCase(who.loginName())
+                || who.email() != null && !who.email().isEmpty() && user.equalsIgnoreCase(who.email()));
+    }
+
+    public String href(Coll c) {
+        return Paths.collection(c.tree(), user(), c.segment());
+    }
+
+    public String href(Coll c, String item) {
+        return Paths.item(c.tree(), user(), c.segment(), item);
+    }
+}

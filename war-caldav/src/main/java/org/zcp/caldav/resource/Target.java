@@ -1,0 +1,55 @@
+package org.zcp.caldav.resource;
+
+/** What a request path addresses (the URL layout of docs/calendar.md, "The server side of HTTP"). */
+public sealed interface Target {
+    /** /.well-known/caldav, /.well-known/carddav (RFC 6764 section 5): 301 to {@code location}. */
+    record WellKnown(String location) implements Target {
+    }
+
+    /** /caldav/, /carddav/: where a client finds its current-user-principal. */
+    record Root(Tree tree) implements Target {
+    }
+
+    /** /caldav/principals/: the principal collection. */
+    record Principals() implements Target {
+    }
+
+    /** /caldav/principals/&lt;user&gt;/. */
+    record Principal(String user) implements Target {
+    }
+
+    /** /caldav/&lt;user&gt;/, /carddav/&lt;user&gt;/. */
+    record Home(Tree tree, String user) implements Target {
+    }
+
+    /** /caldav/&lt;user&gt;/&lt;collection&gt;/. */
+    record Collection(Tree tree, String user, String segment) implements Target {
+    }
+
+    /** /caldav/&lt;user&gt;/&lt;collection&gt;/&lt;item&gt;. */
+    record Item(Tree tree, String user, String segment, String name) implements Target {
+        public Collection collection() {
+            return new Collection(tree, user, segment);
+        }
+    }
+
+    /** /ical/&lt;user&gt;/[&lt;calendar&gt;]: the whole-calendar gateway; calendar null for the default one. */
+    record Ical(String user, String calendar) implements Target {
+    }
+
+    /** Anything else: 404. */
+    record Unknown() implements Target {
+    }
+
+    /** The user the path names, or null. */
+    default String user() {
+        return switch (this) {
+            case Principal p -> p.user();
+            case Home h -> h.user();
+            case Collection c -> c.user();
+            case Item i -> i.user();
+            case Ical i -> i.user();
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.zcp.caldav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.zcp.caldav.dav.DavRequest;
+import org.zcp.caldav.dav.DavResponse;
+import org.zcp.caldav.fake.FakeServer;
+
+class DavServiceTest {
+    private final FakeServer server = new FakeServer();
+
+    @Test
+    void wellKnownShouldRedirectPermanently() {
+        DavResponse r = server.service.handle(DavRequest.of("PROPFIND", "/.well-known/caldav", null));
+        assertThat(r.status()).isEqualTo(301);
+        assertThat(r.header("Location")).isEqualTo("/caldav/");
+        assertThat(server.service.handle(DavRequest.of("GET", "/.well-known/carddav", null)).header("Location"))
+                .isEqualTo("/carddav/");
+    }
+
+    @Test
+    void optionsShouldAnnounceTheDavClassesWithoutALogon() {
+        DavResponse r = server.service.handle(DavRequest.of("OPTIONS", "/caldav/alice/Calendar/", null));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("DAV")).contains("1, 3", "calendar-access", "addressbook", "extended-mkcol");
+        assertThat(r.header("Allow")).contains("PROPFIND", "REPORT", "MKCALENDAR");
+    }
+
+    @Test
+    void noCredentialsShouldBe401WithTheBasicRealm() {
+        DavResponse r = server.service.handle(DavRequest.of("PROPFIND", "/caldav/", null));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Zarafa CalDAV\"");
+    }
+
+    @Test
+    void aWrongPasswordShouldBe401() {
+        DavResponse r = server.service.handle(DavRequest.of("PROPFIND", "/caldav/", null, "Authorization",
+                FakeServer.basic("alice", "wrong")));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    @Test
+    void anotherUsersHomeShouldBeForbidden() {
+        DavResponse r = server.send("PROPFIND", "/caldav/bob/", null, "Depth", "0");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.text()).contains("<D:need-privileges/>");
+        assertThat(server.send("GET", "/caldav/principals/bob/", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theOwnHomeShouldAnswerByLoginNameInAnyCaseAndByAddress() {
+        assertThat(server.send("PROPFIND", "/caldav/ALICE/", null, "Depth", "0").status()).isEqualTo(207);
+        assertThat(server.send("PROPFIND", "/caldav/alice@example.com/", null, "Depth", "0").status()).isEqualTo(207);
+    }
+
+    @Test
+    void anEndedSessionShouldBeReplacedByANewLogonOnce() {
+        assertThat(server.send("PROPFIND", "/caldav/alice/", null, "Depth", "1").status()).isEqualTo(207);
+        String first = server.logons.live().iterator().next();
+        server.logons.end(first);
+        DavResponse r = server.send("PROPFIND", "/caldav/alice/", null, "Depth", "1");
+        assertThat(r.status()).isEqualTo(207);
+        assertThat(server.logons.logons).isEqualTo(2);
+    }
+
+    @Test
+    void unknownMethodsAndPathsShouldSaySo() {
+        assertThat(server.send("MOVE", "/caldav/alice/Calendar/a.ics", null).status()).isEqualTo(501);
+        assertThat(server.send("PROPFIND", "/nothing/here", null).status()).isEqualTo(404);
+    }
+}

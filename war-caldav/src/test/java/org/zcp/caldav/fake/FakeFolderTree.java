@@ -1,0 +1,81 @@
+package org.zcp.caldav.fake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.zcp.store.api.FolderInfo;
+import org.zcp.store.api.FolderTree;
+import org.zcp.store.api.StoreFailure.Kind;
+
+/** One store's folders below an IPM subtree of id 1 (the fakes keep one store: the tests' user's). */
+public final class FakeFolderTree implements FolderTree {
+    public static final long ROOT = 1;
+    private final FakeWebLogons logons;
+    private final List<FolderInfo> folders = new ArrayList<>();
+    private long nextId = 100;
+
+    public FakeFolderTree(FakeWebLogons logons) {
+        this.logons = logons;
+    }
+
+    /** Adds a folder directly (test setup). */
+    public long add(long parentId, String name, String containerClass) {
+        long id = nextId++;
+        folders.add(new FolderInfo(id, parentId, name, containerClass, FolderInfo.Special.NONE));
+        return id;
+    }
+
+    public FolderInfo get(long id) {
+        return folders.stream().filter(f -> f.id() == id).findFirst().orElse(null);
+    }
+
+    @Override
+    public Hierarchy folders(String session) {
+        logons.check(session);
+        return new Hierarchy(ROOT, List.copyOf(folders));
+    }
+
+    @Override
+    public long inbox(String session) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Hierarchy publicFolders(String session) {
+        return null;
+    }
+
+    @Override
+    public long create(String session, long parentId, String name, String containerClass) {
+        logons.check(session);
+        if (folders.stream().anyMatch(f -> f.parentId() == parentId && f.name().equalsIgnoreCase(name))) {
+            throw new FakeFailure(Kind.EXISTS, "name taken");
+        }
+        return add(parentId, name, containerClass);
+    }
+
+    @Override
+    public void move(String session, long folderId, long parentId, String name) {
+        logons.check(session);
+        FolderInfo f = get(folderId);
+        if (f == null) throw new FakeFailure(Kind.NOT_FOUND, "no folder");
+        folders.set(folders.indexOf(f), new FolderInfo(f.id(), parentId, name, f.containerClass(), f.special()));
+    }
+
+    @Override
+    public void delete(String session, long folderId) {
+        logons.check(session);
+        if (!folders.removeIf(f -> f.id() == folderId)) throw new FakeFailure(Kind.NOT_FOUND, "no folder");
+        folders.removeIf(f -> f.parentId() == folderId);
+    }
+
+    @Override
+    public Set<Long> subscriptions(String session) {
+        return Set.of();
+    }
+
+    @Override
+    public void subscribe(String session, long folderId, boolean subscribed) {
+        throw new UnsupportedOperationException();
+    }
+}
