@@ -9,6 +9,7 @@ per test; exits 1 on a difference."""
 import re
 import subprocess
 import sys
+import tempfile
 
 url, user, password, expected_file = sys.argv[1:5]
 expected = {}
@@ -17,8 +18,10 @@ for line in open(expected_file, encoding="utf-8"):
     if line and not line.startswith("#"):
         name, outcome = line.split()[:2]
         expected[name] = outcome
-out = subprocess.run(["litmus", "-k", url, user, password], capture_output=True, timeout=600).stdout.decode(
-    "utf-8", "replace")
+# litmus writes debug.log and child.log into its working directory
+with tempfile.TemporaryDirectory() as work:
+    out = subprocess.run(["litmus", "-k", url, user, password], capture_output=True, timeout=600,
+                         cwd=work).stdout.decode("utf-8", "replace")
 results = {}
 suite = None
 current = None
