@@ -87,6 +87,23 @@ public final class ConfigSchema {
             return this;
         }
 
+        /**
+         * The TLS options of a service with its own secure listener (manual 4.10.1, 4.11: the
+         * gateway and zarafa-ical have the same set): key and certificate, client verification,
+         * and the protocol and cipher policy.
+         */
+        public Builder tlsService() {
+            string("ssl_private_key_file", "/etc/zarafa/privkey.pem");
+            string("ssl_certificate_file", "/etc/zarafa/cert.pem");
+            bool("ssl_verify_client", false);
+            string("ssl_verify_file", "");
+            string("ssl_verify_path", "");
+            string("ssl_protocols", "");
+            string("ssl_ciphers", "");
+            bool("ssl_prefer_server_ciphers", false);
+            return this;
+        }
+
         public ConfigSchema build() {
             return new ConfigSchema(name, options);
         }

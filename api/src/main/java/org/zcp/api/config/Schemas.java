@@ -224,14 +224,7 @@ public final class Schemas {
             // the original defaults to no; passwords before STARTTLS are refused unless the
             // administrator allows them (loopback counts as secure)
             .bool("disable_plaintext_auth", true)
-            .string("ssl_private_key_file", "/etc/zarafa/privkey.pem")
-            .string("ssl_certificate_file", "/etc/zarafa/cert.pem")
-            .bool("ssl_verify_client", false)
-            .string("ssl_verify_file", "")
-            .string("ssl_verify_path", "")
-            .string("ssl_protocols", "")
-            .string("ssl_ciphers", "")
-            .bool("ssl_prefer_server_ciphers", false)
+            .tlsService()
             .logging("/var/log/zarafa/gateway.log")
             // ZCP extension: IMAP/POP3 sessions at once per listener (each on a virtual thread)
             .integer("gateway_max_connections", 500)
@@ -266,14 +259,7 @@ public final class Schemas {
             .string("server_timezone", "Europe/Amsterdam")
             // the charset of a request that names none
             .string("default_charset", "utf-8")
-            .string("ssl_private_key_file", "/etc/zarafa/privkey.pem")
-            .string("ssl_certificate_file", "/etc/zarafa/cert.pem")
-            .bool("ssl_verify_client", false)
-            .string("ssl_verify_file", "")
-            .string("ssl_verify_path", "")
-            .string("ssl_protocols", "")
-            .string("ssl_ciphers", "")
-            .bool("ssl_prefer_server_ciphers", false)
+            .tlsService()
             .logging("/var/log/zarafa/ical.log")
             .build();
 

@@ -116,14 +116,7 @@ final class IcalConfig {
         p.put("zcp.icals.truststore", trust.toString());
         p.put("zcp.icals.truststore.password", trustPassword);
         p.put("zcp.icals.need.client.auth", Boolean.toString(verify));
-        List<String> protocols = TlsOptions.protocols("ssl_protocols", i.get("ssl_protocols"));
-        // Elytron's protocols is a list of two expressions; one protocol is named twice
-        p.put("zcp.icals.protocol1", protocols.get(0));
-        p.put("zcp.icals.protocol2", protocols.get(protocols.size() - 1));
-        String ciphers = i.get("ssl_ciphers");
-        p.put("zcp.icals.ciphers", ciphers.isBlank() ? "DEFAULT"
-                : String.join(":", TlsOptions.ciphers("ssl_ciphers", ciphers, TlsOptions.available())));
-        p.put("zcp.icals.prefer.server", Boolean.toString(i.getBool("ssl_prefer_server_ciphers")));
+        p.putAll(TlsSettings.policy(i, "ssl_", "zcp.icals."));
 
         // logging (manual 7.2) of zarafa-ical: its own file and level, or syslog with the server's
         boolean syslog = ServerLauncher.logsToSyslog(i);

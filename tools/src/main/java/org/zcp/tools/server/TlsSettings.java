@@ -62,17 +62,27 @@ final class TlsSettings {
         }
     }
 
+    /**
+     * A listener's TLS policy as system properties {@code prefix}protocol1/2, ciphers and
+     * prefer.server, from the options {@code option}protocols, ciphers and prefer_server_ciphers
+     * (server_ssl_ of server.cfg, ssl_ of the services' files).
+     */
+    static Map<String, String> policy(Config c, String option, String prefix) {
+        Map<String, String> p = new LinkedHashMap<>();
+        List<String> protocols = TlsOptions.protocols(option + "protocols", c.get(option + "protocols"));
+        // Elytron's protocols is a list of two expressions; one protocol is named twice
+        p.put(prefix + "protocol1", protocols.get(0));
+        p.put(prefix + "protocol2", protocols.get(protocols.size() - 1));
+        String ciphers = c.get(option + "ciphers");
+        p.put(prefix + "ciphers", ciphers.isBlank() ? "DEFAULT"
+                : String.join(":", TlsOptions.ciphers(option + "ciphers", ciphers, TlsOptions.available())));
+        p.put(prefix + "prefer.server", Boolean.toString(c.getBool(option + "prefer_server_ciphers")));
+        return p;
+    }
+
     /** zcp.ssl.* of the SOAP listener's server-ssl-context (call {@link #check} first). */
     static Map<String, String> server(Config c, Path run, PrintStream err) throws IOException {
-        Map<String, String> p = new LinkedHashMap<>();
-        List<String> protocols = TlsOptions.protocols("server_ssl_protocols", c.get("server_ssl_protocols"));
-        // Elytron's protocols is a list of two expressions; one protocol is named twice
-        p.put("zcp.ssl.protocol1", protocols.get(0));
-        p.put("zcp.ssl.protocol2", protocols.get(protocols.size() - 1));
-        String ciphers = c.get("server_ssl_ciphers");
-        p.put("zcp.ssl.ciphers", ciphers.isBlank() ? "DEFAULT"
-                : String.join(":", TlsOptions.ciphers("server_ssl_ciphers", ciphers, TlsOptions.available())));
-        p.put("zcp.ssl.prefer.server", Boolean.toString(c.getBool("server_ssl_prefer_server_ciphers")));
+        Map<String, String> p = new LinkedHashMap<>(policy(c, "server_ssl_", "zcp.ssl."));
         Path trust = run.resolve("zarafa-server-trust.p12");
         String password = KeyStores.randomPassword();
         List<Path> files = c.get("server_ssl_ca_file").isBlank() ? List.of() : List.of(Path.of(c.get("server_ssl_ca_file")));
