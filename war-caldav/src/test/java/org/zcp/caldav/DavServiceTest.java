@@ -43,6 +43,32 @@ class DavServiceTest {
     }
 
     @Test
+    void theWholeCalendarGetShouldFollowEnableIcalGet() {
+        assertThat(server.send("GET", "/ical/alice/", null).status()).isEqualTo(200);
+        server.service.icalGet(false);
+        DavResponse off = server.send("GET", "/ical/alice/", null);
+        assertThat(off.status()).isEqualTo(403);
+        assertThat(off.text()).contains("enable_ical_get");
+        assertThat(server.send("HEAD", "/ical/alice/Calendar", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBodyShouldBeReadInTheCharsetItsContentTypeNamesElseTheDefault() {
+        byte[] latin1 = "SUMMARY:Caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        DavRequest named = new DavRequest("PUT", "/x", java.util.Map.of("Content-Type",
+                java.util.List.of("text/calendar; charset=ISO-8859-1")), latin1, false, "127.0.0.1");
+        assertThat(named.text()).isEqualTo("SUMMARY:Caf\u00e9");
+        DavRequest unnamed = new DavRequest("PUT", "/x", java.util.Map.of("Content-Type",
+                java.util.List.of("text/calendar")), "SUMMARY:Caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                false, "127.0.0.1");
+        assertThat(unnamed.text()).isEqualTo("SUMMARY:Caf\u00e9");
+        DavRequest unknown = new DavRequest("PUT", "/x", java.util.Map.of("Content-Type",
+                java.util.List.of("text/calendar; charset=no-such-charset")), latin1, false, "127.0.0.1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(unknown::text)
+                .isInstanceOf(org.zcp.caldav.dav.DavException.class);
+    }
+
+    @Test
     void anotherUsersHomeShouldBeForbidden() {
         DavResponse r = server.send("PROPFIND", "/caldav/bob/", null, "Depth", "0");
         assertThat(r.status()).isEqualTo(403);

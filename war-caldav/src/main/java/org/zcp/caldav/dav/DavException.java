@@ -40,8 +40,21 @@ public class DavException extends RuntimeException {
     }
 
     /** The response: {@code <D:error>} with the condition, or an empty body. */
+    /** RFC 4918 16 lets an error body carry more than its condition: the reason, in words (as SabreDAV does). */
+    private org.w3c.dom.Document withMessage(org.w3c.dom.Document error) {
+        if (getMessage() != null) {
+            Xml.add(error.getDocumentElement(), new javax.xml.namespace.QName("http://zcp.org/ns/", "message"))
+                    .setTextContent(getMessage());
+        }
+        return error;
+    }
+
     public DavResponse response() {
-        DavResponse r = condition == null ? DavResponse.status(status) : DavResponse.xml(status, Xml.error(condition));
+        // a refusal without a precondition element says why in words (a client shows it to its user)
+        DavResponse r = condition != null ? DavResponse.xml(status, withMessage(Xml.error(condition)))
+                : status >= 400 && getMessage() != null
+                        ? DavResponse.status(status).body("text/plain; charset=utf-8", getMessage() + "\n")
+                        : DavResponse.status(status);
         headers.forEach(r::header);
         return r;
     }

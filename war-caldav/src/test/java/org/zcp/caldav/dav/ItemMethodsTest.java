@@ -52,7 +52,8 @@ class ItemMethodsTest {
     void dataTheConversionRefusesShouldCarryItsPrecondition() {
         DavResponse r = server.send("PUT", "/caldav/alice/Calendar/x.ics", "hello");
         assertThat(r.status()).isEqualTo(403);
-        assertThat(r.text()).contains("<C:valid-calendar-data/>");
+        assertThat(r.text()).contains("<C:valid-calendar-data/>")
+                .containsPattern("<[^>]*message[^>]*>[^<]+</[^>]*message>"); // the reason, in words
         DavResponse card = server.send("PUT", "/carddav/alice/Contacts/x.vcf", "hello");
         assertThat(card.text()).contains("<CR:valid-address-data/>");
     }
