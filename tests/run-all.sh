@@ -29,8 +29,9 @@ fi
     exit 1
 }
 
-command -v litmus > /dev/null && /usr/bin/python3 -c 'import caldav' 2>/dev/null || {
-    echo "zcp test: litmus and python3-caldav are needed for the calendar acceptance test: apt-get install litmus python3-caldav" >&2
+command -v litmus > /dev/null && command -v vdirsyncer > /dev/null && command -v khal > /dev/null \
+    && /usr/bin/python3 -c 'import caldav' 2>/dev/null || {
+    echo "zcp test: litmus, vdirsyncer, khal and python3-caldav are needed for the calendar acceptance test: apt-get install litmus vdirsyncer khal python3-caldav" >&2
     exit 1
 }
 for tool in postfix swaks fetchmail mbsync offlineimap; do

@@ -492,6 +492,12 @@ pass "the iCal gateway serves the whole calendar at /ical/caluser/Calendar"
 /usr/bin/python3 "$ROOT/tests/acceptance/litmus_check.py" "$ICAL/caldav/caluser/" caluser secret10 \
     "$ROOT/tests/acceptance/litmus-expected.txt" > "$DIR/litmus.out" 2>&1 || fail "litmus: $(grep DIFF "$DIR/litmus.out")"
 pass "litmus: $(tail -1 "$DIR/litmus.out") (tests/acceptance/litmus-expected.txt says why the others cannot pass)"
+zarafa-admin -c syncal -p secret11 -e syncal@example.com -f "Sync Calendar" > /dev/null
+sh "$ROOT/tests/acceptance/vdirsyncer.sh" "$ICAL" syncal secret11 "$DIR/vdirsyncer" > "$DIR/vdirsyncer.out" 2>&1 \
+    || fail "vdirsyncer/khal: $(tail -3 "$DIR/vdirsyncer.out")"
+/usr/bin/python3 "$ROOT/tests/acceptance/calendar_soap.py" "http://127.0.0.1:$PORT/zarafa" syncal secret11 Contacts \
+    | grep -qx 'IPM.Contact||' || fail "the contact vdirsyncer uploaded is not an IPM.Contact over SOAP"
+pass "vdirsyncer + khal: $(grep -c '^ok:' "$DIR/vdirsyncer.out") steps both ways for events and a contact (CalDAV, CardDAV); the contact is an IPM.Contact over SOAP"
 
 # 6. durability: SIGKILL the server in the middle of a 500-message LMTP run from Postfix; after the
 # restart and Postfix's retries every message is in the store exactly once
