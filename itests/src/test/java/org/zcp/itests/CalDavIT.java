@@ -193,6 +193,44 @@ class CalDavIT {
     }
 
     @Test
+    void anotherUsersCalendarIsSeenAndWrittenAsItsPermissionsAllow() throws Exception {
+        String admin = ItServer.admin();
+        String company = alice.substring(alice.indexOf('@') + 1);
+        String owner = ItServer.user(admin, company, "owner");
+        String bobCal = "/caldav/" + owner + "/Calendar/";
+        send(owner, "PUT", bobCal + "meeting.ics", event("owner-1", "Owner's meeting"));
+        // nothing shared yet: an empty home, and the calendar is not there
+        Answer nothing = send(alice, "PROPFIND", home(owner), null, "Depth", "1");
+        assertThat(nothing.status()).isEqualTo(207);
+        assertThat(hrefs(nothing.body())).doesNotContain(bobCal);
+        assertThat(send(alice, "GET", bobCal + "meeting.ics", null).status()).isEqualTo(404);
+        // reviewer: the calendar alone appears, readable, not writable
+        org.zcp.api.soap.ZarafaCmd c = ItServer.client();
+        String sid = ItServer.logon(owner, ItServer.password(owner));
+        String calendar = Fixture.folders(c, sid, c.getStore(sid, null).ipmSubtreeId).get("Calendar");
+        c.setRights(sid, calendar, List.of(new org.zcp.api.soap.AclEntry(alice, "user",
+                org.zcp.api.mapi.Rights.ROLE_REVIEWER)));
+        Answer shared = send(alice, "PROPFIND", home(owner), null, "Depth", "1");
+        assertThat(hrefs(shared.body())).contains(bobCal).doesNotContain("/caldav/" + owner + "/Tasks/");
+        Answer read = send(alice, "GET", bobCal + "meeting.ics", null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).contains("SUMMARY:Owner's meeting");
+        String privileges = "<?xml version=\"1.0\"?><D:propfind xmlns:D=\"DAV:\"><D:prop>"
+                + "<D:current-user-privilege-set/></D:prop></D:propfind>";
+        assertThat(send(alice, "PROPFIND", bobCal, privileges, "Depth", "0").body())
+                .contains("<D:read/>").doesNotContain("<D:write/>");
+        assertThat(send(alice, "PUT", bobCal + "intruder.ics", event("alice-1", "from alice")).status())
+                .isEqualTo(403);
+        assertThat(send(owner, "GET", bobCal + "intruder.ics", null).status()).isEqualTo(404);
+        // editor: alice may write into it
+        c.setRights(sid, calendar, List.of(new org.zcp.api.soap.AclEntry(alice, "user",
+                org.zcp.api.mapi.Rights.ROLE_EDITOR)));
+        assertThat(send(alice, "PUT", bobCal + "from-alice.ics", event("alice-2", "booked by alice")).status())
+                .isEqualTo(201);
+        assertThat(send(owner, "GET", bobCal + "from-alice.ics", null).body()).contains("SUMMARY:booked by alice");
+    }
+
+    @Test
     void syncCollectionNamesWhatChangedAndWhatWasRemoved() throws Exception {
         String cal = home(alice) + "Calendar/";
         send(alice, "PUT", cal + "sync-a.ics", event("sync-a", "a"));

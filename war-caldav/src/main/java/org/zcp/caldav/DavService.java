@@ -131,11 +131,9 @@ public final class DavService {
             Who who = logon(creds, req.peer());
             user[0] = who.loginName();
             Context ctx = new Context(store, who, codecs, namedIds.forSession(who.session()));
-            if (target.user() != null && !ctx.isSelf(target.user())) {
-                // only the own home for now: shared calendars come with MAPI permissions
-                throw new DavException(403, Names.NEED_PRIVILEGES, who.loginName() + " asked for " + target.user());
-            }
             try {
+                // another user's home shows what that user shares with this one (the store decides)
+                ctx.addressing(target.user());
                 return h.handle(req, target, ctx);
             } catch (RuntimeException e) {
                 StoreFailure f = StoreFailure.in(e);

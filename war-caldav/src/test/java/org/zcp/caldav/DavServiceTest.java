@@ -69,11 +69,31 @@ class DavServiceTest {
     }
 
     @Test
-    void anotherUsersHomeShouldBeForbidden() {
-        DavResponse r = server.send("PROPFIND", "/caldav/bob/", null, "Depth", "0");
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.text()).contains("<D:need-privileges/>");
-        assertThat(server.send("GET", "/caldav/principals/bob/", null).status()).isEqualTo(403);
+    void aUserWithoutAStoreOrUnknownShouldBeNotFound() {
+        assertThat(server.send("PROPFIND", "/caldav/bob/", null, "Depth", "0").status()).isEqualTo(404);
+        assertThat(server.send("PROPFIND", "/caldav/nobody/", null, "Depth", "0").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherUsersHomeShouldShowWhatSheSharesAndNothingElse() {
+        server.store(server.calendar, "shared.ics", org.zcp.ical.ItemKind.EVENT,
+                org.zcp.caldav.fake.FakeCodecs.event("s1", "20250101T100000Z", "20250101T110000Z", "Shared"));
+        String bob = FakeServer.basic("bob", "pw");
+        DavResponse none = server.service.handle(DavRequest.of("PROPFIND", "/caldav/alice/", null, "Depth", "1",
+                "Authorization", bob));
+        assertThat(none.status()).isEqualTo(207);
+        assertThat(none.text()).doesNotContain("/caldav/alice/Calendar/").contains("/caldav/principals/bob/");
+        server.tree.share(server.calendar, "bob");
+        DavResponse home = server.service.handle(DavRequest.of("PROPFIND", "/caldav/alice/", null, "Depth", "1",
+                "Authorization", bob));
+        assertThat(home.text()).contains("/caldav/alice/Calendar/").doesNotContain("/caldav/alice/Tasks/");
+        assertThat(server.service.handle(DavRequest.of("GET", "/caldav/alice/Calendar/shared.ics", null,
+                "Authorization", bob)).status()).isEqualTo(200);
+        assertThat(server.service.handle(DavRequest.of("GET", "/caldav/alice/Tasks/", null,
+                "Authorization", bob)).status()).isEqualTo(404);
+        DavResponse principal = server.service.handle(DavRequest.of("PROPFIND", "/caldav/principals/alice/", null,
+                "Depth", "0", "Authorization", bob));
+        assertThat(principal.text()).contains("Alice Adams").contains("<D:href>/caldav/alice/</D:href>");
     }
 
     @Test

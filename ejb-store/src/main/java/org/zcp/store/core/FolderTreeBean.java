@@ -55,6 +55,9 @@ public class FolderTreeBean implements FolderTree {
     @Inject
     FolderTrees trees;
 
+    @Inject
+    org.zcp.store.directory.Directory directory;
+
     @Override
     public Hierarchy folders(String session) {
         Session s = sessions.require(session);
@@ -70,6 +73,22 @@ public class FolderTreeBean implements FolderTree {
     public long inbox(String session) {
         StoreEntity store = own(sessions.require(session));
         return stores.receiveFolder(store.id, "IPM").orElseThrow(() -> StoreException.notFound("Inbox"));
+    }
+
+    @Override
+    public Hierarchy foldersOf(String session, String owner) {
+        Session s = sessions.require(session);
+        String name = owner == null ? "" : owner.trim();
+        java.util.Optional<org.zcp.store.directory.DirEntry> user = directory.findUserIgnoringCase(name);
+        if (user.isEmpty() && name.contains("@")) user = directory.findUserByAddress(name);
+        if (user.isEmpty() || !user.get().isUser() || !directory.canSeeCompany(s, user.get().companyId())) return null;
+        if (user.get().id() == s.userId()) return folders(session);
+        StoreEntity store = stores.privateStoreOf(user.get().id()).orElse(null);
+        if (store == null) return null;
+        HierarchyObject root = stores.ipmSubtree(store);
+        List<FolderInfo> shared = new ArrayList<>();
+        for (FolderInfo f : walk(store, root, special(store), null)) if (visible(s, f.id())) shared.add(f);
+        return new Hierarchy(root.id, shared);
     }
 
     @Override

@@ -29,6 +29,15 @@ public interface FolderTree {
      */
     Hierarchy publicFolders(String session);
 
+    /**
+     * Another user's store (by login name or e-mail address, of a company the session may see):
+     * every folder below its IPM subtree the session may see (FOLDER_VISIBLE or READ), whether or
+     * not it may see the folders above it, as a user shares a calendar without the rest of the
+     * mailbox. The session's own store gives {@link #folders}. Null when there is no such user or
+     * store; an empty list when nothing is shared with the session.
+     */
+    Hierarchy foldersOf(String session, String owner);
+
     /** Makes a folder (CREATE_SUBFOLDER on the parent); EXISTS when the name is taken there. Returns its id. */
     long create(String session, long parentId, String name, String containerClass);
 

@@ -32,7 +32,7 @@ public final class Multiget implements Report {
         Map<String, List<String>> bySegment = new LinkedHashMap<>();
         for (Element h : Xml.children(body, Names.HREF)) {
             String href = h.getTextContent().trim();
-            if (Paths.parseHref(href) instanceof Target.Item i && i.tree() == tree && ctx.isSelf(i.user())) {
+            if (Paths.parseHref(href) instanceof Target.Item i && i.tree() == tree && ctx.isOwner(i.user())) {
                 bySegment.computeIfAbsent(i.segment(), s -> new ArrayList<>()).add(i.name());
             } else {
                 ms.status(href, 404);

@@ -39,11 +39,13 @@ public final class PropfindHandler implements Handler {
             case Target.Principals p -> {
                 Map<QName, PropValue> self = new LinkedHashMap<>();
                 self.put(Names.RESOURCETYPE, PropValue.elements(Names.COLLECTION));
-                self.put(Names.CURRENT_USER_PRINCIPAL, PropValue.href(Paths.principal(ctx.user())));
+                self.put(Names.CURRENT_USER_PRINCIPAL, PropValue.href(Paths.principal(ctx.who().loginName())));
                 props.answer(ms.entry(href), self);
-                if (depth == 1) props.answer(ms.entry(Paths.principal(ctx.user())), Props.principal(ctx, ctx.who()));
+                if (depth == 1) {
+                    props.answer(ms.entry(Paths.principal(ctx.who().loginName())), Props.principal(ctx, ctx.who()));
+                }
             }
-            case Target.Principal p -> props.answer(ms.entry(href), Props.principal(ctx, ctx.who()));
+            case Target.Principal p -> props.answer(ms.entry(href), Props.principal(ctx, ctx.owner()));
             case Target.Home h -> {
                 props.answer(ms.entry(href), Props.home(ctx, h.tree()));
                 if (depth == 1) {

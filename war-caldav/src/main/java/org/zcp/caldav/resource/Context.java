@@ -24,11 +24,38 @@ public final class Context {
     private final Map<Tree, List<Coll>> collections = new EnumMap<>(Tree.class);
     private final Map<Long, FolderState> states = new HashMap<>();
 
+    /** The user whose home the request addresses: the logged-on user, or one who shares folders. */
+    private Who owner;
+
     public Context(Store store, Who who, Codecs codecs, NamedIds ids) {
         this.store = store;
         this.who = who;
+        this.owner = who;
         this.codecs = codecs;
         this.ids = ids;
+    }
+
+    /**
+     * Addresses another user's home (shared calendars and address books, by the MAPI permissions
+     * of their folders): 404 when there is no such user the session may see.
+     */
+    public void addressing(String user) {
+        if (user == null || isSelf(user)) return;
+        Who other = store.logons().user(who.session(), user);
+        if (other == null) throw new DavException(404, "no user " + user);
+        owner = other;
+        refresh();
+        hierarchy(); // 404 when the user has no store
+    }
+
+    /** The owner of the addressed home (the logged-on user unless {@link #addressing} another). */
+    public Who owner() {
+        return owner;
+    }
+
+    /** Whether the addressed home is the logged-on user's own. */
+    public boolean ownHome() {
+        return owner == who;
     }
 
     public Store store() {
@@ -43,8 +70,9 @@ public final class Context {
         return who.session();
     }
 
+    /** The login name of the addressed home's owner: what its URLs are made of. */
     public String user() {
-        return who.loginName();
+        return owner.loginName();
     }
 
     public Codecs codecs() {
@@ -56,7 +84,11 @@ public final class Context {
     }
 
     public Hierarchy hierarchy() {
-        if (hierarchy == null) hierarchy = store.tree().folders(who.session());
+        if (hierarchy == null) {
+            hierarchy = ownHome() ? store.tree().folders(who.session())
+                    : store.tree().foldersOf(who.session(), owner.loginName());
+            if (hierarchy == null) throw new DavException(404, "no store of " + owner.loginName());
+        }
         return hierarchy;
     }
 
@@ -99,6 +131,12 @@ public final class Context {
 
     /** The href of a collection of the logged-on user. */
     /** Whether a user segment of a URL names the logged-on user: login name or e-mail address, any case. */
+    /** Whether a URL's user segment names the addressed home's owner (login name or e-mail address, any case). */
+    public boolean isOwner(String user) {
+        return user != null && (user.equalsIgnoreCase(owner.loginName())
+                || owner.email() != null && !owner.email().isEmpty() && user.equalsIgnoreCase(owner.email()));
+    }
+
     public boolean isSelf(String user) {
         return user != null && (user.equalsIgnoreCase(who.loginName())
                 || who.email() != null && !who.email().isEmpty() && user.equalsIgnoreCase(who.email()));

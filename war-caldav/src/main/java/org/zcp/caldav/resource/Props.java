@@ -28,7 +28,7 @@ public final class Props {
 
     private static Map<QName, PropValue> common(Context ctx) {
         Map<QName, PropValue> p = new LinkedHashMap<>();
-        p.put(Names.CURRENT_USER_PRINCIPAL, PropValue.href(Paths.principal(ctx.user())));
+        p.put(Names.CURRENT_USER_PRINCIPAL, PropValue.href(Paths.principal(ctx.who().loginName())));
         p.put(Names.PRINCIPAL_COLLECTION_SET, PropValue.href(Paths.principals()));
         return p;
     }
@@ -63,9 +63,9 @@ public final class Props {
     public static Map<QName, PropValue> home(Context ctx, Tree tree) {
         Map<QName, PropValue> p = common(ctx);
         p.put(Names.RESOURCETYPE, PropValue.elements(Names.COLLECTION));
-        p.put(Names.DISPLAYNAME, PropValue.text(ctx.who().fullName() == null ? ctx.user() : ctx.who().fullName()));
+        p.put(Names.DISPLAYNAME, PropValue.text(ctx.owner().fullName() == null ? ctx.user() : ctx.owner().fullName()));
         p.put(Names.OWNER, PropValue.href(Paths.principal(ctx.user())));
-        p.put(Names.CURRENT_USER_PRIVILEGE_SET, PropValue.privileges(WRITE));
+        p.put(Names.CURRENT_USER_PRIVILEGE_SET, PropValue.privileges(ctx.ownHome() ? WRITE : READ));
         p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(List.of()));
         return p;
     }

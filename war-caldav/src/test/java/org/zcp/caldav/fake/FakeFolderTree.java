@@ -7,7 +7,10 @@ import org.zcp.store.api.FolderInfo;
 import org.zcp.store.api.FolderTree;
 import org.zcp.store.api.StoreFailure.Kind;
 
-/** One store's folders below an IPM subtree of id 1 (the fakes keep one store: the tests' user's). */
+/**
+ * One store's folders below an IPM subtree of id 1 (the fakes keep one store: alice's), and the
+ * folders she shares with others.
+ */
 public final class FakeFolderTree implements FolderTree {
     public static final long ROOT = 1;
     private final FakeWebLogons logons;
@@ -33,6 +36,23 @@ public final class FakeFolderTree implements FolderTree {
     public Hierarchy folders(String session) {
         logons.check(session);
         return new Hierarchy(ROOT, List.copyOf(folders));
+    }
+
+    private final java.util.Map<String, java.util.Set<Long>> shared = new java.util.HashMap<>();
+
+    /** The store's owner (alice) lets another user see a folder (its ACL, in the real store). */
+    public void share(long folderId, String with) {
+        shared.computeIfAbsent(with, k -> new java.util.HashSet<>()).add(folderId);
+    }
+
+    /** Only alice has a store here; others see what she shares with them. */
+    @Override
+    public Hierarchy foldersOf(String session, String owner) {
+        String viewer = logons.check(session);
+        if (!"alice".equalsIgnoreCase(owner) && !"alice@example.com".equalsIgnoreCase(owner)) return null;
+        if (viewer.equals("alice")) return folders(session);
+        java.util.Set<Long> ids = shared.getOrDefault(viewer, java.util.Set.of());
+        return new Hierarchy(ROOT, folders.stream().filter(f -> ids.contains(f.id())).toList());
     }
 
     @Override

@@ -22,7 +22,7 @@ class IcalGatewayTest {
         assertThat(r.text()).contains("SUMMARY:One");
         assertThat(server.send("GET", "/ical/alice/Birthdays", null).status()).isEqualTo(200);
         assertThat(server.send("GET", "/ical/alice/Nope", null).status()).isEqualTo(404);
-        assertThat(server.send("GET", "/ical/bob/", null).status()).isEqualTo(403);
+        assertThat(server.send("GET", "/ical/bob/", null).status()).isEqualTo(404); // no store of bob here
     }
 
     @Test
