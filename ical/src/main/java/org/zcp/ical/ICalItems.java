@@ -3,7 +3,9 @@ package org.zcp.ical;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.zcp.api.mapi.PropTag;
 import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
 
 /**
  * iCalendar (RFC 5545) to MAPI and back, for calendar object resources (RFC 4791 section 4: one
@@ -17,8 +19,12 @@ import org.zcp.store.api.mapi.Message;
  * <ul>
  * <li>{@code urn:zcp:ical:uid}: the UID exactly as sent (the global object id is derived from it);
  * <li>{@code urn:zcp:ical:recurrence}: a recurring master's RRULE, RDATE and EXDATE lines, then
- * each RECURRENCE-ID component whole (PidLidRecurring is set; the MAPI recurrence blob is a later
- * step);
+ * each RECURRENCE-ID component whole (PidLidRecurring is set). A recurring event whose rule MAPI's
+ * pattern can express also gets PidLidAppointmentRecur with its companions (see {@link Recurrences},
+ * docs/mapi-properties.md) and {@code urn:zcp:ical:recurrence-blob}, the blob's fingerprint: render
+ * gives the kept text while the blob is the one written from it, and the blob's recurrence once
+ * Outlook changed it or when there is no text (an item Outlook made). {@link Parsed#recurrenceNote}
+ * says why a recurrence got no blob;
  * <li>{@code urn:zcp:ical:extra}: the master's properties without a MAPI home (X- properties,
  * URL, GEO, ATTACH by URI, STATUS of events, ...) and its VALARMs whole: the first alarm is MAPI's
  * reminder and is rewritten on output only when the reminder was changed in MAPI;
@@ -56,7 +62,7 @@ public final class ICalItems {
 
     /**
      * Whether an event or task (any occurrence of it) overlaps [from, to) (RFC 4791 section 9.9).
-     * A recurring item is expanded from its kept recurrence text; the expansion stops at
+     * A recurring item is expanded from its recurrence as render gives it (kept text or blob); the expansion stops at
      * {@code to} and looks at no more than {@value Overlaps#MAX_INSTANCES} instances per rule
      * (an open daily or finer rule starts near {@code from}, so only a window holding more
      * instances than that is cut short, and answers false for the part left out).
@@ -68,6 +74,25 @@ public final class ICalItems {
     /** As {@link #overlaps(Message, NamedIds, Instant, Instant)} with the server's zone for dates. */
     public static boolean overlaps(Message message, NamedIds ids, Instant from, Instant to, ZoneId serverZone) {
         return Overlaps.test(message, ids, from, to, serverZone);
+    }
+
+    /**
+     * The properties {@link #overlaps} reads of an item that is not recurring, and the flag that
+     * says whether it is: what a calendar-query reads of every item in bulk before it loads the
+     * few it answers with (a recurring item is loaded whole and tested then).
+     */
+    public static List<Integer> queryTags(NamedIds ids) {
+        return List.of(PropTag.PR_MESSAGE_CLASS, PropTag.PR_CREATION_TIME, Names.APPT_START_WHOLE.tag(ids),
+                Names.APPT_END_WHOLE.tag(ids), Names.TASK_START_DATE.tag(ids), Names.TASK_DUE_DATE.tag(ids),
+                Names.TASK_DATE_COMPLETED.tag(ids), Names.RECURRING.tag(ids));
+    }
+
+    /** Whether an item recurs (PidLidRecurring, or kept recurrence text or a recurrence blob). */
+    public static boolean isRecurring(Message message, NamedIds ids) {
+        Props p = new Props(message.props, ids);
+        PropValue flag = p.get(Names.RECURRING.tag(ids));
+        return flag != null && Boolean.TRUE.equals(flag.b) || p.str(Names.RECURRENCE) != null
+                || p.bin(Names.APPT_RECUR) != null;
     }
 
     /** A whole calendar (the iCal gateway's PUT) split into one calendar object resource per UID. */

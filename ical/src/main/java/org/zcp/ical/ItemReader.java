@@ -88,9 +88,11 @@ final class ItemReader {
         List<String> extra = new ArrayList<>();
         When start;
         Instant end;
+        When eventEnd = null;
         if (kind == ItemKind.EVENT) {
             When[] se = eventTimes(ct, master);
             start = se[0];
+            eventEnd = se[1];
             end = se[1].instant();
             ItemProps.event(ct, master, p, m, start, se[1]);
         } else {
@@ -117,10 +119,19 @@ final class ItemReader {
         }
         for (Component sub : CalendarText.subcomponents(master)) extra.addAll(Lines.split(sub.toString()));
         for (Component o : overrides) recurrence.addAll(Lines.split(o.toString()));
+        String recurrenceNote = null;
         if (!recurrence.isEmpty()) {
             p.bool(Names.RECURRING, true);
             if (kind == ItemKind.EVENT) p.bool(Names.IS_RECURRING, true);
             p.str(Names.RECURRENCE, String.join("\r\n", recurrence));
+            // MAPI's recurrence blob for Outlook, when its pattern can say what the text says
+            if (kind == ItemKind.EVENT) {
+                try {
+                    recurrenceNote = Recurrences.write(ct, master, overrides, p, start, eventEnd);
+                } catch (RuntimeException e) {
+                    recurrenceNote = "the recurrence cannot be mapped: " + e.getMessage();
+                }
+            }
         }
         if (!extra.isEmpty()) p.str(Names.EXTRA, String.join("\r\n", extra));
         Set<String> tzids = new LinkedHashSet<>();
@@ -136,7 +147,7 @@ final class ItemReader {
             if (ours == null || !Lines.split(given).equals(Lines.split(ours))) zones.append(given);
         }
         if (!zones.isEmpty()) p.str(Names.TIMEZONES, zones.toString().strip());
-        return new Parsed(uid, kind, m);
+        return new Parsed(uid, kind, m, recurrenceNote);
     }
 
     /** DTSTART and the end (DTEND, DTSTART + DURATION, a day for a date, else DTSTART) of an event. */

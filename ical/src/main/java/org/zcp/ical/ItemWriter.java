@@ -38,9 +38,8 @@ final class ItemWriter {
         List<String> c = new ArrayList<>();
         c.add("BEGIN:" + component);
         c.add(Lines.property("UID", uid(p, m)));
-        Long stamp = p.num(Names.OWNER_CRITICAL_CHANGE);
-        if (stamp == null) stamp = p.num(PropTag.PR_LAST_MODIFICATION_TIME);
-        c.add("DTSTAMP:" + Lines.utc(stamp != null ? stamp : System.currentTimeMillis()));
+        String stamp = stamp(p);
+        c.add("DTSTAMP:" + stamp);
         Long created = p.num(PropTag.PR_CREATION_TIME);
         if (created != null) c.add("CREATED:" + Lines.utc(created));
         Long modified = p.num(PropTag.PR_LAST_MODIFICATION_TIME);
@@ -92,8 +91,7 @@ final class ItemWriter {
         if (kind == ItemKind.EVENT) {
             Long seq = p.num(Names.APPT_SEQUENCE);
             if (seq != null) c.add("SEQUENCE:" + seq);
-            Long busy = p.num(Names.BUSY_STATUS);
-            int b = busy == null ? 2 : busy.intValue();
+            int b = busyStatus(p);
             c.add("TRANSP:" + (b == 0 ? "TRANSPARENT" : "OPAQUE"));
             String[] cdo = {"FREE", "TENTATIVE", "BUSY", "OOF", "WORKINGELSEWHERE"};
             c.add("X-MICROSOFT-CDO-BUSYSTATUS:" + (b >= 0 && b < cdo.length ? cdo[b] : "BUSY"));
@@ -102,7 +100,11 @@ final class ItemWriter {
         } else {
             task(c, p);
         }
-        List<String> recurrence = Lines.split(p.str(Names.RECURRENCE));
+        List<String> recurrence = kind == ItemKind.EVENT && start != null
+                ? Recurrences.lines(p, new Recurrences.Master(uid(p, m), stamp(p), p.bool(Names.APPT_SUB_TYPE)
+                        ? (tzid == null ? defaultZone : zone) : zone, tzid, p.bool(Names.APPT_SUB_TYPE),
+                        p.str(PropTag.PR_SUBJECT), p.str(Names.LOCATION), busyStatus(p)))
+                : Lines.split(p.str(Names.RECURRENCE));
         int firstBlock = 0;
         while (firstBlock < recurrence.size() && !recurrence.get(firstBlock).regionMatches(true, 0, "BEGIN:", 0, 6)) {
             c.add(recurrence.get(firstBlock++));
@@ -120,6 +122,18 @@ final class ItemWriter {
         out.addAll(c);
         out.add("END:VCALENDAR");
         return Lines.fold(out);
+    }
+
+    /** DTSTAMP: the owner's last critical change, else the last modification, else now. */
+    private static String stamp(Props p) {
+        Long stamp = p.num(Names.OWNER_CRITICAL_CHANGE);
+        if (stamp == null) stamp = p.num(PropTag.PR_LAST_MODIFICATION_TIME);
+        return Lines.utc(stamp != null ? stamp : System.currentTimeMillis());
+    }
+
+    private static int busyStatus(Props p) {
+        Long busy = p.num(Names.BUSY_STATUS);
+        return busy == null ? 2 : busy.intValue();
     }
 
     private static String uid(Props p, Message m) {

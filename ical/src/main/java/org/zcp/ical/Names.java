@@ -54,6 +54,14 @@ final class Names {
     static final Named LOCATION = lid(PSETID_APPOINTMENT, 0x8208, PT_UNICODE);
     static final Named APPT_SUB_TYPE = lid(PSETID_APPOINTMENT, 0x8215, PT_BOOLEAN);
     static final Named RECURRING = lid(PSETID_APPOINTMENT, 0x8223, PT_BOOLEAN);
+    /** PidLidAppointmentRecur: the AppointmentRecurrencePattern blob ([MS-OXOCAL] 2.2.1.44). */
+    static final Named APPT_RECUR = lid(PSETID_APPOINTMENT, 0x8216, PT_BINARY);
+    /** PidLidRecurrenceType: 1 daily, 2 weekly, 3 monthly, 4 yearly. */
+    static final Named RECURRENCE_TYPE = lid(PSETID_APPOINTMENT, 0x8231, PT_LONG);
+    /** PidLidRecurrencePattern: the pattern in words. */
+    static final Named RECURRENCE_PATTERN = lid(PSETID_APPOINTMENT, 0x8232, PT_UNICODE);
+    static final Named CLIP_START = lid(PSETID_APPOINTMENT, 0x8235, PT_SYSTIME);
+    static final Named CLIP_END = lid(PSETID_APPOINTMENT, 0x8236, PT_SYSTIME);
     static final Named TIMEZONE_STRUCT = lid(PSETID_APPOINTMENT, 0x8233, PT_BINARY);
     static final Named TIMEZONE_DESCRIPTION = lid(PSETID_APPOINTMENT, 0x8234, PT_UNICODE);
     static final Named TZDEF_START_DISPLAY = lid(PSETID_APPOINTMENT, 0x825E, PT_BINARY);
@@ -118,6 +126,11 @@ final class Names {
     static final Named UID = str("urn:zcp:ical:uid", PT_UNICODE);
     /** RRULE/RDATE/EXDATE lines of a recurring master and its RECURRENCE-ID components, as iCalendar text. */
     static final Named RECURRENCE = str("urn:zcp:ical:recurrence", PT_UNICODE);
+    /**
+     * The SHA-256 (hex) of the PidLidAppointmentRecur written from the kept recurrence text: while
+     * the blob still has it, the text is what the item says; once Outlook rewrote the blob, the blob.
+     */
+    static final Named RECURRENCE_BLOB = str("urn:zcp:ical:recurrence-blob", PT_UNICODE);
     /** Properties and subcomponents without a MAPI home, as iCalendar (or vCard) text. */
     static final Named EXTRA = str("urn:zcp:ical:extra", PT_UNICODE);
     /** The VTIMEZONE components the client sent, as iCalendar text. */

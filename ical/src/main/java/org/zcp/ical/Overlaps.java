@@ -35,7 +35,7 @@ final class Overlaps {
     static boolean test(Message m, NamedIds ids, Instant from, Instant to, ZoneId defaultZone) {
         Props p = new Props(m.props, ids);
         ItemKind kind = ItemKind.ofMessage(p.str(PropTag.PR_MESSAGE_CLASS));
-        if (p.str(Names.RECURRENCE) != null) return recurring(m, ids, from, to, defaultZone);
+        if (p.str(Names.RECURRENCE) != null || p.bin(Names.APPT_RECUR) != null) return recurring(m, ids, from, to, defaultZone);
         if (kind == ItemKind.TASK) {
             return task(p.num(Names.TASK_START_DATE), p.num(Names.TASK_DUE_DATE), p.num(Names.TASK_DATE_COMPLETED),
                     p.num(PropTag.PR_CREATION_TIME), from.toEpochMilli(), to.toEpochMilli());

@@ -184,9 +184,12 @@ class CalDavIT {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
         send(alice, "PUT", home(alice) + "Calendar/private.ics", event("private-1", "Alice only"));
-        assertThat(send(bob, "GET", home(alice) + "Calendar/private.ics", null).status()).isEqualTo(403);
+        // nothing of alice's is shared with bob: her calendar is not there for him (not even its name)
+        assertThat(send(bob, "GET", home(alice) + "Calendar/private.ics", null).status()).isEqualTo(404);
         assertThat(send(bob, "PUT", home(alice) + "Calendar/bob.ics", event("bob-1", "intruder")).status())
-                .isEqualTo(403);
+                .isIn(403, 404, 409);
+        assertThat(hrefs(send(bob, "PROPFIND", home(alice), null, "Depth", "1").body()))
+                .noneMatch(h -> h.startsWith(home(alice) + "Calendar"));
         assertThat(send(alice, "GET", home(alice) + "Calendar/bob.ics", null).status()).isEqualTo(404);
         Answer redirect = send(null, "GET", "/.well-known/caldav", null);
         assertThat(redirect.status()).isEqualTo(301);
@@ -228,6 +231,37 @@ class CalDavIT {
         assertThat(send(alice, "PUT", bobCal + "from-alice.ics", event("alice-2", "booked by alice")).status())
                 .isEqualTo(201);
         assertThat(send(owner, "GET", bobCal + "from-alice.ics", null).body()).contains("SUMMARY:booked by alice");
+    }
+
+    /** What Outlook reads of a recurring event written over CalDAV: MAPI's recurrence blob ([MS-OXOCAL] 2.2.1.44). */
+    @Test
+    void aRecurringEventHasTheRecurrenceBlobOutlookReads() throws Exception {
+        String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:weekly-1\r\n"
+                + "DTSTAMP:20240101T000000Z\r\nDTSTART:20240304T100000Z\r\nDTEND:20240304T110000Z\r\n"
+                + "RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10\r\nSUMMARY:Weekly sync over CalDAV\r\nEND:VEVENT\r\n"
+                + "END:VCALENDAR\r\n";
+        assertThat(send(alice, "PUT", home(alice) + "Calendar/weekly-1.ics", ics).status()).isEqualTo(201);
+        org.zcp.api.soap.ZarafaCmd c = ItServer.client();
+        String sid = ItServer.logon(alice, ItServer.password(alice));
+        String calendar = Fixture.folders(c, sid, c.getStore(sid, null).ipmSubtreeId).get("Calendar");
+        String entryId = null;
+        for (org.zcp.api.soap.Row r : c.queryContents(sid, calendar, Fixture.columns(org.zcp.api.mapi.PropTag.PR_ENTRYID,
+                org.zcp.api.mapi.PropTag.PR_SUBJECT)).rows) {
+            if ("Weekly sync over CalDAV".equals(org.zcp.api.soap.PropValues.string(r.props,
+                    org.zcp.api.mapi.PropTag.PR_SUBJECT))) {
+                entryId = Fixture.hex(org.zcp.api.soap.PropValues.binary(r.props, org.zcp.api.mapi.PropTag.PR_ENTRYID));
+            }
+        }
+        assertThat(entryId).as("the event over SOAP").isNotNull();
+        String appointment = "00062002-0000-0000-C000-000000000046";
+        List<Integer> ids = c.getIDsFromNames(sid, List.of(org.zcp.api.soap.NamedProp.ofId(appointment, 0x8216),
+                org.zcp.api.soap.NamedProp.ofId(appointment, 0x8223)), false);
+        List<org.zcp.api.soap.PropValue> props = c.loadMessage(sid, entryId).props;
+        byte[] blob = org.zcp.api.soap.PropValues.binary(props, ids.get(0) << 16 | 0x0102);
+        assertThat(blob).as("PidLidAppointmentRecur").isNotNull();
+        // ReaderVersion 0x3004, WriterVersion 0x3004, weekly (0x200B), pattern type 1 (week)
+        assertThat(java.util.Arrays.copyOf(blob, 8)).containsExactly(0x04, 0x30, 0x04, 0x30, 0x0B, 0x20, 0x01, 0x00);
+        assertThat(org.zcp.api.soap.PropValues.find(props, ids.get(1) << 16 | 0x000B).b).as("PidLidRecurring").isTrue();
     }
 
     @Test

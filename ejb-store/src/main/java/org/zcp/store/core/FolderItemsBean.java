@@ -85,6 +85,20 @@ public class FolderItemsBean implements FolderItems {
     }
 
     @Override
+    public List<Item> peek(String session, long folderId, Collection<Integer> tags) {
+        List<ItemRef> refs = list(session, folderId);
+        Map<Long, Map<Integer, PropValue>> props = objects.readOfChildren(folderId, List.copyOf(new HashSet<>(tags)));
+        List<Item> out = new ArrayList<>(refs.size());
+        for (ItemRef r : refs) {
+            Message m = new Message();
+            m.entryId = r.entryId();
+            m.props = new ArrayList<>(props.getOrDefault(EntryIds.parse(r.entryId()).objectId(), Map.of()).values());
+            out.add(new Item(r, m));
+        }
+        return out;
+    }
+
+    @Override
     public List<Item> get(String session, long folderId, Collection<String> names) {
         Session s = sessions.require(session);
         HierarchyObject f = readable(s, folderId);

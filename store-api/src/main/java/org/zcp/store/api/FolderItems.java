@@ -78,6 +78,12 @@ public interface FolderItems {
     /** Every item of the folder (not its associated contents), in UID order. */
     List<ItemRef> list(String session, long folderId);
 
+    /**
+     * Every item of the folder with just these properties (no recipients, no attachments), read
+     * in bulk: what a query filters on before it loads the few items it answers with.
+     */
+    List<Item> peek(String session, long folderId, Collection<Integer> tags);
+
     /** The items of these names that exist, in the order asked; names of no item are left out. */
     List<Item> get(String session, long folderId, Collection<String> names);
 

@@ -131,6 +131,21 @@ public abstract class FolderItemsContract {
     }
 
     @Test
+    public void aPeekReadsJustTheAskedPropertiesOfEveryItem() {
+        Message a = event("first");
+        a.props.add(PropValue.ofString(PR_BODY, "long text"));
+        a.recipients = List.of(recipient("Bob", "bob@example.org"));
+        ItemRef ra = items.put(session, folder, "a.ics", a, Expect.any());
+        ItemRef rb = items.put(session, folder, "b.ics", event("second"), Expect.any());
+        List<Item> peeked = items.peek(session, folder, List.of(PR_SUBJECT, PR_MESSAGE_CLASS));
+        assertThat(peeked).extracting(Item::ref).containsExactly(ra, rb);
+        Item first = peeked.get(0);
+        assertThat(byTag(first.message().props).keySet()).containsExactlyInAnyOrder(PR_SUBJECT, PR_MESSAGE_CLASS);
+        assertThat(subject(first)).isEqualTo("first");
+        assertThat(first.message().recipients == null || first.message().recipients.isEmpty()).isTrue();
+    }
+
+    @Test
     public void attachmentsComeBackWithTheirContent() {
         Message m = event("photo");
         Attachment a = new Attachment();

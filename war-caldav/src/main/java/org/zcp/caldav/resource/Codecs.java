@@ -19,6 +19,16 @@ public interface Codecs {
 
     boolean overlaps(Message message, NamedIds ids, Instant from, Instant to);
 
+    /**
+     * The properties a time-range test reads of an item that is not recurring: what a
+     * calendar-query reads of every item in bulk (FolderItems.peek) before it loads the few it
+     * answers with.
+     */
+    List<Integer> queryTags(NamedIds ids);
+
+    /** Whether an item read with {@link #queryTags} only must be read whole for its time-range test (a recurring one). */
+    boolean needsWhole(Message peeked, NamedIds ids);
+
     List<String> split(String calendar);
 
     String join(List<String> resources);
@@ -43,6 +53,16 @@ public interface Codecs {
             @Override
             public boolean overlaps(Message message, NamedIds ids, Instant from, Instant to) {
                 return ICalItems.overlaps(message, ids, from, to, zone);
+            }
+
+            @Override
+            public List<Integer> queryTags(NamedIds ids) {
+                return ICalItems.queryTags(ids);
+            }
+
+            @Override
+            public boolean needsWhole(Message peeked, NamedIds ids) {
+                return ICalItems.isRecurring(peeked, ids);
             }
 
             @Override

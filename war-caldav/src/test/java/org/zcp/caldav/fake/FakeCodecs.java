@@ -81,6 +81,17 @@ public final class FakeCodecs implements Codecs {
     }
 
     @Override
+    public List<Integer> queryTags(NamedIds ids) {
+        return List.of(PR_MESSAGE_CLASS, PR_BODY);
+    }
+
+    /** The stand-in's items are tested from their text: a peek with it is whole. */
+    @Override
+    public boolean needsWhole(Message peeked, NamedIds ids) {
+        return false;
+    }
+
+    @Override
     public List<String> split(String calendar) {
         List<String> out = new ArrayList<>();
         Matcher m = COMPONENT.matcher(calendar);

@@ -137,6 +137,18 @@ public final class FakeFolderItems implements FolderItems {
     }
 
     @Override
+    public List<Item> peek(String session, long folderId, Collection<Integer> tags) {
+        List<Item> out = new ArrayList<>();
+        for (Item it : folder(session, folderId).values()) {
+            Message m = new Message();
+            m.entryId = it.ref().entryId();
+            m.props = new ArrayList<>(it.message().props.stream().filter(p -> tags.contains(p.tag)).toList());
+            out.add(new Item(it.ref(), m));
+        }
+        return out;
+    }
+
+    @Override
     public List<Integer> propIds(String session, List<NamedProp> names) {
         logons.check(session);
         propIdCalls++;
