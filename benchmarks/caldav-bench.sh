@@ -1,9 +1,10 @@
 #!/bin/sh
 # Benchmark (not a test): zarafa-ical's CalDAV (issue 11) against Radicale (Debian radicale 3.1,
 # its own configuration and storage under target/, a loopback port) on the same machine in one
-# run, printed as one markdown table: EVENTS events PUT into one calendar (events/s), then a
-# PROPFIND of the calendar, a calendar-query for one month, a calendar-multiget of every event and
-# a sync-collection after one change (seconds, medians; benchmarks/caldav_bench.py says how).
+# run, printed as one markdown table: EVENTS events imported into one calendar as one
+# whole-calendar PUT, PUT_N (500) more PUT one by one into it (events/s), then a PROPFIND of the
+# calendar, a calendar-query for one month, a calendar-multiget of every event and a
+# sync-collection after one change (seconds, medians; benchmarks/caldav_bench.py says how).
 # Both servers first get WARMUP_EVENTS events and the same reads in another calendar, so the JVM
 # is measured warm. The ratio is >= 1 where zcp is better. Figures taken while the machine does
 # other work (a build) are not representative: the header prints the load average.
@@ -17,7 +18,7 @@ BENCH_LIB=$ROOT/benchmarks/lib
 . "$BENCH_LIB/zcp-instance.sh"
 
 EVENTS=${EVENTS:-10000}
-WARMUP_EVENTS=${WARMUP_EVENTS:-2000}
+WARMUP_EVENTS=${WARMUP_EVENTS:-500}
 DB=${BENCH_DB:-h2}
 OUT=$ROOT/target/bench-caldav-$DB
 RADICALE_PORT=${RADICALE_PORT:-15232}
@@ -50,7 +51,8 @@ for c in cal warm; do
         || { echo "caldav-bench: MKCALENDAR on Radicale failed" >&2; exit 1; }
 done
 echo "caldav-bench: Radicale on $RADICALE_PORT: $EVENTS events (after $WARMUP_EVENTS to warm up)" >&2
-$BENCH 127.0.0.1 "$RADICALE_PORT" bench bench /bench/cal/ "$EVENTS" /bench/warm/ "$WARMUP_EVENTS" > "$OUT/radicale.txt"
+$BENCH 127.0.0.1 "$RADICALE_PORT" bench bench /bench/cal/ "$EVENTS" /bench/cal/ /bench/warm/ "$WARMUP_EVENTS" \
+    > "$OUT/radicale.txt"
 echo "rss $(tree_rss_kb $RADICALE_PID) kB" >> "$OUT/radicale.txt"
 kill $RADICALE_PID; wait $RADICALE_PID 2>/dev/null || true
 
@@ -61,8 +63,8 @@ zarafa-admin -c bench -p bench -e bench@example.com -f "Bench User" > /dev/null
 curl -sf -u bench:bench -X MKCALENDAR "http://127.0.0.1:$ZCP_ICAL_PORT/caldav/bench/warm/" > /dev/null \
     || { echo "caldav-bench: MKCALENDAR on zcp failed" >&2; exit 1; }
 echo "caldav-bench: zcp ($DB) on $ZCP_ICAL_PORT: $EVENTS events (after $WARMUP_EVENTS to warm up)" >&2
-$BENCH 127.0.0.1 "$ZCP_ICAL_PORT" bench bench /caldav/bench/Calendar/ "$EVENTS" /caldav/bench/warm/ \
-    "$WARMUP_EVENTS" > "$OUT/zcp.txt"
+$BENCH 127.0.0.1 "$ZCP_ICAL_PORT" bench bench /caldav/bench/Calendar/ "$EVENTS" /ical/bench/Calendar \
+    /caldav/bench/warm/ "$WARMUP_EVENTS" > "$OUT/zcp.txt"
 echo "rss $(zcp_rss_kb) kB" >> "$OUT/zcp.txt"
 zcp_stop
 
@@ -73,10 +75,10 @@ echo "CalDAV, $EVENTS events in one calendar ($DB; load average before the run: 
 echo
 echo "| figure | zcp | Radicale | zcp/Radicale |"
 echo "|---|---|---|---|"
-for k in put propfind query multiget sync rss; do
+for k in import put propfind query multiget sync rss; do
     z=$(value $k "$OUT/zcp.txt"); r=$(value $k "$OUT/radicale.txt")
     case $k in
-        put) unit="events/s"; ratio=$(awk -v z="$z" -v r="$r" 'BEGIN { printf "%.2f", z / r }') ;;
+        import|put) unit="events/s"; ratio=$(awk -v z="$z" -v r="$r" 'BEGIN { printf "%.2f", z / r }') ;;
         rss) unit="kB"; ratio=$(awk -v z="$z" -v r="$r" 'BEGIN { printf "%.2f", r / z }') ;;
         *) unit="s"; ratio=$(awk -v z="$z" -v r="$r" 'BEGIN { printf "%.2f", (z > 0 ? r / z : 0) }') ;;
     esac

@@ -1,9 +1,14 @@
 #!/usr/bin/python3
-"""caldav_bench.py HOST PORT USER PASSWORD CALENDAR_PATH N [WARMUP_PATH WARMUP_N]: the CalDAV
-figures of issue 11 against one server (zarafa-ical or Radicale), printed as "name value unit"
-lines. Standard library only (http.client), one keep-alive connection per client thread:
+"""caldav_bench.py HOST PORT USER PASSWORD CALENDAR_PATH N IMPORT_PATH [WARMUP_PATH WARMUP_N]: the
+CalDAV figures of issue 11 against one server (zarafa-ical or Radicale), printed as "name value
+unit" lines. Standard library only (http.client), one keep-alive connection per client thread:
 
-  put        N events PUT (If-None-Match: *) by PUT_THREADS threads, events/s
+  import     the N events as one whole-calendar PUT to IMPORT_PATH (zarafa-ical's iCal gateway,
+             /ical/USER/CALENDAR; Radicale's PUT of a collection), events/s; one by one, Radicale
+             takes minutes per thousand at this size (it looks at every item of the collection
+             for each PUT), so the calendar is filled this way on both
+  put        PUT_N more events PUT one by one (If-None-Match: *) into the full calendar by
+             PUT_THREADS threads, events/s
   propfind   PROPFIND Depth 1 of the calendar (getetag), s
   query      calendar-query for one month (about N/12 events), getetag + calendar-data, s
   multiget   calendar-multiget of all N hrefs with calendar-data, s
@@ -17,6 +22,7 @@ import base64
 import datetime
 import http.client
 import os
+import re
 import statistics
 import sys
 import threading
@@ -24,9 +30,11 @@ import time
 
 host, port, user, password, cal, n = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(
     sys.argv[6])
-warm_cal = sys.argv[7] if len(sys.argv) > 7 else None
-warm_n = int(sys.argv[8]) if len(sys.argv) > 8 else 0
+import_path = sys.argv[7]
+warm_cal = sys.argv[8] if len(sys.argv) > 8 else None
+warm_n = int(sys.argv[9]) if len(sys.argv) > 9 else 0
 THREADS = int(os.environ.get("PUT_THREADS", "4"))
+PUT_N = int(os.environ.get("PUT_N", "500"))
 REPEAT = int(os.environ.get("REPEAT", "5"))
 WARM = int(os.environ.get("WARM", "2"))
 AUTH = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
@@ -67,12 +75,33 @@ class Client:
         return r.status, payload, r
 
 
-def put_all(path, count):
+def whole(count):
+    """The events as one VCALENDAR (each VEVENT once, the time zone once)."""
+    parts = ["BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//zcp//caldav_bench//EN\r\n", TZ]
+    for i in range(count):
+        e = event(i)
+        parts.append(e[e.index("BEGIN:VEVENT"):e.index("END:VCALENDAR")])
+    parts.append("END:VCALENDAR\r\n")
+    return "".join(parts)
+
+
+def import_all(path, count):
+    body = whole(count)
+    c = Client()
+    t0 = time.monotonic()
+    s, b, _ = c.req("PUT", path, body, {"Content-Type": "text/calendar; charset=utf-8"})
+    took = time.monotonic() - t0
+    if s not in (200, 201, 204):
+        sys.exit(f"whole-calendar PUT to {path}: {s} {b[:300]!r}")
+    return count / took
+
+
+def put_all(path, first, count):
     errors = []
 
     def work(k):
         c = Client()
-        for i in range(k, count, THREADS):
+        for i in range(first + k, first + count, THREADS):
             s, body, _ = c.req("PUT", f"{path}bench-{i}.ics", event(i),
                                {"Content-Type": "text/calendar; charset=utf-8", "If-None-Match": "*"})
             if s not in (201, 204):
@@ -106,15 +135,19 @@ def expect(status, body, code, what):
     return body
 
 
-def reads(path, count):
+def reads(path, count, changeable):
+    """The timed reads of a calendar holding at least count events; changeable: names PUT one by one."""
     c = Client()
     propfind = '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
+    listed = []
 
     def do_propfind():
         b = expect(*c.req("PROPFIND", path, propfind, {"Depth": "1", "Content-Type": "application/xml"})[:2], 207,
                    "PROPFIND")
-        if b.count(b"bench-") < count:
-            sys.exit("PROPFIND listed %d of %d" % (b.count(b"bench-"), count))
+        hrefs = [h.decode() for h in re.findall(rb"<(?:\w+:)?href>([^<]+\.ics)</(?:\w+:)?href>", b)]
+        if len(hrefs) < count:
+            sys.exit("PROPFIND listed %d of %d" % (len(hrefs), count))
+        listed[:] = hrefs
 
     first = datetime.date(2020, 1, 1) + datetime.timedelta(days=count // 2)
     start = first.replace(day=1)
@@ -130,11 +163,11 @@ def reads(path, count):
                    "calendar-query")
         found.append(b.count(b"BEGIN:VEVENT"))
 
-    hrefs = "".join(f"<d:href>{path}bench-{i}.ics</d:href>" for i in range(count))
-    multiget = ('<?xml version="1.0"?><c:calendar-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
-                f'<d:prop><d:getetag/><c:calendar-data/></d:prop>{hrefs}</c:calendar-multiget>')
-
     def do_multiget():
+        hrefs = "".join(f"<d:href>{h}</d:href>" for h in listed)
+        multiget = ('<?xml version="1.0"?><c:calendar-multiget xmlns:d="DAV:" '
+                    'xmlns:c="urn:ietf:params:xml:ns:caldav">'
+                    f'<d:prop><d:getetag/><c:calendar-data/></d:prop>{hrefs}</c:calendar-multiget>')
         b = expect(*c.req("REPORT", path, multiget, {"Depth": "1", "Content-Type": "application/xml"})[:2], 207,
                    "multiget")
         if b.count(b"BEGIN:VCALENDAR") < count:
@@ -148,7 +181,7 @@ def reads(path, count):
         b = expect(*c.req("REPORT", path, sync % "", {"Content-Type": "application/xml"})[:2], 207, "sync")
         token = b.split(b"sync-token>")[1].split(b"<")[0].decode()
         changes[0] += 1
-        i = changes[0] % count
+        i = changeable[changes[0] % len(changeable)]
         s, b, _ = c.req("PUT", f"{path}bench-{i}.ics", event(i, "Changed %d" % changes[0]),
                         {"Content-Type": "text/calendar"})
         if s not in (201, 204):  # Radicale answers a replacement with 201
@@ -160,19 +193,24 @@ def reads(path, count):
             sys.exit("sync-collection did not name the changed event: %r" % b[:300])
         return took
 
-    # sync is timed around the delta REPORT only
-    for _ in range(WARM):
-        do_sync()
-    sync_runs = [do_sync() for _ in range(REPEAT)]
-    return {"propfind": timed(do_propfind), "query": timed(do_query), "query_events": found[-1],
-            "multiget": timed(do_multiget), "sync": statistics.median(sync_runs)}
+    def sync_runs_now():
+        # timed around the delta REPORT only
+        for _ in range(WARM):
+            do_sync()
+        return [do_sync() for _ in range(REPEAT)]
+    figures = {"propfind": timed(do_propfind), "query": timed(do_query), "query_events": found[-1]}
+    figures["multiget"] = timed(do_multiget)
+    figures["sync"] = statistics.median(sync_runs_now())
+    return figures
 
 
 if warm_cal:
-    put_all(warm_cal, warm_n)
-    reads(warm_cal, warm_n)
-rate = put_all(cal, n)
-r = reads(cal, n)
+    put_all(warm_cal, 0, warm_n)
+    reads(warm_cal, warm_n, list(range(warm_n)))
+imported = import_all(import_path, n)
+rate = put_all(cal, n, PUT_N)
+r = reads(cal, n, list(range(n, n + PUT_N)))
+print(f"import {imported:.1f} events/s")
 print(f"put {rate:.1f} events/s")
 print(f"propfind {r['propfind']:.3f} s")
 print(f"query {r['query']:.3f} s ({r['query_events']} events)")

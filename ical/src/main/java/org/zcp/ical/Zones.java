@@ -65,14 +65,36 @@ final class Zones {
                 // fall through: read the VTIMEZONE itself
             }
         }
+        String key = tzid + "\n" + vtz;
+        Read known = READ.get(key);
+        if (known != null) return known.zone();
         String cal = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n" + vtz
                 + "BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20000101T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        CalendarText read;
         try {
-            return CalendarText.parse(cal, defaultZone).zone(tzid);
+            read = CalendarText.parse(cal, defaultZone);
         } catch (ICalException e) {
             return null;
         }
+        ZoneId z = read.zone(tzid);
+        if (z != null) {
+            if (READ.size() >= MAX_READ) READ.clear();
+            READ.put(key, new Read(z, read));
+        }
+        return z;
     }
+
+    /** A zone read from a VTIMEZONE, with what it was read into: ical4j's zone finds its rules there. */
+    private record Read(ZoneId zone, CalendarText from) {
+    }
+
+    /**
+     * Zones read from VTIMEZONE texts, by TZID and text: ical4j builds a zone's transitions from
+     * its rules at every read (1 ms and more each), and a calendar holds the same few zones in
+     * every item. Bounded: emptied when full.
+     */
+    private static final java.util.Map<String, Read> READ = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_READ = 2_000;
 
     /** The VTIMEZONE text (CRLF lines) of a TZID, or null. */
     String vtimezone(String tzid) {
