@@ -98,7 +98,7 @@ final class CalendarText {
         if (olson != null) return olson;
         if (timezones.containsKey(tzid)) {
             try {
-                return registry.getZoneId(tzid);
+                return kept(tzid);
             } catch (DateTimeException e) {
                 throw invalid("the VTIMEZONE " + tzid + " cannot be used: " + e.getMessage());
             }
@@ -109,6 +109,29 @@ final class CalendarText {
             throw invalid("unknown time zone \"" + tzid + "\" and no VTIMEZONE for it");
         }
     }
+
+    /**
+     * A zone read from a VTIMEZONE of the text. ical4j's zone finds its rules through its registry,
+     * which its rules provider holds only weakly: once the registry of a parse is collected, the
+     * zone has no rules (an NPE wherever it is used, at random under load). So each distinct
+     * VTIMEZONE is read once and its registry kept, and every later text with the same VTIMEZONE
+     * gets that zone. Bounded: past {@link #MAX_KEPT} distinct zones a text's own zone is used
+     * (as good as its registry's life).
+     */
+    private ZoneId kept(String tzid) {
+        String key = tzid + "\n" + timezones.get(tzid);
+        Kept k = KEPT.get(key);
+        if (k != null) return k.zone();
+        ZoneId z = registry.getZoneId(tzid);
+        if (KEPT.size() < MAX_KEPT) KEPT.putIfAbsent(key, new Kept(z, registry));
+        return z;
+    }
+
+    private record Kept(ZoneId zone, TimeZoneRegistry registry) {
+    }
+
+    private static final java.util.Map<String, Kept> KEPT = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_KEPT = 1_000;
 
     /**
      * The JDK's zone (tzdb) of an Olson TZID given without a VTIMEZONE, or with ical4j's own bundled

@@ -87,7 +87,7 @@ public final class DavService {
             r = dispatch(req, user);
         } catch (DavException e) {
             r = e.response();
-            if (e.status() >= 500) LOG.warning(() -> req.method() + " " + req.path() + ": " + e.getMessage());
+            if (e.status() >= 500) LOG.severe(() -> req.method() + " " + req.path() + ": " + e.getMessage());
             else LOG.fine(() -> req.method() + " " + req.path() + ": " + e.getMessage());
         } catch (ICalException e) {
             r = Failures.of(e).response();
@@ -99,8 +99,10 @@ public final class DavService {
                 Level level = f.kind() == StoreFailure.Kind.TEMPORARY ? Level.WARNING : Level.FINE;
                 LOG.log(level, req.method() + " " + req.path() + ": " + f.kind() + " " + f.getMessage());
             } else {
-                LOG.log(Level.WARNING, req.method() + " " + req.path() + " failed", e);
-                r = DavResponse.status(f != null ? 503 : 500);
+                // an error of the server's own: logged at log_level 2 (error) and above, with its trace
+                LOG.log(Level.SEVERE, req.method() + " " + req.path() + " failed", e);
+                r = DavResponse.status(f != null ? 503 : 500).body("text/plain; charset=utf-8",
+                        "the server could not answer this request; its log says why\n");
             }
         }
         int status = r.status();
