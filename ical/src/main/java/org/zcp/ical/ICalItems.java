@@ -84,7 +84,26 @@ public final class ICalItems {
     public static List<Integer> queryTags(NamedIds ids) {
         return List.of(PropTag.PR_MESSAGE_CLASS, PropTag.PR_CREATION_TIME, Names.APPT_START_WHOLE.tag(ids),
                 Names.APPT_END_WHOLE.tag(ids), Names.TASK_START_DATE.tag(ids), Names.TASK_DUE_DATE.tag(ids),
-                Names.TASK_DATE_COMPLETED.tag(ids), Names.RECURRING.tag(ids));
+                Names.TASK_DATE_COMPLETED.tag(ids), Names.RECURRING.tag(ids), Names.CLIP_START.tag(ids),
+                Names.CLIP_END.tag(ids));
+    }
+
+    /** How far a changed occurrence may lie outside its series' clip range (Outlook keeps one before the next). */
+    static final java.time.Duration MOVED_OCCURRENCE_MARGIN = java.time.Duration.ofDays(366);
+
+    /**
+     * Whether a recurring item read with {@link #queryTags} may have an occurrence in [from, to):
+     * its clip range (PidLidClipStart/End: the first occurrence's day to the last one's, 4500 for
+     * none) widened by a year for moved occurrences meets it; true when the item has none. A query
+     * loads and expands only these.
+     */
+    public static boolean mayRecurIn(Message peeked, NamedIds ids, Instant from, Instant to) {
+        Props p = new Props(peeked.props, ids);
+        Long start = p.num(Names.CLIP_START);
+        Long end = p.num(Names.CLIP_END);
+        if (start == null || end == null) return true;
+        return Instant.ofEpochMilli(start).minus(MOVED_OCCURRENCE_MARGIN).isBefore(to)
+                && Instant.ofEpochMilli(end).plus(MOVED_OCCURRENCE_MARGIN).plus(java.time.Duration.ofDays(1)).isAfter(from);
     }
 
     /** Whether an item recurs (PidLidRecurring, or kept recurrence text or a recurrence blob). */

@@ -22,7 +22,7 @@ class QueryTagsTest {
 
     @ParameterizedTest
     @MethodSource("files")
-    void aPeekDecidesAsTheWholeItemOrSaysItRecurs(String file) {
+    void aPeekDecidesAsTheWholeItemOrSaysItRecursAndWhereItMay(String file) {
         TestIds ids = new TestIds();
         String text = Corpus.read("ical", file);
         Message whole = ICalItems.parse(text, ids, Corpus.SERVER_ZONE).message();
@@ -32,8 +32,20 @@ class QueryTagsTest {
         String items = text.replaceAll("(?s)BEGIN:VTIMEZONE.*?END:VTIMEZONE", ""); // zones have RRULEs too
         boolean recurs = items.contains("RRULE") || items.contains("RDATE");
         assertThat(ICalItems.isRecurring(peek, ids)).as(file).isEqualTo(recurs);
-        if (recurs) return;
         Instant base = Instant.parse("2010-01-01T00:00:00Z");
+        if (recurs) {
+            // the series' range may only rule out what has no occurrence
+            for (int year = 0; year < 30; year++) {
+                for (int month = 0; month < 12; month += 3) {
+                    Instant from = base.plus(year * 365L + month * 30L, ChronoUnit.DAYS);
+                    Instant to = from.plus(90, ChronoUnit.DAYS);
+                    if (ICalItems.overlaps(whole, ids, from, to, Corpus.SERVER_ZONE)) {
+                        assertThat(ICalItems.mayRecurIn(peek, ids, from, to)).as(file + " " + from).isTrue();
+                    }
+                }
+            }
+            return;
+        }
         for (int year = 0; year < 30; year++) {
             for (int month = 0; month < 12; month += 3) {
                 Instant from = base.plus(year * 365L + month * 30L, ChronoUnit.DAYS);
@@ -42,5 +54,19 @@ class QueryTagsTest {
                         .isEqualTo(ICalItems.overlaps(whole, ids, from, to, Corpus.SERVER_ZONE));
             }
         }
+    }
+}
+
+class SeriesRangeTest {
+    @org.junit.jupiter.api.Test
+    void aBoundedSeriesIsRuledOutFarFromItsOccurrences() {
+        TestIds ids = new TestIds();
+        Message whole = ICalItems.parse(Corpus.read("ical", "rrule-count-across-dst.ics"), ids, Corpus.SERVER_ZONE)
+                .message();
+        List<Integer> tags = ICalItems.queryTags(ids);
+        Message peek = new Message();
+        peek.props = whole.props.stream().filter(p -> tags.contains(p.tag)).toList();
+        Instant far = Instant.parse("2090-01-01T00:00:00Z");
+        assertThat(ICalItems.mayRecurIn(peek, ids, far, far.plus(30, ChronoUnit.DAYS))).isFalse();
     }
 }

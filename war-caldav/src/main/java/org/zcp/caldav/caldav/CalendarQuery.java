@@ -70,10 +70,10 @@ public final class CalendarQuery implements Report {
                 ItemKind kind = kindOf(p.message(), coll.kind());
                 if (kind.component() == null || !kind.component().equals(filter.component())) continue;
             }
-            if (ctx.codecs().needsWhole(p.message(), ctx.ids())
-                    || ctx.codecs().overlaps(p.message(), ctx.ids(), filter.from(), filter.to())) {
-                out.add(p.ref().name());
-            }
+            boolean hit = ctx.codecs().needsWhole(p.message(), ctx.ids())
+                    ? ctx.codecs().mayRecurIn(p.message(), ctx.ids(), filter.from(), filter.to())
+                    : ctx.codecs().overlaps(p.message(), ctx.ids(), filter.from(), filter.to());
+            if (hit) out.add(p.ref().name());
         }
         return out;
     }

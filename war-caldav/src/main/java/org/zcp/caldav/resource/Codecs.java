@@ -29,6 +29,9 @@ public interface Codecs {
     /** Whether an item read with {@link #queryTags} only must be read whole for its time-range test (a recurring one). */
     boolean needsWhole(Message peeked, NamedIds ids);
 
+    /** Whether an item that {@link #needsWhole} may have an occurrence in [from, to) at all (its series' range). */
+    boolean mayRecurIn(Message peeked, NamedIds ids, Instant from, Instant to);
+
     List<String> split(String calendar);
 
     String join(List<String> resources);
@@ -63,6 +66,11 @@ public interface Codecs {
             @Override
             public boolean needsWhole(Message peeked, NamedIds ids) {
                 return ICalItems.isRecurring(peeked, ids);
+            }
+
+            @Override
+            public boolean mayRecurIn(Message peeked, NamedIds ids, Instant from, Instant to) {
+                return ICalItems.mayRecurIn(peeked, ids, from, to);
             }
 
             @Override

@@ -92,6 +92,11 @@ public final class FakeCodecs implements Codecs {
     }
 
     @Override
+    public boolean mayRecurIn(Message peeked, NamedIds ids, Instant from, Instant to) {
+        return true;
+    }
+
+    @Override
     public List<String> split(String calendar) {
         List<String> out = new ArrayList<>();
         Matcher m = COMPONENT.matcher(calendar);
