@@ -65,7 +65,7 @@ final class Alarms {
         for (String l : alarm) {
             if (!l.regionMatches(true, 0, "TRIGGER", 0, 7)) continue;
             if (l.length() > 7 && l.charAt(7) != ';' && l.charAt(7) != ':') continue;
-            int colon = valueStart(l);
+            int colon = ContentLines.valueStart(l);
             if (colon < 0) return null;
             String params = l.substring(7, colon).toUpperCase(Locale.ROOT);
             String value = l.substring(colon + 1).trim();
@@ -83,16 +83,5 @@ final class Alarms {
             return base == null ? null : base.plus(d);
         }
         return null;
-    }
-
-    /** Index of the ':' that ends the name and parameters of a content line (quotes respected), or -1. */
-    static int valueStart(String line) {
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') quoted = !quoted;
-            else if (c == ':' && !quoted) return i;
-        }
-        return -1;
     }
 }

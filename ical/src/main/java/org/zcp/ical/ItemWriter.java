@@ -273,7 +273,7 @@ final class ItemWriter {
     static Set<String> tzids(List<String> lines) {
         Set<String> out = new LinkedHashSet<>();
         for (String l : lines) {
-            int colon = Alarms.valueStart(l);
+            int colon = ContentLines.valueStart(l);
             String head = colon < 0 ? l : l.substring(0, colon);
             int i = head.toUpperCase(Locale.ROOT).indexOf(";TZID=");
             if (i < 0) continue;

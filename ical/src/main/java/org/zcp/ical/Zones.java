@@ -34,7 +34,7 @@ final class Zones {
             if (cur == null) continue;
             cur.append(l).append("\r\n");
             if (tzid == null && l.regionMatches(true, 0, "TZID", 0, 4)) {
-                int colon = Alarms.valueStart(l);
+                int colon = ContentLines.valueStart(l);
                 if (colon > 0) tzid = ItemProps.splitList(l.substring(colon + 1)).get(0);
             }
             if (l.equalsIgnoreCase("END:VTIMEZONE")) {

@@ -12,7 +12,7 @@ import org.w3c.dom.Element;
 import org.zcp.caldav.dav.DavException;
 import org.zcp.caldav.dav.Names;
 import org.zcp.caldav.dav.Xml;
-import org.zcp.caldav.resource.ContentLines;
+import org.zcp.ical.ContentLines;
 import org.zcp.caldav.resource.TextMatch;
 
 /**

@@ -12,7 +12,7 @@ import org.zcp.caldav.dav.PropRequest;
 import org.zcp.caldav.dav.Report;
 import org.zcp.caldav.dav.Xml;
 import org.zcp.caldav.resource.Coll;
-import org.zcp.caldav.resource.ContentLines;
+import org.zcp.ical.ContentLines;
 import org.zcp.caldav.resource.Context;
 import org.zcp.caldav.resource.Items;
 import org.zcp.caldav.resource.Target;

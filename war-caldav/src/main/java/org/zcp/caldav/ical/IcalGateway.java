@@ -16,7 +16,7 @@ import org.zcp.caldav.dav.GetHandler;
 import org.zcp.caldav.dav.Handler;
 import org.zcp.caldav.dav.Names;
 import org.zcp.caldav.resource.Coll;
-import org.zcp.caldav.resource.ContentLines;
+import org.zcp.ical.ContentLines;
 import org.zcp.caldav.resource.Context;
 import org.zcp.caldav.resource.Homes;
 import org.zcp.caldav.resource.Items;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zcp.caldav.resource.Codecs;
-import org.zcp.caldav.resource.ContentLines;
+import org.zcp.ical.ContentLines;
 import org.zcp.ical.ICalException;
 import org.zcp.ical.ICalException.Precondition;
 import org.zcp.ical.ItemKind;

@@ -1,4 +1,4 @@
-package org.zcp.caldav.resource;
+package org.zcp.ical;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The values of a property in iCalendar or vCard text (RFC 5545 3.1, RFC 6350 3.2): lines
  * unfolded, the property name matched without case and without a group prefix, the value after
- * the first colon outside quotes, with the text escapes undone.
+ * the first colon outside quotes, with the text escapes undone. What a DAV server's text-match
+ * filters and the conversions' own line handling read content lines with.
  */
 public final class ContentLines {
     private ContentLines() {
@@ -44,7 +45,8 @@ public final class ContentLines {
         return lines;
     }
 
-    private static int valueStart(String line) {
+    /** Index of the ':' that ends the name and parameters of a content line (quotes respected), or -1. */
+    public static int valueStart(String line) {
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
