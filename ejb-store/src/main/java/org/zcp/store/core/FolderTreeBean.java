@@ -78,10 +78,8 @@ public class FolderTreeBean implements FolderTree {
     @Override
     public Hierarchy foldersOf(String session, String owner) {
         Session s = sessions.require(session);
-        String name = owner == null ? "" : owner.trim();
-        java.util.Optional<org.zcp.store.directory.DirEntry> user = directory.findUserIgnoringCase(name);
-        if (user.isEmpty() && name.contains("@")) user = directory.findUserByAddress(name);
-        if (user.isEmpty() || !user.get().isUser() || !directory.canSeeCompany(s, user.get().companyId())) return null;
+        java.util.Optional<org.zcp.store.directory.DirEntry> user = directory.visibleUser(s, owner);
+        if (user.isEmpty()) return null;
         if (user.get().id() == s.userId()) return folders(session);
         StoreEntity store = stores.privateStoreOf(user.get().id()).orElse(null);
         if (store == null) return null;

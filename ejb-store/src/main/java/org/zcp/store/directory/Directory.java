@@ -278,6 +278,17 @@ public class Directory {
 
     // ---- tenant boundaries and administrator rights ------------------------------------------
 
+    /**
+     * A user by login name (any case) or e-mail address, of a company the session may see; empty
+     * otherwise: whose calendars another user's CalDAV home shows, and whose principal.
+     */
+    public Optional<DirEntry> visibleUser(Session s, String nameOrAddress) {
+        String name = nameOrAddress == null ? "" : nameOrAddress.trim();
+        Optional<DirEntry> e = findUserIgnoringCase(name);
+        if (e.isEmpty() && name.contains("@")) e = findUserByAddress(name);
+        return e.filter(DirEntry::isUser).filter(u -> canSeeCompany(s, u.companyId()));
+    }
+
     /** Whether the session may see objects of the company (its own, or one it has view rights on). */
     public boolean canSeeCompany(Session s, long companyId) {
         if (s.isSystem() || s.adminLevel() >= 2 || !settings.hosted()) return true;

@@ -2,7 +2,6 @@ package org.zcp.store.logon;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.zcp.store.api.WebLogons;
 import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Directory;
@@ -33,10 +32,7 @@ public class WebLogonsBean implements WebLogons {
     @Override
     public Who user(String session, String loginName) {
         Session s = sessions.require(session);
-        Optional<DirEntry> e = directory.findUserIgnoringCase(loginName);
-        if (e.isEmpty() && loginName.contains("@")) e = directory.findUserByAddress(loginName);
-        return e.filter(DirEntry::isUser).filter(u -> directory.canSeeCompany(s, u.companyId()))
-                .map(u -> who(null, u)).orElse(null);
+        return directory.visibleUser(s, loginName).map(u -> who(null, u)).orElse(null);
     }
 
     @Override
