@@ -69,6 +69,8 @@ final class Names {
     static final Named APPT_SEQUENCE = lid(PSETID_APPOINTMENT, 0x8201, PT_LONG);
     static final Named APPT_STATE_FLAGS = lid(PSETID_APPOINTMENT, 0x8217, PT_LONG);
     static final Named APPT_DURATION = lid(PSETID_APPOINTMENT, 0x8213, PT_LONG);
+    /** PidLidResponseStatus: an attendee's answer in their copy (respNotResponded 5, accepted 3, ...). */
+    static final Named RESPONSE_STATUS = lid(PSETID_APPOINTMENT, 0x8218, PT_LONG);
 
     // PSETID_Meeting
     static final Named GLOBAL_OBJECT_ID = lid(PSETID_MEETING, 0x0003, PT_BINARY);

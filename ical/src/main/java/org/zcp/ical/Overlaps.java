@@ -35,7 +35,9 @@ final class Overlaps {
     static boolean test(Message m, NamedIds ids, Instant from, Instant to, ZoneId defaultZone) {
         Props p = new Props(m.props, ids);
         ItemKind kind = ItemKind.ofMessage(p.str(PropTag.PR_MESSAGE_CLASS));
-        if (p.str(Names.RECURRENCE) != null || p.bin(Names.APPT_RECUR) != null) return recurring(m, ids, from, to, defaultZone);
+        if (p.str(Names.RECURRENCE) != null || p.bin(Names.APPT_RECUR) != null) {
+            return !occurrences(m, ids, from, to, defaultZone, 1).isEmpty();
+        }
         if (kind == ItemKind.TASK) {
             return task(p.num(Names.TASK_START_DATE), p.num(Names.TASK_DUE_DATE), p.num(Names.TASK_DATE_COMPLETED),
                     p.num(PropTag.PR_CREATION_TIME), from.toEpochMilli(), to.toEpochMilli());
@@ -63,8 +65,21 @@ final class Overlaps {
         return true;
     }
 
-    private static boolean recurring(Message m, NamedIds ids, Instant from, Instant to, ZoneId defaultZone) {
+    /**
+     * One occurrence of an event: its times and its busy status (MAPI's PidLidBusyStatus values;
+     * an override may have its own) and whether it was cancelled (STATUS:CANCELLED).
+     */
+    record Occurrence(Instant start, Instant end, int busyStatus, boolean cancelled) {
+    }
+
+    /**
+     * The occurrences of a stored event that overlap [from, to), in no particular order, at most
+     * {@code max}; a single event is its one occurrence. Bounded as {@link ICalItems#overlaps}.
+     */
+    static List<Occurrence> occurrences(Message m, NamedIds ids, Instant from, Instant to, ZoneId defaultZone,
+            int max) {
         CalendarText ct = CalendarText.parse(ItemWriter.render(m, ids, defaultZone), defaultZone);
+        List<Occurrence> out = new ArrayList<>();
         Component master = null;
         Map<Instant, Instant[]> overrides = new HashMap<>();
         for (Component c : ct.items()) {
@@ -75,18 +90,18 @@ final class Overlaps {
             }
             Instant[] se = times(ct, c);
             if (se == null) continue;
-            if (hit(se[0], se[1], from, to)) return true;
             overrides.put(ct.when(rid, ct.defaultZone).instant(), se);
+            if (hit(se[0], se[1], from, to) && out.size() < max) out.add(occurrence(c, se[0], se[1]));
         }
-        if (master == null) return false;
+        if (master == null || out.size() >= max) return out;
         Instant[] se = times(ct, master);
-        if (se == null) return false;
+        if (se == null) return out;
         When start = ct.when(startProp(master), ct.defaultZone);
         Duration length = Duration.between(se[0], se[1]);
         Instant lo = from.minus(length).minusSeconds(1);
         Set<Instant> excluded = new HashSet<>();
         for (Property ex : master.getPropertyList().getProperties(Property.EXDATE)) excluded.addAll(dates(ct, ex, start));
-        List<Instant> candidates = new ArrayList<>();
+        Set<Instant> candidates = new java.util.TreeSet<>();
         candidates.add(se[0]);
         for (Property rd : master.getPropertyList().getProperties(Property.RDATE)) candidates.addAll(dates(ct, rd, start));
         int budget = MAX_INSTANCES;
@@ -97,9 +112,17 @@ final class Overlaps {
         }
         for (Instant c : candidates) {
             if (excluded.contains(c) || overrides.containsKey(c)) continue;
-            if (hit(c, c.plus(length), from, to)) return true;
+            if (hit(c, c.plus(length), from, to)) {
+                out.add(occurrence(master, c, c.plus(length)));
+                if (out.size() >= max) break;
+            }
         }
-        return false;
+        return out;
+    }
+
+    private static Occurrence occurrence(Component c, Instant s, Instant e) {
+        String status = CalendarText.value(c, Property.STATUS);
+        return new Occurrence(s, e, ItemProps.busyStatus(c), status != null && status.trim().equalsIgnoreCase("CANCELLED"));
     }
 
     private static Property startProp(Component c) {

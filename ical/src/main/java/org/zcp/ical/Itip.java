@@ -1,0 +1,269 @@
+package org.zcp.ical;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import org.zcp.api.mapi.PropTag;
+import org.zcp.ical.CalendarText.When;
+import org.zcp.ical.ICalException.Precondition;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.store.api.mapi.Recipient;
+
+/**
+ * iTIP (RFC 5546) scheduling messages of events, as they arrive by iMIP (RFC 6047) mail from
+ * Outlook, Google, Thunderbird or this server: what a message says ({@link #read}), the copy an
+ * attendee keeps in their calendar ({@link #attendeeCopy}), an attendee's answer
+ * ({@link #reply}), and what an answer or a cancellation changes in a stored copy
+ * ({@link #applyReply}, {@link #cancel}). The meeting's identity is its UID (the global object id
+ * Outlook matches by is derived from it, {@link ICalItems}).
+ */
+public final class Itip {
+    private Itip() {
+    }
+
+    /** The methods of RFC 5546 1.4 this server acts on; others are {@link #OTHER}. */
+    public enum Method { REQUEST, REPLY, CANCEL, PUBLISH, COUNTER, REFRESH, OTHER }
+
+    /** An attendee's answer (PARTSTAT, RFC 5545 3.2.12). */
+    public enum PartStat {
+        NEEDS_ACTION("NEEDS-ACTION"), ACCEPTED("ACCEPTED"), TENTATIVE("TENTATIVE"), DECLINED("DECLINED");
+
+        private final String value;
+
+        PartStat(String value) {
+            this.value = value;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        /** The PARTSTAT of a text; null for one that is no answer (DELEGATED, ...). */
+        public static PartStat of(String text) {
+            if (text == null) return NEEDS_ACTION;
+            for (PartStat p : values()) if (p.value.equalsIgnoreCase(text.trim())) return p;
+            return null;
+        }
+    }
+
+    /** One ATTENDEE: its address (mailto: taken off), CN and PARTSTAT. */
+    public record Attendee(String address, String name, String partStat) {
+    }
+
+    /**
+     * What a scheduling message says: its method, the meeting's UID and SEQUENCE, its organizer's
+     * address, the attendees of its master component (a REPLY: the one who answers), its summary,
+     * whether it recurs (RRULE, RDATE or overrides) and whether it concerns one occurrence only
+     * (RECURRENCE-ID without a master).
+     */
+    public record Message(Method method, String uid, int sequence, String organizer, String organizerName,
+            List<Attendee> attendees, String summary, boolean recurring, boolean oneOccurrence, Instant start,
+            Instant end) {
+        /** The attendee of this address (case-insensitive), or null. */
+        public Attendee attendee(String address) {
+            for (Attendee a : attendees) if (a.address().equalsIgnoreCase(address)) return a;
+            return null;
+        }
+    }
+
+    /** Reads a scheduling message of events; ICalException when it is none. */
+    public static Message read(String text, ZoneId serverZone) {
+        CalendarText ct = CalendarText.parse(text, serverZone);
+        String method = null;
+        for (Property p : ct.calendar.getPropertyList().getAll()) {
+            if (p.getName().equalsIgnoreCase(Property.METHOD)) method = p.getValue().trim().toUpperCase(Locale.ROOT);
+        }
+        if (method == null) throw invalid("a scheduling message needs a METHOD");
+        List<Component> events = new ArrayList<>();
+        for (Component c : ct.items()) if (Component.VEVENT.equals(c.getName())) events.add(c);
+        if (events.isEmpty()) throw invalid("the scheduling message holds no VEVENT");
+        Component master = null;
+        for (Component c : events) {
+            if (CalendarText.prop(c, Property.RECURRENCE_ID) == null) master = c;
+        }
+        Component main = master != null ? master : events.get(0);
+        String uid = CalendarText.value(main, Property.UID);
+        if (uid == null || uid.isBlank()) throw invalid("the VEVENT has no UID");
+        for (Component c : events) {
+            if (!uid.equals(CalendarText.value(c, Property.UID))) throw invalid("a scheduling message of two UIDs");
+        }
+        Property org = CalendarText.prop(main, Property.ORGANIZER);
+        List<Attendee> attendees = new ArrayList<>();
+        for (Property a : main.getPropertyList().getProperties(Property.ATTENDEE)) {
+            attendees.add(new Attendee(ItemProps.address(a.getValue()), CalendarText.param(a, Parameter.CN),
+                    upper(CalendarText.param(a, Parameter.PARTSTAT))));
+        }
+        boolean recurring = events.size() > 1 || CalendarText.prop(main, Property.RRULE) != null
+                || CalendarText.prop(main, Property.RDATE) != null;
+        Instant start = null;
+        Instant end = null;
+        Property dtstart = CalendarText.prop(main, Property.DTSTART);
+        if (dtstart != null) {
+            When s = ct.when(dtstart, ct.defaultZone);
+            start = s.instant();
+            Property dtend = CalendarText.prop(main, Property.DTEND);
+            end = dtend != null ? ct.when(dtend, s.zone()).instant()
+                    : ItemReader.plus(s, CalendarText.value(main, Property.DURATION));
+        }
+        return new Message(method(method), uid, sequence(main), org == null ? null : ItemProps.address(org.getValue()),
+                org == null ? null : CalendarText.param(org, Parameter.CN), List.copyOf(attendees),
+                CalendarText.value(main, Property.SUMMARY), recurring, master == null, start, end);
+    }
+
+    /**
+     * The copy of a meeting request an attendee keeps in their calendar: the event as the
+     * organizer sent it, the attendee's own answer as their track status and response status, the
+     * time shown tentative until they accepted (busy once accepted), marked as a received meeting.
+     */
+    public static Parsed attendeeCopy(String request, NamedIds ids, String attendee, PartStat answer,
+            ZoneId serverZone) {
+        Parsed parsed = ICalItems.parse(request, ids, serverZone);
+        Props p = new Props(parsed.message().props, ids);
+        answer(p, parsed.message(), attendee, answer);
+        long state = p.num(Names.APPT_STATE_FLAGS) == null ? 0 : p.num(Names.APPT_STATE_FLAGS);
+        p.num(Names.APPT_STATE_FLAGS, (state | STATE_MEETING | STATE_RECEIVED) & ~FreeBusy.STATE_CANCELED);
+        return parsed;
+    }
+
+    /** PidLidAppointmentStateFlags asfMeeting and asfReceived ([MS-OXOCAL] 2.2.1.10). */
+    static final long STATE_MEETING = 0x1;
+    static final long STATE_RECEIVED = 0x2;
+
+    /**
+     * Applies an answer to a stored copy: the answering attendee's track status and, in the
+     * attendee's own copy, the response status and busy status. False when the attendee is not
+     * among the recipients of the copy (an answer from someone who was not invited).
+     */
+    public static boolean applyReply(org.zcp.store.api.mapi.Message copy, NamedIds ids, String attendee,
+            PartStat answer) {
+        boolean found = false;
+        for (Recipient r : copy.recipients == null ? List.<Recipient>of() : copy.recipients) {
+            if (!isAddress(r, attendee)) continue;
+            r.props.removeIf(v -> v.tag == Tags.PR_RECIPIENT_TRACKSTATUS);
+            r.props.add(PropValue.ofLong(Tags.PR_RECIPIENT_TRACKSTATUS, ItemProps.trackStatus(answer.value())));
+            found = true;
+        }
+        return found;
+    }
+
+    /** Marks a stored copy cancelled (RFC 5546 3.2.5): its time free, "Canceled: " before its subject. */
+    public static void cancel(org.zcp.store.api.mapi.Message copy, NamedIds ids) {
+        Props p = new Props(copy.props, ids);
+        long state = p.num(Names.APPT_STATE_FLAGS) == null ? 0 : p.num(Names.APPT_STATE_FLAGS);
+        p.num(Names.APPT_STATE_FLAGS, state | FreeBusy.STATE_CANCELED);
+        p.num(Names.BUSY_STATUS, 0);
+        String subject = p.str(PropTag.PR_SUBJECT);
+        if (subject == null || !subject.startsWith("Canceled: ")) {
+            p.str(PropTag.PR_SUBJECT, "Canceled: " + (subject == null ? "" : subject));
+        }
+    }
+
+    /** The SEQUENCE of a stored copy (0 when it has none). */
+    public static int sequence(org.zcp.store.api.mapi.Message copy, NamedIds ids) {
+        Long seq = new Props(copy.props, ids).num(Names.APPT_SEQUENCE);
+        return seq == null ? 0 : seq.intValue();
+    }
+
+    /**
+     * An attendee's answer to a request (RFC 5546 3.2.3): METHOD:REPLY with the meeting's UID,
+     * SEQUENCE, organizer, times and summary, and the attendee with their PARTSTAT (and a COMMENT
+     * saying why, when given).
+     */
+    public static String reply(Message request, String attendee, String attendeeName, PartStat answer, String comment,
+            Instant now) {
+        List<String> l = new ArrayList<>();
+        l.add("BEGIN:VCALENDAR");
+        l.add("VERSION:2.0");
+        l.add("PRODID:" + ItemWriter.PRODID);
+        l.add("METHOD:REPLY");
+        l.add("BEGIN:VEVENT");
+        l.add("UID:" + Lines.text(request.uid()));
+        l.add("SEQUENCE:" + request.sequence());
+        l.add("DTSTAMP:" + Lines.utc(now.toEpochMilli()));
+        if (request.start() != null) l.add("DTSTART:" + Lines.utc(request.start().toEpochMilli()));
+        if (request.end() != null) l.add("DTEND:" + Lines.utc(request.end().toEpochMilli()));
+        if (request.summary() != null) l.add("SUMMARY:" + Lines.text(request.summary()));
+        if (request.organizer() != null) {
+            l.add("ORGANIZER" + cn(request.organizerName()) + ":" + ItemWriter.uri(request.organizer()));
+        }
+        l.add("ATTENDEE" + cn(attendeeName) + ";PARTSTAT=" + answer.value() + ":" + ItemWriter.uri(attendee));
+        if (comment != null && !comment.isBlank()) l.add("COMMENT:" + Lines.text(comment));
+        l.add("END:VEVENT");
+        l.add("END:VCALENDAR");
+        return Lines.fold(l);
+    }
+
+    /** The message class of a scheduling message in a mailbox ([MS-OXOCAL] 2.2.6, 2.2.7). */
+    public static String messageClass(Message m) {
+        return switch (m.method()) {
+            case REQUEST -> "IPM.Schedule.Meeting.Request";
+            case CANCEL -> "IPM.Schedule.Meeting.Canceled";
+            case REPLY -> {
+                PartStat answer = m.attendees().isEmpty() ? null : PartStat.of(m.attendees().get(0).partStat());
+                yield answer == PartStat.ACCEPTED ? "IPM.Schedule.Meeting.Resp.Pos"
+                        : answer == PartStat.DECLINED ? "IPM.Schedule.Meeting.Resp.Neg"
+                        : "IPM.Schedule.Meeting.Resp.Tent";
+            }
+            default -> null;
+        };
+    }
+
+    private static void answer(Props p, org.zcp.store.api.mapi.Message m, String attendee, PartStat answer) {
+        applyReply(m, null, attendee, answer);
+        p.num(Names.RESPONSE_STATUS, switch (answer) {
+            case ACCEPTED -> Tags.RESP_ACCEPTED;
+            case TENTATIVE -> Tags.RESP_TENTATIVE;
+            case DECLINED -> Tags.RESP_DECLINED;
+            case NEEDS_ACTION -> Tags.RESP_NOT_RESPONDED;
+        });
+        Long busy = p.num(Names.BUSY_STATUS);
+        int asSent = busy == null ? 2 : busy.intValue();
+        // the organizer's free or out-of-office time stays so; a busy one is tentative until accepted
+        p.num(Names.BUSY_STATUS, answer == PartStat.ACCEPTED || asSent != 2 ? asSent : 1);
+    }
+
+    private static boolean isAddress(Recipient r, String address) {
+        for (PropValue v : r.props) {
+            if ((v.tag == PropTag.PR_SMTP_ADDRESS || v.tag == PropTag.PR_EMAIL_ADDRESS) && v.s != null
+                    && v.s.equalsIgnoreCase(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Method method(String m) {
+        try {
+            return Method.valueOf(m);
+        } catch (IllegalArgumentException e) {
+            return Method.OTHER;
+        }
+    }
+
+    private static int sequence(Component c) {
+        String s = CalendarText.value(c, Property.SEQUENCE);
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String cn(String name) {
+        return name == null || name.isBlank() ? "" : ";CN=" + Lines.param(name);
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    private static ICalException invalid(String message) {
+        return new ICalException(Precondition.VALID_CALENDAR_DATA, message);
+    }
+}
