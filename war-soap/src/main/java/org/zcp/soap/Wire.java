@@ -351,6 +351,11 @@ final class Wire {
         u.groups = strings(w.groups);
         u.enabledFeatures = strings(w.enabledFeatures);
         u.disabledFeatures = strings(w.disabledFeatures);
+        u.resourceType = w.resourceType;
+        u.resourceCapacity = w.resourceCapacity;
+        u.mrAccept = w.mrAccept;
+        u.mrDeclineConflict = w.mrDeclineConflict;
+        u.mrDeclineRecurring = w.mrDeclineRecurring;
         return u;
     }
 
@@ -376,6 +381,11 @@ final class Wire {
         w.groups = strings(u.groups);
         w.enabledFeatures = strings(u.enabledFeatures);
         w.disabledFeatures = strings(u.disabledFeatures);
+        w.resourceType = u.resourceType;
+        w.resourceCapacity = u.resourceCapacity;
+        w.mrAccept = u.mrAccept;
+        w.mrDeclineConflict = u.mrDeclineConflict;
+        w.mrDeclineRecurring = u.mrDeclineRecurring;
         return w;
     }
 

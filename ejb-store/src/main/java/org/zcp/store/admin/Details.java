@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.zcp.api.mapi.ObjectClass;
 import org.zcp.store.api.admin.CompanyDetails;
 import org.zcp.store.api.admin.GroupDetails;
 import org.zcp.store.api.admin.UserDetails;
@@ -13,6 +14,7 @@ import org.zcp.store.directory.DirEntry;
 import org.zcp.store.directory.Features;
 import org.zcp.store.directory.Directory;
 import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.LocalFreebusy;
 import org.zcp.store.mapi.QuotaService;
 import org.zcp.store.mapi.StoreManager;
 
@@ -28,6 +30,9 @@ public class Details {
     @Inject
     QuotaService quota;
 
+    @Inject
+    LocalFreebusy localFreebusy;
+
     public UserDetails user(DirEntry e, boolean full) {
         UserDetails d = new UserDetails();
         d.userName = directory.loginName(e);
@@ -37,6 +42,11 @@ public class Details {
         d.adminLevel = e.adminLevel();
         d.hidden = e.hidden();
         d.company = e.companyId() == 0 ? null : directory.companyName(e.companyId());
+        d.resourceType = resourceType(e.objectClass());
+        if (d.resourceType != null) {
+            String capacity = e.prop(Attr.RESOURCE_CAPACITY);
+            d.resourceCapacity = capacity == null || capacity.isBlank() ? 1 : e.intProp(Attr.RESOURCE_CAPACITY);
+        }
         if (!full) return d;
         d.quotaOverride = e.boolProp(Attr.QUOTA_OVERRIDE);
         QuotaService.Levels l = quota.levels(e);
@@ -48,12 +58,29 @@ public class Details {
         StoreEntity s = stores.privateStoreOf(e.id()).orElse(null);
         d.hasStore = s != null;
         d.storeSize = s == null ? 0L : s.storeSize;
+        if (s != null) {
+            // manual 8.8: how the store answers meeting requests, on its LocalFreebusy message
+            LocalFreebusy.AutoAccept a = localFreebusy.autoAccept(s);
+            d.mrAccept = a.accept();
+            d.mrDeclineConflict = a.declineConflict();
+            d.mrDeclineRecurring = a.declineRecurring();
+        }
         for (long g : directory.groupIdsOf(e.id())) {
             directory.get(g).ifPresent(ge -> d.groups.add(ge.name()));
         }
         d.enabledFeatures = Features.listed(e, Attr.FEATURES_ENABLED);
         d.disabledFeatures = Features.listed(e, Attr.FEATURES_DISABLED);
         return d;
+    }
+
+    /** "room" or "equipment" for a resource (manual 8.8), null for other users. */
+    static String resourceType(ObjectClass c) {
+        if (c == null) return null;
+        return switch (c) {
+            case NONACTIVE_ROOM -> "room";
+            case NONACTIVE_EQUIPMENT -> "equipment";
+            default -> null;
+        };
     }
 
     public GroupDetails group(DirEntry e) {

@@ -21,12 +21,14 @@ import org.zcp.store.directory.Features;
 import org.zcp.store.directory.UserScripts;
 import org.zcp.store.entity.ObjectRelation;
 import org.zcp.store.entity.StoreEntity;
+import org.zcp.store.mapi.LocalFreebusy;
 import org.zcp.store.mapi.StoreManager;
 import org.zcp.store.session.Session;
 
 /**
- * User administration of manual 8.3 (db plugin) and 8.7 (features): create, update, delete,
- * list, send-as lists. A new user gets a store with the default folders at once.
+ * User administration of manual 8.3 (db plugin), 8.7 (features) and 8.8 (meeting requests
+ * answered by the store): create, update, delete, list, send-as lists. A new user gets a store
+ * with the default folders at once.
  */
 @Stateless
 public class UserAdmin {
@@ -50,6 +52,9 @@ public class UserAdmin {
 
     @Inject
     org.zcp.store.session.SessionManager sessions;
+
+    @Inject
+    LocalFreebusy localFreebusy;
 
     public UserDetails create(Session s, UserDetails u) {
         requireWritable();
@@ -83,10 +88,14 @@ public class UserAdmin {
     }
 
     public void update(Session s, String userName, UserDetails u) {
-        requireWritable();
+        boolean meetingRequests = u.mrAccept != null || u.mrDeclineConflict != null || u.mrDeclineRecurring != null;
+        // manual 8.8: the meeting request settings are the store's, which any user plugin has
+        if (!meetingRequests || touchesDirectory(u)) requireWritable();
         DirEntry e = visibleUser(s, userName);
         directory.requireAdminOver(s, e);
         requireQuotaRights(s, u);
+        StoreEntity store = !meetingRequests ? null : stores.privateStoreOf(e.id())
+                .orElseThrow(() -> new StoreException(MapiError.MAPI_E_NOT_FOUND, "user " + userName + " has no store"));
         Map<String, String> attrs = new HashMap<>();
         if (u.userName != null && !u.userName.equals(userName)) {
             Directory.LoginName n = directory.parse(u.userName.trim());
@@ -122,6 +131,16 @@ public class UserAdmin {
         if (attrs.containsKey(Attr.NAME)) {
             stores.privateStoreOf(e.id()).ifPresent(st -> st.userName = directory.loginName(directory.require(e.id())));
         }
+        if (store != null) {
+            localFreebusy.setAutoAccept(store, u.mrAccept, u.mrDeclineConflict, u.mrDeclineRecurring);
+        }
+    }
+
+    /** Whether an update changes the directory entry, not only the store's meeting request settings. */
+    private static boolean touchesDirectory(UserDetails u) {
+        return u.userName != null || u.password != null || u.fullName != null || u.email != null || u.active != null
+                || u.adminLevel != null || u.hidden != null || u.quotaOverride != null || u.quotaWarn != null
+                || u.quotaSoft != null || u.quotaHard != null;
     }
 
     /**

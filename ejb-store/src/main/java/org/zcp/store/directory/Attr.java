@@ -27,6 +27,11 @@ public final class Attr {
     public static final String SYSADMIN = "sysadmin";
     /** Attached archives (manual 6.7), one "archive user id<TAB>folder" per line. */
     public static final String ARCHIVES = "archives";
+    /**
+     * How many a room or piece of equipment (NONACTIVE_ROOM, NONACTIVE_EQUIPMENT) serves at once,
+     * the original's ulCapacity (manual 8.8); 1 when absent.
+     */
+    public static final String RESOURCE_CAPACITY = "resourcecapacity";
 
     private Attr() {
     }

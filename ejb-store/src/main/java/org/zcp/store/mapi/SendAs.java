@@ -6,6 +6,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.zcp.api.mapi.ObjectType;
@@ -39,7 +40,6 @@ public class SendAs {
     /** PR_SCHDINFO_DELEGATE_NAMES, PT_MV_UNICODE (and its PT_MV_STRING8 form). */
     static final int PR_SCHDINFO_DELEGATE_NAMES = 0x6844101F;
     static final int PR_SCHDINFO_DELEGATE_NAMES_A = 0x6844101E;
-    static final String FREEBUSY_CLASS = "IPM.Microsoft.ScheduleData.FreeBusy";
 
     @Inject
     Directory directory;
@@ -48,7 +48,7 @@ public class SendAs {
     StoreManager stores;
 
     @Inject
-    ObjectStore objects;
+    LocalFreebusy localFreebusy;
 
     /** From, Sender (null unless on behalf), or why the submitter may not send it. */
     public record Decision(DirEntry from, DirEntry sender, String refusal) {
@@ -118,26 +118,15 @@ public class SendAs {
         return false;
     }
 
-    /** PR_SCHDINFO_DELEGATE_NAMES of the user's LocalFreebusy message (PR_FREEBUSY_ENTRYIDS[1]). */
+    /** PR_SCHDINFO_DELEGATE_NAMES of the user's LocalFreebusy message. */
     List<String> delegateNames(DirEntry user) {
         StoreEntity store = stores.privateStoreOf(user.id()).orElse(null);
         if (store == null) return List.of();
-        PropValue fb = objects.stored(store.hierarchyId).get(PropTag.PR_FREEBUSY_ENTRYIDS);
-        if (fb == null || fb.mvbin == null || fb.mvbin.size() < 2 || fb.mvbin.get(1).length != EntryIds.LENGTH) {
-            return List.of();
-        }
-        EntryIds.Parsed folder = EntryIds.parse(fb.mvbin.get(1));
-        if (!folder.storeGuid().equalsIgnoreCase(store.guid)) return List.of();
+        Map<Integer, PropValue> props = localFreebusy.props(store);
         List<String> out = new ArrayList<>();
-        for (HierarchyObject h : objects.children(folder.objectId(), ObjectType.MAPI_MESSAGE, false)) {
-            if (!h.isAssociated() || h.storeId != store.id) continue;
-            var props = objects.stored(h.id);
-            PropValue cls = props.get(PropTag.PR_MESSAGE_CLASS);
-            if (cls == null || !FREEBUSY_CLASS.equalsIgnoreCase(cls.s)) continue;
-            for (int tag : new int[] {PR_SCHDINFO_DELEGATE_NAMES, PR_SCHDINFO_DELEGATE_NAMES_A}) {
-                PropValue names = props.get(tag);
-                if (names != null && names.mvs != null) out.addAll(names.mvs);
-            }
+        for (int tag : new int[] {PR_SCHDINFO_DELEGATE_NAMES, PR_SCHDINFO_DELEGATE_NAMES_A}) {
+            PropValue names = props.get(tag);
+            if (names != null && names.mvs != null) out.addAll(names.mvs);
         }
         return out;
     }

@@ -80,7 +80,8 @@ class SendAsTest {
         localFreebusy.storeId = bossStore.id;
         localFreebusy.type = ObjectType.MAPI_MESSAGE;
         localFreebusy.flags = HierarchyObject.FLAG_ASSOCIATED;
-        s.objects = new ObjectStore() {
+        s.localFreebusy = new LocalFreebusy();
+        s.localFreebusy.objects = new ObjectStore() {
             @Override
             public Map<Integer, PropValue> stored(long id) {
                 Map<Integer, PropValue> p = new HashMap<>();
@@ -88,7 +89,7 @@ class SendAsTest {
                     p.put(PropTag.PR_FREEBUSY_ENTRYIDS, PropValue.ofBinaries(PropTag.PR_FREEBUSY_ENTRYIDS,
                             List.of(new byte[0], EntryIds.bytes(BOSS_GUID, 200))));
                 } else if (id == localFreebusy.id) {
-                    p.put(PropTag.PR_MESSAGE_CLASS, PropValue.ofString(PropTag.PR_MESSAGE_CLASS, SendAs.FREEBUSY_CLASS));
+                    p.put(PropTag.PR_MESSAGE_CLASS, PropValue.ofString(PropTag.PR_MESSAGE_CLASS, LocalFreebusy.FREEBUSY_CLASS));
                     p.put(SendAs.PR_SCHDINFO_DELEGATE_NAMES, PropValue.ofStrings(SendAs.PR_SCHDINFO_DELEGATE_NAMES,
                             delegatesOfBoss));
                 }

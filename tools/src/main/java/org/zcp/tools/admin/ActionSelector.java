@@ -24,10 +24,11 @@ final class ActionSelector {
     }
 
     private static final List<Entry> ACTIONS = List.of(
-            // users (manual 8.2, 8.3, 8.7)
+            // users (manual 8.2, 8.3, 8.7, 8.8)
             entry("-c", UserActions::create, join(USER_QUOTA, "-p", "-P", "-e", "-f", "-a", "-n", "-I")),
             entry("-u", UserActions::update, join(USER_QUOTA, "-U", "-p", "-P", "-e", "-f", "-a", "-n",
-                    "--add-sendas", "--del-sendas", "--enable-feature", "--disable-feature")),
+                    "--add-sendas", "--del-sendas", "--enable-feature", "--disable-feature",
+                    "--mr-accept", "--mr-decline-conflict", "--mr-decline-recurring")),
             entry("-d", UserActions::delete),
             entry("-l", UserActions::list, "-I"),
             entry("--details", DetailsActions::details, "--type"),

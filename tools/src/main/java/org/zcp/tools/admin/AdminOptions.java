@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line of zarafa-admin with the original's option names (manual 6.2.3-6.2.6, 8.1-8.3,
- * 8.7). Each action option selects what to do ({@link ActionSelector}); the others are its
+ * 8.7, 8.8). Each action option selects what to do ({@link ActionSelector}); the others are its
  * attributes. Yes/no values stay strings here and are checked in {@link Values}.
  */
 @Command(name = "zarafa-admin", version = ZarafaAdmin.VERSION, sortOptions = false,
@@ -21,8 +21,8 @@ final class AdminOptions {
     String createUser;
 
     @Option(names = "-u", paramLabel = "USER",
-            description = "Update user with -U -p -P -e -f -a -n, quota, send-as and feature options; "
-                    + "with --hook-store the user to receive the store.")
+            description = "Update user with -U -p -P -e -f -a -n, quota, send-as, feature and meeting request "
+                    + "(--mr-*) options; with --hook-store the user to receive the store.")
     String updateUser;
 
     @Option(names = "-d", paramLabel = "USER", description = "Delete user.")
@@ -185,6 +185,18 @@ final class AdminOptions {
     @Option(names = "--disable-feature", paramLabel = "imap|pop3",
             description = "Disable a feature for the user (manual 8.7).")
     String disableFeature;
+
+    @Option(names = "--mr-accept", paramLabel = "0|1|y|n",
+            description = "Answer meeting requests automatically, e.g. for a room (manual 8.8).")
+    String mrAccept;
+
+    @Option(names = "--mr-decline-conflict", paramLabel = "0|1|y|n",
+            description = "With --mr-accept, decline meeting requests that conflict with a meeting (manual 8.8).")
+    String mrDeclineConflict;
+
+    @Option(names = "--mr-decline-recurring", paramLabel = "0|1|y|n",
+            description = "With --mr-accept, decline recurring meeting requests (manual 8.8).")
+    String mrDeclineRecurring;
 
     @Option(names = "-i", paramLabel = "GROUP", description = "Group for -b and -B.")
     String group;

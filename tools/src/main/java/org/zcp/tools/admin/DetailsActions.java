@@ -14,7 +14,7 @@ import org.zcp.api.soap.MapiException;
 import org.zcp.api.soap.QuotaStatus;
 import org.zcp.api.soap.UserDetails;
 
-/** --details NAME [--type user|group|company] in the manual's layout (6.2.6, 8.2). */
+/** --details NAME [--type user|group|company] in the manual's layout (6.2.6, 8.2, 8.8). */
 final class DetailsActions {
     private DetailsActions() {
     }
@@ -38,8 +38,14 @@ final class DetailsActions {
         out.println(field("Fullname:", u.fullName));
         out.println(field("Emailaddress:", u.email));
         out.println(field("Active:", yesNo(!Boolean.FALSE.equals(u.active))));
+        String resource = resourceType(u.resourceType);
+        if (resource != null) {
+            out.println(field("Non-active type:", resource));
+            out.println(field("Resource capacity:", u.resourceCapacity == null ? 1 : u.resourceCapacity));
+        }
         out.println(field("Administrator:", adminLevel(u.adminLevel)));
         out.println(field("Address book:", Boolean.TRUE.equals(u.hidden) ? "Hidden" : "Visible"));
+        meetingRequests(out, u);
         if (u.lastLogon != null && u.lastLogon > 0) {
             out.println(field("Last logon:", OutputFormat.logonTime(u.lastLogon)));
         }
@@ -60,6 +66,34 @@ final class DetailsActions {
         if (u.groups != null && !u.groups.isEmpty()) {
             out.println("Groups (" + u.groups.size() + "):");
             u.groups.forEach(g -> out.println(Table.INDENT + g));
+        }
+    }
+
+    /** "Room" or "Equipment", as the original names the object class; null for other users. */
+    private static String resourceType(String type) {
+        if (type == null) {
+            return null;
+        }
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "room" -> "Room";
+            case "equipment" -> "Equipment";
+            default -> null;
+        };
+    }
+
+    /**
+     * Manual 8.8, byte for byte as the original (scripts such as yaffas parse these lines): no
+     * space after "Auto-accept meeting req:", a tab after the two decline labels, which only
+     * show when auto-accept is on. Nothing for a user without a store.
+     */
+    private static void meetingRequests(PrintStream out, UserDetails u) {
+        if (u.mrAccept == null) {
+            return;
+        }
+        out.println("Auto-accept meeting req:" + yesNo(u.mrAccept));
+        if (u.mrAccept) {
+            out.println("Decline dbl meetingreq:\t" + yesNo(Boolean.TRUE.equals(u.mrDeclineConflict)));
+            out.println("Decline recur meet.req:\t" + yesNo(Boolean.TRUE.equals(u.mrDeclineRecurring)));
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.zcp.api.soap.UserDetails;
 
-/** -c, -u, -d, -l and --list-sendas (manual 8.2, 8.3, 8.7). */
+/** -c, -u, -d, -l and --list-sendas (manual 8.2, 8.3, 8.7, 8.8). */
 final class UserActions {
     private UserActions() {
     }
@@ -46,7 +46,10 @@ final class UserActions {
         });
     }
 
-    /** -u USER: only the given attributes change (manual 8.3.3); send-as (8.3.5) and features (8.7). */
+    /**
+     * -u USER: only the given attributes change (manual 8.3.3); send-as (8.3.5), features (8.7) and
+     * how the store answers meeting requests (8.8).
+     */
     static Action update(AdminOptions o) throws AdminException {
         onePasswordSource(o);
         if (o.addSendAs != null && o.delSendAs != null) {
@@ -58,10 +61,14 @@ final class UserActions {
         Boolean nonActive = Values.yesNo("-n", o.nonActive);
         Integer admin = Values.adminLevel(o.admin);
         Quota quota = Quota.of(o);
+        Boolean mrAccept = Values.yesNo("--mr-accept", o.mrAccept);
+        Boolean mrDeclineConflict = Values.yesNo("--mr-decline-conflict", o.mrDeclineConflict);
+        Boolean mrDeclineRecurring = Values.yesNo("--mr-decline-recurring", o.mrDeclineRecurring);
         String feature = o.enableFeature != null ? Values.feature("--enable-feature", o.enableFeature)
                 : Values.feature("--disable-feature", o.disableFeature);
         boolean attributes = o.newUserName != null || o.password != null || o.promptPassword || o.email != null
-                || o.fullName != null || admin != null || nonActive != null || quota.any();
+                || o.fullName != null || admin != null || nonActive != null || quota.any()
+                || mrAccept != null || mrDeclineConflict != null || mrDeclineRecurring != null;
         if (!attributes && feature == null && o.addSendAs == null && o.delSendAs == null) {
             throw new AdminException("Missing information to update user (e.g. password, quota, see --help).");
         }
@@ -79,6 +86,9 @@ final class UserActions {
                 u.adminLevel = admin;
                 u.active = nonActive == null ? null : !nonActive;
                 quota.applyTo(u);
+                u.mrAccept = mrAccept;
+                u.mrDeclineConflict = mrDeclineConflict;
+                u.mrDeclineRecurring = mrDeclineRecurring;
                 ctx.cmd().setUser(ctx.session(), name, u);
                 if (o.newUserName != null) {
                     name = o.newUserName;

@@ -61,6 +61,10 @@ public class FakeZarafaCmd implements ZarafaCmd {
         public long lastModified = System.currentTimeMillis();
         public long size;
         public final Map<Integer, PropValue> props = new LinkedHashMap<>();
+        /** Manual 8.8, kept on the store's LocalFreebusy message by the server: they go with the store. */
+        public boolean mrAccept;
+        public boolean mrDeclineConflict;
+        public boolean mrDeclineRecurring;
 
         Store(String guid, String owner) {
             this.guid = guid;
@@ -374,6 +378,8 @@ public class FakeZarafaCmd implements ZarafaCmd {
         d.adminLevel = level(u);
         d.hidden = Boolean.TRUE.equals(u.hidden);
         d.company = u.company;
+        d.resourceType = u.resourceType;
+        d.resourceCapacity = u.resourceType == null ? null : u.resourceCapacity == null ? 1 : u.resourceCapacity;
         if (!full) return d;
         d.quotaOverride = Boolean.TRUE.equals(u.quotaOverride);
         d.quotaWarn = u.quotaWarn;
@@ -382,7 +388,13 @@ public class FakeZarafaCmd implements ZarafaCmd {
         d.lastLogon = u.lastLogon;
         d.lastLogoff = u.lastLogoff;
         d.storeSize = u.storeSize;
-        d.hasStore = storeOf(u.userName) != null;
+        Store store = storeOf(u.userName);
+        d.hasStore = store != null;
+        if (store != null) {
+            d.mrAccept = store.mrAccept;
+            d.mrDeclineConflict = store.mrDeclineConflict;
+            d.mrDeclineRecurring = store.mrDeclineRecurring;
+        }
         // manual 8.3.6: every user is in Everyone
         d.groups.add(EVERYONE);
         members.forEach((g, list) -> {
@@ -699,6 +711,12 @@ public class FakeZarafaCmd implements ZarafaCmd {
         UserDetails u = visibleUser(c, userName);
         requireAdminOver(c, u);
         requireQuotaRights(c, user);
+        // manual 8.8: the store's settings, on its LocalFreebusy message
+        Store store = null;
+        if (user.mrAccept != null || user.mrDeclineConflict != null || user.mrDeclineRecurring != null) {
+            store = storeOf(u.userName);
+            if (store == null) throw fault(MapiError.MAPI_E_NOT_FOUND, "user " + userName + " has no store");
+        }
         lastUserUpdate = user;
         String newLogin = null;
         if (user.userName != null && !user.userName.equals(userName)) {
@@ -731,6 +749,11 @@ public class FakeZarafaCmd implements ZarafaCmd {
         if (user.quotaWarn != null) u.quotaWarn = user.quotaWarn;
         if (user.quotaSoft != null) u.quotaSoft = user.quotaSoft;
         if (user.quotaHard != null) u.quotaHard = user.quotaHard;
+        if (store != null) {
+            if (user.mrAccept != null) store.mrAccept = user.mrAccept;
+            if (user.mrDeclineConflict != null) store.mrDeclineConflict = user.mrDeclineConflict;
+            if (user.mrDeclineRecurring != null) store.mrDeclineRecurring = user.mrDeclineRecurring;
+        }
         if (user.password != null || newLogin != null || newLevel || Boolean.FALSE.equals(user.active)) {
             // an administrator changing their own password keeps the session they do it with
             revoke(u.userName, sessionId);

@@ -25,9 +25,9 @@ import org.zcp.api.soap.ZarafaCmd;
 
 /**
  * What the server does for the SOAP operations of the tools (zarafa-admin, zarafa-archiver,
- * zarafa-set-oof): users, groups, companies, features, quotas, send-as, administrator levels,
- * stores, archives, out-of-office, with the results the tools print and the MAPI faults (error
- * name and text) they show on one line. Run against the in-memory {@link FakeZarafaCmd} of the
+ * zarafa-set-oof): users, groups, companies, features, quotas, meeting request settings, send-as,
+ * administrator levels, stores, archives, out-of-office, with the results the tools print and the
+ * MAPI faults (error name and text) they show on one line. Run against the in-memory {@link FakeZarafaCmd} of the
  * tools' tests and, from itests, against the real server (issue 10 section 6; James's
  * MailboxManagerTest idea), so the fake cannot drift from the server again.
  *
@@ -323,6 +323,50 @@ public abstract class ZarafaCmdContract {
         negative.quotaHard = -1L;
         assertFault(() -> cmd.setUser(system, kim, negative), MapiError.MAPI_E_INVALID_PARAMETER,
                 "quota values cannot be negative");
+    }
+
+    // ---- resources (manual 8.8) ------------------------------------------------------------
+
+    @Test
+    public void meetingRequestSettingsAreTheStoresAndChangeOnlyWhenGiven() throws Exception {
+        String hall = user("hall");
+        String otto = user("otto");
+        UserDetails fresh = cmd.getUser(system, hall);
+        assertThat(List.of(fresh.mrAccept, fresh.mrDeclineConflict, fresh.mrDeclineRecurring))
+                .containsExactly(false, false, false);
+        // an active user is no room or equipment
+        assertThat(fresh.resourceType).isNull();
+        assertThat(fresh.resourceCapacity).isNull();
+        UserDetails accept = new UserDetails();
+        accept.mrAccept = true;
+
+        cmd.setUser(system, hall, accept);
+
+        UserDetails on = cmd.getUser(system, hall);
+        assertThat(on.mrAccept).isTrue();
+        assertThat(on.mrDeclineConflict).isFalse();
+        assertThat(on.mrDeclineRecurring).isFalse();
+        assertThat(on.fullName).isEqualTo("Hall Contract");
+        assertThat(on.active).isTrue();
+        UserDetails recurring = new UserDetails();
+        recurring.mrDeclineRecurring = true;
+        cmd.setUser(system, hall, recurring);
+        UserDetails both = cmd.getUser(system, hall);
+        assertThat(List.of(both.mrAccept, both.mrDeclineConflict, both.mrDeclineRecurring))
+                .containsExactly(true, false, true);
+
+        // only the administrators over the user change them, and others do not see them
+        String s = logon(hall);
+        assertFault(() -> cmd.setUser(s, hall, accept), MapiError.MAPI_E_NO_ACCESS,
+                "administrator rights over this user required");
+        assertThat(cmd.getUser(s, hall).mrAccept).isTrue();
+        assertThat(cmd.getUser(logon(otto), hall).mrAccept).isNull();
+
+        cmd.unhookStore(system, hall);
+
+        assertThat(cmd.getUser(system, hall).mrAccept).isNull();
+        assertFault(() -> cmd.setUser(system, hall, accept), MapiError.MAPI_E_NOT_FOUND,
+                "user " + hall + " has no store");
     }
 
     // ---- administrator levels --------------------------------------------------------------

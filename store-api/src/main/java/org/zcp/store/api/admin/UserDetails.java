@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user as zarafa-admin shows and edits it. On update, null fields are left unchanged. Quota
- * values are bytes.
+ * A user as zarafa-admin shows and edits it. On update, null fields are left unchanged; the
+ * read-only ones (last logon and logoff, store size, hasStore, groups, features, resource type
+ * and capacity) are ignored. Quota values are bytes.
  */
 public class UserDetails {
     public String userName;
@@ -29,4 +30,21 @@ public class UserDetails {
     public List<String> groups = new ArrayList<>();
     public List<String> enabledFeatures = new ArrayList<>();
     public List<String> disabledFeatures = new ArrayList<>();
+    /**
+     * Read-only: "room" or "equipment" for a resource (object class NONACTIVE_ROOM or
+     * NONACTIVE_EQUIPMENT, manual 8.8), null for other users.
+     */
+    public String resourceType;
+    /** Read-only: how many a room or piece of equipment serves at once (1 unless set); null for other users. */
+    public Integer resourceCapacity;
+    /**
+     * Manual 8.8 ({@code zarafa-admin --mr-accept}): the store answers meeting requests itself.
+     * This and the two below are kept on the store's LocalFreebusy message, as Outlook keeps
+     * them; null when the user has no store (or the details are not the caller's to see).
+     */
+    public Boolean mrAccept;
+    /** Manual 8.8 ({@code --mr-decline-conflict}): with mrAccept, requests that overlap a meeting are declined. */
+    public Boolean mrDeclineConflict;
+    /** Manual 8.8 ({@code --mr-decline-recurring}): with mrAccept, recurring meetings are declined. */
+    public Boolean mrDeclineRecurring;
 }
