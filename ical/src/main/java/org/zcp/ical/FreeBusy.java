@@ -55,12 +55,25 @@ public final class FreeBusy {
     /** PidLidAppointmentStateFlags asfCanceled ([MS-OXOCAL] 2.2.1.10). */
     static final int STATE_CANCELED = 0x4;
 
+    /**
+     * What {@link #of} reads of an item that does not recur (and the flags that say whether it
+     * does): a calendar's free/busy reads these of every item in bulk and loads only the recurring
+     * ones whose clip range meets the range asked ({@link ICalItems#mayRecurIn}).
+     */
+    public static List<Integer> tags(NamedIds ids) {
+        List<Integer> t = new ArrayList<>(ICalItems.queryTags(ids));
+        t.addAll(List.of(Names.BUSY_STATUS.tag(ids), Names.APPT_STATE_FLAGS.tag(ids), Names.EXTRA.tag(ids),
+                Names.RECURRENCE.tag(ids), Names.APPT_RECUR.tag(ids), Itip.meetingKeyTag(ids)));
+        return t;
+    }
+
     /** The busy periods of one stored item within [from, to), clipped to it. */
     public static List<Period> of(Message item, NamedIds ids, Instant from, Instant to, ZoneId serverZone) {
         Props p = new Props(item.props, ids);
         if (ItemKind.ofMessage(p.str(PropTag.PR_MESSAGE_CLASS)) != ItemKind.EVENT) return List.of();
         Long state = p.num(Names.APPT_STATE_FLAGS);
         if (state != null && (state & STATE_CANCELED) != 0) return List.of();
+        if (!ICalItems.isRecurring(item, ids)) return single(p, from, to);
         List<Period> out = new ArrayList<>();
         for (Overlaps.Occurrence o : Overlaps.occurrences(item, ids, from, to, serverZone, Overlaps.MAX_INSTANCES)) {
             Type type = Type.ofBusyStatus(o.busyStatus());
@@ -68,6 +81,31 @@ public final class FreeBusy {
             out.add(new Period(max(o.start(), from), min(o.end(), to), type));
         }
         return out;
+    }
+
+    /** A single event from its properties alone (no rendering: free/busy of a large calendar). */
+    private static List<Period> single(Props p, Instant from, Instant to) {
+        Long s = p.num(Names.APPT_START_WHOLE);
+        Long e = p.num(Names.APPT_END_WHOLE);
+        if (s == null || e == null || e <= s) return List.of();
+        Long busy = p.num(Names.BUSY_STATUS);
+        Type type = Type.ofBusyStatus(busy == null ? 2 : busy.intValue());
+        if (type == null || cancelled(p.str(Names.EXTRA))) return List.of();
+        Instant start = Instant.ofEpochMilli(s);
+        Instant end = Instant.ofEpochMilli(e);
+        if (!Overlaps.hit(start, end, from, to)) return List.of();
+        return List.of(new Period(max(start, from), min(end, to), type));
+    }
+
+    /** Whether kept extra text says STATUS:CANCELLED. */
+    private static boolean cancelled(String extra) {
+        if (extra == null) return false;
+        for (String line : Lines.split(extra)) {
+            if (line.regionMatches(true, 0, "STATUS:", 0, 7) && line.substring(7).trim().equalsIgnoreCase("CANCELLED")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -52,8 +52,19 @@ public final class Itip {
         }
     }
 
-    /** One ATTENDEE: its address (mailto: taken off), CN and PARTSTAT. */
-    public record Attendee(String address, String name, String partStat) {
+    /**
+     * One ATTENDEE: its address (mailto: taken off), CN, PARTSTAT and SCHEDULE-AGENT (RFC 6638
+     * 7.1: CLIENT or NONE when the server is not to send it anything; null when absent).
+     */
+    public record Attendee(String address, String name, String partStat, String scheduleAgent) {
+        public Attendee(String address, String name, String partStat) {
+            this(address, name, partStat, null);
+        }
+
+        /** Whether the server schedules for this attendee (SCHEDULE-AGENT absent or SERVER). */
+        public boolean byServer() {
+            return scheduleAgent == null || scheduleAgent.equalsIgnoreCase("SERVER");
+        }
     }
 
     /**
@@ -74,12 +85,25 @@ public final class Itip {
 
     /** Reads a scheduling message of events; ICalException when it is none. */
     public static Message read(String text, ZoneId serverZone) {
+        return read(text, serverZone, true);
+    }
+
+    /**
+     * Reads what a calendar object resource of an event says about its meeting (a PUT of CalDAV's
+     * implicit scheduling, RFC 6638 3.2): as {@link #read}, its method {@link Method#OTHER}.
+     */
+    public static Message describe(String resource, ZoneId serverZone) {
+        return read(resource, serverZone, false);
+    }
+
+    private static Message read(String text, ZoneId serverZone, boolean needsMethod) {
         CalendarText ct = CalendarText.parse(text, serverZone);
         String method = null;
         for (Property p : ct.calendar.getPropertyList().getAll()) {
             if (p.getName().equalsIgnoreCase(Property.METHOD)) method = p.getValue().trim().toUpperCase(Locale.ROOT);
         }
-        if (method == null) throw invalid("a scheduling message needs a METHOD");
+        if (method == null && needsMethod) throw invalid("a scheduling message needs a METHOD");
+        if (method == null) method = "OTHER";
         List<Component> events = new ArrayList<>();
         for (Component c : ct.items()) if (Component.VEVENT.equals(c.getName())) events.add(c);
         if (events.isEmpty()) throw invalid("the scheduling message holds no VEVENT");
@@ -97,7 +121,7 @@ public final class Itip {
         List<Attendee> attendees = new ArrayList<>();
         for (Property a : main.getPropertyList().getProperties(Property.ATTENDEE)) {
             attendees.add(new Attendee(ItemProps.address(a.getValue()), CalendarText.param(a, Parameter.CN),
-                    upper(CalendarText.param(a, Parameter.PARTSTAT))));
+                    upper(CalendarText.param(a, Parameter.PARTSTAT)), CalendarText.param(a, "SCHEDULE-AGENT")));
         }
         boolean recurring = events.size() > 1 || CalendarText.prop(main, Property.RRULE) != null
                 || CalendarText.prop(main, Property.RDATE) != null;
@@ -164,6 +188,36 @@ public final class Itip {
         }
     }
 
+    /**
+     * The key a meeting is found by in a calendar: PidLidCleanGlobalObjectId of its UID, the
+     * same for the copy made from iCalendar and the one Outlook made ({@link #meetingKeyTag}).
+     */
+    public static byte[] meetingKey(String uid) {
+        return Goid.clean(Goid.fromUid(uid));
+    }
+
+    /** The tag of PidLidCleanGlobalObjectId, where {@link #meetingKey} is kept. */
+    public static int meetingKeyTag(NamedIds ids) {
+        return Names.CLEAN_GLOBAL_OBJECT_ID.tag(ids);
+    }
+
+    /** The answer an attendee gave in a stored copy (their track status); NEEDS_ACTION when none. */
+    public static PartStat answerOf(org.zcp.store.api.mapi.Message copy, String attendee) {
+        for (Recipient r : copy.recipients == null ? List.<Recipient>of() : copy.recipients) {
+            if (!isAddress(r, attendee)) continue;
+            for (PropValue v : r.props) {
+                if (v.tag != Tags.PR_RECIPIENT_TRACKSTATUS || v.l == null) continue;
+                return switch (v.l.intValue()) {
+                    case Tags.RESP_ACCEPTED -> PartStat.ACCEPTED;
+                    case Tags.RESP_TENTATIVE -> PartStat.TENTATIVE;
+                    case Tags.RESP_DECLINED -> PartStat.DECLINED;
+                    default -> PartStat.NEEDS_ACTION;
+                };
+            }
+        }
+        return PartStat.NEEDS_ACTION;
+    }
+
     /** The SEQUENCE of a stored copy (0 when it has none). */
     public static int sequence(org.zcp.store.api.mapi.Message copy, NamedIds ids) {
         Long seq = new Props(copy.props, ids).num(Names.APPT_SEQUENCE);
@@ -197,6 +251,43 @@ public final class Itip {
         l.add("END:VEVENT");
         l.add("END:VCALENDAR");
         return Lines.fold(l);
+    }
+
+    /**
+     * Whether a meeting changed so that its attendees must be asked again (RFC 5546 2.1.4: a new
+     * meeting, another time or recurrence, a higher SEQUENCE, another summary, or new attendees).
+     */
+    public static boolean rescheduled(Message before, Message after) {
+        if (before == null) return true;
+        if (after.sequence() > before.sequence() || after.recurring() != before.recurring()
+                || !java.util.Objects.equals(after.start(), before.start())
+                || !java.util.Objects.equals(after.end(), before.end())
+                || !java.util.Objects.equals(after.summary(), before.summary())) {
+            return true;
+        }
+        for (Attendee a : after.attendees()) if (before.attendee(a.address()) == null) return true;
+        return false;
+    }
+
+    /**
+     * A calendar object resource as the iTIP message of {@code method} (RFC 5546 3.2): METHOD
+     * after BEGIN:VCALENDAR; for CANCEL each component also STATUS:CANCELLED.
+     */
+    public static String withMethod(String resource, Method method) {
+        List<String> out = new ArrayList<>();
+        boolean added = false;
+        String unfolded = resource.replaceAll("\r?\n[ \t]", "");
+        for (String line : Lines.split(unfolded)) {
+            if (line.regionMatches(true, 0, "METHOD:", 0, 7)) continue;
+            if (method == Method.CANCEL && line.regionMatches(true, 0, "STATUS:", 0, 7)) continue;
+            if (method == Method.CANCEL && line.equalsIgnoreCase("END:VEVENT")) out.add("STATUS:CANCELLED");
+            out.add(line);
+            if (!added && line.equalsIgnoreCase("BEGIN:VCALENDAR")) {
+                out.add("METHOD:" + method.name());
+                added = true;
+            }
+        }
+        return Lines.fold(out);
     }
 
     /** The message class of a scheduling message in a mailbox ([MS-OXOCAL] 2.2.6, 2.2.7). */

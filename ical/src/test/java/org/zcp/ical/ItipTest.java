@@ -118,4 +118,36 @@ class ItipTest {
         for (PropValue v : r.props) if (v.tag == Tags.PR_RECIPIENT_TRACKSTATUS) return v.l;
         return -1;
     }
+
+    @Test
+    void aResourceShouldBecomeTheRequestOrCancellationOfItsMeeting() {
+        String resource = request("REQUEST", "STATUS:CONFIRMED\n").replace("METHOD:REQUEST\r\n", "");
+        Itip.Message m = Itip.describe(resource, Corpus.SERVER_ZONE);
+        assertThat(m.method()).isEqualTo(Method.OTHER);
+
+        String req = Itip.withMethod(resource, Method.REQUEST);
+        assertThat(Itip.read(req, Corpus.SERVER_ZONE).method()).isEqualTo(Method.REQUEST);
+        String cancel = Itip.withMethod(resource, Method.CANCEL);
+        assertThat(cancel).contains("METHOD:CANCEL\r\n", "STATUS:CANCELLED\r\n").doesNotContain("CONFIRMED");
+        assertThat(Itip.read(cancel, Corpus.SERVER_ZONE).uid()).isEqualTo("meet-1@example.org");
+    }
+
+    @Test
+    void rescheduledShouldTellChangesThatNeedNewAnswers() {
+        Itip.Message before = Itip.read(request("REQUEST", ""), Corpus.SERVER_ZONE);
+        assertThat(Itip.rescheduled(null, before)).isTrue();
+        assertThat(Itip.rescheduled(before, before)).isFalse();
+        Itip.Message moved = Itip.read(request("REQUEST", "").replace("DTSTART:20250110T100000Z", "DTSTART:20250110T090000Z"),
+                Corpus.SERVER_ZONE);
+        assertThat(Itip.rescheduled(before, moved)).isTrue();
+        Itip.Message answered = Itip.read(request("REQUEST", "").replace("PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:john",
+                "PARTSTAT=ACCEPTED:mailto:john"), Corpus.SERVER_ZONE);
+        assertThat(Itip.rescheduled(before, answered)).isFalse();
+        Itip.Message more = Itip.read(request("REQUEST", "ATTENDEE:mailto:new@zcp.test\n"), Corpus.SERVER_ZONE);
+        assertThat(Itip.rescheduled(before, more)).isTrue();
+        Itip.Message client = Itip.read(request("REQUEST", "ATTENDEE;SCHEDULE-AGENT=CLIENT:mailto:c@zcp.test\n"),
+                Corpus.SERVER_ZONE);
+        assertThat(client.attendee("c@zcp.test").byServer()).isFalse();
+        assertThat(client.attendee("john@zcp.test").byServer()).isTrue();
+    }
 }

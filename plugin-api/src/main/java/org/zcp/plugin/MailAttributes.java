@@ -24,6 +24,8 @@ public final class MailAttributes {
     public static final AttributeName JUNK = AttributeName.of("zarafa.junk");
     /** Folder entry ids a rule copies the message to, one per line. */
     public static final AttributeName COPIES = AttributeName.of("zarafa.copies");
+    /** The MAPI message class the stored message gets (IPM.Schedule.Meeting.Request, ...), when not IPM.Note. */
+    public static final AttributeName MESSAGE_CLASS = AttributeName.of("zarafa.message.class");
     /** The path of the message as the MTA sent it. */
     public static final AttributeName RFC822 = AttributeName.of("zarafa.rfc822");
     /** Set by delivery: the entry id of the stored message. */

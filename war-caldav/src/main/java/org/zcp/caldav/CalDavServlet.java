@@ -39,6 +39,10 @@ public class CalDavServlet extends HttpServlet {
     private transient FolderItems items;
     @EJB
     private transient FolderMessages messages;
+    @EJB
+    private transient org.zcp.store.api.Calendars calendars;
+    @EJB
+    private transient org.zcp.store.api.Scheduling scheduling;
 
     private transient DavService service;
 
@@ -47,7 +51,7 @@ public class CalDavServlet extends HttpServlet {
         // ical.cfg (manual 4.10) as zarafa-server passes it: server_timezone, default_charset, enable_ical_get
         java.time.ZoneId zone = java.time.ZoneId.of(System.getProperty("zcp.ical.timezone", "Europe/Amsterdam"));
         DavRequest.defaultCharset(java.nio.charset.Charset.forName(System.getProperty("zcp.ical.charset", "UTF-8")));
-        service = new DavService(new Store(logons, tree, items, messages), Codecs.library(zone), Clock.systemUTC());
+        service = new DavService(new Store(logons, tree, items, messages, calendars, scheduling), Codecs.library(zone), Clock.systemUTC());
         service.icalGet(Boolean.parseBoolean(System.getProperty("zcp.ical.get", "true")));
     }
 

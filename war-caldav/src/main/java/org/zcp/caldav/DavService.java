@@ -74,6 +74,7 @@ public final class DavService {
                 "REPORT", new ReportHandler(Map.of(
                         Names.CALENDAR_QUERY, new CalendarQuery(),
                         Names.CALENDAR_MULTIGET, new Multiget(Tree.CALDAV),
+                        Names.FREE_BUSY_QUERY, new org.zcp.caldav.caldav.FreeBusyQuery(),
                         Names.ADDRESSBOOK_QUERY, new AddressbookQuery(),
                         Names.ADDRESSBOOK_MULTIGET, new Multiget(Tree.CARDDAV),
                         Names.SYNC_COLLECTION, new SyncCollection())));

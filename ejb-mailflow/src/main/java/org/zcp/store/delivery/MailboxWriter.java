@@ -43,7 +43,12 @@ public class MailboxWriter {
      * E-mail for spam, else the Inbox; {@code copies} are further folders (a rule's copy).
      */
     public record Target(String publicPath, String folderId, String folderPath, boolean create, boolean markRead,
-            boolean junk, List<String> copies) {
+            boolean junk, List<String> copies, String messageClass) {
+        public Target(String publicPath, String folderId, String folderPath, boolean create, boolean markRead,
+                boolean junk, List<String> copies) {
+            this(publicPath, folderId, folderPath, create, markRead, junk, copies, null);
+        }
+
         public static Target inbox() {
             return new Target(null, null, null, false, false, false, List.of());
         }
@@ -87,6 +92,10 @@ public class MailboxWriter {
         }
         byte[] text = text(mime, original);
         Message m = MimeToMapi.convert(mime, text, System.currentTimeMillis());
+        if (target.messageClass() != null && !target.messageClass().isBlank()) {
+            m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_CLASS);
+            m.props.add(PropValue.ofString(PropTag.PR_MESSAGE_CLASS, target.messageClass()));
+        }
         if (target.markRead()) {
             m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);
             m.props.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, PropTag.MSGFLAG_READ));

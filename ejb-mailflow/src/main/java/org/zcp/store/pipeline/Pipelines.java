@@ -55,6 +55,9 @@ public class Pipelines {
     @Inject
     DeliveryRules rules;
 
+    @Inject
+    org.zcp.store.api.Calendars calendars;
+
     private MailPipeline delivery;
     private MailPipeline spooling;
     private final List<URLClassLoader> pluginLoaders = new ArrayList<>();
@@ -86,7 +89,7 @@ public class Pipelines {
     }
 
     private MailPipeline build(String name, Config cfg) {
-        Services services = new Services(settings, directory, spooler, mailbox, oof, rules);
+        Services services = new Services(settings, directory, spooler, mailbox, oof, rules, calendars);
         ClassLoader loader = pluginLoader(name, cfg);
         Path file = configured(cfg.get("mailetcontainer_file"));
         try (InputStream in = file != null && Files.isReadable(file) ? Files.newInputStream(file)

@@ -83,7 +83,7 @@ public record CalendarFilter(String component, Instant from, Instant to, List<Pr
         return new DavException(403, Names.SUPPORTED_FILTER, "filter element " + Xml.name(e));
     }
 
-    private static Instant time(String v, Instant dflt) {
+    static Instant time(String v, Instant dflt) {
         if (v == null || v.isEmpty()) return dflt;
         try {
             return LocalDateTime.parse(v, UTC).toInstant(ZoneOffset.UTC);

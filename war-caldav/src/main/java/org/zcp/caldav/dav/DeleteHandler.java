@@ -2,6 +2,7 @@ package org.zcp.caldav.dav;
 
 import org.zcp.caldav.resource.Coll;
 import org.zcp.caldav.resource.Context;
+import org.zcp.caldav.resource.Scheduler;
 import org.zcp.caldav.resource.Target;
 
 /** DELETE (RFC 4918 9.6) of an item (with If-Match) or of a whole collection (into the soft-deleted items). */
@@ -11,7 +12,11 @@ public final class DeleteHandler implements Handler {
         switch (target) {
             case Target.Item i -> {
                 Coll coll = ctx.collection(i.collection());
+                String before = Scheduler.concerns(ctx, coll, null) ? Scheduler.before(ctx, coll, i.name()) : null;
                 ctx.store().items().delete(ctx.session(), coll.id(), i.name(), Expects.of(req));
+                if (before != null && before.toUpperCase(java.util.Locale.ROOT).contains("ATTENDEE")) {
+                    Scheduler.delete(ctx, before);
+                }
             }
             case Target.Collection c -> {
                 Coll coll = ctx.collection(c);

@@ -3,6 +3,7 @@ package org.zcp.caldav.dav;
 import java.util.List;
 import org.zcp.caldav.resource.Coll;
 import org.zcp.caldav.resource.Context;
+import org.zcp.caldav.resource.Scheduler;
 import org.zcp.caldav.resource.Items;
 import org.zcp.caldav.resource.Target;
 import org.zcp.ical.ItemKind;
@@ -42,6 +43,8 @@ public final class PutHandler implements Handler {
             throw new DavException(403, cards ? Names.carddav("supported-address-data")
                     : Names.caldav("supported-calendar-component"), parsed.kind() + " in a " + coll.kind() + " collection");
         }
+        boolean scheduling = Scheduler.concerns(ctx, coll, req.text());
+        String before = scheduling ? Scheduler.before(ctx, coll, i.name()) : null;
         boolean created;
         ItemRef ref;
         if (expect.kind() == Expect.Kind.ANY) {
@@ -59,6 +62,7 @@ public final class PutHandler implements Handler {
             ref = ctx.store().items().put(ctx.session(), coll.id(), i.name(), parsed.message(), expect);
             created = expect.kind() == Expect.Kind.ABSENT;
         }
+        if (scheduling) Scheduler.put(ctx, before, req.text());
         return DavResponse.status(created ? 201 : 204).header("ETag", Expects.etag(ref.modSeq()));
     }
 }

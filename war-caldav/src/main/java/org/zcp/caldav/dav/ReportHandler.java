@@ -13,7 +13,7 @@ import org.zcp.caldav.resource.Target;
  */
 public final class ReportHandler implements Handler {
     private static final Set<QName> LATER = Set.of(Names.EXPAND_PROPERTY, Names.PRINCIPAL_PROPERTY_SEARCH,
-            Names.PRINCIPAL_SEARCH_PROPERTY_SET, Names.FREE_BUSY_QUERY);
+            Names.PRINCIPAL_SEARCH_PROPERTY_SET);
 
     private final Map<QName, Report> reports;
 

@@ -106,8 +106,9 @@ public final class Props {
                 t.setAttribute("version", "2.0");
             });
             p.put(Names.MAX_RESOURCE_SIZE, PropValue.text(max));
-            p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(List.of(Names.CALENDAR_QUERY,
-                    Names.CALENDAR_MULTIGET, Names.SYNC_COLLECTION)));
+            p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(c.kind() == org.zcp.ical.ItemKind.EVENT
+                    ? List.of(Names.CALENDAR_QUERY, Names.CALENDAR_MULTIGET, Names.FREE_BUSY_QUERY, Names.SYNC_COLLECTION)
+                    : List.of(Names.CALENDAR_QUERY, Names.CALENDAR_MULTIGET, Names.SYNC_COLLECTION)));
         }
         return p;
     }

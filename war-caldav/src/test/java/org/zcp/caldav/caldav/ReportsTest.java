@@ -124,4 +124,51 @@ class ReportsTest {
         assertThat(server.send("REPORT", "/caldav/alice/Calendar/", "<D:whatever xmlns:D=\"DAV:\"/>").text())
                 .contains("<D:supported-report/>");
     }
+
+    /** An appointment as Outlook stores it (start, end, busy status), straight into alice's calendar. */
+    private void appointment(String start, String end, int busyStatus) {
+        String s = server.logons.logon("alice", "secret", "test", "test").session();
+        String appt = "00062002-0000-0000-C000-000000000046";
+        java.util.List<Integer> ids = server.items.propIds(s, java.util.List.of(
+                org.zcp.store.api.mapi.NamedProp.ofId(appt, 0x820D), org.zcp.store.api.mapi.NamedProp.ofId(appt, 0x820E),
+                org.zcp.store.api.mapi.NamedProp.ofId(appt, 0x8205)));
+        org.zcp.store.api.mapi.Message m = FakeCodecs.message(ItemKind.EVENT, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+        m.props.add(org.zcp.store.api.mapi.PropValue.ofTime(ids.get(0) << 16 | 0x40, java.time.Instant.parse(start).toEpochMilli()));
+        m.props.add(org.zcp.store.api.mapi.PropValue.ofTime(ids.get(1) << 16 | 0x40, java.time.Instant.parse(end).toEpochMilli()));
+        m.props.add(org.zcp.store.api.mapi.PropValue.ofLong(ids.get(2) << 16 | 0x03, busyStatus));
+        server.items.put(s, server.calendar, java.util.UUID.randomUUID() + ".ics", m,
+                org.zcp.store.api.FolderItems.Expect.absent());
+    }
+
+    private static String freeBusy(String start, String end) {
+        return "<C:free-busy-query" + NS + "><C:time-range" + (start == null ? "" : " start=\"" + start + "\"")
+                + (end == null ? "" : " end=\"" + end + "\"") + "/></C:free-busy-query>";
+    }
+
+    @Test
+    void freeBusyQueryShouldAnswerAVfreebusyOfTheBusyTimeOnly() {
+        appointment("2025-01-10T10:00:00Z", "2025-01-10T11:00:00Z", 2);
+        appointment("2025-01-10T12:00:00Z", "2025-01-10T13:00:00Z", 1);
+        appointment("2025-01-10T14:00:00Z", "2025-01-10T15:00:00Z", 0);
+
+        DavResponse r = server.send("REPORT", "/caldav/alice/Calendar/", freeBusy("20250110T000000Z", "20250111T000000Z"),
+                "Depth", "1");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/calendar");
+        assertThat(r.text()).contains("BEGIN:VFREEBUSY", "DTSTART:20250110T000000Z", "DTEND:20250111T000000Z",
+                "FREEBUSY;FBTYPE=BUSY:20250110T100000Z/20250110T110000Z",
+                "FREEBUSY;FBTYPE=BUSY-TENTATIVE:20250110T120000Z/20250110T130000Z")
+                .doesNotContain("20250110T140000Z");
+    }
+
+    @Test
+    void freeBusyQueryShouldNeedARangeAndTheRight() {
+        assertThat(server.send("REPORT", "/caldav/alice/Calendar/", freeBusy("20250110T000000Z", null)).status())
+                .isEqualTo(400);
+        assertThat(server.send("REPORT", "/caldav/alice/Tasks/", freeBusy("20250110T000000Z", "20250111T000000Z"))
+                .text()).contains("<D:supported-report/>");
+        assertThat(server.send("REPORT", "/caldav/alice/Calendar/", freeBusy("20250110T000000Z", "20300111T000000Z"))
+                .status()).isEqualTo(400);
+    }
 }

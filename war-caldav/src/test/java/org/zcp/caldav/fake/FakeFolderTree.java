@@ -45,6 +45,16 @@ public final class FakeFolderTree implements FolderTree {
         shared.computeIfAbsent(with, k -> new java.util.HashSet<>()).add(folderId);
     }
 
+    /** Whether alice shares the folder with {@code viewer}. */
+    public boolean sharedWith(String viewer, long folderId) {
+        return shared.getOrDefault(viewer, java.util.Set.of()).contains(folderId);
+    }
+
+    /** The first folder of this name, or null. */
+    public Long named(String name) {
+        return folders.stream().filter(f -> f.name().equals(name)).map(FolderInfo::id).findFirst().orElse(null);
+    }
+
     /** Only alice has a store here; others see what she shares with them. */
     @Override
     public Hierarchy foldersOf(String session, String owner) {

@@ -25,8 +25,11 @@ public final class FakeServer {
     public final FakeFolderTree tree = new FakeFolderTree(logons);
     public final FakeFolderItems items = new FakeFolderItems(logons, tree);
     public final FakeFolderMessages messages = new FakeFolderMessages(logons, tree, items);
+    public final FakeCalendars calendars = new FakeCalendars(logons, tree, items);
+    public final FakeScheduling scheduling = new FakeScheduling(logons);
     public final MutableClock clock = new MutableClock();
-    public final DavService service = new DavService(new Store(logons, tree, items, messages), new FakeCodecs(), clock);
+    public final DavService service = new DavService(new Store(logons, tree, items, messages, calendars, scheduling),
+            new FakeCodecs(), clock);
     public final long calendar = tree.add(FakeFolderTree.ROOT, "Calendar", "IPF.Appointment");
     public final long tasks = tree.add(FakeFolderTree.ROOT, "Tasks", "IPF.Task");
     public final long contacts = tree.add(FakeFolderTree.ROOT, "Contacts", "IPF.Contact");
