@@ -499,6 +499,37 @@ sh "$ROOT/tests/acceptance/vdirsyncer.sh" "$ICAL" syncal secret11 "$DIR/vdirsync
     | grep -qx 'IPM.Contact||' || fail "the contact vdirsyncer uploaded is not an IPM.Contact over SOAP"
 pass "vdirsyncer + khal: $(grep -c '^ok:' "$DIR/vdirsyncer.out") steps both ways for events and a contact (CalDAV, CardDAV); the contact is an IPM.Contact over SOAP"
 
+# 5d. meetings (issue 11; manual 8.8): a round trip through Postfix. olga invites paul, an outside
+# address and a room over CalDAV; the invitations leave as iMIP through the spooler and Postfix,
+# which delivers the local ones over LMTP and relays the outside one to smtp-sink; paul accepts
+# over CalDAV, the room (--mr-accept 1 --mr-decline-conflict 1) by itself; olga's copy shows both
+# answers, and the room declines an overlapping booking
+zarafa-admin -c olga -p secret12 -e olga@example.com -f "Olga Organizer" > /dev/null
+zarafa-admin -c paul -p secret13 -e paul@example.com -f "Paul Attendee" > /dev/null
+zarafa-admin -c room1 -e room1@example.com -f "Room One" -n 1 > /dev/null || fail "-c room1 -n 1"
+zarafa-admin -u room1 --mr-accept 1 --mr-decline-conflict 1 | grep -q "User information updated" \
+    || fail "zarafa-admin -u room1 --mr-accept 1 --mr-decline-conflict 1"
+zarafa-admin --details room1 > "$DIR/room1.out"
+grep -qx "Auto-accept meeting req:yes" "$DIR/room1.out" && grep -qx "Decline dbl meetingreq:$(printf '\t')yes" "$DIR/room1.out" \
+    && grep -qx "Decline recur meet.req:$(printf '\t')no" "$DIR/room1.out" \
+    || fail "--details room1 does not show the booking settings as the original: $(cat "$DIR/room1.out")"
+pass "zarafa-admin -u room1 --mr-accept 1 --mr-decline-conflict 1; --details shows them as the original did"
+rm -rf "$DIR/sink" && mkdir -p "$DIR/sink" && chown postfix "$DIR/sink"
+smtp-sink -u postfix -d "$DIR/sink/%H%M%S." "127.0.0.1:$SINK" 10 > "$DIR/log/smtp-sink.log" 2>&1 &
+SINK_PID=$!
+trap 'kill $SINK_PID 2>/dev/null; stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
+/usr/bin/python3 "$ROOT/tests/acceptance/meeting_roundtrip.py" "$ICAL" > "$DIR/meeting.out" 2>&1 \
+    || fail "meeting round trip: $(tail -5 "$DIR/meeting.out")"
+MEETING=$(sed -n 's/^uid: //p' "$DIR/meeting.out")
+sink_wait "$MEETING"
+F=$(grep -l "$MEETING" "$DIR"/sink/* | head -1)
+grep -q "^X-Rcpt-Args: <guest@remote.test>" "$F" && grep -q "^METHOD:REQUEST" "$F" \
+    && grep -qi "^Content-Type: text/calendar; charset=UTF-8; method=REQUEST" "$F" \
+    || fail "the outside attendee did not get the iMIP request: $(head -40 "$F")"
+pass "meeting round trip: $(grep -c '^ok:' "$DIR/meeting.out") steps; guest@remote.test got the iMIP REQUEST through Postfix; paul accepted over CalDAV, the room by itself, olga's copy shows both; the room declined an overlapping booking"
+kill $SINK_PID 2>/dev/null || true
+trap 'stop 2>/dev/null || true; postfix_stop "$DIR/postfix"' EXIT
+
 # 6. durability: SIGKILL the server in the middle of a 500-message LMTP run from Postfix; after the
 # restart and Postfix's retries every message is in the store exactly once
 SENT_BEFORE=$(grep -c "to=<mary@example.com>.*status=sent" "$DIR/postfix/maillog" || true)

@@ -203,4 +203,34 @@ class MeetingIT {
                 + " iCalendar\r\n");
         assertThat(inboxClasses(nils)).containsExactly("IPM.Note");
     }
+
+    @Test
+    void anOrganizersPutInvitesByImipAndAnAttendeesPutAnswers() throws Exception {
+        Person olga = person("olga");
+        String guest = "guest-" + UUID.randomUUID().toString().substring(0, 6) + "@remote.example";
+        String uid = uid();
+        String meeting = event(null, uid, 0, "20270410T100000Z", "20270410T110000Z", olga.email(), "",
+                "PARTSTAT=ACCEPTED:mailto:" + olga.email(), "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + guest);
+        assertThat(CalDavIT.send(olga.login(), "PUT", "/caldav/" + olga.login() + "/Calendar/" + uid + ".ics", meeting,
+                "Content-Type", "text/calendar").status()).isEqualTo(201);
+        SmtpSink.Received invite = sink.await(r -> r.to().contains(guest) && r.data().contains(uid), 30);
+        assertThat(invite.from()).isEqualTo(olga.email());
+        assertThat(invite.data()).contains("method=REQUEST", "METHOD:REQUEST", "Subject: Invitation: Planning");
+
+        // the guest's copy in a local attendee's calendar, answered over CalDAV
+        Person paul = person("paul");
+        String theirs = uid();
+        String request = event("REQUEST", theirs, 0, "20270411T100000Z", "20270411T110000Z", guest, "",
+                "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + paul.email());
+        deliver(paul.email(), guest, "REQUEST", request);
+        String copy = get(paul, theirs).body();
+        String accepted = copy.replace("PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + paul.email(),
+                "PARTSTAT=ACCEPTED:mailto:" + paul.email());
+        assertThat(accepted).isNotEqualTo(copy);
+        assertThat(CalDavIT.send(paul.login(), "PUT", "/caldav/" + paul.login() + "/Calendar/" + theirs + ".ics",
+                accepted, "Content-Type", "text/calendar").status()).isEqualTo(204);
+        SmtpSink.Received answer = sink.await(r -> r.to().contains(guest) && r.data().contains(theirs), 30);
+        assertThat(answer.data().replace("\r\n ", "")).contains("METHOD:REPLY",
+                "PARTSTAT=ACCEPTED:mailto:" + paul.email(), "Subject: Accepted: Planning");
+    }
 }
