@@ -155,6 +155,20 @@ public final class Itip {
         return parsed;
     }
 
+    /**
+     * The meeting's properties for the mail that carries it (a meeting request, answer or
+     * cancellation in the Inbox, [MS-OXOCAL] 2.2.6): the named properties of its appointment (global
+     * object ids, start and end, location, busy status, sequence, recurrence, time zone), so a MAPI
+     * client finds the meeting from the mail; the mail's own subject, body and sender stay.
+     */
+    public static List<PropValue> mailProps(String calendar, NamedIds ids, ZoneId serverZone) {
+        List<PropValue> out = new ArrayList<>();
+        for (PropValue v : ICalItems.parse(calendar, ids, serverZone).message().props) {
+            if (v.tag >>> 16 >= 0x8000) out.add(v);
+        }
+        return out;
+    }
+
     /** PidLidAppointmentStateFlags asfMeeting and asfReceived ([MS-OXOCAL] 2.2.1.10). */
     static final long STATE_MEETING = 0x1;
     static final long STATE_RECEIVED = 0x2;

@@ -109,6 +109,16 @@ class MeetingIT {
         assertThat(a.body()).contains("UID:" + uid, "X-MICROSOFT-CDO-BUSYSTATUS:TENTATIVE",
                 "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + mira.email());
         assertThat(inboxClasses(mira)).contains("IPM.Schedule.Meeting.Request");
+        // the request carries the meeting's global object id, as Outlook finds the meeting by it
+        String s = ItServer.logon(mira.login(), ItServer.password(mira.login()));
+        int goid = c.getIDsFromNames(s, List.of(org.zcp.api.soap.NamedProp.ofId(
+                "6ED8DA90-450B-101B-98DA-00AA003F1305", 0x0003)), false).get(0) << 16 | 0x0102;
+        String inbox = Fixture.folders(c, s, c.getStore(s, null).ipmSubtreeId).get("Inbox");
+        List<Row> rows = c.queryContents(s, inbox, Fixture.columns(PropTag.PR_MESSAGE_CLASS, goid)).rows;
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.props.get(0).s).isEqualTo("IPM.Schedule.Meeting.Request");
+            assertThat(r.props.get(1).bin).isNotNull().hasSizeGreaterThan(40);
+        });
 
         // an update with a higher SEQUENCE moves the meeting; an older one changes nothing
         deliver(mira.email(), "olga@remote.example", "REQUEST", event("REQUEST", uid, 2, "20270311T100000Z",
@@ -232,5 +242,29 @@ class MeetingIT {
         SmtpSink.Received answer = sink.await(r -> r.to().contains(guest) && r.data().contains(theirs), 30);
         assertThat(answer.data().replace("\r\n ", "")).contains("METHOD:REPLY",
                 "PARTSTAT=ACCEPTED:mailto:" + paul.email(), "Subject: Accepted: Planning");
+    }
+
+    @Test
+    void anotherUsersFreeBusyThroughTheSchedulingOutbox() throws Exception {
+        Person vera = person("vera");
+        Person asker = person("asker");
+        String uid = uid();
+        deliver(vera.email(), "olga@remote.example", "REQUEST", event("REQUEST", uid, 0, "20270510T100000Z",
+                "20270510T110000Z", "olga@remote.example", "", "PARTSTAT=NEEDS-ACTION:mailto:" + vera.email()));
+        String request = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\nBEGIN:VFREEBUSY\r\n"
+                + "UID:" + UUID.randomUUID() + "\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270510T000000Z\r\n"
+                + "DTEND:20270511T000000Z\r\nORGANIZER:mailto:" + asker.email() + "\r\nATTENDEE:mailto:" + vera.email()
+                + "\r\nATTENDEE:mailto:nobody@remote.example\r\nEND:VFREEBUSY\r\nEND:VCALENDAR\r\n";
+
+        CalDavIT.Answer a = CalDavIT.send(asker.login(), "POST", "/caldav/" + asker.login() + "/schedule-outbox/",
+                request, "Content-Type", "text/calendar");
+
+        assertThat(a.status()).isEqualTo(200);
+        String body = a.body().replace("\r\n ", "");
+        assertThat(body).contains("2.0;Success", "FREEBUSY;FBTYPE=BUSY-TENTATIVE:20270510T100000Z/20270510T110000Z",
+                "3.7;Invalid calendar user").doesNotContain("Planning");
+        // nobody else's outbox
+        assertThat(CalDavIT.send(asker.login(), "POST", "/caldav/" + vera.login() + "/schedule-outbox/", request,
+                "Content-Type", "text/calendar").status()).isEqualTo(404);
     }
 }

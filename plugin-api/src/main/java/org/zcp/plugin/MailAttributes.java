@@ -26,6 +26,8 @@ public final class MailAttributes {
     public static final AttributeName COPIES = AttributeName.of("zarafa.copies");
     /** The MAPI message class the stored message gets (IPM.Schedule.Meeting.Request, ...), when not IPM.Note. */
     public static final AttributeName MESSAGE_CLASS = AttributeName.of("zarafa.message.class");
+    /** The text/calendar part of a meeting mail the calendar acted on: its meeting properties are stored with it. */
+    public static final AttributeName MEETING = AttributeName.of("zarafa.meeting");
     /** The path of the message as the MTA sent it. */
     public static final AttributeName RFC822 = AttributeName.of("zarafa.rfc822");
     /** Set by delivery: the entry id of the stored message. */

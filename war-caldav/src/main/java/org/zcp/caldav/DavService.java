@@ -9,6 +9,7 @@ import org.zcp.caldav.auth.Credentials;
 import org.zcp.caldav.auth.LogonCache;
 import org.zcp.caldav.caldav.CalendarQuery;
 import org.zcp.caldav.caldav.MkcalendarHandler;
+import org.zcp.caldav.caldav.OutboxPost;
 import org.zcp.caldav.carddav.AddressbookQuery;
 import org.zcp.caldav.carddav.MkcolHandler;
 import org.zcp.caldav.dav.DavException;
@@ -40,8 +41,9 @@ import org.zcp.store.api.WebLogons.Who;
 
 /**
  * The whole HTTP side without the container: well-known redirects, logon (HTTP Basic, cached),
- * the own-user check, the method table, the one mapping of failures to statuses, one retry after
- * the store ended a session, and the request log.
+ * the own-user check (another user's home shows what they share; their scheduling outbox and
+ * inbox are 404), the method table (POST: free/busy requests to one's scheduling outbox), the one
+ * mapping of failures to statuses, one retry after the store ended a session, and the request log.
  */
 public final class DavService {
     private static final Logger LOG = Logger.getLogger("org.zcp.caldav.request");
@@ -61,23 +63,24 @@ public final class DavService {
         this.logons = new LogonCache(store.logons(), clock);
         this.namedIds = new StoreNamedIds(store.items());
         Handler get = new GetHandler();
-        this.methods = Map.of(
-                "OPTIONS", new OptionsHandler(),
-                "PROPFIND", new PropfindHandler(),
-                "PROPPATCH", new ProppatchHandler(),
-                "GET", get,
-                "HEAD", get,
-                "PUT", new PutHandler(),
-                "DELETE", new DeleteHandler(),
-                "MKCALENDAR", new MkcalendarHandler(),
-                "MKCOL", new MkcolHandler(),
-                "REPORT", new ReportHandler(Map.of(
+        this.methods = Map.ofEntries(
+                Map.entry("OPTIONS", new OptionsHandler()),
+                Map.entry("PROPFIND", new PropfindHandler()),
+                Map.entry("PROPPATCH", new ProppatchHandler()),
+                Map.entry("GET", get),
+                Map.entry("HEAD", get),
+                Map.entry("POST", new OutboxPost()),
+                Map.entry("PUT", new PutHandler()),
+                Map.entry("DELETE", new DeleteHandler()),
+                Map.entry("MKCALENDAR", new MkcalendarHandler()),
+                Map.entry("MKCOL", new MkcolHandler()),
+                Map.entry("REPORT", new ReportHandler(Map.of(
                         Names.CALENDAR_QUERY, new CalendarQuery(),
                         Names.CALENDAR_MULTIGET, new Multiget(Tree.CALDAV),
                         Names.FREE_BUSY_QUERY, new org.zcp.caldav.caldav.FreeBusyQuery(),
                         Names.ADDRESSBOOK_QUERY, new AddressbookQuery(),
                         Names.ADDRESSBOOK_MULTIGET, new Multiget(Tree.CARDDAV),
-                        Names.SYNC_COLLECTION, new SyncCollection())));
+                        Names.SYNC_COLLECTION, new SyncCollection()))));
     }
 
     public DavResponse handle(DavRequest req) {
@@ -137,6 +140,9 @@ public final class DavService {
             try {
                 // another user's home shows what that user shares with this one (the store decides)
                 ctx.addressing(target.user());
+                if (target instanceof Target.ScheduleBox b && !ctx.ownHome()) {
+                    throw new DavException(404, "the " + b.box().segment() + " of " + ctx.user() + " is theirs only");
+                }
                 return h.handle(req, target, ctx);
             } catch (RuntimeException e) {
                 StoreFailure f = StoreFailure.in(e);

@@ -43,10 +43,10 @@ public class MailboxWriter {
      * E-mail for spam, else the Inbox; {@code copies} are further folders (a rule's copy).
      */
     public record Target(String publicPath, String folderId, String folderPath, boolean create, boolean markRead,
-            boolean junk, List<String> copies, String messageClass) {
+            boolean junk, List<String> copies, String messageClass, String meeting) {
         public Target(String publicPath, String folderId, String folderPath, boolean create, boolean markRead,
                 boolean junk, List<String> copies) {
-            this(publicPath, folderId, folderPath, create, markRead, junk, copies, null);
+            this(publicPath, folderId, folderPath, create, markRead, junk, copies, null, null);
         }
 
         public static Target inbox() {
@@ -62,6 +62,9 @@ public class MailboxWriter {
 
     @Inject
     Features features;
+
+    @Inject
+    org.zcp.store.api.Calendars calendars;
 
     @Inject
     org.zcp.store.config.ServerSettings settings;
@@ -95,6 +98,14 @@ public class MailboxWriter {
         if (target.messageClass() != null && !target.messageClass().isBlank()) {
             m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_CLASS);
             m.props.add(PropValue.ofString(PropTag.PR_MESSAGE_CLASS, target.messageClass()));
+        }
+        if (target.meeting() != null) {
+            // the meeting's own properties beside the mail's (MeetingRequests): Outlook finds it from the request
+            List<PropValue> meeting = calendars.mailProps(target.meeting());
+            java.util.Set<Integer> tags = new java.util.HashSet<>();
+            for (PropValue p : meeting) tags.add(p.tag);
+            m.props.removeIf(p -> tags.contains(p.tag));
+            m.props.addAll(meeting);
         }
         if (target.markRead()) {
             m.props.removeIf(p -> p.tag == PropTag.PR_MESSAGE_FLAGS);

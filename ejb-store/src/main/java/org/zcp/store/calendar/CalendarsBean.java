@@ -59,6 +59,9 @@ public class CalendarsBean implements Calendars {
     @Inject
     CalendarItems items;
 
+    @Inject
+    org.zcp.store.mapi.NamedProperties namedProperties;
+
     @Override
     public List<Busy> freeBusy(String session, long folderId, Instant from, Instant to) {
         Session s = sessions.require(session);
@@ -180,5 +183,15 @@ public class CalendarsBean implements Calendars {
         LOG.info("meeting " + m.uid() + " (" + m.method() + ") for " + directory.loginName(user) + ": "
                 + done.outcome() + (done.note() == null ? "" : ", " + done.note()));
         return done;
+    }
+
+    @Override
+    public List<org.zcp.store.api.mapi.PropValue> mailProps(String calendar) {
+        try {
+            return Itip.mailProps(calendar, name -> namedProperties.ids(List.of(name), true).get(0),
+                    ZoneId.systemDefault());
+        } catch (ICalException e) {
+            return List.of();
+        }
     }
 }

@@ -72,4 +72,11 @@ public interface Calendars {
      * {@link Outcome#NONE} with the reason: the mail is still delivered.
      */
     Scheduled deliver(long userId, String calendar);
+
+    /**
+     * The meeting's MAPI properties for the mail that carries it (named properties only: global
+     * object ids, times, location, busy status, recurrence), so a client finds the meeting from the
+     * meeting request in the Inbox; empty when {@code calendar} cannot be read.
+     */
+    List<org.zcp.store.api.mapi.PropValue> mailProps(String calendar);
 }

@@ -20,13 +20,15 @@ import org.zcp.ical.ItemKind;
 /**
  * MKCALENDAR (RFC 4791 5.3.1) in the user's calendar home: an IPF.Appointment folder, or
  * IPF.Task when the supported-calendar-component-set names VTODO alone, named and kept as
- * {@link Creator} does (displayname, colour, description, order; the URL segment stays).
+ * {@link Creator} does (displayname, colour, description, order; the URL segment stays). The
+ * segments of the scheduling outbox and inbox are taken (405 DAV:resource-must-be-null).
  */
 public final class MkcalendarHandler implements Handler {
     private static final Logger LOG = Logger.getLogger(MkcalendarHandler.class.getName());
 
     @Override
     public DavResponse handle(DavRequest req, Target target, Context ctx) {
+        if (target instanceof Target.ScheduleBox b && b.item() == null) throw taken(b);
         if (!(target instanceof Target.Collection c) || c.tree() != Tree.CALDAV) {
             throw new DavException(403, Names.NEED_PRIVILEGES, "MKCALENDAR of " + target);
         }
@@ -48,6 +50,13 @@ public final class MkcalendarHandler implements Handler {
         }
         Creator.create(ctx, c, containerClass, prop);
         return DavResponse.status(201).header("Content-Length", "0");
+    }
+
+    /** A collection made where the scheduling outbox or inbox is (RFC 4918 9.3.1: 405). */
+    public static DavException taken(Target.ScheduleBox b) {
+        return new DavException(405, Names.RESOURCE_MUST_BE_NULL, b.box().segment()
+                + " is the calendar home's scheduling " + (b.box() == Target.Box.OUTBOX ? "outbox" : "inbox")
+                + " (RFC 6638): choose another name for the collection");
     }
 
     /** The container class of a supported-calendar-component-set (null: events). */

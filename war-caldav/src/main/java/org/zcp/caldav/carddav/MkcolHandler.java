@@ -18,7 +18,7 @@ import org.zcp.ical.ItemKind;
  * MKCOL (RFC 4918 9.3) and extended MKCOL (RFC 5689): an address book (IPF.Contact) in the
  * CardDAV home, or a calendar in the CalDAV home when the resourcetype says calendar. A plain
  * MKCOL makes the home's own kind (the store has no plain collections to offer), named and kept
- * as {@link Creator} does.
+ * as {@link Creator} does. The segments of the scheduling outbox and inbox are taken (405).
  */
 public final class MkcolHandler implements Handler {
     @Override
@@ -33,6 +33,7 @@ public final class MkcolHandler implements Handler {
             }
             if (!Xml.is(root, Names.MKCOL)) throw new DavException(415, "MKCOL body is not a DAV:mkcol");
         }
+        if (target instanceof Target.ScheduleBox b && b.item() == null) throw MkcalendarHandler.taken(b);
         if (!(target instanceof Target.Collection c)) {
             // RFC 4791 4.2 / RFC 6352 5.2: no collection inside a calendar or an address book
             throw new DavException(403, Names.NEED_PRIVILEGES, "MKCOL of " + target);

@@ -5,7 +5,11 @@ import org.zcp.caldav.resource.Context;
 import org.zcp.caldav.resource.Scheduler;
 import org.zcp.caldav.resource.Target;
 
-/** DELETE (RFC 4918 9.6) of an item (with If-Match) or of a whole collection (into the soft-deleted items). */
+/**
+ * DELETE (RFC 4918 9.6) of an item (with If-Match) or of a whole collection (into the soft-deleted
+ * items). The scheduling outbox and inbox belong to the calendar home: refused (403); they hold
+ * no members (404).
+ */
 public final class DeleteHandler implements Handler {
     @Override
     public DavResponse handle(DavRequest req, Target target, Context ctx) {
@@ -22,6 +26,10 @@ public final class DeleteHandler implements Handler {
                 Coll coll = ctx.collection(c);
                 ctx.store().tree().delete(ctx.session(), coll.id());
             }
+            case Target.ScheduleBox b when b.item() != null ->
+                throw new DavException(404, "the " + b.box().segment() + " holds nothing");
+            case Target.ScheduleBox b -> throw new DavException(403, Names.NEED_PRIVILEGES,
+                    "the " + b.box().segment() + " belongs to the calendar home and cannot be deleted");
             default -> throw new DavException(403, Names.NEED_PRIVILEGES, "DELETE of " + target);
         }
         return DavResponse.status(204);

@@ -12,7 +12,8 @@ import org.zcp.store.api.FolderItems.ItemRef;
 /**
  * GET and HEAD (RFC 4918 9.4) of an item: its iCalendar object or vCard with its ETag; 304 when
  * If-None-Match names it. GET of a collection answers the whole calendar (one VCALENDAR) or the
- * address book's vCards one after another, as an export.
+ * address book's vCards one after another, as an export. The scheduling inbox and outbox hold
+ * nothing to get: 404 for a member, 405 for the box.
  */
 public final class GetHandler implements Handler {
     @Override
@@ -20,7 +21,11 @@ public final class GetHandler implements Handler {
         DavResponse r = switch (target) {
             case Target.Item i -> item(req, ctx, ctx.collection(i.collection()), i.name());
             case Target.Collection c -> whole(ctx, ctx.collection(c));
-            default -> throw new DavException(405, "GET of " + target).header("Allow", OptionsHandler.ALLOW);
+            case Target.ScheduleBox b when b.item() != null ->
+                throw new DavException(404, "the " + b.box().segment() + " holds nothing");
+            case Target.ScheduleBox b -> throw new DavException(405, "GET of the " + b.box().segment())
+                    .header("Allow", OptionsHandler.allow(b));
+            default -> throw new DavException(405, "GET of " + target).header("Allow", OptionsHandler.allow(target));
         };
         return req.method().equals("HEAD") ? r.withoutBody() : r;
     }

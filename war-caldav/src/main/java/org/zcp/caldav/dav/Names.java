@@ -2,7 +2,10 @@ package org.zcp.caldav.dav;
 
 import javax.xml.namespace.QName;
 
-/** The XML namespaces and element names of WebDAV (RFC 4918, 3744, 6578), CalDAV (RFC 4791) and CardDAV (RFC 6352). */
+/**
+ * The XML namespaces and element names of WebDAV (RFC 4918, 3744, 6578), CalDAV (RFC 4791),
+ * CalDAV scheduling (RFC 6638) and CardDAV (RFC 6352).
+ */
 public final class Names {
     public static final String DAV = "DAV:";
     public static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
@@ -81,6 +84,21 @@ public final class Names {
     public static final QName IS_NOT_DEFINED = caldav("is-not-defined");
     public static final QName SUPPORTED_FILTER = caldav("supported-filter");
     public static final QName VALID_FILTER = caldav("valid-filter");
+
+    // RFC 6638
+    public static final QName SCHEDULE_OUTBOX = caldav("schedule-outbox");
+    public static final QName SCHEDULE_INBOX = caldav("schedule-inbox");
+    public static final QName SCHEDULE_OUTBOX_URL = caldav("schedule-outbox-URL");
+    public static final QName SCHEDULE_INBOX_URL = caldav("schedule-inbox-URL");
+    public static final QName SCHEDULE_SEND_FREEBUSY = caldav("schedule-send-freebusy");
+    public static final QName SCHEDULE_RESPONSE = caldav("schedule-response");
+    /** One recipient's answer in a schedule-response (CALDAV:response, not DAV:response). */
+    public static final QName RECIPIENT_RESPONSE = caldav("response");
+    public static final QName RECIPIENT = caldav("recipient");
+    public static final QName REQUEST_STATUS = caldav("request-status");
+    public static final QName VALID_CALENDAR_DATA = caldav("valid-calendar-data");
+    public static final QName VALID_SCHEDULING_MESSAGE = caldav("valid-scheduling-message");
+    public static final QName ORGANIZER_ALLOWED = caldav("organizer-allowed");
 
     // RFC 6352
     public static final QName ADDRESSBOOK = carddav("addressbook");

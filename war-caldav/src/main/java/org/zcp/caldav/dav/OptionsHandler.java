@@ -3,13 +3,26 @@ package org.zcp.caldav.dav;
 import org.zcp.caldav.resource.Context;
 import org.zcp.caldav.resource.Target;
 
-/** OPTIONS (RFC 4918 10.1, RFC 4791 5.1, RFC 6352 6.1, RFC 5689 3): answered without a logon. */
+/**
+ * OPTIONS (RFC 4918 10.1, RFC 4791 5.1, RFC 6352 6.1, RFC 5689 3, RFC 6638 2): answered without a
+ * logon, with the methods of the target: POST on a scheduling outbox only.
+ */
 public final class OptionsHandler implements Handler {
     public static final String DAV_HEADER = "1, 3, access-control, calendar-access, calendar-auto-schedule, addressbook, extended-mkcol";
-    public static final String ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR, MKCOL";
+    /** Every method the server takes somewhere (the Allow of a 501). */
+    public static final String ALLOW = "OPTIONS, GET, HEAD, POST, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR, MKCOL";
+    private static final String ALLOW_BUT_POST = ALLOW.replace(" POST,", "");
 
     @Override
     public DavResponse handle(DavRequest req, Target target, Context ctx) {
-        return DavResponse.status(200).header("DAV", DAV_HEADER).header("Allow", ALLOW).header("Content-Length", "0");
+        return DavResponse.status(200).header("DAV", DAV_HEADER).header("Allow", allow(target)).header("Content-Length", "0");
+    }
+
+    /** The methods a target takes: a scheduling outbox PROPFIND and POST, an inbox PROPFIND; others all but POST. */
+    public static String allow(Target target) {
+        if (target instanceof Target.ScheduleBox b) {
+            return b.box() == Target.Box.OUTBOX ? "OPTIONS, PROPFIND, POST" : "OPTIONS, PROPFIND";
+        }
+        return ALLOW_BUT_POST;
     }
 }

@@ -13,13 +13,15 @@ import org.zcp.caldav.resource.Items;
 import org.zcp.caldav.resource.Paths;
 import org.zcp.caldav.resource.Props;
 import org.zcp.caldav.resource.Target;
+import org.zcp.caldav.resource.Tree;
 import org.zcp.store.api.FolderItems.Item;
 import org.zcp.store.api.FolderItems.ItemRef;
 
 /**
  * PROPFIND (RFC 4918 9.1) with Depth 0 or 1. Depth infinity is refused with
  * DAV:propfind-finite-depth (9.1, 16); a request without Depth is taken as 0, as clients that
- * omit it (for current-user-principal) mean.
+ * omit it (for current-user-principal) mean. One's own calendar home lists its scheduling outbox
+ * and inbox (RFC 6638 2.1, 2.2) with its calendars; both have no members to list.
  */
 public final class PropfindHandler implements Handler {
     @Override
@@ -49,8 +51,17 @@ public final class PropfindHandler implements Handler {
             case Target.Home h -> {
                 props.answer(ms.entry(href), Props.home(ctx, h.tree()));
                 if (depth == 1) {
+                    if (h.tree() == Tree.CALDAV && ctx.ownHome()) {
+                        for (Target.Box b : Target.Box.values()) {
+                            props.answer(ms.entry(Paths.scheduleBox(ctx.user(), b)), Props.scheduleBox(ctx, b));
+                        }
+                    }
                     for (Coll c : ctx.collections(h.tree())) props.answer(ms.entry(ctx.href(c)), Props.collection(ctx, c));
                 }
+            }
+            case Target.ScheduleBox b -> {
+                if (b.item() != null) throw new DavException(404, "the " + b.box().segment() + " holds nothing");
+                props.answer(ms.entry(href), Props.scheduleBox(ctx, b.box()));
             }
             case Target.Collection c -> {
                 Coll coll = ctx.collection(c);

@@ -14,7 +14,8 @@ import org.zcp.caldav.resource.Target;
  * kept with the folder (FolderItems.collectionProps); protected and unknown properties are
  * refused (403) one by one in the multistatus. Unlike RFC 4918's all-or-nothing rule, what could
  * be kept is kept when other properties of the same request are refused: clients such as
- * Apple's send a name and properties of their own together.
+ * Apple's send a name and properties of their own together. The scheduling outbox and inbox keep
+ * no properties: refused whole (403).
  */
 public final class ProppatchHandler implements Handler {
     private static final Logger LOG = Logger.getLogger(ProppatchHandler.class.getName());
@@ -28,6 +29,9 @@ public final class ProppatchHandler implements Handler {
     public DavResponse handle(DavRequest req, Target target, Context ctx) {
         Element root = Xml.parse(req.body());
         if (!Xml.is(root, Names.PROPERTYUPDATE)) throw new DavException(400, "not a DAV:propertyupdate");
+        if (target instanceof Target.ScheduleBox b) {
+            throw new DavException(403, Names.NEED_PRIVILEGES, "the " + b.box().segment() + " keeps no properties");
+        }
         Coll coll = target instanceof Target.Collection c ? ctx.collection(c) : null;
         if (coll == null && !(target instanceof Target.Item)) {
             throw new DavException(403, Names.NEED_PRIVILEGES, "PROPPATCH of " + target);

@@ -16,13 +16,18 @@ import org.zcp.store.api.StoreFailure;
 /**
  * PUT of an item (RFC 4918 9.7, RFC 4791 5.3.2, RFC 6352 6.3.2): converted, checked against the
  * collection's kind, written with the If-Match / If-None-Match expectation; 201 when new, 204
- * when replaced, with the new ETag.
+ * when replaced, with the new ETag. Nothing is put into the scheduling inbox or outbox (403): the
+ * server schedules meetings itself (RFC 6638 3.2).
  */
 public final class PutHandler implements Handler {
     @Override
     public DavResponse handle(DavRequest req, Target target, Context ctx) {
+        if (target instanceof Target.ScheduleBox b) {
+            throw new DavException(403, Names.NEED_PRIVILEGES, "nothing can be put into the " + b.box().segment()
+                    + ": the server schedules meetings itself; save the event in a calendar");
+        }
         if (!(target instanceof Target.Item i)) {
-            throw new DavException(405, "PUT of " + target).header("Allow", OptionsHandler.ALLOW);
+            throw new DavException(405, "PUT of " + target).header("Allow", OptionsHandler.allow(target));
         }
         Coll coll = ctx.findCollection(i.tree(), i.segment());
         if (coll == null) throw new DavException(409, "no collection " + i.segment()); // RFC 4918 9.7.1

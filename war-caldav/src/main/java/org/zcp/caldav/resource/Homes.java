@@ -14,7 +14,9 @@ import org.zcp.store.api.FolderTree.Hierarchy;
  * The collections of a home: every folder of the store whose container class is of the tree's
  * kinds, flat (nested folders too), named by the folder's display name. A name taken already in
  * the home (compared without case: clients on case-insensitive file systems cache by URL) gets
- * "-&lt;folderId&gt;" appended; the hierarchy's order decides who keeps the plain name.
+ * "-&lt;folderId&gt;" appended; the hierarchy's order decides who keeps the plain name. In the
+ * calendar home the segments of the scheduling outbox and inbox ({@link Target.Box}) are taken
+ * from the start, so no folder shadows them.
  */
 public final class Homes {
     private Homes() {
@@ -27,22 +29,29 @@ public final class Homes {
     /**
      * The collections with what is kept with their folders: a kept segment (the one a client made
      * the collection under) names the collection whatever its folder is called now, and is
-     * claimed before the names of the others.
+     * claimed before the names of the others. A kept segment the calendar home reserves (a
+     * folder made at schedule-outbox before it was one) is not kept: the folder is named as
+     * any other.
      */
     public static List<Coll> collections(Hierarchy h, Tree tree, Map<Long, Map<String, String>> kept) {
         List<FolderInfo> mine = new ArrayList<>();
         Set<String> taken = new HashSet<>();
+        if (tree == Tree.CALDAV) for (Target.Box b : Target.Box.values()) taken.add(b.segment());
         for (FolderInfo f : h.folders()) {
             ItemKind kind = ItemKind.ofContainer(f.containerClass());
             if (kind == null || !tree.kinds().contains(kind)) continue;
             mine.add(f);
-            String own = kept.getOrDefault(f.id(), Map.of()).get(Kept.SEGMENT);
+            String own = keptSegment(tree, kept.getOrDefault(f.id(), Map.of()));
             if (own != null) taken.add(own.toLowerCase(Locale.ROOT));
         }
         List<Coll> out = new ArrayList<>();
         for (FolderInfo f : mine) {
             Map<String, String> k = kept.getOrDefault(f.id(), Map.of());
-            String segment = k.get(Kept.SEGMENT);
+            String segment = keptSegment(tree, k);
+            if (segment == null && k.containsKey(Kept.SEGMENT)) {
+                k = new java.util.HashMap<>(k); // a reserved one: forgotten, so a rename keeps the new segment
+                k.remove(Kept.SEGMENT);
+            }
             if (segment == null) {
                 String name = f.name() == null || f.name().isBlank() ? Long.toString(f.id()) : f.name();
                 segment = taken.contains(name.toLowerCase(Locale.ROOT)) ? name + "-" + f.id() : name;
@@ -51,6 +60,12 @@ public final class Homes {
             out.add(new Coll(tree, segment, f, ItemKind.ofContainer(f.containerClass()), k));
         }
         return out;
+    }
+
+    /** The segment kept with a folder, unless the tree reserves it; null when none. */
+    private static String keptSegment(Tree tree, Map<String, String> kept) {
+        String s = kept.get(Kept.SEGMENT);
+        return s != null && tree == Tree.CALDAV && Target.Box.of(s) != null ? null : s;
     }
 
     /** The collection of a segment, or null. */

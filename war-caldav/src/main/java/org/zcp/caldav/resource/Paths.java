@@ -44,6 +44,12 @@ public final class Paths {
             if (s.size() == 3) return new Target.Principal(s.get(2));
             return new Target.Unknown();
         }
+        Target.Box box = tree == Tree.CALDAV && s.size() >= 3 ? Target.Box.of(s.get(2)) : null;
+        if (box != null) {
+            if (s.size() == 3) return new Target.ScheduleBox(s.get(1), box, null);
+            if (s.size() == 4) return new Target.ScheduleBox(s.get(1), box, s.get(3));
+            return new Target.Unknown();
+        }
         return switch (s.size()) {
             case 1 -> new Target.Root(tree);
             case 2 -> new Target.Home(tree, s.get(1));
@@ -80,6 +86,11 @@ public final class Paths {
 
     public static String collection(Tree tree, String user, String segment) {
         return home(tree, user) + encode(segment) + "/";
+    }
+
+    /** The scheduling outbox or inbox of a user's calendar home (RFC 6638 2.1, 2.2). */
+    public static String scheduleBox(String user, Target.Box box) {
+        return home(Tree.CALDAV, user) + box.segment() + "/";
     }
 
     public static String item(Tree tree, String user, String segment, String name) {

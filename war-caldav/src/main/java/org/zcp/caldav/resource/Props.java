@@ -12,7 +12,10 @@ import org.zcp.caldav.dav.Xml;
 import org.zcp.ical.ItemKind;
 import org.zcp.store.api.WebLogons.Who;
 
-/** The live properties of the roots, principals, homes and collections (RFC 4918, 3744, 4791, 5397, 6352, 6578). */
+/**
+ * The live properties of the roots, principals, homes, collections and scheduling boxes (RFC
+ * 4918, 3744, 4791, 5397, 6352, 6578, 6638).
+ */
 public final class Props {
     private static final List<String> READ = List.of("read", "read-current-user-privilege-set");
     private static final List<String> WRITE = List.of("read", "write", "write-properties", "write-content", "bind",
@@ -41,6 +44,11 @@ public final class Props {
         return p;
     }
 
+    /**
+     * A principal: its homes, its calendar user addresses (RFC 6638 2.4.1: mailto: of its e-mail
+     * address, and the principal URL) and type; one's own also names its scheduling outbox and
+     * inbox (RFC 6638 2.1.1, 2.2.1), which only the owner may use.
+     */
     public static Map<QName, PropValue> principal(Context ctx, Who who) {
         Map<QName, PropValue> p = common(ctx);
         p.put(Names.RESOURCETYPE, PropValue.elements(Names.COLLECTION, Names.PRINCIPAL));
@@ -55,6 +63,10 @@ public final class Props {
         addresses.add(Paths.principal(who.loginName()));
         p.put(Names.CALENDAR_USER_ADDRESS_SET, PropValue.hrefs(addresses));
         p.put(Names.CALENDAR_USER_TYPE, PropValue.text("INDIVIDUAL"));
+        if (ctx.isSelf(who.loginName())) {
+            p.put(Names.SCHEDULE_OUTBOX_URL, PropValue.href(Paths.scheduleBox(who.loginName(), Target.Box.OUTBOX)));
+            p.put(Names.SCHEDULE_INBOX_URL, PropValue.href(Paths.scheduleBox(who.loginName(), Target.Box.INBOX)));
+        }
         p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(List.of()));
         p.put(Names.CURRENT_USER_PRIVILEGE_SET, PropValue.privileges(READ));
         return p;
@@ -66,6 +78,25 @@ public final class Props {
         p.put(Names.DISPLAYNAME, PropValue.text(ctx.owner().fullName() == null ? ctx.user() : ctx.owner().fullName()));
         p.put(Names.OWNER, PropValue.href(Paths.principal(ctx.user())));
         p.put(Names.CURRENT_USER_PRIVILEGE_SET, PropValue.privileges(ctx.ownHome() ? WRITE : READ));
+        p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(List.of()));
+        return p;
+    }
+
+    /**
+     * The scheduling outbox or inbox of the addressed (own) calendar home (RFC 6638 2.1, 2.2): the
+     * outbox grants CALDAV:schedule-send-freebusy (free/busy requests are all it takes: meetings
+     * are scheduled by the server, RFC 6638 3.2); the inbox can only be read, and is empty.
+     */
+    public static Map<QName, PropValue> scheduleBox(Context ctx, Target.Box box) {
+        Map<QName, PropValue> p = common(ctx);
+        boolean out = box == Target.Box.OUTBOX;
+        p.put(Names.RESOURCETYPE, PropValue.elements(Names.COLLECTION, out ? Names.SCHEDULE_OUTBOX : Names.SCHEDULE_INBOX));
+        p.put(Names.DISPLAYNAME, PropValue.text(out ? "Scheduling outbox" : "Scheduling inbox"));
+        p.put(Names.OWNER, PropValue.href(Paths.principal(ctx.user())));
+        p.put(Names.CURRENT_USER_PRIVILEGE_SET, e -> {
+            PropValue.privileges(READ).fill(e);
+            if (out) Xml.add(Xml.add(e, Names.PRIVILEGE), Names.SCHEDULE_SEND_FREEBUSY);
+        });
         p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(List.of()));
         return p;
     }

@@ -33,6 +33,38 @@ public sealed interface Target {
         }
     }
 
+    /**
+     * /caldav/&lt;user&gt;/schedule-outbox/ and /caldav/&lt;user&gt;/schedule-inbox/ (RFC 6638 2.1, 2.2):
+     * the scheduling outbox and inbox of a calendar home, for its owner only (another user's are
+     * 404, as what a home does not share is). {@code item} is a member's name, or null for the
+     * collection itself: the outbox takes free/busy requests by POST, the inbox stays empty (the
+     * server schedules meetings itself: incoming ones arrive by mail). Their segments are reserved
+     * (any case): no calendar is made or found there.
+     */
+    record ScheduleBox(String user, Box box, String item) implements Target {
+    }
+
+    /** The two scheduling collections of a calendar home, by their URL segment. */
+    enum Box {
+        OUTBOX("schedule-outbox"), INBOX("schedule-inbox");
+
+        private final String segment;
+
+        Box(String segment) {
+            this.segment = segment;
+        }
+
+        public String segment() {
+            return segment;
+        }
+
+        /** The box of a URL segment (any case), or null. */
+        public static Box of(String segment) {
+            for (Box b : values()) if (b.segment.equalsIgnoreCase(segment)) return b;
+            return null;
+        }
+    }
+
     /** /ical/&lt;user&gt;/[&lt;calendar&gt;]: the whole-calendar gateway; calendar null for the default one. */
     record Ical(String user, String calendar) implements Target {
     }
@@ -48,6 +80,7 @@ public sealed interface Target {
             case Home h -> h.user();
             case Collection c -> c.user();
             case Item i -> i.user();
+            case ScheduleBox b -> b.user();
             case Ical i -> i.user();
             default -> null;
         };

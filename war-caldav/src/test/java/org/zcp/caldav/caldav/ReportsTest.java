@@ -127,17 +127,7 @@ class ReportsTest {
 
     /** An appointment as Outlook stores it (start, end, busy status), straight into alice's calendar. */
     private void appointment(String start, String end, int busyStatus) {
-        String s = server.logons.logon("alice", "secret", "test", "test").session();
-        String appt = "00062002-0000-0000-C000-000000000046";
-        java.util.List<Integer> ids = server.items.propIds(s, java.util.List.of(
-                org.zcp.store.api.mapi.NamedProp.ofId(appt, 0x820D), org.zcp.store.api.mapi.NamedProp.ofId(appt, 0x820E),
-                org.zcp.store.api.mapi.NamedProp.ofId(appt, 0x8205)));
-        org.zcp.store.api.mapi.Message m = FakeCodecs.message(ItemKind.EVENT, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
-        m.props.add(org.zcp.store.api.mapi.PropValue.ofTime(ids.get(0) << 16 | 0x40, java.time.Instant.parse(start).toEpochMilli()));
-        m.props.add(org.zcp.store.api.mapi.PropValue.ofTime(ids.get(1) << 16 | 0x40, java.time.Instant.parse(end).toEpochMilli()));
-        m.props.add(org.zcp.store.api.mapi.PropValue.ofLong(ids.get(2) << 16 | 0x03, busyStatus));
-        server.items.put(s, server.calendar, java.util.UUID.randomUUID() + ".ics", m,
-                org.zcp.store.api.FolderItems.Expect.absent());
+        server.appointment(server.calendar, start, end, busyStatus);
     }
 
     private static String freeBusy(String start, String end) {

@@ -35,7 +35,7 @@ class PropfindTest {
                 .contains("<CR:addressbook-home-set><D:href>/carddav/alice/</D:href>")
                 .contains("<D:href>mailto:alice@example.com</D:href>")
                 .contains("<D:resourcetype><D:collection/><D:principal/></D:resourcetype>")
-                .contains("<C:schedule-inbox-URL/></D:prop><D:status>HTTP/1.1 404");
+                .contains("<C:schedule-inbox-URL><D:href>/caldav/alice/schedule-inbox/</D:href></C:schedule-inbox-URL>");
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.zcp.store.api.mapi.PropValue;
 /**
  * Free/busy as {@link Calendars} says, over the fake items: each item's start, end and busy status
  * as Outlook keeps them (PSETID_Appointment), joined with the conversions' merge. Only alice has a
- * store; others may ask about the folders she shares with them. Meeting delivery is the mail
+ * store; others may ask about the folders she shares with them, and anyone about her default
+ * calendar by her name or address ({@link #freeBusyOf}). Meeting delivery is the mail
  * flow's, not the DAV layer's: it is not faked.
  */
 public final class FakeCalendars implements Calendars {
@@ -35,12 +36,39 @@ public final class FakeCalendars implements Calendars {
     @Override
     public List<Busy> freeBusy(String session, long folderId, Instant from, Instant to) {
         String viewer = logons.check(session);
-        if (from == null || to == null || !to.isAfter(from) || Duration.between(from, to).toDays() > 732) {
-            throw new FakeFailure(Kind.INVALID, "bad range");
-        }
+        checkRange(from, to);
         if (!viewer.equals("alice") && !tree.sharedWith(viewer, folderId)) {
             throw new FakeFailure(Kind.NO_ACCESS, "no free/busy right");
         }
+        return busy(session, folderId, from, to);
+    }
+
+    /**
+     * As the store: the range is checked first (INVALID whoever is asked about); alice's default
+     * calendar ("Calendar") is seen by every user, as the original published free/busy to all.
+     */
+    @Override
+    public Optional<List<Busy>> freeBusyOf(String session, String user, Instant from, Instant to) {
+        logons.check(session);
+        checkRange(from, to);
+        if (!"alice".equalsIgnoreCase(user) && !"alice@example.com".equalsIgnoreCase(user)) return Optional.empty();
+        Long calendar = tree.named("Calendar");
+        if (calendar == null) return Optional.of(List.of());
+        String own = logons.logon("alice", "secret", "127.0.0.1", "fake").session();
+        try {
+            return Optional.of(busy(own, calendar, from, to));
+        } finally {
+            logons.logoff(own);
+        }
+    }
+
+    private static void checkRange(Instant from, Instant to) {
+        if (from == null || to == null || !to.isAfter(from) || Duration.between(from, to).toDays() > 732) {
+            throw new FakeFailure(Kind.INVALID, "bad range");
+        }
+    }
+
+    private List<Busy> busy(String session, long folderId, Instant from, Instant to) {
         List<Integer> ids = items.propIds(session, List.of(NamedProp.ofId(PSETID_APPOINTMENT, 0x820D),
                 NamedProp.ofId(PSETID_APPOINTMENT, 0x820E), NamedProp.ofId(PSETID_APPOINTMENT, 0x8205)));
         int start = ids.get(0) << 16 | 0x0040;
@@ -72,16 +100,12 @@ public final class FakeCalendars implements Calendars {
     }
 
     @Override
-    public Optional<List<Busy>> freeBusyOf(String session, String user, Instant from, Instant to) {
-        logons.check(session);
-        if (!"alice".equalsIgnoreCase(user) && !"alice@example.com".equalsIgnoreCase(user)) return Optional.empty();
-        Long calendar = tree.named("Calendar");
-        if (calendar == null) return Optional.of(List.of());
-        return Optional.of(freeBusy(logons.logon("alice", "secret", "127.0.0.1", "fake").session(), calendar, from, to));
+    public Scheduled deliver(long userId, String calendar) {
+        throw new UnsupportedOperationException("delivery is the mail flow's");
     }
 
     @Override
-    public Scheduled deliver(long userId, String calendar) {
+    public List<org.zcp.store.api.mapi.PropValue> mailProps(String calendar) {
         throw new UnsupportedOperationException("delivery is the mail flow's");
     }
 

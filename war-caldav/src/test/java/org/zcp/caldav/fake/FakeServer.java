@@ -8,12 +8,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.zcp.caldav.DavService;
 import org.zcp.caldav.dav.DavRequest;
 import org.zcp.caldav.dav.DavResponse;
 import org.zcp.caldav.resource.Store;
 import org.zcp.ical.ItemKind;
 import org.zcp.store.api.FolderItems.Expect;
+import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.NamedProp;
+import org.zcp.store.api.mapi.PropValue;
 
 /**
  * The DAV service over the fakes, with a user alice (password "secret", alice@example.com) whose
@@ -69,6 +73,20 @@ public final class FakeServer {
         h.add("Authorization");
         h.add(basic("alice", "secret"));
         return service.handle(DavRequest.of(method, path, body, h.toArray(String[]::new)));
+    }
+
+    /** An appointment as Outlook stores it (start, end, busy status: what free/busy reads), straight into a folder. */
+    public void appointment(long folderId, String start, String end, int busyStatus) {
+        String s = logons.logon("alice", "secret", "test", "test").session();
+        String appt = "00062002-0000-0000-C000-000000000046";
+        List<Integer> ids = items.propIds(s, List.of(NamedProp.ofId(appt, 0x820D), NamedProp.ofId(appt, 0x820E),
+                NamedProp.ofId(appt, 0x8205)));
+        Message m = FakeCodecs.message(ItemKind.EVENT, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+        m.props.add(PropValue.ofTime(ids.get(0) << 16 | 0x40, Instant.parse(start).toEpochMilli()));
+        m.props.add(PropValue.ofTime(ids.get(1) << 16 | 0x40, Instant.parse(end).toEpochMilli()));
+        m.props.add(PropValue.ofLong(ids.get(2) << 16 | 0x03, busyStatus));
+        items.put(s, folderId, UUID.randomUUID() + ".ics", m, Expect.absent());
+        logons.logoff(s);
     }
 
     /** An item stored directly (as Outlook would have made it). */

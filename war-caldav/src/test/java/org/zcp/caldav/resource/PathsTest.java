@@ -22,6 +22,12 @@ class PathsTest {
                 .isEqualTo(new Target.Item(Tree.CALDAV, "alice@example.com", "Calendar", "a/b.ics"));
         assertThat(Paths.parse("/ical/alice")).isEqualTo(new Target.Ical("alice", null));
         assertThat(Paths.parse("/ical/alice/Work")).isEqualTo(new Target.Ical("alice", "Work"));
+        assertThat(Paths.parse("/caldav/alice/schedule-outbox/"))
+                .isEqualTo(new Target.ScheduleBox("alice", Target.Box.OUTBOX, null));
+        assertThat(Paths.parse("/caldav/alice/Schedule-Inbox/x.ics"))
+                .isEqualTo(new Target.ScheduleBox("alice", Target.Box.INBOX, "x.ics"));
+        assertThat(Paths.parse("/carddav/alice/schedule-inbox/"))
+                .isEqualTo(new Target.Collection(Tree.CARDDAV, "alice", "schedule-inbox"));
     }
 
     @Test

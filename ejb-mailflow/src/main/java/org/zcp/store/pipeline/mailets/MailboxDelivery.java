@@ -28,7 +28,8 @@ public class MailboxDelivery extends GenericMailet {
                 MailAttributes.string(mail, MailAttributes.FOLDER).orElse(null),
                 MailAttributes.flag(mail, MailAttributes.CREATE), MailAttributes.flag(mail, MailAttributes.READ),
                 MailAttributes.flag(mail, MailAttributes.JUNK), copies,
-                MailAttributes.string(mail, MailAttributes.MESSAGE_CLASS).orElse(null));
+                MailAttributes.string(mail, MailAttributes.MESSAGE_CLASS).orElse(null),
+                MailAttributes.string(mail, MailAttributes.MEETING).orElse(null));
         Path original = MailAttributes.string(mail, MailAttributes.RFC822).map(Path::of).orElse(null);
         MailboxWriter writer = ((PipelineContext) getMailetContext()).services().bean(MailboxWriter.class);
         String id = writer.store(userId, mail.getMessage(), original, target);

@@ -47,7 +47,10 @@ public class MeetingRequests extends GenericMailet {
         if (calendar == null) return;
         Services services = ((PipelineContext) getMailetContext()).services();
         Scheduled done = services.bean(Calendars.class).deliver(userId, calendar);
-        if (done.messageClass() != null) MailAttributes.set(mail, MailAttributes.MESSAGE_CLASS, done.messageClass());
+        if (done.messageClass() != null) {
+            MailAttributes.set(mail, MailAttributes.MESSAGE_CLASS, done.messageClass());
+            MailAttributes.set(mail, MailAttributes.MEETING, calendar);
+        }
         if (done.outcome() == Outcome.NONE) {
             if (done.note() != null) LOG.fine("meeting mail for user " + userId + ": " + done.note());
             return;
