@@ -287,4 +287,25 @@ class CalDavIT {
         assertThat(bad.status()).isEqualTo(403);
         assertThat(bad.body()).contains("valid-sync-token");
     }
+
+    @Test
+    void theGlobalAddressBookIsReadOnlyCardDav() throws Exception {
+        Answer list = send(alice, "PROPFIND", "/carddav/" + alice + "/gal/", "<D:propfind xmlns:D=\"DAV:\"><D:prop>"
+                + "<D:getetag/></D:prop></D:propfind>", "Depth", "1");
+        assertThat(list.status()).isEqualTo(207);
+        String bobCard = hrefs(list.body()).stream().filter(h -> h.endsWith(".vcf"))
+                .filter(h -> {
+                    try {
+                        return send(alice, "GET", h, null).body().contains("X-ZCP-LOGIN:" + bob);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElseThrow(() -> new AssertionError("bob is not in the GAL: " + list.body()));
+        Answer card = send(alice, "GET", bobCard, null);
+        assertThat(card.body()).contains("BEGIN:VCARD", "FN:Bob Tester", "EMAIL;TYPE=work:");
+        assertThat(card.etag()).isNotBlank();
+        assertThat(send(alice, "PUT", bobCard, card.body(), "Content-Type", "text/vcard").status()).isEqualTo(403);
+        assertThat(send(alice, "DELETE", bobCard, null).status()).isEqualTo(403);
+        assertThat(send(bob, "PROPFIND", "/carddav/" + alice + "/gal/", null, "Depth", "0").status()).isEqualTo(404);
+    }
 }

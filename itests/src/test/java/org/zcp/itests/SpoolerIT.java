@@ -152,15 +152,14 @@ class SpoolerIT {
     /** PR_SCHDINFO_DELEGATE_NAMES: the delegates a user lists on the LocalFreebusy message. */
     static final int PR_SCHDINFO_DELEGATE_NAMES = 0x6844101F;
 
-    /** As Outlook's delegate dialog does: the delegate's name on the owner's LocalFreebusy message. */
+    /**
+     * As Outlook's delegate dialog does: the delegate's name on the owner's LocalFreebusy message,
+     * the delegate information object PR_FREEBUSY_ENTRYIDS[1] of the store root names ([MS-OXOSFLD] 2.2.6).
+     */
     static void addDelegate(Mailbox owner, String delegateLogin) throws Exception {
-        byte[] freebusyFolder = c.getProps(owner.session, owner.store.rootId, List.of(PropTag.PR_FREEBUSY_ENTRYIDS))
+        byte[] localFreebusy = c.getProps(owner.session, owner.store.rootId, List.of(PropTag.PR_FREEBUSY_ENTRYIDS))
                 .get(0).mvbin.get(1);
-        var query = Fixture.columns(PropTag.PR_ENTRYID);
-        query.flags = org.zcp.api.soap.TableQuery.MAPI_ASSOCIATED;
-        String localFreebusy = Fixture.hex(c.queryContents(owner.session, Fixture.hex(freebusyFolder), query).rows
-                .get(0).props.get(0).bin);
-        c.setProps(owner.session, localFreebusy, List.of(PropValue.ofStrings(PR_SCHDINFO_DELEGATE_NAMES,
+        c.setProps(owner.session, Fixture.hex(localFreebusy), List.of(PropValue.ofStrings(PR_SCHDINFO_DELEGATE_NAMES,
                 List.of(delegateLogin))));
     }
 

@@ -43,6 +43,8 @@ public class CalDavServlet extends HttpServlet {
     private transient org.zcp.store.api.Calendars calendars;
     @EJB
     private transient org.zcp.store.api.Scheduling scheduling;
+    @EJB
+    private transient org.zcp.store.api.AddressBook addressBook;
 
     private transient DavService service;
 
@@ -51,7 +53,8 @@ public class CalDavServlet extends HttpServlet {
         // ical.cfg (manual 4.10) as zarafa-server passes it: server_timezone, default_charset, enable_ical_get
         java.time.ZoneId zone = java.time.ZoneId.of(System.getProperty("zcp.ical.timezone", "Europe/Amsterdam"));
         DavRequest.defaultCharset(java.nio.charset.Charset.forName(System.getProperty("zcp.ical.charset", "UTF-8")));
-        service = new DavService(new Store(logons, tree, items, messages, calendars, scheduling), Codecs.library(zone), Clock.systemUTC());
+        service = new DavService(new Store(logons, tree, items, messages, calendars, scheduling,
+                addressBook), Codecs.library(zone), Clock.systemUTC());
         service.icalGet(Boolean.parseBoolean(System.getProperty("zcp.ical.get", "true")));
     }
 

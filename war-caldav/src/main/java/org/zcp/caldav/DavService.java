@@ -11,6 +11,7 @@ import org.zcp.caldav.caldav.CalendarQuery;
 import org.zcp.caldav.caldav.MkcalendarHandler;
 import org.zcp.caldav.caldav.OutboxPost;
 import org.zcp.caldav.carddav.AddressbookQuery;
+import org.zcp.caldav.carddav.GalHandler;
 import org.zcp.caldav.carddav.MkcolHandler;
 import org.zcp.caldav.dav.DavException;
 import org.zcp.caldav.dav.DavRequest;
@@ -42,8 +43,9 @@ import org.zcp.store.api.WebLogons.Who;
 /**
  * The whole HTTP side without the container: well-known redirects, logon (HTTP Basic, cached),
  * the own-user check (another user's home shows what they share; their scheduling outbox and
- * inbox are 404), the method table (POST: free/busy requests to one's scheduling outbox), the one
- * mapping of failures to statuses, one retry after the store ended a session, and the request log.
+ * inbox and global address book are 404), the method table (POST: free/busy requests to one's
+ * scheduling outbox; every method of the read-only global address book to {@link GalHandler}), the
+ * one mapping of failures to statuses, one retry after the store ended a session, and the request log.
  */
 public final class DavService {
     private static final Logger LOG = Logger.getLogger("org.zcp.caldav.request");
@@ -54,6 +56,7 @@ public final class DavService {
     private final LogonCache logons;
     private final StoreNamedIds namedIds;
     private final Handler ical = new IcalGateway();
+    private final Handler gal = new GalHandler();
     private final Map<String, Handler> methods;
     private volatile boolean icalGet = true;
 
@@ -133,6 +136,7 @@ public final class DavService {
         }
         Handler h = target instanceof Target.Ical ? ical : methods.get(req.method());
         if (h == null) throw new DavException(501, "method " + req.method()).header("Allow", OptionsHandler.ALLOW);
+        if (target instanceof Target.Gal) h = gal; // read-only: every method of its own
         for (int attempt = 0; ; attempt++) {
             Who who = logon(creds, req.peer());
             user[0] = who.loginName();
@@ -142,6 +146,9 @@ public final class DavService {
                 ctx.addressing(target.user());
                 if (target instanceof Target.ScheduleBox b && !ctx.ownHome()) {
                     throw new DavException(404, "the " + b.box().segment() + " of " + ctx.user() + " is theirs only");
+                }
+                if (target instanceof Target.Gal && !ctx.ownHome()) {
+                    throw new DavException(404, "the global address book is in one's own home only, not " + ctx.user() + "'s");
                 }
                 return h.handle(req, target, ctx);
             } catch (RuntimeException e) {

@@ -14,7 +14,7 @@ import org.zcp.store.entity.StoreEntity;
 
 /**
  * The LocalFreebusy message of a private store (the associated IPM.Microsoft.ScheduleData.FreeBusy
- * message in "Freebusy Data", PR_FREEBUSY_ENTRYIDS[1] of the store root): where Outlook, WebAccess
+ * message in "Freebusy Data" that PR_FREEBUSY_ENTRYIDS[1] of the store root names): where Outlook, WebAccess
  * and zarafa-admin keep a user's delegates (manual 8.3.5) and how the mailbox answers meeting
  * requests by itself (manual 8.8, Outlook's "Resource Scheduling").
  */
@@ -36,20 +36,59 @@ public class LocalFreebusy {
     @Inject
     ObjectStore objects;
 
-    /** The store's LocalFreebusy message, when it has one. */
+    /**
+     * The store's LocalFreebusy message, when it has one: PR_FREEBUSY_ENTRYIDS[1] of the store root
+     * names it ([MS-OXOSFLD] 2.2.6: null, the delegate information message, the public free/busy
+     * message, the Freebusy Data folder); stores made before that layout name the Freebusy Data folder
+     * in [1], and the message is looked up in the folder.
+     */
     public Optional<HierarchyObject> of(StoreEntity store) {
-        PropValue fb = objects.stored(store.hierarchyId).get(PropTag.PR_FREEBUSY_ENTRYIDS);
-        if (fb == null || fb.mvbin == null || fb.mvbin.size() < 2 || fb.mvbin.get(1).length != EntryIds.LENGTH) {
-            return Optional.empty();
-        }
-        EntryIds.Parsed folder = EntryIds.parse(fb.mvbin.get(1));
-        if (!folder.storeGuid().equalsIgnoreCase(store.guid)) return Optional.empty();
-        for (HierarchyObject h : objects.children(folder.objectId(), ObjectType.MAPI_MESSAGE, false)) {
-            if (!h.isAssociated() || h.storeId != store.id) continue;
-            PropValue cls = objects.stored(h.id).get(PropTag.PR_MESSAGE_CLASS);
-            if (cls != null && FREEBUSY_CLASS.equalsIgnoreCase(cls.s)) return Optional.of(h);
+        for (int index : new int[] {1, 3}) {
+            HierarchyObject h = pointer(store, index);
+            if (h == null) continue;
+            if (h.type == ObjectType.MAPI_MESSAGE && isFreeBusy(h)) return Optional.of(h);
+            if (h.type == ObjectType.MAPI_FOLDER) {
+                for (HierarchyObject m : objects.children(h.id, ObjectType.MAPI_MESSAGE, false)) {
+                    if (m.isAssociated() && m.storeId == store.id && isFreeBusy(m)) return Optional.of(m);
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /** The store's Freebusy Data folder ([3], or [1] in the older layout), or null. */
+    private HierarchyObject folder(StoreEntity store) {
+        for (int index : new int[] {3, 1}) {
+            HierarchyObject h = pointer(store, index);
+            if (h != null && h.type == ObjectType.MAPI_FOLDER) return h;
+        }
+        return null;
+    }
+
+    /** The live object of this store that PR_FREEBUSY_ENTRYIDS[index] names, or null. */
+    private HierarchyObject pointer(StoreEntity store, int index) {
+        List<byte[]> ids = entryIds(store);
+        if (ids.size() <= index || ids.get(index).length != EntryIds.LENGTH) return null;
+        EntryIds.Parsed p = EntryIds.parse(ids.get(index));
+        if (!p.storeGuid().equalsIgnoreCase(store.guid)) return null;
+        HierarchyObject h = objects.find(p.objectId());
+        return h == null || h.storeId != store.id || h.deletedAt != null ? null : h;
+    }
+
+    private List<byte[]> entryIds(StoreEntity store) {
+        PropValue fb = objects.stored(store.hierarchyId).get(PropTag.PR_FREEBUSY_ENTRYIDS);
+        return fb == null || fb.mvbin == null ? List.of() : fb.mvbin;
+    }
+
+    private boolean isFreeBusy(HierarchyObject h) {
+        PropValue cls = objects.stored(h.id).get(PropTag.PR_MESSAGE_CLASS);
+        return cls != null && FREEBUSY_CLASS.equalsIgnoreCase(cls.s);
+    }
+
+    /** PR_FREEBUSY_ENTRYIDS as [MS-OXOSFLD] 2.2.6 has it, for the root folder (and the Inbox). */
+    public static PropValue entryIdsProp(String storeGuid, long localFreebusy, long freebusyFolder) {
+        return PropValue.ofBinaries(PropTag.PR_FREEBUSY_ENTRYIDS, List.of(new byte[0],
+                EntryIds.bytes(storeGuid, localFreebusy), new byte[0], EntryIds.bytes(storeGuid, freebusyFolder)));
     }
 
     /** The properties of the store's LocalFreebusy message (empty when it has none). */
@@ -77,16 +116,17 @@ public class LocalFreebusy {
     }
 
     private HierarchyObject create(StoreEntity store) {
-        PropValue fb = objects.stored(store.hierarchyId).get(PropTag.PR_FREEBUSY_ENTRYIDS);
-        if (fb == null || fb.mvbin == null || fb.mvbin.size() < 2 || fb.mvbin.get(1).length != EntryIds.LENGTH) {
+        HierarchyObject folder = folder(store);
+        if (folder == null) {
             throw new org.zcp.store.StoreException(org.zcp.api.mapi.MapiError.MAPI_E_NOT_FOUND,
                     "the store has no Freebusy Data folder");
         }
-        long folder = EntryIds.parse(fb.mvbin.get(1)).objectId();
-        HierarchyObject h = objects.create(store.id, folder, ObjectType.MAPI_MESSAGE, store.userId);
+        HierarchyObject h = objects.create(store.id, folder.id, ObjectType.MAPI_MESSAGE, store.userId);
         h.flags |= HierarchyObject.FLAG_ASSOCIATED;
         objects.setProps(h, List.of(PropValue.ofString(PropTag.PR_SUBJECT, "LocalFreebusy"),
                 PropValue.ofString(PropTag.PR_MESSAGE_CLASS, FREEBUSY_CLASS)));
+        HierarchyObject root = objects.find(store.hierarchyId);
+        if (root != null) objects.setProps(root, List.of(entryIdsProp(store.guid, h.id, folder.id)));
         return h;
     }
 

@@ -121,10 +121,12 @@ public class StoreManager {
         List<byte[]> ren = new ArrayList<>(List.of(new byte[0], new byte[0], new byte[0], new byte[0]));
         ren.addAll(additional);
         storeProps.add(PropValue.ofBinaries(PropTag.PR_ADDITIONAL_REN_ENTRYIDS, ren));
-        storeProps.add(PropValue.ofBinaries(PropTag.PR_FREEBUSY_ENTRYIDS,
-                List.of(new byte[0], EntryIds.bytes(s.guid, freebusy.id))));
+        PropValue freebusyIds = LocalFreebusy.entryIdsProp(s.guid, localFreebusy.id, freebusy.id);
+        storeProps.add(freebusyIds);
         storeProps.add(PropValue.ofString(PropTag.PR_DISPLAY_NAME, storeName(user)));
         objects.setProps(root, storeProps);
+        // [MS-OXOSFLD] 2.2.6: the Inbox carries the same PR_FREEBUSY_ENTRYIDS as the root
+        objects.setProps(inbox, List.of(freebusyIds));
         em.persist(new ReceiveFolder(s.id, "", inbox.id));
         em.persist(new ReceiveFolder(s.id, "IPM", inbox.id));
         em.persist(new ReceiveFolder(s.id, "REPORT.IPM", inbox.id));

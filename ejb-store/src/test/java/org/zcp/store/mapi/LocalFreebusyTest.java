@@ -67,6 +67,25 @@ class LocalFreebusyTest {
             }
 
             @Override
+            public HierarchyObject find(long id) {
+                if (id == FREEBUSY_FOLDER) {
+                    HierarchyObject f = new HierarchyObject();
+                    f.id = id;
+                    f.storeId = store.id;
+                    f.type = ObjectType.MAPI_FOLDER;
+                    return f;
+                }
+                if (id == store.hierarchyId) {
+                    HierarchyObject root = new HierarchyObject();
+                    root.id = id;
+                    root.storeId = store.id;
+                    root.type = ObjectType.MAPI_FOLDER;
+                    return root;
+                }
+                return freebusyFolder.stream().filter(h -> h.id == id).findFirst().orElse(null);
+            }
+
+            @Override
             public List<HierarchyObject> children(long parentId, int type, boolean deleted) {
                 return parentId == FREEBUSY_FOLDER && type == ObjectType.MAPI_MESSAGE ? List.copyOf(freebusyFolder)
                         : List.of();
@@ -161,5 +180,26 @@ class LocalFreebusyTest {
         assertThatThrownBy(() -> localFreebusy().setAutoAccept(store, true, null, null))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.error()).isEqualTo(MapiError.MAPI_E_NOT_FOUND));
+    }
+
+    @Test
+    void theSpecifiedLayoutNamesTheMessageItselfAndANewMessageIsNamedSo() {
+        HierarchyObject message = localFreebusyMessage();
+        setProps(store.hierarchyId, List.of(LocalFreebusy.entryIdsProp(GUID, message.id, FREEBUSY_FOLDER)));
+        setProps(message.id, List.of(PropValue.ofBool(LocalFreebusy.PR_SCHDINFO_AUTO_ACCEPT_APPTS, true)));
+        assertThat(localFreebusy().of(store)).contains(message);
+        assertThat(localFreebusy().autoAccept(store).accept()).isTrue();
+
+        // an older store (the folder in [1]) that lost its message gets one, named in [1]
+        freebusyFolder.clear();
+        setProps(store.hierarchyId, List.of(PropValue.ofBinaries(PropTag.PR_FREEBUSY_ENTRYIDS,
+                List.of(new byte[0], EntryIds.bytes(GUID, FREEBUSY_FOLDER)))));
+        LocalFreebusy l = localFreebusy();
+        l.setAutoAccept(store, true, null, null);
+        List<byte[]> ids = props.get(store.hierarchyId).get(PropTag.PR_FREEBUSY_ENTRYIDS).mvbin;
+        assertThat(ids).hasSize(4);
+        assertThat(EntryIds.parse(ids.get(1)).objectId()).isEqualTo(freebusyFolder.get(0).id);
+        assertThat(EntryIds.parse(ids.get(3)).objectId()).isEqualTo(FREEBUSY_FOLDER);
+        assertThat(l.autoAccept(store).accept()).isTrue();
     }
 }

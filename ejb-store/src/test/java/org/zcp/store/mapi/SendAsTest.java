@@ -97,6 +97,17 @@ class SendAsTest {
             }
 
             @Override
+            public HierarchyObject find(long id) {
+                if (id == localFreebusy.id) return localFreebusy;
+                if (id != 200) return null;
+                HierarchyObject folder = new HierarchyObject();
+                folder.id = 200;
+                folder.storeId = bossStore.id;
+                folder.type = ObjectType.MAPI_FOLDER;
+                return folder;
+            }
+
+            @Override
             public List<HierarchyObject> children(long parentId, int type, boolean deleted) {
                 return parentId == 200 && type == ObjectType.MAPI_MESSAGE ? List.of(localFreebusy) : List.of();
             }

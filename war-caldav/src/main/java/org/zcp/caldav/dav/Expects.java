@@ -46,12 +46,17 @@ public final class Expects {
 
     /** Whether an If-None-Match header matches an item at this change number (GET: 304). */
     public static boolean noneMatchHits(DavRequest req, long modSeq) {
+        return noneMatchHits(req, etag(modSeq));
+    }
+
+    /** Whether an If-None-Match header matches a resource of this ETag (quotes included). */
+    public static boolean noneMatchHits(DavRequest req, String etag) {
         String v = req.header("If-None-Match");
         if (v == null) return false;
         for (String tag : v.split(",")) {
             String t = tag.trim();
             if (t.startsWith("W/")) t = t.substring(2); // weak comparison for GET (RFC 9110 13.1.2)
-            if (t.equals("*") || t.equals(etag(modSeq))) return true;
+            if (t.equals("*") || t.equals(etag)) return true;
         }
         return false;
     }

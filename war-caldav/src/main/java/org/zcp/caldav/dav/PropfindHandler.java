@@ -9,6 +9,7 @@ import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 import org.zcp.caldav.resource.Coll;
 import org.zcp.caldav.resource.Context;
+import org.zcp.caldav.resource.GalBook;
 import org.zcp.caldav.resource.Items;
 import org.zcp.caldav.resource.Paths;
 import org.zcp.caldav.resource.Props;
@@ -21,19 +22,15 @@ import org.zcp.store.api.FolderItems.ItemRef;
  * PROPFIND (RFC 4918 9.1) with Depth 0 or 1. Depth infinity is refused with
  * DAV:propfind-finite-depth (9.1, 16); a request without Depth is taken as 0, as clients that
  * omit it (for current-user-principal) mean. One's own calendar home lists its scheduling outbox
- * and inbox (RFC 6638 2.1, 2.2) with its calendars; both have no members to list.
+ * and inbox (RFC 6638 2.1, 2.2) with its calendars; both have no members to list. One's own
+ * address-book home lists the global address book after its address books (its own PROPFIND is
+ * {@code GalHandler}'s).
  */
 public final class PropfindHandler implements Handler {
     @Override
     public DavResponse handle(DavRequest req, Target target, Context ctx) {
-        int depth = req.depth(0);
-        if (depth == Integer.MAX_VALUE) throw new DavException(403, Names.PROPFIND_FINITE_DEPTH, "Depth infinity");
-        PropRequest props = PropRequest.all();
-        if (req.hasBody()) {
-            Element root = Xml.parse(req.body());
-            if (!Xml.is(root, Names.dav("propfind"))) throw new DavException(400, "not a DAV:propfind");
-            props = PropRequest.of(root);
-        }
+        int depth = depth(req);
+        PropRequest props = request(req);
         Multistatus ms = new Multistatus();
         String href = req.path().endsWith("/") || target instanceof Target.Item ? req.path() : req.path() + "/";
         switch (target) {
@@ -57,6 +54,10 @@ public final class PropfindHandler implements Handler {
                         }
                     }
                     for (Coll c : ctx.collections(h.tree())) props.answer(ms.entry(ctx.href(c)), Props.collection(ctx, c));
+                    if (h.tree() == Tree.CARDDAV && ctx.ownHome()) {
+                        // last, so a client that takes the first address book for new contacts takes a folder
+                        props.answer(ms.entry(Paths.gal(ctx.user(), null)), Props.gal(ctx, GalBook.read(ctx)));
+                    }
                 }
             }
             case Target.ScheduleBox b -> {
@@ -79,6 +80,21 @@ public final class PropfindHandler implements Handler {
             default -> throw new DavException(405, "PROPFIND not here").header("Allow", "GET, PUT, OPTIONS");
         }
         return ms.response();
+    }
+
+    /** The Depth of a PROPFIND: 0 without one; infinity refused (DAV:propfind-finite-depth). */
+    public static int depth(DavRequest req) {
+        int depth = req.depth(0);
+        if (depth == Integer.MAX_VALUE) throw new DavException(403, Names.PROPFIND_FINITE_DEPTH, "Depth infinity");
+        return depth;
+    }
+
+    /** What a PROPFIND asks for: its body's DAV:propfind, allprop without a body. */
+    public static PropRequest request(DavRequest req) {
+        if (!req.hasBody()) return PropRequest.all();
+        Element root = Xml.parse(req.body());
+        if (!Xml.is(root, Names.dav("propfind"))) throw new DavException(400, "not a DAV:propfind");
+        return PropRequest.of(root);
     }
 
     private static void members(Multistatus ms, Context ctx, Coll coll, PropRequest props) {

@@ -15,8 +15,9 @@ import org.zcp.store.api.FolderTree.Hierarchy;
  * kinds, flat (nested folders too), named by the folder's display name. A name taken already in
  * the home (compared without case: clients on case-insensitive file systems cache by URL) gets
  * "-&lt;folderId&gt;" appended; the hierarchy's order decides who keeps the plain name. In the
- * calendar home the segments of the scheduling outbox and inbox ({@link Target.Box}) are taken
- * from the start, so no folder shadows them.
+ * calendar home the segments of the scheduling outbox and inbox ({@link Target.Box}), in the
+ * address-book home the global address book's ({@link Target.Gal}) are taken from the start, so no
+ * folder shadows them.
  */
 public final class Homes {
     private Homes() {
@@ -29,14 +30,14 @@ public final class Homes {
     /**
      * The collections with what is kept with their folders: a kept segment (the one a client made
      * the collection under) names the collection whatever its folder is called now, and is
-     * claimed before the names of the others. A kept segment the calendar home reserves (a
-     * folder made at schedule-outbox before it was one) is not kept: the folder is named as
-     * any other.
+     * claimed before the names of the others. A kept segment the home reserves (a folder made at
+     * schedule-outbox or gal before it was one) is not kept: the folder is named as any other.
      */
     public static List<Coll> collections(Hierarchy h, Tree tree, Map<Long, Map<String, String>> kept) {
         List<FolderInfo> mine = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         if (tree == Tree.CALDAV) for (Target.Box b : Target.Box.values()) taken.add(b.segment());
+        if (tree == Tree.CARDDAV) taken.add(Target.Gal.SEGMENT);
         for (FolderInfo f : h.folders()) {
             ItemKind kind = ItemKind.ofContainer(f.containerClass());
             if (kind == null || !tree.kinds().contains(kind)) continue;
@@ -65,7 +66,8 @@ public final class Homes {
     /** The segment kept with a folder, unless the tree reserves it; null when none. */
     private static String keptSegment(Tree tree, Map<String, String> kept) {
         String s = kept.get(Kept.SEGMENT);
-        return s != null && tree == Tree.CALDAV && Target.Box.of(s) != null ? null : s;
+        boolean reserved = tree == Tree.CALDAV ? Target.Box.of(s) != null : Target.Gal.is(s);
+        return s != null && reserved ? null : s;
     }
 
     /** The collection of a segment, or null. */

@@ -50,6 +50,11 @@ public final class Paths {
             if (s.size() == 4) return new Target.ScheduleBox(s.get(1), box, s.get(3));
             return new Target.Unknown();
         }
+        if (tree == Tree.CARDDAV && s.size() >= 3 && Target.Gal.is(s.get(2))) {
+            if (s.size() == 3) return new Target.Gal(s.get(1), null);
+            if (s.size() == 4) return new Target.Gal(s.get(1), s.get(3));
+            return new Target.Unknown();
+        }
         return switch (s.size()) {
             case 1 -> new Target.Root(tree);
             case 2 -> new Target.Home(tree, s.get(1));
@@ -91,6 +96,12 @@ public final class Paths {
     /** The scheduling outbox or inbox of a user's calendar home (RFC 6638 2.1, 2.2). */
     public static String scheduleBox(String user, Target.Box box) {
         return home(Tree.CALDAV, user) + box.segment() + "/";
+    }
+
+    /** The global address book of a user's address-book home, or one of its members (name not null). */
+    public static String gal(String user, String name) {
+        String gal = home(Tree.CARDDAV, user) + Target.Gal.SEGMENT + "/";
+        return name == null ? gal : gal + encode(name);
     }
 
     public static String item(Tree tree, String user, String segment, String name) {

@@ -13,13 +13,22 @@ import org.zcp.ical.ItemKind;
 import org.zcp.store.api.WebLogons.Who;
 
 /**
- * The live properties of the roots, principals, homes, collections and scheduling boxes (RFC
- * 4918, 3744, 4791, 5397, 6352, 6578, 6638).
+ * The live properties of the roots, principals, homes, collections, scheduling boxes and the
+ * global address book (RFC 4918, 3744, 4791, 5397, 6352, 6578, 6638).
  */
 public final class Props {
     private static final List<String> READ = List.of("read", "read-current-user-privilege-set");
     private static final List<String> WRITE = List.of("read", "write", "write-properties", "write-content", "bind",
             "unbind", "read-current-user-privilege-set");
+
+    /** CARDDAV:supported-address-data (RFC 6352 6.2.2): vCard 3.0 and 4.0. */
+    private static final PropValue ADDRESS_DATA = e -> {
+        for (String v : List.of("3.0", "4.0")) {
+            var t = Xml.add(e, Names.ADDRESS_DATA_TYPE);
+            t.setAttribute("content-type", "text/vcard");
+            t.setAttribute("version", v);
+        }
+    };
 
     private Props() {
     }
@@ -101,6 +110,26 @@ public final class Props {
         return p;
     }
 
+    /**
+     * The global address book of the addressed (own) address-book home: an address book that can
+     * only be read, its ctag and sync token derived from its content ({@link GalBook}).
+     */
+    public static Map<QName, PropValue> gal(Context ctx, GalBook book) {
+        Map<QName, PropValue> p = common(ctx);
+        p.put(Names.RESOURCETYPE, PropValue.elements(Names.COLLECTION, Names.ADDRESSBOOK));
+        p.put(Names.DISPLAYNAME, PropValue.text("Global Address Book"));
+        p.put(Names.ADDRESSBOOK_DESCRIPTION, PropValue.text("The users, rooms, equipment and groups of the directory"
+                + " (read-only)"));
+        p.put(Names.OWNER, PropValue.href(Paths.principal(ctx.user())));
+        p.put(Names.CURRENT_USER_PRIVILEGE_SET, PropValue.privileges(READ));
+        p.put(Names.GETCTAG, e -> e.setTextContent(book.ctag()));
+        p.put(Names.SYNC_TOKEN, e -> e.setTextContent(book.syncToken()));
+        p.put(Names.SUPPORTED_ADDRESS_DATA, ADDRESS_DATA);
+        p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(List.of(Names.ADDRESSBOOK_QUERY,
+                Names.ADDRESSBOOK_MULTIGET, Names.SYNC_COLLECTION)));
+        return p;
+    }
+
     public static Map<QName, PropValue> collection(Context ctx, Coll c) {
         Map<QName, PropValue> p = common(ctx);
         boolean cards = c.kind() == ItemKind.CONTACT;
@@ -118,13 +147,7 @@ public final class Props {
         p.put(Names.SYNC_TOKEN, e -> e.setTextContent(syncToken(c.id(), ctx.state(c.id()).highestModSeq())));
         String max = Integer.toString(DavRequest.MAX_BODY);
         if (cards) {
-            p.put(Names.SUPPORTED_ADDRESS_DATA, e -> {
-                for (String v : List.of("3.0", "4.0")) {
-                    var t = Xml.add(e, Names.ADDRESS_DATA_TYPE);
-                    t.setAttribute("content-type", "text/vcard");
-                    t.setAttribute("version", v);
-                }
-            });
+            p.put(Names.SUPPORTED_ADDRESS_DATA, ADDRESS_DATA);
             p.put(Names.CARD_MAX_RESOURCE_SIZE, PropValue.text(max));
             p.put(Names.SUPPORTED_REPORT_SET, PropValue.reports(List.of(Names.ADDRESSBOOK_QUERY,
                     Names.ADDRESSBOOK_MULTIGET, Names.SYNC_COLLECTION)));

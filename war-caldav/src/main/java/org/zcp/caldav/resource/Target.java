@@ -65,6 +65,21 @@ public sealed interface Target {
         }
     }
 
+    /**
+     * /carddav/&lt;user&gt;/gal/: the global address book (store-api AddressBook), read-only, in
+     * its owner's address-book home only (another user's is 404, as a scheduling box is).
+     * {@code item} is a member's name ("&lt;entry id&gt;.vcf"), or null for the collection. Its
+     * segment is reserved (any case): no address book is made or found there.
+     */
+    record Gal(String user, String item) implements Target {
+        public static final String SEGMENT = "gal";
+
+        /** Whether a URL segment (any case) is the global address book's. */
+        public static boolean is(String segment) {
+            return SEGMENT.equalsIgnoreCase(segment);
+        }
+    }
+
     /** /ical/&lt;user&gt;/[&lt;calendar&gt;]: the whole-calendar gateway; calendar null for the default one. */
     record Ical(String user, String calendar) implements Target {
     }
@@ -81,6 +96,7 @@ public sealed interface Target {
             case Collection c -> c.user();
             case Item i -> i.user();
             case ScheduleBox b -> b.user();
+            case Gal g -> g.user();
             case Ical i -> i.user();
             default -> null;
         };

@@ -21,18 +21,22 @@ import org.zcp.store.api.mapi.PropValue;
 
 /**
  * The DAV service over the fakes, with a user alice (password "secret", alice@example.com) whose
- * store has Calendar, Tasks, Contacts and an Inbox, and bob, who has no business in alice's home.
+ * store has Calendar, Tasks, Contacts and an Inbox, and bob, who has no business in alice's home;
+ * hal is hidden from the global address book, which has a group "sales" too.
  */
 public final class FakeServer {
     public final FakeWebLogons logons = new FakeWebLogons().user("alice", "secret", "Alice Adams", "alice@example.com")
-            .user("bob", "pw", "Bob", "bob@example.com");
+            .user("bob", "pw", "Bob", "bob@example.com").user("hal", "9000", "Hal", "hal@example.com");
     public final FakeFolderTree tree = new FakeFolderTree(logons);
     public final FakeFolderItems items = new FakeFolderItems(logons, tree);
     public final FakeFolderMessages messages = new FakeFolderMessages(logons, tree, items);
     public final FakeCalendars calendars = new FakeCalendars(logons, tree, items);
     public final FakeScheduling scheduling = new FakeScheduling(logons);
+    public final FakeAddressBook addressBook = new FakeAddressBook(logons).hide("hal").group("sales", "Sales Team",
+            "sales@example.com");
     public final MutableClock clock = new MutableClock();
-    public final DavService service = new DavService(new Store(logons, tree, items, messages, calendars, scheduling),
+    public final DavService service = new DavService(new Store(logons, tree, items, messages, calendars, scheduling,
+            addressBook),
             new FakeCodecs(), clock);
     public final long calendar = tree.add(FakeFolderTree.ROOT, "Calendar", "IPF.Appointment");
     public final long tasks = tree.add(FakeFolderTree.ROOT, "Tasks", "IPF.Task");

@@ -46,6 +46,12 @@ public final class FakeWebLogons implements WebLogons {
         sessions.remove(session);
     }
 
+    /** Every user (no session), in login name order: what the fake address book lists. */
+    public java.util.List<Who> users() {
+        return users.entrySet().stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
+                .map(e -> new Who(null, e.getKey(), e.getValue()[1], e.getValue()[2])).toList();
+    }
+
     /** The store ends a session (timeout, rights changed): its next call is SESSION_ENDED. */
     public void end(String session) {
         ended.add(session);

@@ -28,6 +28,11 @@ class PathsTest {
                 .isEqualTo(new Target.ScheduleBox("alice", Target.Box.INBOX, "x.ics"));
         assertThat(Paths.parse("/carddav/alice/schedule-inbox/"))
                 .isEqualTo(new Target.Collection(Tree.CARDDAV, "alice", "schedule-inbox"));
+        assertThat(Paths.parse("/carddav/alice/gal/")).isEqualTo(new Target.Gal("alice", null));
+        assertThat(Paths.parse("/carddav/alice/GAL/u-bob.vcf")).isEqualTo(new Target.Gal("alice", "u-bob.vcf"));
+        assertThat(Paths.parse("/caldav/alice/gal/")).isEqualTo(new Target.Collection(Tree.CALDAV, "alice", "gal"));
+        assertThat(Paths.parse("/carddav/alice/gal/a/b")).isInstanceOf(Target.Unknown.class);
+        assertThat(Paths.gal("alice", "u-bob.vcf")).isEqualTo("/carddav/alice/gal/u-bob.vcf");
     }
 
     @Test
