@@ -308,4 +308,32 @@ class CalDavIT {
         assertThat(send(alice, "DELETE", bobCard, null).status()).isEqualTo(403);
         assertThat(send(bob, "PROPFIND", "/carddav/" + alice + "/gal/", null, "Depth", "0").status()).isEqualTo(404);
     }
+
+    @Test
+    void aPublicFolderCalendarIsServedUnderPublic() throws Exception {
+        var c = ItServer.client();
+        String s = ItServer.logon(alice, ItServer.password(alice));
+        String subtree = c.getPublicStore(s, null).ipmSubtreeId;
+        String name = "Team events " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        c.createFolder(s, subtree, name, "IPF.Appointment", false);
+
+        Answer home = send(alice, "PROPFIND", "/caldav/public/", "<D:propfind xmlns:D=\"DAV:\"><D:prop>"
+                + "<D:displayname/></D:prop></D:propfind>", "Depth", "1");
+        assertThat(home.status()).isEqualTo(207);
+        assertThat(home.body()).contains(name);
+        String coll = hrefs(home.body()).stream().filter(h -> h.startsWith("/caldav/public/") && h.length() > 15)
+                .findFirst().orElseThrow();
+        String event = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//it//EN\r\nBEGIN:VEVENT\r\nUID:pub-1\r\n"
+                + "DTSTAMP:20260101T000000Z\r\nDTSTART:20270101T100000Z\r\nDTEND:20270101T110000Z\r\n"
+                + "SUMMARY:All hands\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        assertThat(send(alice, "PUT", coll + "pub-1.ics", event, "Content-Type", "text/calendar").status())
+                .isEqualTo(201);
+        assertThat(send(alice, "GET", coll + "pub-1.ics", null).body()).contains("SUMMARY:All hands");
+        // the store decides who sees what: a new public folder takes the rights of the public subtree,
+        // where Everyone reads (manual 8.1), so bob of the same company reads it too
+        Answer bobs = send(bob, "PROPFIND", "/caldav/public/", "<D:propfind xmlns:D=\"DAV:\"><D:prop>"
+                + "<D:displayname/></D:prop></D:propfind>", "Depth", "1");
+        assertThat(bobs.body()).contains(name);
+        assertThat(send(bob, "GET", coll + "pub-1.ics", null).body()).contains("SUMMARY:All hands");
+    }
 }

@@ -24,8 +24,15 @@ public final class Context {
     private final Map<Tree, List<Coll>> collections = new EnumMap<>(Tree.class);
     private final Map<Long, FolderState> states = new HashMap<>();
 
+    /**
+     * The user segment of the public folders' homes ({@code /caldav/public/}, {@code /carddav/public/}):
+     * the calendar, task and contact folders of the company's public store the session may see.
+     */
+    public static final String PUBLIC = "public";
+
     /** The user whose home the request addresses: the logged-on user, or one who shares folders. */
     private Who owner;
+    private boolean publicHome;
 
     public Context(Store store, Who who, Codecs codecs, NamedIds ids) {
         this.store = store;
@@ -41,6 +48,13 @@ public final class Context {
      */
     public void addressing(String user) {
         if (user == null || isSelf(user)) return;
+        if (user.equalsIgnoreCase(PUBLIC)) {
+            owner = new Who(null, PUBLIC, "Public folders", "");
+            publicHome = true;
+            refresh();
+            hierarchy(); // 404 when the company has no public store the session may see
+            return;
+        }
         Who other = store.logons().user(who.session(), user);
         if (other == null) throw new DavException(404, "no user " + user);
         owner = other;
@@ -51,6 +65,11 @@ public final class Context {
     /** The owner of the addressed home (the logged-on user unless {@link #addressing} another). */
     public Who owner() {
         return owner;
+    }
+
+    /** Whether the addressed home is the public folders' ({@link #PUBLIC}). */
+    public boolean publicHome() {
+        return publicHome;
     }
 
     /** Whether the addressed home is the logged-on user's own. */
@@ -86,8 +105,11 @@ public final class Context {
     public Hierarchy hierarchy() {
         if (hierarchy == null) {
             hierarchy = ownHome() ? store.tree().folders(who.session())
+                    : publicHome ? store.tree().publicFolders(who.session())
                     : store.tree().foldersOf(who.session(), owner.loginName());
-            if (hierarchy == null) throw new DavException(404, "no store of " + owner.loginName());
+            if (hierarchy == null) {
+                throw new DavException(404, publicHome ? "no public folders to see" : "no store of " + owner.loginName());
+            }
         }
         return hierarchy;
     }

@@ -29,7 +29,8 @@ public final class FakeFolderTree implements FolderTree {
     }
 
     public FolderInfo get(long id) {
-        return folders.stream().filter(f -> f.id() == id).findFirst().orElse(null);
+        return java.util.stream.Stream.concat(folders.stream(), publicFolders.stream()).filter(f -> f.id() == id)
+                .findFirst().orElse(null);
     }
 
     @Override
@@ -70,9 +71,21 @@ public final class FakeFolderTree implements FolderTree {
         throw new UnsupportedOperationException();
     }
 
+    /** The company's public store: its IPM subtree and the folders below it, seen by everybody. */
+    public static final long PUBLIC_ROOT = 2;
+    private final List<FolderInfo> publicFolders = new ArrayList<>();
+
+    /** Adds a public folder directly (test setup). */
+    public long addPublic(String name, String containerClass) {
+        long id = nextId++;
+        publicFolders.add(new FolderInfo(id, PUBLIC_ROOT, name, containerClass, FolderInfo.Special.NONE));
+        return id;
+    }
+
     @Override
     public Hierarchy publicFolders(String session) {
-        return null;
+        logons.check(session);
+        return publicFolders.isEmpty() ? null : new Hierarchy(PUBLIC_ROOT, List.copyOf(publicFolders));
     }
 
     @Override
