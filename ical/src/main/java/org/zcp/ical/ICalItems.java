@@ -84,8 +84,8 @@ public final class ICalItems {
     public static List<Integer> queryTags(NamedIds ids) {
         return List.of(PropTag.PR_MESSAGE_CLASS, PropTag.PR_CREATION_TIME, Names.APPT_START_WHOLE.tag(ids),
                 Names.APPT_END_WHOLE.tag(ids), Names.TASK_START_DATE.tag(ids), Names.TASK_DUE_DATE.tag(ids),
-                Names.TASK_DATE_COMPLETED.tag(ids), Names.RECURRING.tag(ids), Names.CLIP_START.tag(ids),
-                Names.CLIP_END.tag(ids));
+                Names.TASK_DATE_COMPLETED.tag(ids), Names.RECURRING.tag(ids), Names.TASK_F_RECURRING.tag(ids),
+                Names.CLIP_START.tag(ids), Names.CLIP_END.tag(ids));
     }
 
     /** How far a changed occurrence may lie outside its series' clip range (Outlook keeps one before the next). */
@@ -110,8 +110,10 @@ public final class ICalItems {
     public static boolean isRecurring(Message message, NamedIds ids) {
         Props p = new Props(message.props, ids);
         PropValue flag = p.get(Names.RECURRING.tag(ids));
-        return flag != null && Boolean.TRUE.equals(flag.b) || p.str(Names.RECURRENCE) != null
-                || p.bin(Names.APPT_RECUR) != null;
+        PropValue task = p.get(Names.TASK_F_RECURRING.tag(ids));
+        return flag != null && Boolean.TRUE.equals(flag.b) || task != null && Boolean.TRUE.equals(task.b)
+                || p.str(Names.RECURRENCE) != null || p.bin(Names.APPT_RECUR) != null
+                || p.bin(Names.TASK_RECURRENCE) != null;
     }
 
     /** A whole calendar (the iCal gateway's PUT) split into one calendar object resource per UID. */

@@ -89,6 +89,7 @@ final class ItemReader {
         When start;
         Instant end;
         When eventEnd = null;
+        When taskDates = null;
         if (kind == ItemKind.EVENT) {
             When[] se = eventTimes(ct, master);
             start = se[0];
@@ -98,6 +99,7 @@ final class ItemReader {
         } else {
             When[] se = ItemProps.task(ct, master, p);
             start = se[0];
+            taskDates = se[0] != null ? se[0] : se[1];
             end = se[1] == null ? null : se[1].instant();
             List<String> dateOnly = new ArrayList<>();
             if (se[0] != null && se[0].dateOnly()) dateOnly.add("DTSTART");
@@ -125,12 +127,12 @@ final class ItemReader {
             if (kind == ItemKind.EVENT) p.bool(Names.IS_RECURRING, true);
             p.str(Names.RECURRENCE, String.join("\r\n", recurrence));
             // MAPI's recurrence blob for Outlook, when its pattern can say what the text says
-            if (kind == ItemKind.EVENT) {
-                try {
-                    recurrenceNote = Recurrences.write(ct, master, overrides, p, start, eventEnd);
-                } catch (RuntimeException e) {
-                    recurrenceNote = "the recurrence cannot be mapped: " + e.getMessage();
-                }
+            try {
+                recurrenceNote = kind == ItemKind.EVENT ? Recurrences.write(ct, master, overrides, p, start, eventEnd)
+                        : overrides.isEmpty() ? Recurrences.writeTask(ct, master, p, taskDates)
+                        : "a task's changed occurrences have no place in MAPI";
+            } catch (RuntimeException e) {
+                recurrenceNote = "the recurrence cannot be mapped: " + e.getMessage();
             }
         }
         if (!extra.isEmpty()) p.str(Names.EXTRA, String.join("\r\n", extra));

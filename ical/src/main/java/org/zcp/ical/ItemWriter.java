@@ -104,7 +104,9 @@ final class ItemWriter {
                 ? Recurrences.lines(p, new Recurrences.Master(uid(p, m), stamp(p), p.bool(Names.APPT_SUB_TYPE)
                         ? (tzid == null ? defaultZone : zone) : zone, tzid, p.bool(Names.APPT_SUB_TYPE),
                         p.str(PropTag.PR_SUBJECT), p.str(Names.LOCATION), busyStatus(p)))
-                : Lines.split(p.str(Names.RECURRENCE));
+                : Recurrences.taskLines(p, dateOnly.contains("DTSTART") || start == null && dateOnly.contains("DUE")
+                        ? (tzid == null ? defaultZone : zone) : zone, dateOnly.contains("DTSTART")
+                        || start == null && dateOnly.contains("DUE"), tzid);
         int firstBlock = 0;
         while (firstBlock < recurrence.size() && !recurrence.get(firstBlock).regionMatches(true, 0, "BEGIN:", 0, 6)) {
             c.add(recurrence.get(firstBlock++));

@@ -71,11 +71,11 @@ public final class Itip {
      * What a scheduling message says: its method, the meeting's UID and SEQUENCE, its organizer's
      * address, the attendees of its master component (a REPLY: the one who answers), its summary,
      * whether it recurs (RRULE, RDATE or overrides) and whether it concerns one occurrence only
-     * (RECURRENCE-ID without a master).
+     * (RECURRENCE-ID without a master; {@code recurrenceId} is then that RECURRENCE-ID line).
      */
     public record Message(Method method, String uid, int sequence, String organizer, String organizerName,
             List<Attendee> attendees, String summary, boolean recurring, boolean oneOccurrence, Instant start,
-            Instant end) {
+            Instant end, String recurrenceId) {
         /** The attendee of this address (case-insensitive), or null. */
         public Attendee attendee(String address) {
             for (Attendee a : attendees) if (a.address().equalsIgnoreCase(address)) return a;
@@ -137,7 +137,8 @@ public final class Itip {
         }
         return new Message(method(method), uid, sequence(main), org == null ? null : ItemProps.address(org.getValue()),
                 org == null ? null : CalendarText.param(org, Parameter.CN), List.copyOf(attendees),
-                CalendarText.value(main, Property.SUMMARY), recurring, master == null, start, end);
+                CalendarText.value(main, Property.SUMMARY), recurring, master == null, start, end,
+                master == null ? Lines.split(CalendarText.prop(main, Property.RECURRENCE_ID).toString()).get(0) : null);
     }
 
     /**
@@ -257,6 +258,7 @@ public final class Itip {
         if (request.start() != null) l.add("DTSTART:" + Lines.utc(request.start().toEpochMilli()));
         if (request.end() != null) l.add("DTEND:" + Lines.utc(request.end().toEpochMilli()));
         if (request.summary() != null) l.add("SUMMARY:" + Lines.text(request.summary()));
+        if (request.recurrenceId() != null) l.add(request.recurrenceId());
         if (request.organizer() != null) {
             l.add("ORGANIZER" + cn(request.organizerName()) + ":" + ItemWriter.uri(request.organizer()));
         }
@@ -302,6 +304,101 @@ public final class Itip {
             }
         }
         return Lines.fold(out);
+    }
+
+    /**
+     * A stored meeting (its calendar object resource, as rendered) with one occurrence changed as
+     * a request or cancellation of that occurrence says (RFC 5546 3.2.2.1, 3.2.5: RECURRENCE-ID
+     * without a master): a cancellation excludes it (EXDATE on the master, an override of it
+     * removed); a request replaces or adds its override (with the time zones it needs).
+     */
+    public static String withOccurrence(String resource, String itip, boolean cancel) {
+        List<String> copy = Lines.split(unfold(resource));
+        List<String> msg = Lines.split(unfold(itip));
+        List<List<String>> changes = blocks(msg, "VEVENT");
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (List<String> c : changes) {
+            String rid = line(c, "RECURRENCE-ID");
+            if (rid != null) ids.add(ridValue(rid));
+        }
+        List<String> zonesNeeded = new ArrayList<>();
+        java.util.Set<String> zonesHad = new java.util.HashSet<>();
+        for (List<String> z : blocks(copy, "VTIMEZONE")) zonesHad.add(line(z, "TZID"));
+        if (!cancel) {
+            for (List<String> z : blocks(msg, "VTIMEZONE")) if (!zonesHad.contains(line(z, "TZID"))) zonesNeeded.addAll(z);
+        }
+        int i = 0;
+        while (i < copy.size()) {
+            String l = copy.get(i);
+            if (l.equalsIgnoreCase("BEGIN:VEVENT")) {
+                int end = i;
+                while (end < copy.size() && !copy.get(end).equalsIgnoreCase("END:VEVENT")) end++;
+                List<String> block = new ArrayList<>(copy.subList(i, Math.min(end + 1, copy.size())));
+                String rid = line(block, "RECURRENCE-ID");
+                if (rid == null) {
+                    if (cancel) {
+                        for (List<String> c : changes) {
+                            String r = line(c, "RECURRENCE-ID");
+                            if (r != null) block.add(block.size() - 1, "EXDATE" + r.substring("RECURRENCE-ID".length()));
+                        }
+                    }
+                    out.addAll(block);
+                } else if (!ids.contains(ridValue(rid))) {
+                    out.addAll(block);
+                }
+                i = end + 1;
+                continue;
+            }
+            if (l.equalsIgnoreCase("END:VCALENDAR")) {
+                if (!cancel) for (List<String> c : changes) out.addAll(c);
+                out.add(l);
+                i++;
+                continue;
+            }
+            out.add(l);
+            if (l.equalsIgnoreCase("BEGIN:VCALENDAR")) out.addAll(zonesNeeded);
+            i++;
+        }
+        return Lines.fold(out);
+    }
+
+    private static String unfold(String text) {
+        return text.replaceAll("\r?\n[ \t]", "");
+    }
+
+    /** The blocks BEGIN:name .. END:name of unfolded lines, nested ones inside. */
+    private static List<List<String>> blocks(List<String> lines, String name) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> cur = null;
+        for (String l : lines) {
+            if (cur == null && l.equalsIgnoreCase("BEGIN:" + name)) cur = new ArrayList<>();
+            if (cur != null) cur.add(l);
+            if (cur != null && l.equalsIgnoreCase("END:" + name)) {
+                out.add(cur);
+                cur = null;
+            }
+        }
+        return out;
+    }
+
+    /** The first line of a block that is property {@code name} (with or without parameters), or null. */
+    private static String line(List<String> block, String name) {
+        for (String l : block) {
+            if (l.regionMatches(true, 0, name, 0, name.length()) && l.length() > name.length()
+                    && (l.charAt(name.length()) == ':' || l.charAt(name.length()) == ';')) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** A RECURRENCE-ID's parameters and value: what tells two of them apart. */
+    private static String ridValue(String line) {
+        int colon = ContentLines.valueStart(line);
+        if (colon < 0) return line;
+        return line.substring("RECURRENCE-ID".length(), colon).toUpperCase(Locale.ROOT) + "|"
+                + line.substring(colon + 1).trim();
     }
 
     /** The message class of a scheduling message in a mailbox ([MS-OXOCAL] 2.2.6, 2.2.7). */

@@ -94,6 +94,10 @@ final class Names {
     static final Named TASK_DUE_DATE = lid(PSETID_TASK, 0x8105, PT_SYSTIME);
     static final Named TASK_DATE_COMPLETED = lid(PSETID_TASK, 0x810F, PT_SYSTIME);
     static final Named TASK_COMPLETE = lid(PSETID_TASK, 0x811C, PT_BOOLEAN);
+    /** PidLidTaskRecurrence: a RecurrencePattern alone ([MS-OXOTASK] 2.2.2.2.15). */
+    static final Named TASK_RECURRENCE = lid(PSETID_TASK, 0x8116, PT_BINARY);
+    /** PidLidTaskFRecurring ([MS-OXOTASK] 2.2.2.2.16). */
+    static final Named TASK_F_RECURRING = lid(PSETID_TASK, 0x8126, PT_BOOLEAN);
 
     // PSETID_Address
     static final Named FILE_UNDER = lid(PSETID_ADDRESS, 0x8005, PT_UNICODE);

@@ -35,7 +35,7 @@ final class Overlaps {
     static boolean test(Message m, NamedIds ids, Instant from, Instant to, ZoneId defaultZone) {
         Props p = new Props(m.props, ids);
         ItemKind kind = ItemKind.ofMessage(p.str(PropTag.PR_MESSAGE_CLASS));
-        if (p.str(Names.RECURRENCE) != null || p.bin(Names.APPT_RECUR) != null) {
+        if (p.str(Names.RECURRENCE) != null || p.bin(Names.APPT_RECUR) != null || p.bin(Names.TASK_RECURRENCE) != null) {
             return !occurrences(m, ids, from, to, defaultZone, 1).isEmpty();
         }
         if (kind == ItemKind.TASK) {

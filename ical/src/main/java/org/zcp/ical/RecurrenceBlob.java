@@ -34,8 +34,24 @@ final class RecurrenceBlob {
     /** Outlook's subject and location are at most 255 characters; the length fields are 16 bits. */
     private static final int MAX_STRING = 0x7FFE;
 
+    /**
+     * The RecurrencePattern alone ([MS-OXOCAL] 2.2.1.44.1): a task's PidLidTaskRecurrence
+     * ([MS-OXOTASK] 2.2.2.2.15), which has no appointment part.
+     */
+    static byte[] writePattern(RecurrencePattern p) {
+        Out o = new Out();
+        pattern(o, p);
+        return o.bytes();
+    }
+
     static byte[] write(RecurrencePattern p) {
         Out o = new Out();
+        pattern(o, p);
+        appointment(o, p);
+        return o.bytes();
+    }
+
+    private static void pattern(Out o, RecurrencePattern p) {
         o.u16(RecurrencePattern.READER_VERSION).u16(RecurrencePattern.WRITER_VERSION);
         o.u16(p.recurFrequency()).u16(p.patternType()).u16(p.calendarType());
         o.u32(p.firstDateTime()).u32(p.period()).u32(p.slidingFlag());
@@ -55,7 +71,9 @@ final class RecurrenceBlob {
         o.u32(modified.size());
         for (int d : modified) o.u32(d);
         o.u32(p.startDate()).u32(p.endDate());
+    }
 
+    private static void appointment(Out o, RecurrencePattern p) {
         o.u32(p.readerVersion2()).u32(p.writerVersion2());
         o.u32(p.startTimeOffset()).u32(p.endTimeOffset());
         o.u16(p.exceptions().size());
@@ -84,7 +102,6 @@ final class RecurrenceBlob {
             }
         }
         o.u32(0); // ReservedBlock2Size
-        return o.bytes();
     }
 
     /** The pattern of a blob; IllegalArgumentException when it is not one. */
@@ -124,6 +141,12 @@ final class RecurrenceBlob {
             List<Integer> modified = ints(b);
             int startDate = b.getInt();
             int endDate = b.getInt();
+            if (!b.hasRemaining()) {
+                // a RecurrencePattern alone: a task's ([MS-OXOTASK] 2.2.2.2.15)
+                return new RecurrencePattern(frequency, patternType, calendarType, firstDateTime, period, sliding,
+                        weekDays, dayOfMonth, weekNumber, endType, count, firstDow, deleted, modified, startDate, endDate,
+                        0, 0, 0, 0, List.of());
+            }
             int reader2 = b.getInt();
             int writer2 = b.getInt();
             int startOffset = b.getInt();

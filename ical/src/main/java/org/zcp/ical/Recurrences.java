@@ -90,6 +90,57 @@ final class Recurrences {
         return null;
     }
 
+    /**
+     * Writes PidLidTaskRecurrence and PidLidTaskFRecurring for a recurring task (its dates are
+     * what recur: the pattern of its start, else its due date); null when written, else why MAPI's
+     * pattern cannot hold the recurrence. EXDATEs are its deleted occurrences; a task has no
+     * changed ones in MAPI.
+     */
+    static String writeTask(CalendarText ct, Component master, Props p, When start) {
+        List<Property> rrules = master.getPropertyList().getProperties(Property.RRULE);
+        if (rrules.isEmpty()) return "no RRULE (RDATE alone)";
+        if (rrules.size() > 1) return "several RRULEs";
+        if (!master.getPropertyList().getProperties(Property.RDATE).isEmpty()) return "RDATE has no place in MAPI's pattern";
+        if (start == null) return "a task without DTSTART or DUE has no dates to recur";
+        ZoneId zone = start.zone();
+        List<LocalDateTime> exdates = new ArrayList<>();
+        for (Property ex : master.getPropertyList().getProperties(Property.EXDATE)) {
+            for (Instant i : dates(ct, ex, zone)) exdates.add(local(i, zone));
+        }
+        LocalDateTime first = local(start.instant(), zone);
+        Mapped m = RecurrenceRules.toPattern(new Series(rrules.get(0).getValue(), first, first, start.dateOnly(), zone,
+                exdates, List.of(), CalendarText.value(master, Property.SUMMARY), null, 0));
+        if (m.pattern() == null) return m.notExpressible();
+        byte[] blob = RecurrenceBlob.writePattern(m.pattern());
+        p.bin(Names.TASK_RECURRENCE, blob);
+        p.bool(Names.TASK_F_RECURRING, true);
+        p.str(Names.RECURRENCE_BLOB, fingerprint(blob));
+        return null;
+    }
+
+    /**
+     * The recurrence lines of a stored task: the kept text while the blob is the one written from
+     * it (or there is none); otherwise (Outlook made or changed it) RRULE and EXDATE from the blob,
+     * as dates when the task's dates are (Outlook's always are) or in {@code zone}.
+     */
+    static List<String> taskLines(Props p, ZoneId zone, boolean dates, String tzid) {
+        String kept = p.str(Names.RECURRENCE);
+        byte[] blob = p.bin(Names.TASK_RECURRENCE);
+        if (blob == null || kept != null && fingerprint(blob).equals(p.str(Names.RECURRENCE_BLOB))) return Lines.split(kept);
+        RecurrencePattern pattern;
+        try {
+            pattern = RecurrenceBlob.read(blob);
+        } catch (IllegalArgumentException e) {
+            return Lines.split(kept);
+        }
+        RecurrenceRules.ICal ical = RecurrenceRules.toICal(pattern, zone, dates);
+        Master m = new Master(null, null, zone, tzid, dates, null, null, 0);
+        List<String> out = new ArrayList<>();
+        out.add("RRULE:" + ical.rrule());
+        for (LocalDateTime x : ical.exdates()) out.add(m.time("EXDATE", x));
+        return out;
+    }
+
     /** SHA-256 of a blob, hex. */
     static String fingerprint(byte[] blob) {
         try {

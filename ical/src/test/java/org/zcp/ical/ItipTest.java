@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.ical.Itip.Method;
@@ -149,5 +150,49 @@ class ItipTest {
                 Corpus.SERVER_ZONE);
         assertThat(client.attendee("c@zcp.test").byServer()).isFalse();
         assertThat(client.attendee("john@zcp.test").byServer()).isTrue();
+    }
+
+    private static final String SERIES = ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:t\nBEGIN:VEVENT\nUID:weekly-1\n"
+            + "DTSTAMP:20250101T000000Z\nDTSTART:20250106T100000Z\nDTEND:20250106T110000Z\nSUMMARY:Weekly\n"
+            + "RRULE:FREQ=WEEKLY;COUNT=5\nORGANIZER:mailto:olga@example.org\nATTENDEE:mailto:john@zcp.test\n"
+            + "END:VEVENT\nEND:VCALENDAR\n").replace("\n", "\r\n");
+
+    private static String occurrence(String method, String extra) {
+        return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:t\nMETHOD:" + method + "\nBEGIN:VEVENT\nUID:weekly-1\n"
+                + "SEQUENCE:1\nDTSTAMP:20250102T000000Z\nRECURRENCE-ID:20250113T100000Z\n" + extra
+                + "ORGANIZER:mailto:olga@example.org\nATTENDEE:mailto:john@zcp.test\nEND:VEVENT\nEND:VCALENDAR\n")
+                .replace("\n", "\r\n");
+    }
+
+    private List<java.time.Instant> starts(String text) {
+        Message m = ICalItems.parse(text, ids, Corpus.SERVER_ZONE).message();
+        return FreeBusy.occurrences(m, ids, Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-03-01T00:00:00Z"),
+                Corpus.SERVER_ZONE).stream().map(FreeBusy.Period::start).sorted().toList();
+    }
+
+    @Test
+    void aCancelledOccurrenceShouldLeaveTheSeries() {
+        Itip.Message m = Itip.read(occurrence("CANCEL", "DTSTART:20250113T100000Z\n"), Corpus.SERVER_ZONE);
+        assertThat(m.oneOccurrence()).isTrue();
+        assertThat(m.recurrenceId()).isEqualTo("RECURRENCE-ID:20250113T100000Z");
+
+        String after = Itip.withOccurrence(SERIES, occurrence("CANCEL", "DTSTART:20250113T100000Z\n"), true);
+
+        assertThat(starts(after)).hasSize(4).doesNotContain(Instant.parse("2025-01-13T10:00:00Z"));
+    }
+
+    @Test
+    void aMovedOccurrenceShouldBecomeAnOverrideOfTheSeries() {
+        String moved = occurrence("REQUEST", "DTSTART:20250114T150000Z\nDTEND:20250114T160000Z\nSUMMARY:Moved\n");
+
+        String after = Itip.withOccurrence(SERIES, moved, false);
+        String again = Itip.withOccurrence(after, moved, false);
+
+        assertThat(starts(after)).hasSize(5).contains(Instant.parse("2025-01-14T15:00:00Z"))
+                .doesNotContain(Instant.parse("2025-01-13T10:00:00Z"));
+        assertThat(again.split("RECURRENCE-ID", -1)).as("one override, not two").hasSize(2);
+        String reply = Itip.reply(Itip.read(moved, Corpus.SERVER_ZONE), "john@zcp.test", null, PartStat.DECLINED, null,
+                Instant.parse("2025-01-02T00:00:00Z"));
+        assertThat(reply).contains("RECURRENCE-ID:20250113T100000Z");
     }
 }

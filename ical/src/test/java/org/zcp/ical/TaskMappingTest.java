@@ -54,4 +54,52 @@ class TaskMappingTest {
         assertThat(p.num(PropTag.PR_SENSITIVITY)).isEqualTo(2L);
         assertThat(p.num(Names.TASK_STATUS)).isEqualTo(0L);
     }
+
+    private static String task(String body) {
+        return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:t\nBEGIN:VTODO\nUID:rt-1\nDTSTAMP:20250101T000000Z\n"
+                + "SUMMARY:Expenses\n" + body + "END:VTODO\nEND:VCALENDAR\n").replace("\n", "\r\n");
+    }
+
+    @Test
+    void aRecurringTaskShouldGetOutlooksTaskRecurrence() {
+        Parsed parsed = ICalItems.parse(task("DTSTART;VALUE=DATE:20250106\nDUE;VALUE=DATE:20250107\n"
+                + "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=10\nEXDATE;VALUE=DATE:20250113\n"), ids, Corpus.SERVER_ZONE);
+        Props p = new Props(parsed.message().props, ids);
+
+        assertThat(parsed.recurrenceNote()).isNull();
+        assertThat(p.bool(Names.TASK_F_RECURRING)).isTrue();
+        RecurrencePattern pattern = RecurrenceBlob.read(p.bin(Names.TASK_RECURRENCE));
+        assertThat(pattern.recurFrequency()).isEqualTo(RecurrencePattern.WEEKLY);
+        assertThat(pattern.weekDays()).isEqualTo(0x02);
+        assertThat(pattern.endType()).isEqualTo(RecurrencePattern.END_AFTER_N);
+        assertThat(pattern.occurrenceCount()).isEqualTo(10);
+        assertThat(pattern.deleted()).hasSize(1);
+        // the pattern alone: no appointment part after EndDate
+        assertThat(RecurrenceBlob.writePattern(pattern)).isEqualTo(p.bin(Names.TASK_RECURRENCE));
+        assertThat(ICalItems.render(parsed.message(), ids, Corpus.SERVER_ZONE))
+                .contains("RRULE:FREQ=WEEKLY;", "BYDAY=MO", "COUNT=10", "EXDATE;VALUE=DATE:20250113");
+    }
+
+    @Test
+    void aTaskRecurrenceOutlookWroteShouldComeBackAsRrule() {
+        Parsed parsed = ICalItems.parse(task("DTSTART;VALUE=DATE:20250106\nDUE;VALUE=DATE:20250107\n"
+                + "RRULE:FREQ=MONTHLY;BYMONTHDAY=6;UNTIL=20251206\n"), ids, Corpus.SERVER_ZONE);
+        // as Outlook leaves it: the blob, no iCalendar text
+        parsed.message().props.removeIf(v -> v.tag == Names.RECURRENCE.tag(ids) || v.tag == Names.RECURRENCE_BLOB.tag(ids));
+
+        String text = ICalItems.render(parsed.message(), ids, Corpus.SERVER_ZONE);
+
+        assertThat(text).contains("RRULE:FREQ=MONTHLY;", "BYMONTHDAY=6").contains("UNTIL=2025120");
+        assertThat(ICalItems.isRecurring(parsed.message(), ids)).isTrue();
+    }
+
+    @Test
+    void aTaskRuleMapiCannotHoldShouldKeepItsTextOnly() {
+        Parsed parsed = ICalItems.parse(task("DTSTART;VALUE=DATE:20250106\nRRULE:FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=-1\n"),
+                ids, Corpus.SERVER_ZONE);
+
+        assertThat(parsed.recurrenceNote()).isNotNull();
+        assertThat(new Props(parsed.message().props, ids).bin(Names.TASK_RECURRENCE)).isNull();
+        assertThat(ICalItems.render(parsed.message(), ids, Corpus.SERVER_ZONE)).contains("BYSETPOS=-1");
+    }
 }

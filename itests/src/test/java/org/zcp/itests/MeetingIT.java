@@ -267,4 +267,27 @@ class MeetingIT {
         assertThat(CalDavIT.send(asker.login(), "POST", "/caldav/" + vera.login() + "/schedule-outbox/", request,
                 "Content-Type", "text/calendar").status()).isEqualTo(404);
     }
+
+    @Test
+    void oneOccurrenceIsCancelledOrMovedInTheSeries() throws Exception {
+        Person mira = person("miro");
+        String uid = uid();
+        String attendee = "PARTSTAT=NEEDS-ACTION:mailto:" + mira.email();
+        deliver(mira.email(), "olga@remote.example", "REQUEST", event("REQUEST", uid, 0, "20270301T090000Z",
+                "20270301T093000Z", "olga@remote.example", "RRULE:FREQ=WEEKLY;COUNT=6\r\n", attendee));
+        String occurrence = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:%s\r\nBEGIN:VEVENT\r\n"
+                + "UID:" + uid + "\r\nSEQUENCE:1\r\nDTSTAMP:20270101T000000Z\r\nRECURRENCE-ID:%s\r\n%s"
+                + "ORGANIZER:mailto:olga@remote.example\r\nATTENDEE;" + attendee + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+        deliver(mira.email(), "olga@remote.example", "CANCEL", String.format(occurrence, "CANCEL", "20270308T090000Z",
+                "DTSTART:20270308T090000Z\r\n"));
+        assertThat(get(mira, uid).body()).contains("EXDATE:20270308T090000Z").contains("RRULE:");
+
+        deliver(mira.email(), "olga@remote.example", "REQUEST", String.format(occurrence, "REQUEST", "20270315T090000Z",
+                "DTSTART:20270316T140000Z\r\nDTEND:20270316T143000Z\r\nSUMMARY:Moved once\r\n"));
+        String copy = get(mira, uid).body();
+        assertThat(copy).contains("EXDATE:20270308T090000Z", "RECURRENCE-ID:20270315T090000Z",
+                "DTSTART:20270316T140000Z", "SUMMARY:Moved once");
+        assertThat(inboxClasses(mira)).contains("IPM.Schedule.Meeting.Canceled");
+    }
 }

@@ -85,7 +85,7 @@ public class SchedulingBean implements Scheduling {
                 + " recipient(s) queued");
     }
 
-    static String subject(Itip.Message m) {
+    private static String subject(Itip.Message m) {
         String summary = m.summary() == null ? "" : m.summary();
         return switch (m.method()) {
             case CANCEL -> "Canceled: " + summary;
@@ -98,7 +98,7 @@ public class SchedulingBean implements Scheduling {
         };
     }
 
-    static String text(Itip.Message m, String name) {
+    private static String text(Itip.Message m, String name) {
         String when = m.start() == null ? "" : " on " + WHEN.format(m.start().atZone(ZoneId.systemDefault()));
         String summary = m.summary() == null ? "a meeting" : "\"" + m.summary() + "\"";
         return switch (m.method()) {

@@ -35,7 +35,9 @@ import org.zcp.store.mapi.LocalFreebusy.AutoAccept;
  * otherwise accepted; the answer goes to the organizer and the request to Deleted Items;
  * <li>an answer sets the attendee's response in the organizer's copy;
  * <li>a cancellation marks the copy cancelled (its time free), or removes it from a mailbox that
- * answers by itself.
+ * answers by itself;
+ * <li>a request or cancellation of one occurrence changes or takes out that occurrence of the series
+ * the calendar holds.
  * </ul>
  * Older SEQUENCEs and meetings the calendar does not hold change nothing.
  */
@@ -69,10 +71,7 @@ final class Booking {
             return new Scheduled(Outcome.IGNORED, "an older version of the meeting (SEQUENCE " + m.sequence() + ")",
                     REQUEST_CLASS, null, null, null);
         }
-        if (m.oneOccurrence()) {
-            return new Scheduled(Outcome.NONE, "a request for one occurrence is delivered as mail only", REQUEST_CLASS,
-                    null, null, null);
-        }
+        if (m.oneOccurrence()) return occurrence(m, text, existing, false, REQUEST_CLASS);
         if (auto.accept()) return answerByItself(m, text, existing);
         PartStat answer = existing.isPresent()
                 && Itip.sequence(existing.get().message(), calendar.ids()) == m.sequence()
@@ -156,6 +155,11 @@ final class Booking {
     Scheduled reply(Itip.Message m) {
         String cls = Itip.messageClass(m);
         if (m.attendees().isEmpty()) return new Scheduled(Outcome.NONE, "an answer without an attendee", cls, null, null, null);
+        if (m.oneOccurrence()) {
+            // MAPI keeps one answer per attendee and series: an answer for one occurrence stays a mail
+            return new Scheduled(Outcome.NONE, "an answer for one occurrence is delivered as mail only", cls, null, null,
+                    null);
+        }
         Itip.Attendee who = m.attendees().get(0);
         PartStat answer = PartStat.of(who.partStat());
         if (answer == null) {
@@ -173,7 +177,7 @@ final class Booking {
         return new Scheduled(Outcome.ANSWERED, who.address() + " " + answer.value(), cls, null, null, null);
     }
 
-    Scheduled cancel(Itip.Message m) {
+    Scheduled cancel(Itip.Message m, String text) {
         String cls = Itip.messageClass(m);
         Optional<Item> existing = calendar.find(folder, m.uid());
         if (existing.isEmpty()) return new Scheduled(Outcome.IGNORED, "no such meeting in the calendar", cls, null, null, null);
@@ -181,10 +185,7 @@ final class Booking {
         if (Itip.sequence(copy.message(), calendar.ids()) > m.sequence()) {
             return new Scheduled(Outcome.IGNORED, "an older version of the meeting", cls, null, null, null);
         }
-        if (m.oneOccurrence()) {
-            return new Scheduled(Outcome.NONE, "a cancellation of one occurrence is delivered as mail only", cls, null,
-                    null, null);
-        }
+        if (m.oneOccurrence()) return occurrence(m, text, existing, true, cls);
         if (auto.accept()) {
             calendar.delete(folder, copy.ref().name(), Expect.at(copy.ref().modSeq()));
             return new Scheduled(Outcome.CANCELLED, "removed", cls, trash, null, null);
@@ -192,6 +193,47 @@ final class Booking {
         Itip.cancel(copy.message(), calendar.ids());
         calendar.put(folder, copy.ref().name(), copy.message(), Expect.at(copy.ref().modSeq()));
         return new Scheduled(Outcome.CANCELLED, null, cls, null, null, null);
+    }
+
+    /**
+     * A request or cancellation of one occurrence of a series the calendar holds: the occurrence is
+     * moved or changed (an override), or taken out, keeping the user's answer to the series; a
+     * mailbox that answers by itself answers for that occurrence (declining a move into taken time
+     * when it declines conflicts). An occurrence of a meeting the calendar lacks changes nothing.
+     */
+    private Scheduled occurrence(Itip.Message m, String text, Optional<Item> existing, boolean cancel, String cls) {
+        if (existing.isEmpty()) {
+            return new Scheduled(Outcome.IGNORED, "one occurrence of a meeting the calendar does not hold", cls, null,
+                    null, null);
+        }
+        Item copy = existing.get();
+        String series = org.zcp.ical.ICalItems.render(copy.message(), calendar.ids(), calendar.zone());
+        PartStat answer = Itip.answerOf(copy.message(), own());
+        if (!cancel && auto.accept() && auto.declineConflict() && m.start() != null) {
+            String why = busyAt(m);
+            if (why != null) {
+                return new Scheduled(Outcome.DECLINED, why, cls, trash, m.organizer(),
+                        Itip.reply(m, own(), name(), PartStat.DECLINED, why, Instant.now()));
+            }
+        }
+        Parsed changed = Itip.attendeeCopy(Itip.withOccurrence(series, text, cancel), calendar.ids(), own(), answer,
+                calendar.zone());
+        calendar.put(folder, copy.ref().name(), changed.message(), Expect.at(copy.ref().modSeq()));
+        if (cancel) return new Scheduled(Outcome.CANCELLED, "one occurrence", cls, auto.accept() ? trash : null, null, null);
+        if (auto.accept()) {
+            return new Scheduled(Outcome.ACCEPTED, "one occurrence", cls, trash, m.organizer(),
+                    Itip.reply(m, own(), name(), PartStat.ACCEPTED, null, Instant.now()));
+        }
+        return new Scheduled(Outcome.TENTATIVE, "one occurrence changed", cls, null, null, null);
+    }
+
+    /** Why one occurrence's new time is taken (the rest of its own series left out), or null. */
+    private String busyAt(Itip.Message m) {
+        Instant end = max(m.end(), m.start().plusSeconds(1));
+        List<FreeBusy.Period> taken = calendar.busy(folder, m.start(), end, Itip.meetingKey(m.uid()));
+        int capacity = capacity();
+        return peak(taken, new FreeBusy.Period(m.start(), end, FreeBusy.Type.BUSY)) >= capacity
+                ? "the time is taken at " + m.start() : null;
     }
 
     private void put(String text, Optional<Item> existing, PartStat answer) {

@@ -173,7 +173,7 @@ public class CalendarsBean implements Calendars {
             done = switch (m.method()) {
                 case REQUEST -> booking.request(m, calendar);
                 case REPLY -> booking.reply(m);
-                case CANCEL -> booking.cancel(m);
+                case CANCEL -> booking.cancel(m, calendar);
                 default -> new Scheduled(Outcome.NONE, "METHOD " + m.method() + " is delivered as mail only",
                         Itip.messageClass(m), null, null, null);
             };

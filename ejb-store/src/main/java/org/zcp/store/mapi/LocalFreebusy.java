@@ -85,11 +85,6 @@ public class LocalFreebusy {
         return cls != null && FREEBUSY_CLASS.equalsIgnoreCase(cls.s);
     }
 
-    /** PR_FREEBUSY_ENTRYIDS as [MS-OXOSFLD] 2.2.6 has it, for the root folder (and the Inbox). */
-    public static PropValue entryIdsProp(String storeGuid, long localFreebusy, long freebusyFolder) {
-        return PropValue.ofBinaries(PropTag.PR_FREEBUSY_ENTRYIDS, List.of(new byte[0],
-                EntryIds.bytes(storeGuid, localFreebusy), new byte[0], EntryIds.bytes(storeGuid, freebusyFolder)));
-    }
 
     /** The properties of the store's LocalFreebusy message (empty when it has none). */
     public Map<Integer, PropValue> props(StoreEntity store) {
@@ -126,7 +121,7 @@ public class LocalFreebusy {
         objects.setProps(h, List.of(PropValue.ofString(PropTag.PR_SUBJECT, "LocalFreebusy"),
                 PropValue.ofString(PropTag.PR_MESSAGE_CLASS, FREEBUSY_CLASS)));
         HierarchyObject root = objects.find(store.hierarchyId);
-        if (root != null) objects.setProps(root, List.of(entryIdsProp(store.guid, h.id, folder.id)));
+        if (root != null) objects.setProps(root, List.of(FreebusyEntryIds.of(store.guid, h.id, folder.id)));
         return h;
     }
 

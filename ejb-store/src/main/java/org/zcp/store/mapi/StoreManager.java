@@ -121,7 +121,7 @@ public class StoreManager {
         List<byte[]> ren = new ArrayList<>(List.of(new byte[0], new byte[0], new byte[0], new byte[0]));
         ren.addAll(additional);
         storeProps.add(PropValue.ofBinaries(PropTag.PR_ADDITIONAL_REN_ENTRYIDS, ren));
-        PropValue freebusyIds = LocalFreebusy.entryIdsProp(s.guid, localFreebusy.id, freebusy.id);
+        PropValue freebusyIds = FreebusyEntryIds.of(s.guid, localFreebusy.id, freebusy.id);
         storeProps.add(freebusyIds);
         storeProps.add(PropValue.ofString(PropTag.PR_DISPLAY_NAME, storeName(user)));
         objects.setProps(root, storeProps);

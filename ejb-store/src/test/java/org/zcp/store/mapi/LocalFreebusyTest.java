@@ -185,7 +185,7 @@ class LocalFreebusyTest {
     @Test
     void theSpecifiedLayoutNamesTheMessageItselfAndANewMessageIsNamedSo() {
         HierarchyObject message = localFreebusyMessage();
-        setProps(store.hierarchyId, List.of(LocalFreebusy.entryIdsProp(GUID, message.id, FREEBUSY_FOLDER)));
+        setProps(store.hierarchyId, List.of(FreebusyEntryIds.of(GUID, message.id, FREEBUSY_FOLDER)));
         setProps(message.id, List.of(PropValue.ofBool(LocalFreebusy.PR_SCHDINFO_AUTO_ACCEPT_APPTS, true)));
         assertThat(localFreebusy().of(store)).contains(message);
         assertThat(localFreebusy().autoAccept(store).accept()).isTrue();
