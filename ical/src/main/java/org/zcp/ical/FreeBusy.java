@@ -50,6 +50,23 @@ public final class FreeBusy {
 
     /** A busy period [start, end). */
     public record Period(Instant start, Instant end, Type type) {
+        /** The store API's form of a period. */
+        public org.zcp.store.api.Calendars.Busy busy() {
+            return new org.zcp.store.api.Calendars.Busy(start, end, switch (type) {
+                case BUSY_TENTATIVE -> org.zcp.store.api.Calendars.BusyType.TENTATIVE;
+                case BUSY -> org.zcp.store.api.Calendars.BusyType.BUSY;
+                case BUSY_UNAVAILABLE -> org.zcp.store.api.Calendars.BusyType.OUT_OF_OFFICE;
+            });
+        }
+
+        /** A period of the store API's form. */
+        public static Period of(org.zcp.store.api.Calendars.Busy b) {
+            return new Period(b.start(), b.end(), switch (b.type()) {
+                case TENTATIVE -> Type.BUSY_TENTATIVE;
+                case BUSY -> Type.BUSY;
+                case OUT_OF_OFFICE -> Type.BUSY_UNAVAILABLE;
+            });
+        }
     }
 
     /** PidLidAppointmentStateFlags asfCanceled ([MS-OXOCAL] 2.2.1.10). */

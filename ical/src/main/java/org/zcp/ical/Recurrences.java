@@ -124,21 +124,8 @@ final class Recurrences {
      * as dates when the task's dates are (Outlook's always are) or in {@code zone}.
      */
     static List<String> taskLines(Props p, ZoneId zone, boolean dates, String tzid) {
-        String kept = p.str(Names.RECURRENCE);
-        byte[] blob = p.bin(Names.TASK_RECURRENCE);
-        if (blob == null || kept != null && fingerprint(blob).equals(p.str(Names.RECURRENCE_BLOB))) return Lines.split(kept);
-        RecurrencePattern pattern;
-        try {
-            pattern = RecurrenceBlob.read(blob);
-        } catch (IllegalArgumentException e) {
-            return Lines.split(kept);
-        }
-        RecurrenceRules.ICal ical = RecurrenceRules.toICal(pattern, zone, dates);
-        Master m = new Master(null, null, zone, tzid, dates, null, null, 0);
-        List<String> out = new ArrayList<>();
-        out.add("RRULE:" + ical.rrule());
-        for (LocalDateTime x : ical.exdates()) out.add(m.time("EXDATE", x));
-        return out;
+        // a task's pattern has no exceptions: RRULE and EXDATE only
+        return lines(p, Names.TASK_RECURRENCE, new Master(null, null, zone, tzid, dates, null, null, 0));
     }
 
     /** SHA-256 of a blob, hex. */
@@ -159,8 +146,12 @@ final class Recurrences {
      *        values an override repeats when it does not change them
      */
     static List<String> lines(Props p, Master master) {
+        return lines(p, Names.APPT_RECUR, master);
+    }
+
+    private static List<String> lines(Props p, Names.Named blobName, Master master) {
         String kept = p.str(Names.RECURRENCE);
-        byte[] blob = p.bin(Names.APPT_RECUR);
+        byte[] blob = p.bin(blobName);
         if (blob == null || kept != null && fingerprint(blob).equals(p.str(Names.RECURRENCE_BLOB))) return Lines.split(kept);
         RecurrencePattern pattern;
         try {

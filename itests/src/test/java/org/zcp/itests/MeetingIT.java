@@ -152,6 +152,10 @@ class MeetingIT {
         deliver(olga.email(), "intruder@remote.example", "REPLY", event("REPLY", uid, 0, "20270310T100000Z",
                 "20270310T110000Z", olga.email(), "", "PARTSTAT=DECLINED:mailto:intruder@remote.example"));
         assertThat(get(olga, uid).body()).doesNotContain("intruder");
+        // nor does a forged one: an answer of ext sent by someone else
+        deliver(olga.email(), "forger@evil.example", "REPLY", event("REPLY", uid, 0, "20270310T100000Z",
+                "20270310T110000Z", olga.email(), "", "PARTSTAT=DECLINED:mailto:ext@remote.example"));
+        assertThat(get(olga, uid).body()).contains("PARTSTAT=ACCEPTED:mailto:ext@remote.example");
     }
 
     @Test

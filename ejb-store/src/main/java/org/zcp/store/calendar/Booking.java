@@ -152,7 +152,7 @@ final class Booking {
         }
     }
 
-    Scheduled reply(Itip.Message m) {
+    Scheduled reply(Itip.Message m, String from) {
         String cls = Itip.messageClass(m);
         if (m.attendees().isEmpty()) return new Scheduled(Outcome.NONE, "an answer without an attendee", cls, null, null, null);
         if (m.oneOccurrence()) {
@@ -161,6 +161,10 @@ final class Booking {
                     null);
         }
         Itip.Attendee who = m.attendees().get(0);
+        if (!sentBy(from, who.address())) {
+            return new Scheduled(Outcome.IGNORED, "an answer of " + who.address() + " sent by " + from, cls, null, null,
+                    null);
+        }
         PartStat answer = PartStat.of(who.partStat());
         if (answer == null) {
             return new Scheduled(Outcome.IGNORED, "PARTSTAT " + who.partStat() + " is not an answer", cls, null, null, null);
@@ -177,8 +181,12 @@ final class Booking {
         return new Scheduled(Outcome.ANSWERED, who.address() + " " + answer.value(), cls, null, null, null);
     }
 
-    Scheduled cancel(Itip.Message m, String text) {
+    Scheduled cancel(Itip.Message m, String text, String from) {
         String cls = Itip.messageClass(m);
+        if (m.organizer() == null || !sentBy(from, m.organizer())) {
+            return new Scheduled(Outcome.IGNORED, "a cancellation by " + m.organizer() + " sent by " + from, cls, null,
+                    null, null);
+        }
         Optional<Item> existing = calendar.find(folder, m.uid());
         if (existing.isEmpty()) return new Scheduled(Outcome.IGNORED, "no such meeting in the calendar", cls, null, null, null);
         Item copy = existing.get();
@@ -243,6 +251,11 @@ final class Booking {
         } else {
             calendar.put(folder, resourceName(copy.uid()), copy.message(), Expect.absent());
         }
+    }
+
+    /** Whether the mail's author is who the message speaks for (no author known: not trusted). */
+    static boolean sentBy(String from, String address) {
+        return from != null && address != null && from.trim().equalsIgnoreCase(address.trim());
     }
 
     /** The UID and ".ics" when it is a plain path segment (what CalDAV clients use), else its hash. */

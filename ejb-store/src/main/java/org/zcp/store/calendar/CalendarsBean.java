@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -116,15 +115,7 @@ public class CalendarsBean implements Calendars {
         try (CalendarItems.Scope c = items.open(ZoneId.systemDefault())) {
             periods = FreeBusy.merge(c.busy(folderId, from, to, null));
         }
-        List<Busy> out = new ArrayList<>();
-        for (FreeBusy.Period p : periods) {
-            out.add(new Busy(p.start(), p.end(), switch (p.type()) {
-                case BUSY_TENTATIVE -> BusyType.TENTATIVE;
-                case BUSY -> BusyType.BUSY;
-                case BUSY_UNAVAILABLE -> BusyType.OUT_OF_OFFICE;
-            }));
-        }
-        return out;
+        return periods.stream().map(FreeBusy.Period::busy).toList();
     }
 
     /** The store's default Calendar folder (PR_IPM_APPOINTMENT_ENTRYID), or null. */
@@ -152,7 +143,7 @@ public class CalendarsBean implements Calendars {
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Scheduled deliver(long userId, String calendar) {
+    public Scheduled deliver(long userId, String calendar, String from) {
         ZoneId zone = ZoneId.systemDefault();
         Itip.Message m;
         try {
@@ -172,8 +163,8 @@ public class CalendarsBean implements Calendars {
                     localFreebusy.autoAccept(store));
             done = switch (m.method()) {
                 case REQUEST -> booking.request(m, calendar);
-                case REPLY -> booking.reply(m);
-                case CANCEL -> booking.cancel(m, calendar);
+                case REPLY -> booking.reply(m, from);
+                case CANCEL -> booking.cancel(m, calendar, from);
                 default -> new Scheduled(Outcome.NONE, "METHOD " + m.method() + " is delivered as mail only",
                         Itip.messageClass(m), null, null, null);
             };

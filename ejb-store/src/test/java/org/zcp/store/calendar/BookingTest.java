@@ -35,4 +35,11 @@ class BookingTest {
         assertThat(odd).matches("[0-9a-f]{32}\\.ics");
         assertThat(Booking.resourceName("../etc")).matches("[0-9a-f]{32}\\.ics");
     }
+
+    @Test
+    void onlyTheAuthorAMessageSpeaksForIsTrusted() {
+        assertThat(Booking.sentBy("Ext@Remote.example", "ext@remote.example")).isTrue();
+        assertThat(Booking.sentBy("forger@evil.example", "ext@remote.example")).isFalse();
+        assertThat(Booking.sentBy(null, "ext@remote.example")).isFalse();
+    }
 }

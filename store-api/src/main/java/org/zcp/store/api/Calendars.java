@@ -70,8 +70,12 @@ public interface Calendars {
      * meeting requests itself, is accepted or declined and answered, manual 8.8), an answer updates
      * the organizer's copy, a cancellation marks the meeting cancelled. Malformed calendar data is
      * {@link Outcome#NONE} with the reason: the mail is still delivered.
+     *
+     * @param from the mail's author (its From address, else the envelope sender; null when it has
+     *        none): an answer is taken only from the attendee it is of, a cancellation only from
+     *        the organizer, so a forged mail cannot change who comes or free a booked room
      */
-    Scheduled deliver(long userId, String calendar);
+    Scheduled deliver(long userId, String calendar, String from);
 
     /**
      * The meeting's MAPI properties for the mail that carries it (named properties only: global

@@ -1,7 +1,6 @@
 package org.zcp.caldav.caldav;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;
 import org.zcp.caldav.dav.DavException;
@@ -47,14 +46,6 @@ public final class FreeBusyQuery implements Report {
 
     /** The store's periods as the conversions' (one FBTYPE each). */
     public static List<FreeBusy.Period> periods(List<Busy> busy) {
-        List<FreeBusy.Period> out = new ArrayList<>();
-        for (Busy b : busy) {
-            out.add(new FreeBusy.Period(b.start(), b.end(), switch (b.type()) {
-                case TENTATIVE -> FreeBusy.Type.BUSY_TENTATIVE;
-                case BUSY -> FreeBusy.Type.BUSY;
-                case OUT_OF_OFFICE -> FreeBusy.Type.BUSY_UNAVAILABLE;
-            }));
-        }
-        return out;
+        return busy.stream().map(FreeBusy.Period::of).toList();
     }
 }

@@ -88,19 +88,11 @@ public final class FakeCalendars implements Calendars {
             if (!is.isBefore(to) || !ie.isAfter(from)) continue;
             periods.add(new FreeBusy.Period(is.isBefore(from) ? from : is, ie.isAfter(to) ? to : ie, type));
         }
-        List<Busy> out = new ArrayList<>();
-        for (FreeBusy.Period p : FreeBusy.merge(periods)) {
-            out.add(new Busy(p.start(), p.end(), switch (p.type()) {
-                case BUSY_TENTATIVE -> BusyType.TENTATIVE;
-                case BUSY -> BusyType.BUSY;
-                case BUSY_UNAVAILABLE -> BusyType.OUT_OF_OFFICE;
-            }));
-        }
-        return out;
+        return FreeBusy.merge(periods).stream().map(FreeBusy.Period::busy).toList();
     }
 
     @Override
-    public Scheduled deliver(long userId, String calendar) {
+    public Scheduled deliver(long userId, String calendar, String from) {
         throw new UnsupportedOperationException("delivery is the mail flow's");
     }
 

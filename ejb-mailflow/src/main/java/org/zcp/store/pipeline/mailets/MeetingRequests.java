@@ -46,7 +46,8 @@ public class MeetingRequests extends GenericMailet {
         String calendar = calendarPart(mail.getMessage());
         if (calendar == null) return;
         Services services = ((PipelineContext) getMailetContext()).services();
-        Scheduled done = services.bean(Calendars.class).deliver(userId, calendar);
+        Scheduled done = services.bean(Calendars.class).deliver(userId, calendar,
+                OutOfOffice.replyAddress(mail, mail.getMessage()));
         if (done.messageClass() != null) {
             MailAttributes.set(mail, MailAttributes.MESSAGE_CLASS, done.messageClass());
             MailAttributes.set(mail, MailAttributes.MEETING, calendar);
