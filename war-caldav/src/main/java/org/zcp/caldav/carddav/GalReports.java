@@ -7,6 +7,7 @@ import org.zcp.caldav.dav.DavResponse;
 import org.zcp.caldav.dav.Multistatus;
 import org.zcp.caldav.dav.Names;
 import org.zcp.caldav.dav.PropRequest;
+import org.zcp.caldav.dav.SyncCollection;
 import org.zcp.caldav.dav.Xml;
 import org.zcp.caldav.resource.Context;
 import org.zcp.caldav.resource.GalBook;
@@ -55,13 +56,7 @@ final class GalReports {
 
     static DavResponse sync(Element body, DavRequest req, Target target, Context ctx) {
         collection(target, "sync-collection");
-        Element level = Xml.child(body, Names.SYNC_LEVEL);
-        if (level != null && !level.getTextContent().trim().equals("1")
-                && !level.getTextContent().trim().equals("infinite")) {
-            throw new DavException(400, "sync-level " + level.getTextContent());
-        }
-        Element tokenEl = Xml.child(body, Names.SYNC_TOKEN);
-        String token = tokenEl == null ? "" : tokenEl.getTextContent().trim();
+        String token = SyncCollection.requestedToken(body);
         GalBook book = GalBook.read(ctx);
         PropRequest props = PropRequest.of(body);
         Multistatus ms = new Multistatus();

@@ -24,19 +24,27 @@ import org.zcp.store.api.StoreFailure;
 public final class SyncCollection implements Report {
     private static final String PREFIX = "http://zcp.org/ns/sync/";
 
-    @Override
-    public DavResponse run(Element body, DavRequest req, Target target, Context ctx) {
-        if (!(target instanceof Target.Collection c)) {
-            throw new DavException(403, Names.SUPPORTED_REPORT, "sync-collection of " + target);
-        }
-        Coll coll = ctx.collection(c);
+    /**
+     * The sync token a sync-collection body asks from ("" for none), its sync-level checked: 1, or
+     * "infinite", which answers the same as collections here hold no collections (400 otherwise).
+     */
+    public static String requestedToken(Element body) {
         Element level = Xml.child(body, Names.SYNC_LEVEL);
         if (level != null && !level.getTextContent().trim().equals("1")
                 && !level.getTextContent().trim().equals("infinite")) {
             throw new DavException(400, "sync-level " + level.getTextContent());
         }
         Element tokenEl = Xml.child(body, Names.SYNC_TOKEN);
-        long token = parseToken(tokenEl == null ? "" : tokenEl.getTextContent().trim(), coll.id());
+        return tokenEl == null ? "" : tokenEl.getTextContent().trim();
+    }
+
+    @Override
+    public DavResponse run(Element body, DavRequest req, Target target, Context ctx) {
+        if (!(target instanceof Target.Collection c)) {
+            throw new DavException(403, Names.SUPPORTED_REPORT, "sync-collection of " + target);
+        }
+        Coll coll = ctx.collection(c);
+        long token = parseToken(requestedToken(body), coll.id());
         ItemChanges changes;
         try {
             changes = ctx.store().items().changes(ctx.session(), coll.id(), token);
