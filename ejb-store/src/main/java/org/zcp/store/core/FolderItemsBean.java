@@ -104,25 +104,43 @@ public class FolderItemsBean implements FolderItems {
         HierarchyObject f = readable(s, folderId);
         ItemNames.Entry held = itemNames.current(f, nameTag());
         // a read: every query would otherwise first check each entity read so far for changes to
-        // flush (a multiget of 100 items read 3,000 property rows, and checked them before each of
-        // its 800 queries); the entities are let go every few items for the same reason
+        // flush; the entities are let go after each batch for the same reason
         objects.em().setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         List<Item> out = new ArrayList<>();
-        int read = 0;
-        for (String name : new LinkedHashSet<>(names)) {
-            if (++read % 20 == 0) objects.em().clear();
-            HierarchyObject h = find(f, held, name);
-            if (h == null) continue;
-            String entryId = objects.entryId(h);
-            Message m = messages.load(s, entryId);
-            if (m.attachments != null) {
-                for (Attachment a : m.attachments) {
-                    MessageService.Content c = messages.attachment(s, entryId, a.attachNum);
-                    try {
-                        a.data = c.bytes() != null ? c.bytes() : java.nio.file.Files.readAllBytes(c.file());
-                    } catch (java.io.IOException e) {
-                        throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "attachment cannot be read");
-                    }
+        List<String> all = List.copyOf(new LinkedHashSet<>(names));
+        for (int i = 0; i < all.size(); i += BATCH) {
+            out.addAll(batch(s, f, held, all.subList(i, Math.min(all.size(), i + BATCH))));
+            objects.em().clear();
+        }
+        return out;
+    }
+
+    /** How many items {@link #get} reads together: a few queries for all of them (MessageService.loadAll). */
+    static final int BATCH = 100;
+
+    private List<Item> batch(Session s, HierarchyObject f, ItemNames.Entry held, List<String> names) {
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            Long id = idOf(f, held, name);
+            if (id != null) ids.put(name, id);
+        }
+        Map<Long, HierarchyObject> found = objects.findAll(ids.values());
+        List<HierarchyObject> live = new ArrayList<>();
+        for (long id : ids.values()) {
+            HierarchyObject h = found.get(id);
+            if (live(f, h)) live.add(h);
+        }
+        Map<Long, Message> loaded = messages.loadAll(s, live);
+        List<Item> out = new ArrayList<>();
+        for (HierarchyObject h : live) {
+            Message m = loaded.get(h.id);
+            String entryId = m.entryId;
+            for (Attachment a : m.attachments) {
+                MessageService.Content c = messages.attachment(s, entryId, a.attachNum);
+                try {
+                    a.data = c.bytes() != null ? c.bytes() : java.nio.file.Files.readAllBytes(c.file());
+                } catch (java.io.IOException e) {
+                    throw new StoreException(MapiError.MAPI_E_CALL_FAILED, "attachment cannot be read");
                 }
             }
             out.add(new Item(ref(f, held, h.id, h.imapUid, h.changeNum), m));
@@ -278,23 +296,30 @@ public class FolderItemsBean implements FolderItems {
 
     /** The folder's live item of this name: by its kept name, else by its entry id. */
     private HierarchyObject find(HierarchyObject f, ItemNames.Entry names, String name) {
-        Long id = names.ids().get(name);
-        if (id == null) {
-            try {
-                EntryIds.Parsed p = EntryIds.parse(name);
-                if (!p.storeGuid().equalsIgnoreCase(objects.storeGuid(f.storeId))) return null;
-                id = p.objectId();
-            } catch (RuntimeException notAnEntryId) {
-                return null;
-            }
-            if (names.names().containsKey(id)) return null; // named otherwise
-        }
+        Long id = idOf(f, names, name);
+        if (id == null) return null;
         HierarchyObject h = objects.find(id);
-        if (h == null || h.parentId != f.id || h.type != ObjectType.MAPI_MESSAGE || h.flags != 0
-                || h.deletedAt != null) {
+        return live(f, h) ? h : null;
+    }
+
+    /** The object a name stands for in a folder: a name given by a client, or an entry id of this store. */
+    private Long idOf(HierarchyObject f, ItemNames.Entry names, String name) {
+        Long id = names.ids().get(name);
+        if (id != null) return id;
+        try {
+            EntryIds.Parsed p = EntryIds.parse(name);
+            if (!p.storeGuid().equalsIgnoreCase(objects.storeGuid(f.storeId))) return null;
+            id = p.objectId();
+        } catch (RuntimeException notAnEntryId) {
             return null;
         }
-        return h;
+        return names.names().containsKey(id) ? null : id; // named otherwise
+    }
+
+    /** Whether an object is a live, normal message of the folder. */
+    private static boolean live(HierarchyObject f, HierarchyObject h) {
+        return h != null && h.parentId == f.id && h.type == ObjectType.MAPI_MESSAGE && h.flags == 0
+                && h.deletedAt == null;
     }
 
     private boolean stillHere(HierarchyObject f, long id) {
