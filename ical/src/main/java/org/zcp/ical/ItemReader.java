@@ -134,6 +134,9 @@ final class ItemReader {
             } catch (RuntimeException e) {
                 recurrenceNote = "the recurrence cannot be mapped: " + e.getMessage();
             }
+            if (kind == ItemKind.EVENT && recurrenceNote == null && !overrides.isEmpty()) {
+                m.attachments.addAll(Exceptions.write(ct, master, overrides, ids, start.zone()));
+            }
         }
         if (!extra.isEmpty()) p.str(Names.EXTRA, String.join("\r\n", extra));
         Set<String> tzids = new LinkedHashSet<>();
@@ -153,7 +156,7 @@ final class ItemReader {
     }
 
     /** DTSTART and the end (DTEND, DTSTART + DURATION, a day for a date, else DTSTART) of an event. */
-    private static When[] eventTimes(CalendarText ct, Component c) {
+    static When[] eventTimes(CalendarText ct, Component c) {
         Property dtstart = CalendarText.prop(c, Property.DTSTART);
         if (dtstart == null) throw resource("the VEVENT " + CalendarText.value(c, Property.UID) + " has no DTSTART");
         When start = ct.when(dtstart, ct.defaultZone);

@@ -103,7 +103,8 @@ final class ItemWriter {
         List<String> recurrence = kind == ItemKind.EVENT && start != null
                 ? Recurrences.lines(p, new Recurrences.Master(uid(p, m), stamp(p), p.bool(Names.APPT_SUB_TYPE)
                         ? (tzid == null ? defaultZone : zone) : zone, tzid, p.bool(Names.APPT_SUB_TYPE),
-                        p.str(PropTag.PR_SUBJECT), p.str(Names.LOCATION), busyStatus(p)))
+                        p.str(PropTag.PR_SUBJECT), p.str(Names.LOCATION), busyStatus(p),
+                        original -> exceptionLines(m, p, ids, original)))
                 : Recurrences.taskLines(p, dateOnly.contains("DTSTART") || start == null && dateOnly.contains("DUE")
                         ? (tzid == null ? defaultZone : zone) : zone, dateOnly.contains("DTSTART")
                         || start == null && dateOnly.contains("DUE"), tzid);
@@ -124,6 +125,21 @@ final class ItemWriter {
         out.addAll(c);
         out.add("END:VCALENDAR");
         return Lines.fold(out);
+    }
+
+    /**
+     * The lines of an override from the blob that the blob has no room for: the body and attendees
+     * of the exception's embedded message when it keeps its own, else the master's; the organizer.
+     */
+    private static List<String> exceptionLines(Message m, Props p, NamedIds ids, Instant original) {
+        Message e = Exceptions.of(m, original, ids);
+        Props ep = e == null ? null : new Props(e.props, ids);
+        List<String> out = new ArrayList<>();
+        text(out, "DESCRIPTION", ep != null && ep.bool(Names.F_EXCEPTIONAL_BODY) ? ep.str(PropTag.PR_BODY)
+                : p.str(PropTag.PR_BODY));
+        organizer(out, p);
+        attendees(out, ep != null && ep.bool(Names.F_EXCEPTIONAL_ATTENDEES) ? e : m);
+        return out;
     }
 
     /** DTSTAMP: the owner's last critical change, else the last modification, else now. */

@@ -56,6 +56,12 @@ final class Names {
     static final Named RECURRING = lid(PSETID_APPOINTMENT, 0x8223, PT_BOOLEAN);
     /** PidLidAppointmentRecur: the AppointmentRecurrencePattern blob ([MS-OXOCAL] 2.2.1.44). */
     static final Named APPT_RECUR = lid(PSETID_APPOINTMENT, 0x8216, PT_BINARY);
+    /** PidLidExceptionReplaceTime: an exception's original start (UTC), on its embedded message. */
+    static final Named EXCEPTION_REPLACE_TIME = lid(PSETID_APPOINTMENT, 0x8228, PT_SYSTIME);
+    /** PidLidFExceptionalBody: the exception's body is its own. */
+    static final Named F_EXCEPTIONAL_BODY = lid(PSETID_APPOINTMENT, 0x8206, PT_BOOLEAN);
+    /** PidLidFExceptionalAttendees: the exception's attendees are its own. */
+    static final Named F_EXCEPTIONAL_ATTENDEES = lid(PSETID_APPOINTMENT, 0x822B, PT_BOOLEAN);
     /** PidLidRecurrenceType: 1 daily, 2 weekly, 3 monthly, 4 yearly. */
     static final Named RECURRENCE_TYPE = lid(PSETID_APPOINTMENT, 0x8231, PT_LONG);
     /** PidLidRecurrencePattern: the pattern in words. */

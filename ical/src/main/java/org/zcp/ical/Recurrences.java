@@ -125,7 +125,7 @@ final class Recurrences {
      */
     static List<String> taskLines(Props p, ZoneId zone, boolean dates, String tzid) {
         // a task's pattern has no exceptions: RRULE and EXDATE only
-        return lines(p, Names.TASK_RECURRENCE, new Master(null, null, zone, tzid, dates, null, null, 0));
+        return lines(p, Names.TASK_RECURRENCE, new Master(null, null, zone, tzid, dates, null, null, 0, null));
     }
 
     /** SHA-256 of a blob, hex. */
@@ -178,14 +178,19 @@ final class Recurrences {
             out.add("TRANSP:" + (b == 0 ? "TRANSPARENT" : "OPAQUE"));
             String[] cdo = {"FREE", "TENTATIVE", "BUSY", "OOF", "WORKINGELSEWHERE"};
             out.add("X-MICROSOFT-CDO-BUSYSTATUS:" + (b >= 0 && b < cdo.length ? cdo[b] : "BUSY"));
+            if (master.more() != null) out.addAll(master.more().apply(o.originalStart().atZone(master.zone()).toInstant()));
             out.add("END:VEVENT");
         }
         return out;
     }
 
-    /** What an override rendered from the blob takes from its master. */
+    /**
+     * What an override rendered from the blob takes from its master; {@code more} gives the lines
+     * the blob has no room for (body, organizer, attendees: the exception's attachment or the
+     * master's) by the occurrence's original start, or is null.
+     */
     record Master(String uid, String stamp, ZoneId zone, String tzid, boolean allDay, String subject, String location,
-            int busyStatus) {
+            int busyStatus, java.util.function.Function<Instant, List<String>> more) {
         /** A date property of a local time in the series' zone (DATE when all-day, UTC when no TZID). */
         String time(String name, LocalDateTime t) {
             if (allDay) return name + ";VALUE=DATE:" + Lines.date(t.toLocalDate());

@@ -65,6 +65,16 @@ final class Tags {
     static final int PR_ATTACHMENT_CONTACTPHOTO = 0x7FFF000B;
     static final int PR_ATTACHMENT_HIDDEN = 0x7FFE000B;
     static final int ATTACH_BY_VALUE = 1;
+    static final int ATTACH_EMBEDDED_MSG = 5;
+    /** PidTagAttachmentFlags; afException (2) marks an exception of a recurring appointment. */
+    static final int PR_ATTACHMENT_FLAGS = 0x37140003;
+    static final int AF_EXCEPTION = 0x2;
+    static final int PR_RENDERING_POSITION = 0x370B0003;
+    /** PidTagExceptionReplaceTime: the original start (UTC) of the occurrence an exception replaces. */
+    static final int PR_EXCEPTION_REPLACETIME = 0x7FF90040;
+    /** PidTagExceptionStartTime/EndTime: the exception's start and end in the series' local time. */
+    static final int PR_EXCEPTION_STARTTIME = 0x7FFA0040;
+    static final int PR_EXCEPTION_ENDTIME = 0x7FFB0040;
 
     // PidTagRecipientTrackStatus values (MS-OXOCAL 2.2.4.10)
     static final int RESP_NONE = 0;

@@ -6,6 +6,7 @@ import static org.zcp.itests.Fixture.assertFault;
 import jakarta.activation.DataHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -95,6 +96,43 @@ class StoreSoapIT {
         assertThat(back.attachments).hasSize(1);
         assertThat(back.attachments.get(0).size).isEqualTo(100_000);
         assertThat(read(c.loadAttachment(sid, id, back.attachments.get(0).attachNum))).isEqualTo(data);
+    }
+
+    @Test
+    void embeddedMessageIsKeptCopiedAndRemovedWithTheMessageThatHoldsIt() throws Exception {
+        long before = c.getQuotaStatus(sid, john).storeSize;
+        Message inner = Fixture.message("Minutes of Monday", 1_700_000_000_000L);
+        inner.recipients = List.of(Fixture.recipient("Mary", "mary@example.com", PropTag.MAPI_TO));
+        inner.attachments = List.of(Fixture.attachment("minutes.txt", "1. plans".getBytes(StandardCharsets.US_ASCII)));
+        org.zcp.api.soap.Attachment holder = new org.zcp.api.soap.Attachment();
+        holder.props = new java.util.ArrayList<>(List.of(PropValue.ofLong(PropTag.PR_ATTACH_METHOD, 5),
+                PropValue.ofString(PropTag.PR_DISPLAY_NAME, "Minutes of Monday")));
+        holder.embedded = inner;
+        Message m = Fixture.message("Fwd: Minutes", 1_700_000_000_000L);
+        m.attachments = List.of(holder);
+        String id = c.createMessage(sid, folders.get("Drafts"), m, false);
+
+        Message back = c.loadMessage(sid, id);
+        Message embedded = back.attachments.get(0).embedded;
+        assertThat(PropValues.string(embedded.props, PropTag.PR_SUBJECT)).isEqualTo("Minutes of Monday");
+        assertThat(embedded.recipients).hasSize(1);
+        assertThat(embedded.attachments).hasSize(1);
+        assertThat(embedded.attachments.get(0).size).isEqualTo(8);
+        // the holding message's size counts the embedded one, and so does the store's
+        long size = PropValues.number(back.props, PropTag.PR_MESSAGE_SIZE);
+        assertThat(size).isGreaterThan(back.attachments.get(0).size).isGreaterThan(8);
+        assertThat(c.getQuotaStatus(sid, john).storeSize - before).isEqualTo(size);
+        // an embedded message is reached through its attachment, never written on its own
+        assertFault(() -> c.saveMessage(sid, embedded.entryId, Fixture.message("x", 1L)), "MAPI_E_INVALID_PARAMETER");
+
+        String copy = c.copyMessages(sid, List.of(id), folders.get("Inbox"), false).get(0);
+        Message copied = c.loadMessage(sid, copy).attachments.get(0).embedded;
+        assertThat(PropValues.string(copied.props, PropTag.PR_SUBJECT)).isEqualTo("Minutes of Monday");
+        assertThat(copied.entryId).isNotEqualTo(embedded.entryId);
+        assertThat(copied.attachments).hasSize(1);
+
+        c.deleteMessages(sid, List.of(id, copy), true);
+        assertThat(c.getQuotaStatus(sid, john).storeSize).isEqualTo(before);
     }
 
     @Test

@@ -318,7 +318,7 @@ public final class MapiToMime {
         List<Attachment> inline = new ArrayList<>();
         List<Attachment> regular = new ArrayList<>();
         for (Attachment a : nonNull(m.attachments)) {
-            if (a == null) continue;
+            if (a == null || isException(a)) continue; // a changed occurrence of a series, not a file
             if (html != null && isInline(a)) {
                 inline.add(a);
             } else {
@@ -394,6 +394,15 @@ public final class MapiToMime {
                 && method(a) != ATTACH_EMBEDDED_MSG;
     }
 
+    /** PidTagAttachmentFlags afException: the attachment holds a changed occurrence ([MS-OXOCAL] 2.2.10.1.1). */
+    private static boolean isException(Attachment a) {
+        Long flags = number(a.props, PR_ATTACHMENT_FLAGS);
+        return flags != null && (flags & AF_EXCEPTION) != 0;
+    }
+
+    static final int PR_ATTACHMENT_FLAGS = 0x37140003;
+    static final int AF_EXCEPTION = 0x2;
+
     private static long method(Attachment a) {
         Long method = number(a.props, PropTag.PR_ATTACH_METHOD);
         return method == null ? ATTACH_BY_VALUE : method;
@@ -407,7 +416,11 @@ public final class MapiToMime {
         boolean message = method(a) == ATTACH_EMBEDDED_MSG || type.startsWith("message/rfc822");
         MimeBodyPart part = new MimeBodyPart();
         if (message) {
-            // RFC 2046 5.2.1: no encoding but 7bit, 8bit or binary; the stored message as it is
+            // RFC 2046 5.2.1: no encoding but 7bit, 8bit or binary; the stored message as it is,
+            // or the message a MAPI client embedded, written as MIME in turn (its own content only)
+            if (data.length == 0 && a.embedded != null) {
+                data = toBytes(convert(a.embedded, null, new Options(options.messageIdDomain(), true, null)));
+            }
             if (data.length == 0) return null;
             part.setDataHandler(new DataHandler(new ByteArrayDataSource(data, "message/rfc822")));
             part.setHeader("Content-Type", "message/rfc822");

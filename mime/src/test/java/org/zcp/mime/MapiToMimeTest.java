@@ -672,6 +672,43 @@ class MapiToMimeTest {
         }
 
         @Test
+        void messageAMapiClientEmbeddedIsWrittenAsMimeInTurn() throws Exception {
+            // Given an attachment holding a message object (method 5, no bytes), as Outlook attaches one
+            Message inner = message("Minutes of Monday", "What we decided.");
+            inner.recipients.add(recipient(PropTag.MAPI_TO, "Bob Builder", "bob@example.org"));
+            Message m = message("Fwd: Minutes of Monday", "See below.");
+            Attachment a = attachment(m, "Minutes of Monday", null, null);
+            a.props.removeIf(p -> p.tag == PropTag.PR_ATTACH_METHOD);
+            a.props.add(PropValue.ofLong(PropTag.PR_ATTACH_METHOD, MimeToMapi.ATTACH_EMBEDDED_MSG));
+            a.embedded = inner;
+
+            BodyPart part = multipart(sent(m)).getBodyPart(1);
+
+            // Then it is a message/rfc822 part with the embedded message's headers and body
+            assertThat(baseType(part)).isEqualTo("message/rfc822");
+            MimeMessage embedded = (MimeMessage) part.getContent();
+            assertThat(embedded.getSubject()).isEqualTo("Minutes of Monday");
+            assertThat(embedded.getHeader("To", ",")).contains("bob@example.org");
+            assertThat(new String(raw(part), StandardCharsets.UTF_8)).contains("What we decided.");
+        }
+
+        @Test
+        void exceptionsOfARecurringAppointmentAreNoAttachmentsOfItsMime() throws Exception {
+            Message m = message("Weekly", "Every Monday.");
+            Attachment a = attachment(m, "Weekly (moved)", null, null);
+            a.props.removeIf(p -> p.tag == PropTag.PR_ATTACH_METHOD);
+            a.props.add(PropValue.ofLong(PropTag.PR_ATTACH_METHOD, MimeToMapi.ATTACH_EMBEDDED_MSG));
+            a.props.add(PropValue.ofLong(MapiToMime.PR_ATTACHMENT_FLAGS, MapiToMime.AF_EXCEPTION));
+            a.embedded = message("Weekly (moved)", "");
+            attachment(m, "agenda.txt", "text/plain", "1. plans".getBytes(StandardCharsets.US_ASCII));
+
+            MimeMultipart mixed = multipart(sent(m));
+
+            assertThat(mixed.getCount()).isEqualTo(2);
+            assertThat(bytes(mixed.getBodyPart(1))).asString(StandardCharsets.US_ASCII).isEqualTo("1. plans");
+        }
+
+        @Test
         void asciiEmbeddedMessageIsSevenBit() throws Exception {
             Message m = message("s", "b");
             Attachment a = attachment(m, null, "message/rfc822", "Subject: x\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII));

@@ -144,6 +144,7 @@ final class Wire {
         a.props = listIn(w.props, Wire::in);
         a.data = w.data;
         a.size = w.size;
+        a.embedded = in(w.embedded);
         return a;
     }
 
@@ -154,6 +155,7 @@ final class Wire {
         w.props = listOut(a.props, Wire::out);
         w.data = a.data;
         w.size = a.size;
+        w.embedded = out(a.embedded);
         return w;
     }
 

@@ -146,8 +146,9 @@ public class MessageService {
             } else {
                 Attachment at = new Attachment();
                 at.attachNum = part.attachNum;
-                at.size = attachments.size(part.id);
                 at.props = new ArrayList<>(propsOf.apply(part).values());
+                at.embedded = embedded(part, at.props);
+                at.size = at.embedded != null ? part.size : attachments.size(part.id);
                 at.props.add(PropValue.ofLong(PropTag.PR_ATTACH_NUM, part.attachNum));
                 at.props.add(PropValue.ofLong(PropTag.PR_ATTACH_SIZE, at.size));
                 m.attachments.add(at);
@@ -155,6 +156,26 @@ public class MessageService {
         }
         return m;
     }
+
+    /**
+     * The message an attachment holds as an object, with its own recipients and attachments; null
+     * when it holds none (only attachments of method ATTACH_EMBEDDED_MSG are looked at: a file or
+     * a message kept as MIME bytes costs no query).
+     */
+    private Message embedded(HierarchyObject attach, List<PropValue> props) {
+        boolean method = props.stream().anyMatch(v -> v.tag == PropTag.PR_ATTACH_METHOD && v.l != null
+                && v.l == ATTACH_EMBEDDED_MSG);
+        if (!method) return null;
+        List<HierarchyObject> held = objects.children(attach.id, ObjectType.MAPI_MESSAGE, false);
+        if (held.isEmpty()) return null;
+        HierarchyObject e = held.get(0);
+        List<HierarchyObject> parts = new ArrayList<>(objects.children(e.id, ObjectType.MAPI_MAILUSER, false));
+        parts.addAll(objects.children(e.id, ObjectType.MAPI_ATTACH, false));
+        return assemble(e, reader.all(e), parts, part -> objects.stored(part.id));
+    }
+
+    /** PR_ATTACH_METHOD of an attachment that holds a message. */
+    static final int ATTACH_EMBEDDED_MSG = 5;
 
     /** The content of attachment {@code attachNum}: a file path or the bytes. */
     public record Content(java.nio.file.Path file, byte[] bytes, String mimeType) {
@@ -190,6 +211,7 @@ public class MessageService {
             a.attachNum = msg.attachNum++;
         } else {
             a = attachmentObject(msg, attachNum);
+            for (HierarchyObject held : objects.children(a.id, ObjectType.MAPI_MESSAGE, false)) tree.discard(held);
         }
         if (props != null) objects.setProps(a, props);
         long size = content == null ? 0 : attachments.attach(a.id, content);
@@ -211,6 +233,9 @@ public class MessageService {
     HierarchyObject message(String entryId) {
         HierarchyObject msg = objects.resolve(entryId);
         if (msg.type != ObjectType.MAPI_MESSAGE) throw StoreException.invalid("not a message");
+        if (objects.info(msg.parentId).type() == ObjectType.MAPI_ATTACH) {
+            throw StoreException.invalid("an embedded message is read and written with the message that holds it");
+        }
         return msg;
     }
 
@@ -222,7 +247,7 @@ public class MessageService {
         if (m.props != null) objects.setProps(msg, m.props, fresh);
         if (m.recipients != null) {
             if (!fresh) {
-                for (HierarchyObject r : objects.children(msg.id, ObjectType.MAPI_MAILUSER, false)) objects.destroy(r);
+                for (HierarchyObject r : objects.children(msg.id, ObjectType.MAPI_MAILUSER, false)) tree.discard(r);
             }
             int row = 0;
             for (Recipient rc : m.recipients) {
@@ -234,10 +259,7 @@ public class MessageService {
         }
         if (m.attachments != null) {
             if (!fresh) {
-                for (HierarchyObject a : objects.children(msg.id, ObjectType.MAPI_ATTACH, false)) {
-                    attachments.detach(a.id);
-                    objects.destroy(a);
-                }
+                for (HierarchyObject a : objects.children(msg.id, ObjectType.MAPI_ATTACH, false)) tree.discard(a);
             }
             msg.attachNum = 0;
             for (Attachment at : m.attachments) {
@@ -247,7 +269,11 @@ public class MessageService {
                     o.size = at.data == null ? 0 : at.data.length; // what attach() stores
                 });
                 objects.setProps(a, at.props, true);
-                a.size = at.data == null ? 0 : attachments.attach(a.id, new ByteArrayInputStream(at.data));
+                if (at.embedded != null) {
+                    a.size = writeEmbedded(a, at.embedded);
+                } else {
+                    a.size = at.data == null ? 0 : attachments.attach(a.id, new ByteArrayInputStream(at.data));
+                }
                 msg.msgFlags |= PropTag.MSGFLAG_HASATTACH;
             }
         }
@@ -258,12 +284,30 @@ public class MessageService {
         }
     }
 
+    /**
+     * An embedded message: a message object under its attachment (no folder, no UID, no journal of
+     * its own: it changes with the message that holds it), written as a fresh message is; its size
+     * is the attachment's, so the holding message's size and the store's quota count it once.
+     */
+    private long writeEmbedded(HierarchyObject attach, Message embedded) {
+        HierarchyObject e = objects.create(attach.storeId, attach.id, ObjectType.MAPI_MESSAGE, attach.ownerId, o -> {
+            o.msgFlags = PropTag.MSGFLAG_READ;
+            ObjectStore.presetColumns(o, embedded.props);
+        });
+        write(e, embedded, true);
+        e.messageId = null; // not a message of the store's (duplicate suppression looks for those)
+        return e.size;
+    }
+
     /** The size write() gives a fresh message: its properties, recipients and attachments. */
     private static long freshSize(Message m) {
         long n = storedSize(m.props);
         if (m.recipients != null) for (Recipient rc : m.recipients) n += storedSize(rc.props);
         if (m.attachments != null) {
-            for (Attachment at : m.attachments) n += storedSize(at.props) + (at.data == null ? 0 : at.data.length);
+            for (Attachment at : m.attachments) {
+                n += storedSize(at.props) + (at.embedded != null ? freshSize(at.embedded)
+                        : at.data == null ? 0 : at.data.length);
+            }
         }
         return n;
     }
@@ -286,7 +330,11 @@ public class MessageService {
     private static long estimate(Message m) {
         long n = 0;
         if (m.props != null) for (PropValue v : m.props) n += v.octets();
-        if (m.attachments != null) for (Attachment a : m.attachments) n += a.data == null ? 0 : a.data.length;
+        if (m.attachments != null) {
+            for (Attachment a : m.attachments) {
+                n += a.embedded != null ? estimate(a.embedded) : a.data == null ? 0 : a.data.length;
+            }
+        }
         return n;
     }
 

@@ -124,7 +124,11 @@ public class ObjectTree {
     public int purge(HierarchyObject o) {
         int n = 0;
         for (HierarchyObject child : objects.allChildren(o.id)) {
-            n += purge(child);
+            if (o.type == ObjectType.MAPI_MESSAGE || o.type == ObjectType.MAPI_ATTACH) {
+                discard(child); // a recipient, an attachment, the message an attachment holds
+            } else {
+                n += purge(child);
+            }
         }
         if (o.type == ObjectType.MAPI_ATTACH) attachments.detach(o.id);
         if (o.type == ObjectType.MAPI_MESSAGE) {
@@ -137,6 +141,17 @@ public class ObjectTree {
         }
         objects.destroy(o);
         return n;
+    }
+
+    /**
+     * Removes a part of a message for good (a recipient, an attachment with its content or the
+     * message it holds): no journal and no store size of its own, the message it is part of
+     * changes with it.
+     */
+    public void discard(HierarchyObject part) {
+        for (HierarchyObject child : objects.allChildren(part.id)) discard(child);
+        if (part.type == ObjectType.MAPI_ATTACH) attachments.detach(part.id);
+        objects.destroy(part);
     }
 
     /** Soft-deleted objects whose deletion is older than {@code before}, top-most first. */

@@ -161,6 +161,53 @@ public abstract class FolderItemsContract {
     }
 
     @Test
+    public void anEmbeddedMessageComesBackWithItsRecipientsAndIsReplacedWithItsAttachment() {
+        Message m = event("weekly");
+        m.attachments = List.of(exception("weekly (moved)", "bob@example.org"), exception("weekly (short)", null));
+        items.put(session, folder, "w.ics", m, Expect.any());
+
+        List<Attachment> got = one("w.ics").message().attachments;
+        assertThat(got).hasSize(2);
+        assertThat(got).allMatch(a -> a.data == null || a.data.length == 0);
+        Message moved = got.get(0).embedded;
+        assertThat(moved).isNotNull();
+        assertThat(moved.props).anyMatch(p -> p.tag == PR_SUBJECT && "weekly (moved)".equals(p.s));
+        assertThat(moved.recipients).hasSize(1);
+        assertThat(moved.recipients.get(0).props).anyMatch(p -> p.tag == PR_EMAIL_ADDRESS && "bob@example.org".equals(p.s));
+        assertThat(got.get(1).embedded.recipients).isEmpty();
+        assertThat(got.get(0).size).isPositive();
+
+        // the replacement's one exception is all that is left: none of the first ones lingers
+        Message next = event("weekly");
+        next.attachments = List.of(exception("weekly (late)", null));
+        items.put(session, folder, "w.ics", next, Expect.any());
+        List<Attachment> now = one("w.ics").message().attachments;
+        assertThat(now).hasSize(1);
+        assertThat(now.get(0).embedded.props).anyMatch(p -> p.tag == PR_SUBJECT && "weekly (late)".equals(p.s));
+        assertThat(now.get(0).embedded.recipients).isEmpty();
+    }
+
+    /** An attachment holding a message (ATTACH_EMBEDDED_MSG), as an exception of a series is kept. */
+    private static Attachment exception(String subject, String attendee) {
+        Message e = new Message();
+        e.props = new ArrayList<>(List.of(PropValue.ofString(PR_MESSAGE_CLASS,
+                "IPM.OLE.CLASS.{00061055-0000-0000-C000-000000000046}"), PropValue.ofString(PR_SUBJECT, subject)));
+        e.recipients = new ArrayList<>();
+        e.attachments = new ArrayList<>();
+        if (attendee != null) {
+            Recipient r = new Recipient();
+            r.props = new ArrayList<>(List.of(PropValue.ofString(PR_EMAIL_ADDRESS, attendee),
+                    PropValue.ofLong(PR_RECIPIENT_TYPE, 1)));
+            e.recipients.add(r);
+        }
+        Attachment a = new Attachment();
+        a.props = new ArrayList<>(List.of(PropValue.ofLong(PR_ATTACH_METHOD, 5),
+                PropValue.ofString(PR_DISPLAY_NAME, subject)));
+        a.embedded = e;
+        return a;
+    }
+
+    @Test
     public void namedPropertiesHaveStableIdsAndAreKept() {
         NamedProp location = NamedProp.ofId("00062002-0000-0000-C000-000000000046", 0x8208);
         NamedProp keywords = NamedProp.ofName(PS_PUBLIC_STRINGS, "Keywords");

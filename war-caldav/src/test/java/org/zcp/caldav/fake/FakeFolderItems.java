@@ -78,9 +78,21 @@ public final class FakeFolderItems implements FolderItems {
         long seq = ++modSeq;
         ItemRef ref = cur == null ? new ItemRef(name, ++uid, seq, String.format("%032x", uid))
                 : new ItemRef(name, cur.ref().uid(), seq, cur.ref().entryId());
+        if (item.attachments != null) {
+            for (org.zcp.store.api.mapi.Attachment a : item.attachments) a.size = size(a);
+        }
         f.put(name, new Item(ref, item));
         journals.computeIfAbsent(folderId, id -> new ArrayList<>()).add(new Change(seq, name, false));
         return ref;
+    }
+
+    /** An attachment's size as the store counts it: its content, or the message it holds. */
+    private static long size(org.zcp.store.api.mapi.Attachment a) {
+        if (a.embedded == null) return a.data == null ? 0 : a.data.length;
+        long n = 0;
+        for (org.zcp.store.api.mapi.PropValue v : a.embedded.props) n += v.s != null ? v.s.length() : 8;
+        if (a.embedded.attachments != null) for (var inner : a.embedded.attachments) n += size(inner);
+        return n;
     }
 
     @Override
