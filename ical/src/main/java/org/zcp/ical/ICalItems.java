@@ -40,6 +40,12 @@ public final class ICalItems {
     private ICalItems() {
     }
 
+    /**
+     * The named property (PS_PUBLIC_STRINGS "urn:zcp:ical:uid") a converted event, task or contact
+     * keeps its UID in: what a collection's items are found by UID with (no-uid-conflict).
+     */
+    public static final org.zcp.store.api.mapi.NamedProp UID_PROPERTY = Names.UID.name();
+
     /** Converts one calendar object resource; ICalException when it is not one or cannot be converted. */
     public static Parsed parse(String text, NamedIds ids) {
         return parse(text, ids, ZoneId.systemDefault());
@@ -104,6 +110,15 @@ public final class ICalItems {
         if (start == null || end == null) return true;
         return Instant.ofEpochMilli(start).minus(MOVED_OCCURRENCE_MARGIN).isBefore(to)
                 && Instant.ofEpochMilli(end).plus(MOVED_OCCURRENCE_MARGIN).plus(java.time.Duration.ofDays(1)).isAfter(from);
+    }
+
+    /**
+     * A calendar object resource as its instances overlapping [from, to) (RFC 4791 9.6.5
+     * CALDAV:expand): each with RECURRENCE-ID, without RRULE/RDATE/EXDATE, in UTC, no VTIMEZONE;
+     * floating and date values read in {@code serverZone}; bounded as {@link #overlaps}.
+     */
+    public static String expand(String calendar, Instant from, Instant to, ZoneId serverZone) {
+        return Expansion.expand(calendar, from, to, serverZone);
     }
 
     /** Whether an item recurs (PidLidRecurring, or kept recurrence text or a recurrence blob). */

@@ -80,6 +80,25 @@ final class Overlaps {
             int max) {
         CalendarText ct = CalendarText.parse(ItemWriter.render(m, ids, defaultZone), defaultZone);
         List<Occurrence> out = new ArrayList<>();
+        for (Instance i : instances(ct, from, to, max)) out.add(occurrence(i.component(), i.start(), i.end()));
+        return out;
+    }
+
+    /**
+     * One instance of a calendar object resource: the component it comes from (the master or an
+     * override), its times, and the original start it recurs at (null for a component that does
+     * not recur).
+     */
+    record Instance(Component component, Instant start, Instant end, Instant recurrenceId) {
+    }
+
+    /**
+     * The instances of a calendar object resource that overlap [from, to), at most {@code max}:
+     * overrides by their own times, the master's occurrences not overridden or excluded; in no
+     * particular order.
+     */
+    static List<Instance> instances(CalendarText ct, Instant from, Instant to, int max) {
+        List<Instance> out = new ArrayList<>();
         Component master = null;
         Map<Instant, Instant[]> overrides = new HashMap<>();
         for (Component c : ct.items()) {
@@ -90,8 +109,9 @@ final class Overlaps {
             }
             Instant[] se = times(ct, c);
             if (se == null) continue;
-            overrides.put(ct.when(rid, ct.defaultZone).instant(), se);
-            if (hit(se[0], se[1], from, to) && out.size() < max) out.add(occurrence(c, se[0], se[1]));
+            Instant original = ct.when(rid, ct.defaultZone).instant();
+            overrides.put(original, se);
+            if (hit(se[0], se[1], from, to) && out.size() < max) out.add(new Instance(c, se[0], se[1], original));
         }
         if (master == null || out.size() >= max) return out;
         Instant[] se = times(ct, master);
@@ -103,9 +123,12 @@ final class Overlaps {
         for (Property ex : master.getPropertyList().getProperties(Property.EXDATE)) excluded.addAll(dates(ct, ex, start));
         Set<Instant> candidates = new java.util.TreeSet<>();
         candidates.add(se[0]);
-        for (Property rd : master.getPropertyList().getProperties(Property.RDATE)) candidates.addAll(dates(ct, rd, start));
+        List<Property> rdates = master.getPropertyList().getProperties(Property.RDATE);
+        List<Property> rrules = master.getPropertyList().getProperties(Property.RRULE);
+        boolean recurs = !rdates.isEmpty() || !rrules.isEmpty();
+        for (Property rd : rdates) candidates.addAll(dates(ct, rd, start));
         int budget = MAX_INSTANCES;
-        for (Property rr : master.getPropertyList().getProperties(Property.RRULE)) {
+        for (Property rr : rrules) {
             List<Instant> got = expand(rr.getValue(), start, lo, to, budget);
             budget -= got.size();
             candidates.addAll(got);
@@ -113,7 +136,7 @@ final class Overlaps {
         for (Instant c : candidates) {
             if (excluded.contains(c) || overrides.containsKey(c)) continue;
             if (hit(c, c.plus(length), from, to)) {
-                out.add(occurrence(master, c, c.plus(length)));
+                out.add(new Instance(master, c, c.plus(length), recurs ? c : null));
                 if (out.size() >= max) break;
             }
         }

@@ -112,6 +112,32 @@ class CalDavIT {
     }
 
     @Test
+    void aSeriesMovesToAnotherCalendarAndExpandsIntoItsInstances() throws Exception {
+        String ics = corpus("ical/rrule-overrides.ics").replace("series-with-overrides@example.com", "move-series-1");
+        assertThat(send(bob, "PUT", home(bob) + "Calendar/series.ics", ics).status()).isEqualTo(201);
+        assertThat(send(bob, "MKCALENDAR", home(bob) + "Team/", null).status()).isEqualTo(201);
+
+        Answer moved = send(bob, "MOVE", home(bob) + "Calendar/series.ics", null,
+                "Destination", ItServer.icalUrl() + home(bob) + "Team/series.ics");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+        assertThat(send(bob, "GET", home(bob) + "Calendar/series.ics", null).status()).isEqualTo(404);
+        assertThat(send(bob, "COPY", home(bob) + "Team/series.ics", null,
+                "Destination", home(bob) + "Calendar/series.ics", "Overwrite", "F").status()).isEqualTo(201);
+        assertThat(send(bob, "COPY", home(bob) + "Team/series.ics", null,
+                "Destination", home(bob) + "Calendar/series.ics", "Overwrite", "F").status()).isEqualTo(412);
+
+        String multiget = "<C:calendar-multiget xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:prop>"
+                + "<C:calendar-data><C:expand start=\"20250110T000000Z\" end=\"20250131T000000Z\"/></C:calendar-data>"
+                + "</D:prop><D:href>" + home(bob) + "Team/series.ics</D:href></C:calendar-multiget>";
+        Answer r = send(bob, "REPORT", home(bob) + "Team/", multiget, "Content-Type", "application/xml");
+        assertThat(r.status()).isEqualTo(207);
+        String data = r.body().replace("&#13;", "").replace("\r", "").replace("\n ", "");
+        assertThat(data).contains("RECURRENCE-ID:20250113T130000Z", "DTSTART:20250114T150000Z")
+                .contains("RECURRENCE-ID:20250120T130000Z").contains("RECURRENCE-ID:20250127T130000Z")
+                .doesNotContain("RRULE").doesNotContain("VTIMEZONE");
+    }
+
+    @Test
     void hostileFilesAreRefusedWithTheirPreconditionAndLeaveNothing() throws Exception {
         Properties expected = new Properties();
         try (InputStream in = CalDavIT.class.getResourceAsStream("/corpus/hostile/expected.properties")) {

@@ -16,6 +16,7 @@ import org.zcp.caldav.carddav.MkcolHandler;
 import org.zcp.caldav.dav.DavException;
 import org.zcp.caldav.dav.DavRequest;
 import org.zcp.caldav.dav.DavResponse;
+import org.zcp.caldav.dav.CopyMoveHandler;
 import org.zcp.caldav.dav.DeleteHandler;
 import org.zcp.caldav.dav.Failures;
 import org.zcp.caldav.dav.GetHandler;
@@ -75,6 +76,8 @@ public final class DavService {
                 Map.entry("POST", new OutboxPost()),
                 Map.entry("PUT", new PutHandler()),
                 Map.entry("DELETE", new DeleteHandler()),
+                Map.entry("COPY", new CopyMoveHandler(false)),
+                Map.entry("MOVE", new CopyMoveHandler(true)),
                 Map.entry("MKCALENDAR", new MkcalendarHandler()),
                 Map.entry("MKCOL", new MkcolHandler()),
                 Map.entry("REPORT", new ReportHandler(Map.of(

@@ -114,7 +114,7 @@ class DavServiceTest {
 
     @Test
     void unknownMethodsAndPathsShouldSaySo() {
-        assertThat(server.send("MOVE", "/caldav/alice/Calendar/a.ics", null).status()).isEqualTo(501);
+        assertThat(server.send("LOCK", "/caldav/alice/Calendar/a.ics", null).status()).isEqualTo(501);
         assertThat(server.send("PROPFIND", "/nothing/here", null).status()).isEqualTo(404);
     }
 }

@@ -284,6 +284,18 @@ public class FolderItemsBean implements FolderItems {
         return namedProperties.ids(List.of(COLLECTION), true).get(0) << 16 | org.zcp.api.mapi.PropType.PT_UNICODE;
     }
 
+    @Override
+    public List<String> namesWith(String session, long folderId, NamedProp key, String value) {
+        Session s = sessions.require(session);
+        HierarchyObject f = readable(s, folderId);
+        if (value == null) return List.of();
+        int tag = namedProperties.ids(List.of(key), true).get(0) << 16 | org.zcp.api.mapi.PropType.PT_UNICODE;
+        Long id = itemNames.current(f, tag).ids().get(value);
+        if (id == null) return List.of();
+        String name = itemNames.current(f, nameTag()).names().get(id);
+        return List.of(name != null ? name : objects.entryId(f.storeId, id));
+    }
+
     private int nameTag() {
         return namedProperties.ids(List.of(RESOURCE_NAME), true).get(0) << 16 | org.zcp.api.mapi.PropType.PT_UNICODE;
     }

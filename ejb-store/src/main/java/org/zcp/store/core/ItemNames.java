@@ -16,7 +16,8 @@ import org.zcp.store.mapi.ObjectStore;
 /**
  * The resource names of each folder's items (FolderItems), held in memory per folder: a name is a
  * property of its message, and a look-up by name would otherwise read the name of every item of
- * the folder. An entry knows the folder's journal up to a change number; a later reader brings it
+ * the folder. Another string property held the same way (a calendar object's UID) is an entry of
+ * its own, by folder and tag. An entry knows the folder's journal up to a change number; a later reader brings it
  * up to date from the journal entries after that (the objects they name, read again), or reads
  * the folder whole when it has none or the journal no longer reaches back to it. Entries are
  * immutable maps replaced whole, so readers never see one half brought up to date.
@@ -27,7 +28,11 @@ public class ItemNames {
     record Entry(long asOf, Map<String, Long> ids, Map<Long, String> names) {
     }
 
-    private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+    /** Whose entry: a folder's values of one property. */
+    private record Key(long folderId, int tag) {
+    }
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
     @Inject
     ObjectStore objects;
@@ -35,14 +40,15 @@ public class ItemNames {
     @Inject
     JournalFloors floors;
 
-    /** The folder's names now, {@code tag} being the resource-name property's tag. */
+    /** The folder's names (or values of another string property) now, {@code tag} being the property's tag. */
     Entry current(HierarchyObject folder, int tag) {
         long asOf = objects.journalMax(folder.id);
-        Entry held = entries.get(folder.id);
+        Key key = new Key(folder.id, tag);
+        Entry held = entries.get(key);
         if (held != null && held.asOf() >= asOf) return held;
         Entry now = held == null || held.asOf() < floors.of(folder.storeId) ? whole(folder, tag, asOf)
                 : delta(folder, tag, held, asOf);
-        entries.merge(folder.id, now, (a, b) -> a.asOf() >= b.asOf() ? a : b);
+        entries.merge(key, now, (a, b) -> a.asOf() >= b.asOf() ? a : b);
         return now;
     }
 

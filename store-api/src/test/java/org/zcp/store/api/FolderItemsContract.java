@@ -208,6 +208,29 @@ public abstract class FolderItemsContract {
     }
 
     @Test
+    public void anItemIsFoundByTheValueOfAStringNamedProperty() {
+        NamedProp key = NamedProp.ofName(PS_PUBLIC_STRINGS, "urn:zcp:test:uid");
+        int tag = items.propIds(session, List.of(key)).get(0) << 16 | 0x001F;
+        Message a = event("a");
+        a.props.add(PropValue.ofString(tag, "uid-1"));
+        items.put(session, folder, "a.ics", a, Expect.any());
+        Message b = event("b");
+        b.props.add(PropValue.ofString(tag, "uid-2"));
+        items.put(session, folder, "b.ics", b, Expect.any());
+
+        assertThat(items.namesWith(session, folder, key, "uid-1")).containsExactly("a.ics");
+        assertThat(items.namesWith(session, folder, key, "uid-3")).isEmpty();
+        // a replacement with another value, a deletion: found no more
+        Message a2 = event("a");
+        a2.props.add(PropValue.ofString(tag, "uid-3"));
+        items.put(session, folder, "a.ics", a2, Expect.any());
+        assertThat(items.namesWith(session, folder, key, "uid-1")).isEmpty();
+        assertThat(items.namesWith(session, folder, key, "uid-3")).containsExactly("a.ics");
+        items.delete(session, folder, "b.ics", Expect.any());
+        assertThat(items.namesWith(session, folder, key, "uid-2")).isEmpty();
+    }
+
+    @Test
     public void namedPropertiesHaveStableIdsAndAreKept() {
         NamedProp location = NamedProp.ofId("00062002-0000-0000-C000-000000000046", 0x8208);
         NamedProp keywords = NamedProp.ofName(PS_PUBLIC_STRINGS, "Keywords");

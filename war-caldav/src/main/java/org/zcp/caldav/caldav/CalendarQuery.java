@@ -24,8 +24,9 @@ import org.zcp.store.api.mapi.PropValue;
 /**
  * calendar-query (RFC 4791 7.8) of a calendar collection: the items of the filter's component,
  * overlapping its time-range (recurrences expanded by {@code ICalItems.overlaps}), with matching
- * properties. calendar-data is returned whole: its comp/expand/limit-recurrence-set children are
- * not applied.
+ * properties. calendar-data is returned whole, or as its instances in a range when it asks to
+ * expand (RFC 4791 9.6.5); its comp/prop and limit-recurrence-set children are not applied (the
+ * whole object is a correct, larger answer to them).
  */
 public final class CalendarQuery implements Report {
     /** PR_MESSAGE_CLASS's property id: the tag's upper half, either string type. */
@@ -43,7 +44,7 @@ public final class CalendarQuery implements Report {
         List<ItemRef> refs = ctx.store().items().list(ctx.session(), coll.id());
         boolean sameKind = filter.component() == null || filter.component().equals(coll.kind().component());
         if (!filter.needsBodies() && !props.needsBodies() && sameKind) {
-            for (ItemRef ref : refs) props.answer(ms.entry(ctx.href(coll, ref.name())), Items.props(ctx, coll, ref, null, null));
+            for (ItemRef ref : refs) props.answer(ms.entry(ctx.href(coll, ref.name())), Items.props(ctx, coll, ref, null, props));
             return ms.response();
         }
         List<String> candidates = filter.from() == null ? refs.stream().map(ItemRef::name).toList()
@@ -51,7 +52,7 @@ public final class CalendarQuery implements Report {
         List<Item> items = Items.fetch(ctx, coll, candidates);
         for (Item it : items) {
             if (matches(ctx, coll, filter, it.message())) {
-                props.answer(ms.entry(ctx.href(coll, it.ref().name())), Items.props(ctx, coll, it.ref(), it, null));
+                props.answer(ms.entry(ctx.href(coll, it.ref().name())), Items.props(ctx, coll, it.ref(), it, props));
             }
         }
         return ms.response();

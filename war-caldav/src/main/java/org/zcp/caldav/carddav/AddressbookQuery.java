@@ -56,14 +56,14 @@ public final class AddressbookQuery implements Report {
         Multistatus ms = new Multistatus();
         List<ItemRef> refs = ctx.store().items().list(ctx.session(), coll.id());
         if (filter.tests().isEmpty() && !props.needsBodies()) {
-            for (ItemRef ref : refs) props.answer(ms.entry(ctx.href(coll, ref.name())), Items.props(ctx, coll, ref, null, null));
+            for (ItemRef ref : refs) props.answer(ms.entry(ctx.href(coll, ref.name())), Items.props(ctx, coll, ref, null, props));
             return ms.response();
         }
         for (Item it : Items.fetch(ctx, coll, refs.stream().map(ItemRef::name).toList())) {
             // filtered on the 3.0 rendering: property names are the same in both versions
             if (filter.tests().isEmpty() || filter.matches(Items.render(ctx, coll, it.message(), "3.0"))) {
                 props.answer(ms.entry(ctx.href(coll, it.ref().name())),
-                        Items.props(ctx, coll, it.ref(), it, props.addressVersion()));
+                        Items.props(ctx, coll, it.ref(), it, props));
             }
         }
         return ms.response();

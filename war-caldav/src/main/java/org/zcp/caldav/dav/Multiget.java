@@ -45,7 +45,7 @@ public final class Multiget implements Report {
                 for (Item it : Items.fetch(ctx, coll, e.getValue())) {
                     missing.remove(it.ref().name());
                     props.answer(ms.entry(ctx.href(coll, it.ref().name())),
-                            Items.props(ctx, coll, it.ref(), it, props.addressVersion()));
+                            Items.props(ctx, coll, it.ref(), it, props));
                 }
             }
             for (String name : missing) ms.status(Paths.item(tree, ctx.user(), e.getKey(), name), 404);

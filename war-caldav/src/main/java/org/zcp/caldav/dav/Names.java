@@ -71,6 +71,7 @@ public final class Names {
     public static final QName SUPPORTED_CALENDAR_COMPONENT_SET = caldav("supported-calendar-component-set");
     public static final QName SUPPORTED_CALENDAR_DATA = caldav("supported-calendar-data");
     public static final QName CALENDAR_DATA = caldav("calendar-data");
+    public static final QName EXPAND = caldav("expand");
     public static final QName COMP = caldav("comp");
     public static final QName MAX_RESOURCE_SIZE = caldav("max-resource-size");
     public static final QName CALENDAR_QUERY = caldav("calendar-query");

@@ -10,7 +10,8 @@ import org.zcp.caldav.resource.Target;
 public final class OptionsHandler implements Handler {
     public static final String DAV_HEADER = "1, 3, access-control, calendar-access, calendar-auto-schedule, addressbook, extended-mkcol";
     /** Every method the server takes somewhere (the Allow of a 501). */
-    public static final String ALLOW = "OPTIONS, GET, HEAD, POST, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR, MKCOL";
+    public static final String ALLOW = "OPTIONS, GET, HEAD, POST, PUT, DELETE, COPY, MOVE, PROPFIND, PROPPATCH, REPORT,"
+            + " MKCALENDAR, MKCOL";
     private static final String ALLOW_BUT_POST = ALLOW.replace(" POST,", "");
     /** What the global address book takes: it can only be read. */
     public static final String READ_ONLY = "OPTIONS, GET, HEAD, PROPFIND, REPORT";

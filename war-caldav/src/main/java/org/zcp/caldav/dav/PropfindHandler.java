@@ -75,7 +75,7 @@ public final class PropfindHandler implements Handler {
                 if (found.isEmpty()) throw new DavException(404, "no item " + i.name());
                 Item item = found.get(0);
                 props.answer(ms.entry(ctx.href(coll, item.ref().name())),
-                        Items.props(ctx, coll, item.ref(), item, props.addressVersion()));
+                        Items.props(ctx, coll, item.ref(), item, props));
             }
             default -> throw new DavException(405, "PROPFIND not here").header("Allow", "GET, PUT, OPTIONS");
         }
@@ -106,7 +106,7 @@ public final class PropfindHandler implements Handler {
         }
         for (ItemRef ref : refs) {
             props.answer(ms.entry(ctx.href(coll, ref.name())),
-                    Items.props(ctx, coll, ref, bodies.get(ref.name()), props.addressVersion()));
+                    Items.props(ctx, coll, ref, bodies.get(ref.name()), props));
         }
     }
 }

@@ -15,8 +15,8 @@ import org.zcp.store.api.StoreFailure;
 
 /**
  * PUT of an item (RFC 4918 9.7, RFC 4791 5.3.2, RFC 6352 6.3.2): converted, checked against the
- * collection's kind, written with the If-Match / If-None-Match expectation; 201 when new, 204
- * when replaced, with the new ETag. Nothing is put into the scheduling inbox or outbox (403): the
+ * collection's kind and against the UIDs of its other items (no-uid-conflict), written with the
+ * If-Match / If-None-Match expectation; 201 when new, 204 when replaced, with the new ETag. Nothing is put into the scheduling inbox or outbox (403): the
  * server schedules meetings itself (RFC 6638 3.2).
  */
 public final class PutHandler implements Handler {
@@ -47,6 +47,18 @@ public final class PutHandler implements Handler {
         if (parsed.kind() != coll.kind()) {
             throw new DavException(403, cards ? Names.carddav("supported-address-data")
                     : Names.caldav("supported-calendar-component"), parsed.kind() + " in a " + coll.kind() + " collection");
+        }
+        try {
+            Items.requireOwnUid(ctx, coll, i.name(), parsed.uid());
+        } catch (DavException conflict) {
+            // the request's own conditions come first (RFC 9110 13.2.2): If-Match / If-None-Match not met
+            if (expect.kind() != Expect.Kind.ANY) {
+                List<Item> cur = Items.fetch(ctx, coll, List.of(i.name()));
+                if (!expect.metBy(cur.isEmpty() ? null : cur.get(0).ref().modSeq())) {
+                    throw new DavException(412, "If-Match / If-None-Match");
+                }
+            }
+            throw conflict;
         }
         boolean scheduling = Scheduler.concerns(ctx, coll, req.text());
         String before = scheduling ? Scheduler.before(ctx, coll, i.name()) : null;

@@ -68,7 +68,7 @@ public final class SyncCollection implements Report {
                 ms.status(ctx.href(coll, ref.name()), 404); // gone between the journal and the read
             } else {
                 props.answer(ms.entry(ctx.href(coll, ref.name())),
-                        Items.props(ctx, coll, item == null ? ref : item.ref(), item, props.addressVersion()));
+                        Items.props(ctx, coll, item == null ? ref : item.ref(), item, props));
             }
         }
         for (String name : changes.removed()) ms.status(ctx.href(coll, name), 404);

@@ -7,6 +7,7 @@ import org.zcp.ical.NamedIds;
 import org.zcp.ical.Parsed;
 import org.zcp.ical.VCards;
 import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.NamedProp;
 
 /**
  * The conversions the DAV layer uses, behind an interface so the handlers can be tested with a
@@ -31,6 +32,12 @@ public interface Codecs {
 
     /** Whether an item that {@link #needsWhole} may have an occurrence in [from, to) at all (its series' range). */
     boolean mayRecurIn(Message peeked, NamedIds ids, Instant from, Instant to);
+
+    /** A calendar object resource as its instances in [from, to), in UTC (calendar-data's expand, RFC 4791 9.6.5). */
+    String expand(String calendar, Instant from, Instant to);
+
+    /** The named property the conversions keep an item's UID in (no-uid-conflict looks items up by it). */
+    NamedProp uidProperty();
 
     List<String> split(String calendar);
 
@@ -71,6 +78,16 @@ public interface Codecs {
             @Override
             public boolean mayRecurIn(Message peeked, NamedIds ids, Instant from, Instant to) {
                 return ICalItems.mayRecurIn(peeked, ids, from, to);
+            }
+
+            @Override
+            public String expand(String calendar, Instant from, Instant to) {
+                return ICalItems.expand(calendar, from, to, zone);
+            }
+
+            @Override
+            public NamedProp uidProperty() {
+                return ICalItems.UID_PROPERTY;
             }
 
             @Override

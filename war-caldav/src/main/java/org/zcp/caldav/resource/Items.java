@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.zcp.caldav.dav.DavException;
 import org.zcp.caldav.dav.Expects;
 import org.zcp.caldav.dav.Names;
+import org.zcp.caldav.dav.PropRequest;
 import org.zcp.caldav.dav.PropValue;
 import org.zcp.ical.ItemKind;
 import org.zcp.store.api.FolderItems.Item;
@@ -48,9 +50,12 @@ public final class Items {
     /**
      * The properties of an item: getetag and the like at once, the body-derived ones
      * (getcontentlength, calendar-data/address-data) rendered once when first asked. {@code item}
-     * may be null when only the listing was read; the body is then fetched when asked.
+     * may be null when only the listing was read; the body is then fetched when asked. {@code req}
+     * (may be null) says the vCard version asked and whether calendar-data is expanded.
      */
-    public static Map<QName, PropValue> props(Context ctx, Coll c, ItemRef ref, Item item, String version) {
+    public static Map<QName, PropValue> props(Context ctx, Coll c, ItemRef ref, Item item, PropRequest req) {
+        String version = req == null ? null : req.addressVersion();
+        PropRequest.Expand expand = req == null ? null : req.expand();
         Map<QName, PropValue> p = new LinkedHashMap<>();
         p.put(Names.RESOURCETYPE, e -> { });
         p.put(Names.GETETAG, PropValue.text(Expects.etag(ref.modSeq())));
@@ -66,8 +71,29 @@ public final class Items {
         };
         p.put(Names.GETCONTENTLENGTH, e -> e.setTextContent(Integer.toString(
                 body.get().getBytes(StandardCharsets.UTF_8).length)));
-        p.put(c.kind() == ItemKind.CONTACT ? Names.ADDRESS_DATA : Names.CALENDAR_DATA, e -> e.setTextContent(body.get()));
+        if (c.kind() == ItemKind.CONTACT) {
+            p.put(Names.ADDRESS_DATA, e -> e.setTextContent(body.get()));
+        } else if (expand != null) {
+            p.put(Names.CALENDAR_DATA, e -> e.setTextContent(ctx.codecs().expand(body.get(), expand.from(), expand.to())));
+        } else {
+            p.put(Names.CALENDAR_DATA, e -> e.setTextContent(body.get()));
+        }
         return p;
+    }
+
+    /**
+     * RFC 4791 5.3.2.1 and RFC 6352 6.3.2.1: no item of the collection but the one written (or
+     * those named in {@code alsoMine}, the source of a MOVE within the collection) holds this UID;
+     * 403 with no-uid-conflict, naming the item that does, otherwise.
+     */
+    public static void requireOwnUid(Context ctx, Coll c, String name, String uid, String... alsoMine) {
+        if (uid == null || uid.isEmpty()) return;
+        for (String holder : ctx.store().items().namesWith(ctx.session(), c.id(), ctx.codecs().uidProperty(), uid)) {
+            if (!holder.equals(name) && !List.of(alsoMine).contains(holder)) {
+                throw new DavException(403, c.kind() == ItemKind.CONTACT ? Names.carddav("no-uid-conflict")
+                        : Names.caldav("no-uid-conflict"), "the UID " + uid + " is already the item " + ctx.href(c, holder));
+            }
+        }
     }
 
     /** The properties allprop leaves out: those that cost a rendering (RFC 4791 9.6: calendar-data is not in allprop). */

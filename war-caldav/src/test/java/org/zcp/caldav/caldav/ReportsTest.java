@@ -74,6 +74,37 @@ class ReportsTest {
                 .contains("<D:href>/caldav/bob/Calendar/x.ics</D:href><D:status>HTTP/1.1 404");
     }
 
+    @Test
+    void calendarDataWithExpandShouldAnswerTheInstancesOfTheRange() {
+        events();
+        String body = "<C:calendar-multiget" + NS + "><D:prop><C:calendar-data><C:expand start=\"20250201T000000Z\""
+                + " end=\"20250301T000000Z\"/></C:calendar-data><D:getcontentlength/></D:prop>"
+                + "<D:href>/caldav/alice/Calendar/feb.ics</D:href><D:href>/caldav/alice/Calendar/jan.ics</D:href>"
+                + "</C:calendar-multiget>";
+        DavResponse r = server.send("REPORT", "/caldav/alice/Calendar/", body);
+        assertThat(r.status()).isEqualTo(207);
+        // feb's instance in the range, jan's item without any: an empty calendar, not the item
+        assertThat(r.text()).contains("SUMMARY:Team lunch").contains("X-EXPANDED:20250201T000000Z")
+                .doesNotContain("SUMMARY:Dentist");
+
+        String query = "<C:calendar-query" + NS + "><D:prop><C:calendar-data><C:expand start=\"20250201T000000Z\""
+                + " end=\"20250301T000000Z\"/></C:calendar-data></D:prop><C:filter><C:comp-filter name=\"VCALENDAR\">"
+                + "<C:comp-filter name=\"VEVENT\"><C:time-range start=\"20250201T000000Z\" end=\"20250301T000000Z\"/>"
+                + "</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>";
+        assertThat(server.send("REPORT", "/caldav/alice/Calendar/", query, "Depth", "1").text())
+                .contains("X-EXPANDED:20250201T000000Z").contains("feb.ics").doesNotContain("jan.ics");
+    }
+
+    @Test
+    void anExpandWithoutItsRangeShouldBeABadRequest() {
+        events();
+        String body = "<C:calendar-multiget" + NS + "><D:prop><C:calendar-data><C:expand start=\"20250201T000000Z\"/>"
+                + "</C:calendar-data></D:prop><D:href>/caldav/alice/Calendar/feb.ics</D:href></C:calendar-multiget>";
+        DavResponse r = server.send("REPORT", "/caldav/alice/Calendar/", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("expand needs start and end");
+    }
+
     private static String sync(String token) {
         return "<D:sync-collection xmlns:D=\"DAV:\"><D:sync-token>" + token + "</D:sync-token><D:sync-level>1"
                 + "</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>";

@@ -40,6 +40,26 @@ class ItemMethodsTest {
     }
 
     @Test
+    void aSecondItemWithTheSameUidShouldBeRefusedWithNoUidConflict() {
+        assertThat(server.send("PUT", "/caldav/alice/Calendar/a.ics", event).status()).isEqualTo(201);
+        DavResponse r = server.send("PUT", "/caldav/alice/Calendar/b.ics", event.replace("Lunch", "Copy"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.text()).contains("<C:no-uid-conflict/>").contains("/caldav/alice/Calendar/a.ics");
+        assertThat(server.send("GET", "/caldav/alice/Calendar/b.ics", null).status()).isEqualTo(404);
+        // the item itself may be replaced, and another calendar may hold the same UID
+        assertThat(server.send("PUT", "/caldav/alice/Calendar/a.ics", event.replace("Lunch", "Dinner")).status())
+                .isEqualTo(204);
+        assertThat(server.send("PUT", "/caldav/alice/Tasks/a.ics", FakeCodecs.task("e1", "Book table")).status())
+                .isEqualTo(201);
+        // a vCard likewise
+        String card = FakeCodecs.card("c1", "Carol King", "carol@example.com");
+        assertThat(server.send("PUT", "/carddav/alice/Contacts/c1.vcf", card).status()).isEqualTo(201);
+        DavResponse twice = server.send("PUT", "/carddav/alice/Contacts/c2.vcf", card);
+        assertThat(twice.status()).isEqualTo(403);
+        assertThat(twice.text()).contains("<CR:no-uid-conflict/>");
+    }
+
+    @Test
     void aTaskInACalendarOfEventsShouldBeRefusedWithThePrecondition() {
         DavResponse r = server.send("PUT", "/caldav/alice/Calendar/t.ics", FakeCodecs.task("t", "Buy milk"));
         assertThat(r.status()).isEqualTo(403);

@@ -16,6 +16,7 @@ import org.zcp.ical.ItemKind;
 import org.zcp.ical.NamedIds;
 import org.zcp.ical.Parsed;
 import org.zcp.store.api.mapi.Message;
+import org.zcp.store.api.mapi.NamedProp;
 import org.zcp.store.api.mapi.PropValue;
 
 /**
@@ -61,7 +62,20 @@ public final class FakeCodecs implements Codecs {
         if (uids.isEmpty()) throw new ICalException(Precondition.VALID_CALENDAR_OBJECT_RESOURCE, "no UID");
         ItemKind kind = text.contains("BEGIN:VTODO") ? ItemKind.TASK : text.contains("BEGIN:VEVENT") ? ItemKind.EVENT : null;
         if (kind == null) throw new ICalException(Precondition.SUPPORTED_CALENDAR_COMPONENT, "no VEVENT or VTODO");
-        return new Parsed(uids.get(0), kind, message(kind, text));
+        return new Parsed(uids.get(0), kind, withUid(message(kind, text), ids, uids.get(0)));
+    }
+
+    /** Where the stand-in keeps a UID, as the conversions do: a string named property. */
+    public static final NamedProp UID = NamedProp.ofName("00020329-0000-0000-C000-000000000046", "urn:zcp:fake:uid");
+
+    @Override
+    public NamedProp uidProperty() {
+        return UID;
+    }
+
+    private static Message withUid(Message m, NamedIds ids, String uid) {
+        if (ids != null && uid != null && !uid.isEmpty()) m.props.add(PropValue.ofString(ids.id(UID) << 16 | 0x001F, uid));
+        return m;
     }
 
     @Override
@@ -96,6 +110,21 @@ public final class FakeCodecs implements Codecs {
         return true;
     }
 
+    /** The stand-in's items are single: expanded, they are themselves when they overlap the range, marked so tests see it. */
+    @Override
+    public String expand(String calendar, Instant from, Instant to) {
+        StringBuilder b = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+        Matcher m = COMPONENT.matcher(calendar);
+        while (m.find()) {
+            String one = "BEGIN:VCALENDAR\r\n" + m.group().strip() + "\r\nEND:VCALENDAR\r\n";
+            if (overlaps(message(ItemKind.EVENT, one), null, from, to)) {
+                b.append(m.group().strip().replace("END:", "X-EXPANDED:" + UTC.format(from.atOffset(ZoneOffset.UTC))
+                        + "\r\nEND:")).append("\r\n");
+            }
+        }
+        return b.append("END:VCALENDAR\r\n").toString();
+    }
+
     @Override
     public List<String> split(String calendar) {
         List<String> out = new ArrayList<>();
@@ -118,7 +147,8 @@ public final class FakeCodecs implements Codecs {
     public Parsed parseCard(String text, NamedIds ids) {
         if (!text.contains("BEGIN:VCARD")) throw new ICalException(Precondition.VALID_ADDRESS_DATA, "not a vCard");
         List<String> uids = ContentLines.values(text, "UID");
-        return new Parsed(uids.isEmpty() ? "" : uids.get(0), ItemKind.CONTACT, message(ItemKind.CONTACT, text));
+        String uid = uids.isEmpty() ? "" : uids.get(0);
+        return new Parsed(uid, ItemKind.CONTACT, withUid(message(ItemKind.CONTACT, text), ids, uid));
     }
 
     @Override

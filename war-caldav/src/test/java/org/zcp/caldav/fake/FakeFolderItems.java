@@ -161,14 +161,29 @@ public final class FakeFolderItems implements FolderItems {
     }
 
     @Override
+    public List<String> namesWith(String session, long folderId, NamedProp key, String value) {
+        Map<String, Item> f = folder(session, folderId);
+        int tag = id(key) << 16 | 0x001F;
+        List<String> out = new ArrayList<>();
+        for (Item i : f.values()) {
+            if (i.message().props.stream().anyMatch(p -> p.tag == tag && value != null && value.equals(p.s))) {
+                out.add(i.ref().name());
+            }
+        }
+        return out.isEmpty() ? out : out.subList(0, 1);
+    }
+
+    @Override
     public List<Integer> propIds(String session, List<NamedProp> names) {
         logons.check(session);
         propIdCalls++;
         List<Integer> out = new ArrayList<>();
-        for (NamedProp n : names) {
-            String key = n.guid + (n.id != null ? "#" + n.id : ":" + n.name);
-            out.add(named.computeIfAbsent(key, k -> 0x8500 + named.size()));
-        }
+        for (NamedProp n : names) out.add(id(n));
         return out;
+    }
+
+    private int id(NamedProp n) {
+        String key = n.guid + (n.id != null ? "#" + n.id : ":" + n.name);
+        return named.computeIfAbsent(key, k -> 0x8500 + named.size());
     }
 }
