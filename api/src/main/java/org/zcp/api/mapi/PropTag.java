@@ -65,6 +65,10 @@ public final class PropTag {
     public static final int PR_IPM_DRAFTS_ENTRYID = 0x36D70102;
     public static final int PR_ADDITIONAL_REN_ENTRYIDS = 0x36D81102;
     public static final int PR_FREEBUSY_ENTRYIDS = 0x36E41102;
+    /** On a public store's root: the folder users' free/busy messages are published in ("Zarafa 1"). */
+    public static final int PR_FREE_BUSY_FOR_LOCAL_SITE_ENTRYID = 0x66250102;
+    /** The address-book entry id of whom an object is about (a published free/busy message's user). */
+    public static final int PR_ADDRESS_BOOK_ENTRYID = 0x663B0102;
     public static final int PR_QUOTA_WARNING_THRESHOLD = 0x67210003;
     public static final int PR_QUOTA_SEND_THRESHOLD = 0x67220003;
     public static final int PR_QUOTA_RECEIVE_THRESHOLD = 0x67230003;

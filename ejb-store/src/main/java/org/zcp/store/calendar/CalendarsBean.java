@@ -120,18 +120,7 @@ public class CalendarsBean implements Calendars {
 
     /** The store's default Calendar folder (PR_IPM_APPOINTMENT_ENTRYID), or null. */
     Long defaultCalendar(StoreEntity store) {
-        return pointer(store, PropTag.PR_IPM_APPOINTMENT_ENTRYID);
-    }
-
-    private Long pointer(StoreEntity store, int tag) {
-        var v = objects.stored(store.hierarchyId).get(tag);
-        if (v == null || v.bin == null) return null;
-        try {
-            HierarchyObject f = objects.liveFolderOf(store.id, java.util.HexFormat.of().formatHex(v.bin));
-            return f == null ? null : f.id;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return stores.specialFolder(store, PropTag.PR_IPM_APPOINTMENT_ENTRYID);
     }
 
     // ---- delivery --------------------------------------------------------------------------------
@@ -156,7 +145,7 @@ public class CalendarsBean implements Calendars {
         if (store == null) return Scheduled.none(directory.loginName(user) + " has no store");
         Long folder = defaultCalendar(store);
         if (folder == null) return Scheduled.none(directory.loginName(user) + " has no calendar");
-        Long trash = pointer(store, PropTag.PR_IPM_WASTEBASKET_ENTRYID);
+        Long trash = stores.specialFolder(store, PropTag.PR_IPM_WASTEBASKET_ENTRYID);
         Scheduled done;
         try (CalendarItems.Scope c = items.open(zone)) {
             Booking booking = new Booking(c, user, folder, trash == null ? null : objects.entryId(store.id, trash),

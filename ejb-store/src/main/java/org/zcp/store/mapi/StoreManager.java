@@ -151,11 +151,59 @@ public class StoreManager {
         objects.setProps(root, List.of(
                 PropValue.ofBinary(PropTag.PR_IPM_SUBTREE_ENTRYID, EntryIds.bytes(s.guid, subtree.id)),
                 PropValue.ofString(PropTag.PR_DISPLAY_NAME, "Public folder")));
+        freeBusyFolder(s);
         // manual 8.1 note: by default accessible and writable for all users
         em.persist(new AclRow(subtree.id, Directory.EVERYONE_ID, Rights.READ_ANY | Rights.CREATE | Rights.EDIT_OWNED
                 | Rights.DELETE_OWNED | Rights.CREATE_SUBFOLDER | Rights.FOLDER_VISIBLE));
         LOG.info("created public store " + s.guid + " for " + owner);
         return s;
+    }
+
+    /**
+     * The folder of a public store that users' free/busy is published in: "Zarafa 1" below
+     * NON_IPM_SUBTREE/SCHEDULE+ FREE BUSY, named by the root's PR_FREE_BUSY_FOR_LOCAL_SITE_ENTRYID,
+     * as the original made it; made now for a public store made before. Everyone reads it and may
+     * publish (and change) their own message, as MAPI clients publish free/busy themselves.
+     */
+    public HierarchyObject freeBusyFolder(StoreEntity pub) {
+        HierarchyObject root = objects.find(pub.hierarchyId);
+        PropValue pointer = objects.stored(root.id).get(PropTag.PR_FREE_BUSY_FOR_LOCAL_SITE_ENTRYID);
+        if (pointer != null && pointer.bin != null) {
+            HierarchyObject f = objects.liveFolderOf(pub.id, java.util.HexFormat.of().formatHex(pointer.bin));
+            if (f != null) return f;
+        }
+        HierarchyObject nonIpm = child(root.id, "NON_IPM_SUBTREE");
+        if (nonIpm == null) nonIpm = folder(pub, root.id, "NON_IPM_SUBTREE", null, Directory.SYSTEM_ID);
+        HierarchyObject schedule = child(nonIpm.id, "SCHEDULE+ FREE BUSY");
+        if (schedule == null) schedule = folder(pub, nonIpm.id, "SCHEDULE+ FREE BUSY", null, Directory.SYSTEM_ID);
+        HierarchyObject site = child(schedule.id, "Zarafa 1");
+        if (site == null) {
+            site = folder(pub, schedule.id, "Zarafa 1", null, Directory.SYSTEM_ID);
+            em.persist(new AclRow(site.id, Directory.EVERYONE_ID, Rights.READ_ANY | Rights.CREATE | Rights.EDIT_OWNED
+                    | Rights.DELETE_OWNED | Rights.FOLDER_VISIBLE));
+        }
+        objects.setProps(root, List.of(PropValue.ofBinary(PropTag.PR_FREE_BUSY_FOR_LOCAL_SITE_ENTRYID,
+                EntryIds.bytes(pub.guid, site.id))));
+        return site;
+    }
+
+    /** The live folder of the store a property of its root names (PR_IPM_APPOINTMENT_ENTRYID, ...), or null. */
+    public Long specialFolder(StoreEntity store, int tag) {
+        PropValue v = objects.stored(store.hierarchyId).get(tag);
+        if (v == null || v.bin == null) return null;
+        try {
+            HierarchyObject f = objects.liveFolderOf(store.id, java.util.HexFormat.of().formatHex(v.bin));
+            return f == null ? null : f.id;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private HierarchyObject child(long parentId, String name) {
+        for (HierarchyObject f : objects.children(parentId, ObjectType.MAPI_FOLDER, false)) {
+            if (name.equals(f.displayName)) return f;
+        }
+        return null;
     }
 
     private StoreEntity newStore(int type, long userId, long companyId, String userName) {

@@ -34,6 +34,7 @@ public final class ChangeFeed {
     private final Map<Long, Set<Consumer<ChangeEvent>>> byFolder = new ConcurrentHashMap<>();
     private final Map<Long, Set<Consumer<ChangeEvent>>> byStore = new ConcurrentHashMap<>();
     private final Map<String, Set<Runnable>> bySession = new ConcurrentHashMap<>();
+    private final Map<Boolean, Set<Consumer<ChangeEvent>>> everything = new ConcurrentHashMap<>();
 
     /** A new, empty feed (tests); the server uses {@link #shared()}. */
     public ChangeFeed() {
@@ -57,6 +58,15 @@ public final class ChangeFeed {
     /** Every event of one store (hierarchy views, sync of a whole account). */
     public Subscription store(long storeId, Consumer<ChangeEvent> listener) {
         return add(byStore, storeId, listener);
+    }
+
+    /**
+     * Every event of every store: for the server's own followers of all calendars (free/busy
+     * publication), which must only note the event and do their work elsewhere (they run in the
+     * committing thread).
+     */
+    public Subscription all(Consumer<ChangeEvent> listener) {
+        return add(everything, Boolean.TRUE, listener);
     }
 
     /**
@@ -93,6 +103,7 @@ public final class ChangeFeed {
         for (ChangeEvent e : events) {
             deliver(byFolder.get(e.folderId()), e);
             deliver(byStore.get(e.storeId()), e);
+            deliver(everything.get(Boolean.TRUE), e);
         }
     }
 
@@ -113,6 +124,7 @@ public final class ChangeFeed {
         for (Set<Consumer<ChangeEvent>> s : byFolder.values()) n += s.size();
         for (Set<Consumer<ChangeEvent>> s : byStore.values()) n += s.size();
         for (Set<Runnable> s : bySession.values()) n += s.size();
+        for (Set<Consumer<ChangeEvent>> s : everything.values()) n += s.size();
         return n;
     }
 }

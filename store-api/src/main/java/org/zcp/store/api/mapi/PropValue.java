@@ -77,6 +77,13 @@ public class PropValue {
         return p;
     }
 
+    public static PropValue ofLongs(int tag, List<Long> v) {
+        PropValue p = new PropValue();
+        p.tag = tag;
+        p.mvl = new ArrayList<>(v);
+        return p;
+    }
+
     public static PropValue ofBinaries(int tag, List<byte[]> v) {
         PropValue p = new PropValue();
         p.tag = tag;

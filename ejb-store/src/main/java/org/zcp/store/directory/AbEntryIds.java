@@ -1,0 +1,46 @@
+package org.zcp.store.directory;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
+
+/**
+ * Address-book entry ids of the server's own address book (the original's ABEID: four flag bytes,
+ * the provider's MUIDECSAB {50A921AC-D340-48EE-B319-FBA753304425}, version 0, the object type and
+ * the directory object's id, an empty external id padded to four bytes): what PR_ADDRESS_BOOK_ENTRYID
+ * of a published free/busy message names its user by, and what the address book hands out.
+ */
+public final class AbEntryIds {
+    private AbEntryIds() {
+    }
+
+    /** MUIDECSAB in MAPI's byte order (the first three fields little-endian). */
+    static final byte[] MUIDECSAB = HexFormat.of().parseHex("AC21A95040D3EE48B319FBA753304425");
+    /** MAPI_MAILUSER: a user (and, in the original, a resource). */
+    public static final int MAPI_MAILUSER = 6;
+    /** MAPI_DISTLIST: a group. */
+    public static final int MAPI_DISTLIST = 8;
+    static final int LENGTH = 4 + 16 + 4 + 4 + 4 + 4;
+
+    /** The entry id of a directory object of {@code type} (MAPI_MAILUSER, MAPI_DISTLIST). */
+    public static byte[] of(int type, long objectId) {
+        if (objectId < 0 || objectId > 0xFFFF_FFFFL) throw new IllegalArgumentException("object id " + objectId);
+        ByteBuffer b = ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0);
+        b.put(MUIDECSAB);
+        b.putInt(0);
+        b.putInt(type);
+        b.putInt((int) objectId);
+        b.putInt(0); // the external id's terminating zero and its padding
+        return b.array();
+    }
+
+    /** The directory object id an entry id of this address book names, or -1 when it is none of ours. */
+    public static long objectId(byte[] entryId) {
+        if (entryId == null || entryId.length < LENGTH - 4) return -1;
+        for (int i = 0; i < MUIDECSAB.length; i++) {
+            if (entryId[4 + i] != MUIDECSAB[i]) return -1;
+        }
+        return Integer.toUnsignedLong(ByteBuffer.wrap(entryId, 28, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    }
+}
