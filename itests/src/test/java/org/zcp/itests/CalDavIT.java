@@ -138,6 +138,22 @@ class CalDavIT {
     }
 
     @Test
+    void anAttendeeIsFoundByPrincipalSearchAndItsPrincipalAnswers() throws Exception {
+        String search = "<D:principal-property-search xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
+                + "<D:property-search><D:prop><C:calendar-user-address-set/></D:prop><D:match>"
+                + bob.substring(0, bob.indexOf('@')) + "</D:match></D:property-search>"
+                + "<D:prop><D:displayname/><C:calendar-user-address-set/></D:prop></D:principal-property-search>";
+        Answer r = send(alice, "REPORT", "/caldav/principals/", search, "Depth", "0", "Content-Type", "application/xml");
+        assertThat(r.status()).as(r.body()).isEqualTo(207);
+        List<String> found = hrefs(r.body());
+        String bobs = found.stream().filter(h -> h.contains("/caldav/principals/") && h.contains(
+                bob.substring(0, bob.indexOf('@')))).findFirst().orElseThrow();
+        Answer principal = send(alice, "PROPFIND", bobs, null, "Depth", "0");
+        assertThat(principal.status()).as(principal.body()).isEqualTo(207);
+        assertThat(principal.body()).contains("calendar-home-set");
+    }
+
+    @Test
     void hostileFilesAreRefusedWithTheirPreconditionAndLeaveNothing() throws Exception {
         Properties expected = new Properties();
         try (InputStream in = CalDavIT.class.getResourceAsStream("/corpus/hostile/expected.properties")) {

@@ -86,7 +86,10 @@ public final class DavService {
                         Names.FREE_BUSY_QUERY, new org.zcp.caldav.caldav.FreeBusyQuery(),
                         Names.ADDRESSBOOK_QUERY, new AddressbookQuery(),
                         Names.ADDRESSBOOK_MULTIGET, new Multiget(Tree.CARDDAV),
-                        Names.SYNC_COLLECTION, new SyncCollection()))));
+                        Names.SYNC_COLLECTION, new SyncCollection(),
+                        Names.PRINCIPAL_PROPERTY_SEARCH, new org.zcp.caldav.caldav.PrincipalSearch(),
+                        Names.PRINCIPAL_SEARCH_PROPERTY_SET,
+                        (body, req, target, ctx) -> org.zcp.caldav.caldav.PrincipalSearch.propertySet()))));
     }
 
     public DavResponse handle(DavRequest req) {

@@ -12,8 +12,7 @@ import org.zcp.caldav.resource.Target;
  * answer 501; an unknown one is 403 DAV:supported-report.
  */
 public final class ReportHandler implements Handler {
-    private static final Set<QName> LATER = Set.of(Names.EXPAND_PROPERTY, Names.PRINCIPAL_PROPERTY_SEARCH,
-            Names.PRINCIPAL_SEARCH_PROPERTY_SET);
+    private static final Set<QName> LATER = Set.of(Names.EXPAND_PROPERTY);
 
     private final Map<QName, Report> reports;
 

@@ -59,6 +59,11 @@ public final class Props {
      * inbox (RFC 6638 2.1.1, 2.2.1), which only the owner may use.
      */
     public static Map<QName, PropValue> principal(Context ctx, Who who) {
+        return principal(ctx, who, "INDIVIDUAL");
+    }
+
+    /** A principal of a calendar user type (RFC 6638 2.4.2: INDIVIDUAL, ROOM, RESOURCE). */
+    public static Map<QName, PropValue> principal(Context ctx, Who who, String cuType) {
         Map<QName, PropValue> p = common(ctx);
         p.put(Names.RESOURCETYPE, PropValue.elements(Names.COLLECTION, Names.PRINCIPAL));
         String name = who.fullName() == null || who.fullName().isBlank() ? who.loginName() : who.fullName();
@@ -71,7 +76,11 @@ public final class Props {
         if (who.email() != null && !who.email().isBlank()) addresses.add("mailto:" + who.email());
         addresses.add(Paths.principal(who.loginName()));
         p.put(Names.CALENDAR_USER_ADDRESS_SET, PropValue.hrefs(addresses));
-        p.put(Names.CALENDAR_USER_TYPE, PropValue.text("INDIVIDUAL"));
+        p.put(Names.CALENDAR_USER_TYPE, PropValue.text(cuType));
+        if (who.email() != null && !who.email().isBlank()) {
+            p.put(new QName(Names.CS, "email-address-set"), e -> Xml.add(e, new QName(Names.CS, "email-address"),
+                    who.email()));
+        }
         if (ctx.isSelf(who.loginName())) {
             p.put(Names.SCHEDULE_OUTBOX_URL, PropValue.href(Paths.scheduleBox(who.loginName(), Target.Box.OUTBOX)));
             p.put(Names.SCHEDULE_INBOX_URL, PropValue.href(Paths.scheduleBox(who.loginName(), Target.Box.INBOX)));
