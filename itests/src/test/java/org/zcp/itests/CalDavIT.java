@@ -267,6 +267,12 @@ class CalDavIT {
         assertThat(send(alice, "PUT", bobCal + "intruder.ics", event("alice-1", "from alice")).status())
                 .isEqualTo(403);
         assertThat(send(owner, "GET", bobCal + "intruder.ics", null).status()).isEqualTo(404);
+        // contributor (create, no read): alice may put a new item, and learns nothing of the others
+        c.setRights(sid, calendar, List.of(new org.zcp.api.soap.AclEntry(alice, "user",
+                org.zcp.api.mapi.Rights.CREATE | org.zcp.api.mapi.Rights.FOLDER_VISIBLE)));
+        assertThat(send(alice, "PUT", bobCal + "dropped.ics", event("alice-0", "dropped by alice")).status())
+                .isEqualTo(201);
+        assertThat(send(alice, "GET", bobCal + "meeting.ics", null).status()).isIn(403, 404);
         // editor: alice may write into it
         c.setRights(sid, calendar, List.of(new org.zcp.api.soap.AclEntry(alice, "user",
                 org.zcp.api.mapi.Rights.ROLE_EDITOR)));

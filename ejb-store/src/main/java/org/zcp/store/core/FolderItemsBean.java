@@ -287,8 +287,9 @@ public class FolderItemsBean implements FolderItems {
     @Override
     public List<String> namesWith(String session, long folderId, NamedProp key, String value) {
         Session s = sessions.require(session);
-        HierarchyObject f = readable(s, folderId);
-        if (value == null) return List.of();
+        HierarchyObject f = objects.liveFolder(folderId);
+        // a writer who may not read the folder (a contributor) learns nothing of its items
+        if (value == null || !access.allows(s, f.id, Rights.READ_ANY)) return List.of();
         int tag = namedProperties.ids(List.of(key), true).get(0) << 16 | org.zcp.api.mapi.PropType.PT_UNICODE;
         Long id = itemNames.current(f, tag).ids().get(value);
         if (id == null) return List.of();

@@ -126,9 +126,10 @@ public interface FolderItems {
     List<Integer> propIds(String session, List<NamedProp> names);
 
     /**
-     * The names of the folder's items whose string named property {@code key} is {@code value}
-     * (READ right): the item that already holds a calendar object's or vCard's UID (RFC 4791
-     * 5.3.2.1 and RFC 6352 6.3.2.1, no-uid-conflict). Empty when none does.
+     * The names of the folder's items whose string named property {@code key} is {@code value}:
+     * the item that already holds a calendar object's or vCard's UID (RFC 4791 5.3.2.1 and RFC 6352
+     * 6.3.2.1, no-uid-conflict). Empty when none does, and for a session without the READ right
+     * (one that may only create items learns nothing of the others).
      */
     List<String> namesWith(String session, long folderId, NamedProp key, String value);
 }
