@@ -26,8 +26,8 @@ import org.zcp.store.api.ChangeFeed;
  * Keeps the published free/busy (FreeBusyPublishing) in step with the calendars, on the store's
  * change events rather than by polling: an event of a message in any folder marks the folder; every
  * few seconds the marked folders that are someone's default calendar have their owner's free/busy
- * published anew (a burst of changes, an import of a thousand events, is one publication). Every
- * night all users' free/busy is published again, as its range moves on with the days.
+ * published anew once the changes settle (MAX_DELAY_MS at the latest). Every night all users'
+ * free/busy is published again, as its range moves on with the days.
  */
 @Singleton
 @Startup
@@ -64,13 +64,39 @@ public class FreeBusyPublisher {
     private final Map<Long, Long> calendarStore = new ConcurrentHashMap<>();
     static final int KNOWN_FOLDERS = 100_000;
 
-    /** Publishes the owners of the calendars changed since the last round. */
+    /**
+     * A calendar is published once its changes have stopped for a round (a burst of changes, an
+     * import of ten thousand events, is one publication), and at the latest this long after its
+     * first unpublished change: a publication reads the whole calendar and expands its series,
+     * seconds for a large one, which a calendar written to without pause must not pay every round.
+     */
+    static final long MAX_DELAY_MS = 60_000;
+
+    /** Stores with unpublished changes: when the first came, and whether one came this round. */
+    private final Map<Long, long[]> pending = new ConcurrentHashMap<>();
+
+    /** Publishes the owners of the calendars whose changes have settled (or waited long enough). */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void round() {
-        if (changed.isEmpty()) return;
-        List<Long> unknown = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (long store : changedStores()) {
+            pending.merge(store, new long[] {now, now}, (held, fresh) -> new long[] {held[0], now});
+        }
+        for (var e : pending.entrySet()) {
+            long[] times = e.getValue();
+            boolean settled = times[1] < now; // nothing new this round
+            if ((settled || now - times[0] >= MAX_DELAY_MS) && pending.remove(e.getKey(), times)) {
+                publish(e.getKey(), Instant.ofEpochMilli(now));
+            }
+        }
+    }
+
+    /** The stores whose default calendar changed since the last round. */
+    private Set<Long> changedStores() {
         Set<Long> stores = new LinkedHashSet<>();
+        if (changed.isEmpty()) return stores;
+        List<Long> unknown = new ArrayList<>();
         for (Long id : changed) {
             if (!changed.remove(id)) continue;
             Long store = calendarStore.get(id);
@@ -83,8 +109,7 @@ public class FreeBusyPublisher {
             calendarStore.putAll(found);
             for (long store : found.values()) if (store > 0) stores.add(store);
         }
-        Instant now = Instant.now();
-        for (long store : stores) publish(store, now);
+        return stores;
     }
 
     /** Every user's free/busy again: the published range starts 7 days back and reaches 90 ahead of today. */
