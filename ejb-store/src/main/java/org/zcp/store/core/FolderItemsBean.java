@@ -136,6 +136,7 @@ public class FolderItemsBean implements FolderItems {
             Message m = loaded.get(h.id);
             String entryId = m.entryId;
             for (Attachment a : m.attachments) {
+                if (a.embedded != null) continue; // a message object, loaded with the item; no content of its own
                 MessageService.Content c = messages.attachment(s, entryId, a.attachNum);
                 try {
                     a.data = c.bytes() != null ? c.bytes() : java.nio.file.Files.readAllBytes(c.file());
