@@ -92,15 +92,6 @@ final class Exceptions {
         return null;
     }
 
-    /** Whether an attachment is an exception of a series (not one a user attached). */
-    static boolean isException(Attachment a) {
-        if (a.embedded == null) return false;
-        for (PropValue v : a.props) {
-            if (v.tag == Tags.PR_ATTACHMENT_FLAGS && v.l != null && (v.l & Tags.AF_EXCEPTION) != 0) return true;
-        }
-        return false;
-    }
-
     /** PidTagExceptionStartTime's form: the local wall time in the series' zone, written as if it were UTC. */
     private static long localAsUtc(Instant t, ZoneId zone) {
         LocalDateTime local = t.atZone(zone == null ? ZoneOffset.UTC : zone).toLocalDateTime();
