@@ -457,6 +457,11 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
         return call("purgeSoftDelete", sessionId, s -> storeAdmin.purge(s, days));
     }
 
+    @Override
+    public List<String> syncDirectory(String sessionId) throws MapiException {
+        return call("syncDirectory", sessionId, s -> userAdmin.sync(s));
+    }
+
     // ---- users ---------------------------------------------------------------------------------
 
     @Override

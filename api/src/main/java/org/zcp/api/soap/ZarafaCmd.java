@@ -294,6 +294,14 @@ public interface ZarafaCmd {
     int purgeSoftDelete(@WebParam(name = "sessionId") String sessionId, @WebParam(name = "days") int days)
             throws MapiException;
 
+    /**
+     * zarafa-admin --sync (manual 8.5.1): the user plugin's directory read whole; new objects get
+     * rows and stores, removed ones orphaned stores (unless user_safe_mode). The report's lines.
+     */
+    @WebMethod
+    @WebResult(name = "line")
+    List<String> syncDirectory(@WebParam(name = "sessionId") String sessionId) throws MapiException;
+
     // ---- users ---------------------------------------------------------------------------
 
     @WebMethod

@@ -275,6 +275,17 @@ public class UserAdmin {
         return directory.requireCompany(n.company()).id();
     }
 
+    /**
+     * zarafa-admin --sync (manual 8.5.1): a system administrator has the directory read whole; the
+     * db plugin has nothing to synchronise.
+     */
+    public List<String> sync(Session s) {
+        directory.requireSystemAdmin(s);
+        if (directory.plugin() instanceof org.zcp.store.directory.LdapUserPlugin ldap) return ldap.synchronise();
+        return List.of("nothing to synchronise: the " + directory.plugin().name()
+                + " user plugin keeps its users in the server's database");
+    }
+
     public void requireWritable() {
         if (!directory.plugin().writable()) {
             throw new StoreException(MapiError.MAPI_E_NO_SUPPORT, "the " + directory.plugin().name()

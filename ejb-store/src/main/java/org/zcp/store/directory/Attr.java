@@ -31,6 +31,12 @@ public final class Attr {
      * How many a room or piece of equipment (NONACTIVE_ROOM, NONACTIVE_EQUIPMENT) serves at once,
      * the original's ulCapacity (manual 8.8); 1 when absent.
      */
+    /** Further addresses that deliver to the object (zarafaAliases, manual 5.2.4), space separated. */
+    public static final String ALIASES = "aliases";
+    /** Where a plugin backed by a directory server found the object (its LDAP DN). */
+    public static final String SOURCE_DN = "dn";
+    /** The directory server's last-modification stamp of the object (ldap_last_modification_attribute). */
+    public static final String MODIFIED = "modified";
     public static final String RESOURCE_CAPACITY = "resourcecapacity";
 
     private Attr() {

@@ -39,6 +39,9 @@ public class Directory {
     @Inject
     DirectoryCache cache;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<LdapUserPlugin> ldapPlugin;
+
     @PersistenceContext(unitName = "zarafa")
     EntityManager em;
 
@@ -47,10 +50,11 @@ public class Directory {
     @PostConstruct
     void init() {
         String name = settings.get("user_plugin").toLowerCase(Locale.ROOT);
-        if (!"db".equals(name)) {
-            throw new IllegalStateException("user_plugin '" + name + "' is not available in this build; use db");
-        }
-        plugin = dbPlugin;
+        plugin = switch (name) {
+            case "db" -> dbPlugin;
+            case "ldap" -> ldapPlugin.get();
+            default -> throw new IllegalStateException("user_plugin '" + name + "' is not available in this build; use db or ldap");
+        };
     }
 
     public UserPlugin plugin() {
@@ -175,7 +179,8 @@ public class Directory {
             Optional<DirEntry> e = plugin.get(id);
             if (e.isPresent() && e.get().isUser() && id != SYSTEM_ID) return e;
         }
-        return Optional.empty();
+        // an external directory's user whom the server has not met yet (or an alias)
+        return plugin.findByAddress(a);
     }
 
     /** Whether some user's primary address is in {@code domain} (mail for it is ours to deliver). */
@@ -184,7 +189,7 @@ public class Directory {
         return !em.createQuery("select p.objectId from ObjectProperty p where p.propName = :n"
                 + " and lower(p.value) like :v", Long.class).setParameter("n", Attr.EMAIL)
                 .setParameter("v", "%@" + domain.trim().toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
-                .getResultList().isEmpty();
+                .getResultList().isEmpty() || plugin.servesDomain(domain.trim());
     }
 
     public DirEntry requireUser(String loginName) {

@@ -41,6 +41,19 @@ public interface UserPlugin {
     /** All objects of a kind; companyId -1 means every company. */
     List<DirEntry> list(Kind kind, long companyId);
 
+    /**
+     * The user an address (primary or alias) names, for plugins whose users are not all in the
+     * server's database yet (ldap: users met for the first time by a delivery); empty otherwise.
+     */
+    default Optional<DirEntry> findByAddress(String address) {
+        return Optional.empty();
+    }
+
+    /** Whether some object of the plugin has an address in this domain that the database does not know yet. */
+    default boolean servesDomain(String domain) {
+        return false;
+    }
+
     /** Whether the password is right; false for unknown users. */
     boolean authenticate(long userId, String password);
 

@@ -80,11 +80,19 @@ public class Logon {
         DirEntry e = user == null ? null : directory.findUser(user).orElse(null);
         boolean candidate = e != null && e.id() != Directory.SYSTEM_ID && e.active();
         String given = password == null ? "" : password;
-        boolean ok = throttle.derive(() -> {
-            if (candidate) return directory.plugin().authenticate(e.id(), given);
-            PasswordHash.verify(given, DUMMY_HASH); // the same cost as a real check, never a match
-            return false;
-        });
+        boolean ok;
+        try {
+            ok = throttle.derive(() -> {
+                if (candidate) return directory.plugin().authenticate(e.id(), given);
+                PasswordHash.verify(given, DUMMY_HASH); // the same cost as a real check, never a match
+                return false;
+            });
+        } catch (StoreException unavailable) {
+            // the directory server cannot check the password (ldap down): not the user's failure,
+            // so no throttling, but audited, and the client is told the server cannot log on now
+            audit.authenticateFailed(user, from, program);
+            throw unavailable;
+        }
         if (!ok) {
             throttle.failed(user, from);
             audit.authenticateFailed(user, from, program);

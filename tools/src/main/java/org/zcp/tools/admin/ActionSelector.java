@@ -47,6 +47,7 @@ final class ActionSelector {
             entry("--hook-store", StoreActions::hook, "-u"),
             entry("--unhook-store", StoreActions::unhook),
             entry("--purge-softdelete", StoreActions::purgeSoftDelete),
+            entry("--sync", o -> UserActions.sync()),
             // companies (manual 6.2.3, 6.2.5, 6.2.6)
             entry("--create-company", CompanyActions::create, COMPANY_QUOTA),
             entry("--delete-company", CompanyActions::delete),

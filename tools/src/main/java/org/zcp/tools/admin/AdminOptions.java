@@ -78,6 +78,9 @@ final class AdminOptions {
     @Option(names = "--unhook-store", paramLabel = "USER", description = "Unhook the store of a user.")
     String unhookStore;
 
+    @Option(names = "--sync", description = "Synchronise users, groups and companies with the LDAP directory (manual 8.5.1).")
+    boolean sync;
+
     @Option(names = "--purge-softdelete", paramLabel = "DAYS",
             description = "Purge soft-deleted items older than DAYS days.")
     Integer purgeSoftDelete;

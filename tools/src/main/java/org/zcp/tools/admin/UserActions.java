@@ -152,4 +152,11 @@ final class UserActions {
             throw new AdminException("Use either -p or -P, not both.");
         }
     }
+
+    /** --sync (manual 8.5.1): the server reads the whole directory; its report is printed. */
+    static Action sync() {
+        return new Action("synchronise the directory", ctx -> {
+            for (String line : Values.list(ctx.cmd().syncDirectory(ctx.session()))) ctx.out().println(line);
+        });
+    }
 }

@@ -600,6 +600,13 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public List<String> syncDirectory(String sessionId) throws MapiException {
+        requireSystemAdmin(caller(sessionId));
+        calls.add("syncDirectory");
+        return List.of("nothing to synchronise: the db user plugin keeps its users in the server's database");
+    }
+
+    @Override
     public int purgeSoftDelete(String sessionId, int days) throws MapiException {
         requireSystemAdmin(caller(sessionId));
         if (days < 0) throw invalid("days cannot be negative");

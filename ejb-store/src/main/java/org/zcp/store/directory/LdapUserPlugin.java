@@ -1,0 +1,440 @@
+package org.zcp.store.directory;
+
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.mapi.ObjectClass;
+import org.zcp.store.StoreException;
+import org.zcp.store.config.ServerSettings;
+import org.zcp.store.directory.ldap.LdapDirectory;
+import org.zcp.store.directory.ldap.LdapObject;
+import org.zcp.store.directory.ldap.LdapService;
+import org.zcp.store.directory.ldap.LdapUnavailableException;
+import org.zcp.store.entity.DirectoryObject;
+
+/**
+ * The ldap user plugin (manual 4.4.3, 8.5): users, contacts, groups and companies live in LDAP
+ * or Active Directory and are only read. The server keeps a row per object (the mapping of the
+ * object's unique attribute to the local id that stores, ACLs and delegates refer to, manual
+ * 8.5.1) and, beside it, the object's attributes as last read: a mirror, refreshed whenever LDAP
+ * is asked (a logon, a name resolved, a list of the address book with sync_gab_realtime,
+ * zarafa-admin --sync). Reads by id (every permission check) use the mirror, and so does
+ * everything while the LDAP server cannot be reached: logged-on users keep working, new logons
+ * fail with a clear error (manual 8.5.1.3).
+ *
+ * <p>An object met for the first time gets its row and, through {@link DirectoryObjectAdded}, its
+ * store and event script, "just in time" (8.5.1).
+ */
+@jakarta.ejb.Stateless
+@jakarta.ejb.LocalBean
+public class LdapUserPlugin implements UserPlugin {
+    private static final Logger LOG = Logger.getLogger(LdapUserPlugin.class.getName());
+
+    /** What LDAP owns; everything else (logon times, archives, ...) the server keeps for any plugin. */
+    static final Set<String> OWNED = Set.of(Attr.NAME, Attr.FULLNAME, Attr.EMAIL, Attr.ALIASES, Attr.ADMIN, Attr.HIDDEN,
+            Attr.QUOTA_OVERRIDE, Attr.QUOTA_WARN, Attr.QUOTA_SOFT, Attr.QUOTA_HARD, Attr.UD_QUOTA_OVERRIDE,
+            Attr.UD_QUOTA_WARN, Attr.UD_QUOTA_SOFT, Attr.UD_QUOTA_HARD, Attr.FEATURES_ENABLED, Attr.FEATURES_DISABLED,
+            Attr.RESOURCE_CAPACITY, Attr.SOURCE_DN, Attr.MODIFIED, "ldap_filter", "ldap_base");
+
+    @Inject
+    DbUserPlugin mirror;
+
+    @Inject
+    LdapService ldap;
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    Event<DirectoryObjectAdded> added;
+
+    @Inject
+    Event<DirectoryObjectRemoved> removed;
+
+    @PersistenceContext(unitName = "zarafa")
+    EntityManager em;
+
+    @Override
+    public String name() {
+        return "ldap";
+    }
+
+    @Override
+    public boolean writable() {
+        return false;
+    }
+
+    @Override
+    public Set<String> ownedAttributes() {
+        return OWNED;
+    }
+
+    private LdapDirectory dir() {
+        return ldap.directory();
+    }
+
+    // ---- lookups: LDAP first, the mirror when LDAP cannot answer ---------------------------------
+
+    @Override
+    public Optional<DirEntry> find(Kind kind, String name, long companyId) {
+        try {
+            for (LdapObject o : dir().findByName(kind, name, companyBase(kind, companyId))) {
+                if (o.name().equals(name)) return Optional.of(mirror(kind, o));
+            }
+            return Optional.empty();
+        } catch (LdapUnavailableException e) {
+            LOG.warning("LDAP: " + e.getMessage() + "; looking up " + name + " in the server's copy");
+            return mirror.find(kind, name, companyId).filter(this::fromLdap);
+        }
+    }
+
+    @Override
+    public Optional<DirEntry> findIgnoringCase(Kind kind, String name, long companyId) {
+        try {
+            List<LdapObject> found = dir().findByName(kind, name, companyBase(kind, companyId));
+            return found.isEmpty() ? Optional.empty() : Optional.of(mirror(kind, found.get(0)));
+        } catch (LdapUnavailableException e) {
+            LOG.warning("LDAP: " + e.getMessage() + "; looking up " + name + " in the server's copy");
+            return mirror.findIgnoringCase(kind, name, companyId).filter(this::fromLdap);
+        }
+    }
+
+    @Override
+    public Optional<DirEntry> get(long id) {
+        return mirror.get(id);
+    }
+
+    @Override
+    public List<DirEntry> list(Kind kind, long companyId) {
+        if (!settings.getBool("sync_gab_realtime")) return listMirror(kind, companyId);
+        try {
+            return refresh(kind, companyId, dir().list(kind, companyBase(kind, companyId)));
+        } catch (LdapUnavailableException e) {
+            LOG.warning("LDAP: " + e.getMessage() + "; listing the server's copy");
+            return listMirror(kind, companyId);
+        }
+    }
+
+    private List<DirEntry> listMirror(Kind kind, long companyId) {
+        return mirror.list(kind, companyId).stream().filter(this::fromLdap).toList();
+    }
+
+    /** Rows made by the server itself (Everyone, SYSTEM) beside those LDAP objects have. */
+    private boolean fromLdap(DirEntry e) {
+        return e.id() == Directory.EVERYONE_ID || e.id() == Directory.SYSTEM_ID || e.props().containsKey(Attr.SOURCE_DN);
+    }
+
+    /**
+     * Brings the mirror of a whole listing up to date: new objects get their rows (and stores),
+     * changed ones their attributes; the entries are returned in LDAP's order, Everyone first for
+     * groups. Objects gone from LDAP are left to zarafa-admin --sync (orphans, manual 8.5.1).
+     */
+    List<DirEntry> refresh(Kind kind, long companyId, List<LdapObject> objects) {
+        Map<String, DirEntry> known = new HashMap<>();
+        for (DirEntry e : mirror.list(kind, -1)) known.put(key(e.externId(), e.objectClass()), e);
+        Map<String, Long> companies = companyDns(kind);
+        List<DirEntry> out = new ArrayList<>();
+        if (kind == Kind.GROUP) mirror.get(Directory.EVERYONE_ID).ifPresent(out::add);
+        for (LdapObject o : objects) {
+            if (!o.problems().isEmpty()) {
+                LOG.warning("LDAP: " + String.join("; ", o.problems()));
+                continue;
+            }
+            out.add(upsert(kind, o, known.get(key(o.externId(), o.objectClass())), companyId(kind, o, companies)));
+        }
+        return out;
+    }
+
+    private static String key(String externId, ObjectClass c) {
+        return (c.isUser() ? "u:" : c.isGroup() ? "g:" : "c:") + externId;
+    }
+
+    /** The mirror entry of one object read from LDAP, made or updated as needed. */
+    DirEntry mirror(Kind kind, LdapObject o) {
+        DirEntry known = byExternId(kind, o.externId()).orElse(null);
+        return upsert(kind, o, known, companyId(kind, o, companyDns(kind)));
+    }
+
+    private Optional<DirEntry> byExternId(Kind kind, String externId) {
+        List<DirectoryObject> rows = em.createQuery("select o from DirectoryObject o where o.externId = :e"
+                + " and o.objectClass in :classes", DirectoryObject.class).setParameter("e", externId)
+                .setParameter("classes", DbUserPlugin.classesOf(kind)).getResultList();
+        return rows.isEmpty() ? Optional.empty() : mirror.get(rows.get(0).id);
+    }
+
+    private DirEntry upsert(Kind kind, LdapObject o, DirEntry known, long companyId) {
+        Map<String, String> wanted = new LinkedHashMap<>(o.props());
+        wanted.put(Attr.SOURCE_DN, o.dn());
+        if (!o.modified().isEmpty()) wanted.put(Attr.MODIFIED, o.modified());
+        if (known == null) {
+            long id = mirror.create(o.objectClass(), companyId, wanted);
+            em.createQuery("update DirectoryObject o set o.externId = :e where o.id = :id").setParameter("e", o.externId())
+                    .setParameter("id", id).executeUpdate();
+            mirror.changed();
+            DirEntry e = mirror.get(id).orElseThrow();
+            LOG.info("LDAP: new " + describe(o.objectClass()) + " " + o.name() + " (" + o.dn() + ")");
+            added.fire(new DirectoryObjectAdded(e));
+            return e;
+        }
+        boolean same = known.objectClass() == o.objectClass() && known.companyId() == companyId;
+        Map<String, String> changes = new HashMap<>();
+        for (Map.Entry<String, String> w : wanted.entrySet()) {
+            if (!Objects.equals(known.props().get(w.getKey()), w.getValue())) changes.put(w.getKey(), w.getValue());
+        }
+        for (String owned : OWNED) {
+            if (known.props().containsKey(owned) && !wanted.containsKey(owned)) changes.put(owned, null);
+        }
+        if (same && changes.isEmpty()) return known;
+        if (!same) {
+            DirectoryObject row = em.find(DirectoryObject.class, known.id());
+            row.objectClass = o.objectClass().value();
+            row.companyId = companyId;
+        }
+        if (!changes.isEmpty()) mirror.update(known.id(), changes);
+        mirror.changed();
+        LOG.info("LDAP: " + describe(o.objectClass()) + " " + o.name() + " changed: " + changes.keySet());
+        return mirror.get(known.id()).orElseThrow();
+    }
+
+    private static String describe(ObjectClass c) {
+        return c == ObjectClass.NONACTIVE_CONTACT ? "contact" : c.isUser() ? "user" : c.isGroup() ? "group" : "company";
+    }
+
+    // ---- companies (manual 6.2): an object belongs to the company its entry is under ------------
+
+    private String companyBase(Kind kind, long companyId) {
+        if (!settings.hosted() || kind == Kind.COMPANY || companyId <= 0) return null;
+        return mirror.get(companyId).map(c -> c.prop(Attr.SOURCE_DN)).orElse(null);
+    }
+
+    /** The companies' DNs and local ids, when objects of this kind belong to companies. */
+    private Map<String, Long> companyDns(Kind kind) {
+        Map<String, Long> companies = new HashMap<>();
+        if (!settings.hosted() || kind == Kind.COMPANY) return companies;
+        for (DirEntry c : mirror.list(Kind.COMPANY, -1)) {
+            String dn = c.prop(Attr.SOURCE_DN);
+            if (dn != null) companies.put(dn, c.id());
+        }
+        return companies;
+    }
+
+    private long companyId(Kind kind, LdapObject o, Map<String, Long> companies) {
+        if (!settings.hosted() || kind == Kind.COMPANY) return 0;
+        String dn = LdapDirectory.companyOf(o.dn(), companies.keySet());
+        if (dn == null) {
+            // a company met through its member first: read the companies now
+            try {
+                for (LdapObject c : dir().list(Kind.COMPANY, null)) {
+                    if (c.problems().isEmpty()) companies.putIfAbsent(c.dn(), mirror(Kind.COMPANY, c).id());
+                }
+            } catch (LdapUnavailableException e) {
+                return 0;
+            }
+            dn = LdapDirectory.companyOf(o.dn(), companies.keySet());
+        }
+        return dn == null ? 0 : companies.get(dn);
+    }
+
+    @Override
+    public Optional<DirEntry> findByAddress(String address) {
+        try {
+            for (LdapObject o : dir().byAddress(address)) {
+                if (o.problems().isEmpty() && o.objectClass().isUser()) return Optional.of(mirror(Kind.USER, o));
+            }
+        } catch (LdapUnavailableException e) {
+            LOG.warning("LDAP: " + e.getMessage() + "; " + address + " is not known to the server's copy");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean servesDomain(String domain) {
+        try {
+            return dir().hasAddressIn(domain);
+        } catch (LdapUnavailableException e) {
+            LOG.warning("LDAP: " + e.getMessage() + "; domain " + domain + " is not known to the server's copy");
+            return false;
+        }
+    }
+
+    // ---- logon ----------------------------------------------------------------------------------
+
+    /**
+     * The user is read again (a user removed or renamed in LDAP no longer logs on with the old
+     * entry) and the password checked by LDAP; the groups the user is in are brought up to date
+     * on the way. An unreachable LDAP server is an error, not a wrong password.
+     */
+    @Override
+    public boolean authenticate(long userId, String password) {
+        DirEntry e = mirror.get(userId).orElse(null);
+        if (e == null || !fromLdap(e) || e.id() == Directory.SYSTEM_ID) return false;
+        try {
+            Optional<LdapObject> o = dir().byExternId(Kind.USER, e.externId());
+            if (o.isEmpty()) return false;
+            mirror(Kind.USER, o.get());
+            if (!dir().authenticate(o.get(), password)) return false;
+            refreshGroups(userId, o.get());
+            return true;
+        } catch (LdapUnavailableException ex) {
+            throw new StoreException(MapiError.MAPI_E_NETWORK_ERROR, "the LDAP server cannot be reached to check the password of "
+                    + e.name() + ": " + ex.getMessage());
+        }
+    }
+
+    // ---- groups ---------------------------------------------------------------------------------
+
+    @Override
+    public List<Long> groupsOf(long userId) {
+        return mirror.groupsOf(userId);
+    }
+
+    @Override
+    public List<Long> membersOf(long groupId) {
+        DirEntry g = mirror.get(groupId).orElse(null);
+        if (g == null || !fromLdap(g) || groupId == Directory.EVERYONE_ID) return mirror.membersOf(groupId);
+        try {
+            Optional<LdapObject> o = dir().byExternId(Kind.GROUP, g.externId());
+            if (o.isEmpty()) return List.of();
+            List<Long> ids = new ArrayList<>();
+            for (LdapObject m : dir().members(o.get())) {
+                if (m.problems().isEmpty()) ids.add(mirror(Kind.USER, m).id());
+            }
+            if (o.get().objectClass() != ObjectClass.DISTLIST_DYNAMIC) replaceMembers(groupId, ids);
+            return ids;
+        } catch (LdapUnavailableException e) {
+            LOG.warning("LDAP: " + e.getMessage() + "; members of " + g.name() + " as last read");
+            return mirror.membersOf(groupId);
+        }
+    }
+
+    /** The user's groups as LDAP has them now, kept in the mirror for permission checks. */
+    void refreshGroups(long userId, LdapObject user) {
+        Set<Long> now = new HashSet<>();
+        for (LdapObject g : dir().groupsOf(user)) {
+            if (g.problems().isEmpty()) now.add(mirror(Kind.GROUP, g).id());
+        }
+        Set<Long> before = new HashSet<>(mirror.groupsOf(userId));
+        for (long g : now) if (!before.contains(g)) mirror.addMember(g, userId);
+        for (long g : before) if (!now.contains(g) && g != Directory.EVERYONE_ID) mirror.removeMember(g, userId);
+        if (!now.equals(before)) mirror.changed();
+    }
+
+    private void replaceMembers(long groupId, List<Long> ids) {
+        Set<Long> before = new HashSet<>(mirror.membersOf(groupId));
+        Set<Long> now = new HashSet<>(ids);
+        for (long u : now) if (!before.contains(u)) mirror.addMember(groupId, u);
+        for (long u : before) if (!now.contains(u)) mirror.removeMember(groupId, u);
+        if (!now.equals(before)) mirror.changed();
+    }
+
+    // ---- zarafa-admin --sync (manual 8.5.1) ------------------------------------------------------
+
+    /**
+     * Reads every company (hosted), user, contact and group from LDAP, makes what is new (stores
+     * included), updates what changed, refreshes the members of every group, and removes what LDAP
+     * no longer has, its stores becoming orphans; with user_safe_mode the removals are only
+     * reported (manual 4.4, server.cfg). Problems of single entries (no name, an address two
+     * objects claim) are reported per entry and the rest goes on. Returns the report, one line
+     * per finding.
+     */
+    public List<String> synchronise() {
+        List<String> report = new ArrayList<>();
+        boolean safe = settings.getBool("user_safe_mode");
+        int created = 0;
+        int removedCount = 0;
+        List<Kind> kinds = settings.hosted() ? List.of(Kind.COMPANY, Kind.USER, Kind.GROUP) : List.of(Kind.USER, Kind.GROUP);
+        for (Kind kind : kinds) {
+            List<LdapObject> objects = dir().list(kind, null);
+            Set<String> present = new HashSet<>();
+            Map<String, String> addresses = new HashMap<>();
+            List<LdapObject> usable = new ArrayList<>();
+            for (LdapObject o : objects) {
+                if (!o.problems().isEmpty()) {
+                    o.problems().forEach(p -> report.add("skipped: " + p));
+                    continue;
+                }
+                String email = o.props().getOrDefault(Attr.EMAIL, "").toLowerCase(java.util.Locale.ROOT);
+                String other = email.isEmpty() ? null : addresses.putIfAbsent(email, o.dn());
+                if (other != null) {
+                    report.add("duplicate address: " + email + " is claimed by " + other + " and " + o.dn()
+                            + "; mail goes to the first");
+                }
+                present.add(key(o.externId(), o.objectClass()));
+                usable.add(o);
+            }
+            int before = mirror.list(kind, -1).size();
+            List<DirEntry> entries = refresh(kind, 0, usable);
+            created += Math.max(0, mirror.list(kind, -1).size() - before);
+            if (kind == Kind.GROUP) {
+                for (DirEntry g : entries) {
+                    if (g.id() != Directory.EVERYONE_ID && g.objectClass() != ObjectClass.DISTLIST_DYNAMIC) membersOf(g.id());
+                }
+            }
+            for (DirEntry e : mirror.list(kind, -1)) {
+                if (!fromLdap(e) || e.id() == Directory.EVERYONE_ID || e.id() == Directory.SYSTEM_ID) continue;
+                if (present.contains(key(e.externId(), e.objectClass()))) continue;
+                if (safe) {
+                    report.add("user_safe_mode: not removing " + describe(e.objectClass()) + " " + e.name() + " ("
+                            + e.prop(Attr.SOURCE_DN) + "), which LDAP no longer has");
+                    continue;
+                }
+                removed.fire(new DirectoryObjectRemoved(e));
+                mirror.delete(e.id());
+                removedCount++;
+                report.add("removed " + describe(e.objectClass()) + " " + e.name() + " (" + e.prop(Attr.SOURCE_DN)
+                        + "): no longer in LDAP");
+            }
+        }
+        report.add(0, "synchronised with LDAP: " + created + " new, " + removedCount + " removed");
+        return report;
+    }
+
+    // ---- changes: only what the server keeps beside LDAP ----------------------------------------
+
+    private static StoreException readOnly() {
+        return new StoreException(MapiError.MAPI_E_NO_SUPPORT,
+                "the ldap user plugin only reads the directory: change users, groups and companies in LDAP");
+    }
+
+    @Override
+    public long create(ObjectClass objectClass, long companyId, Map<String, String> attributes) {
+        throw readOnly();
+    }
+
+    @Override
+    public void update(long id, Map<String, String> attributes) {
+        for (String k : attributes.keySet()) {
+            if (OWNED.contains(k)) {
+                throw new StoreException(MapiError.MAPI_E_NO_SUPPORT, "'" + k + "' comes from LDAP: change it there");
+            }
+        }
+        mirror.update(id, attributes);
+    }
+
+    @Override
+    public void delete(long id) {
+        throw readOnly();
+    }
+
+    @Override
+    public void addMember(long groupId, long userId) {
+        throw readOnly();
+    }
+
+    @Override
+    public void removeMember(long groupId, long userId) {
+        throw readOnly();
+    }
+}
