@@ -41,6 +41,12 @@ for tool in postfix swaks fetchmail mbsync offlineimap; do
     }
 done
 
+[ -x /usr/sbin/slapd ] && command -v ldapadd > /dev/null || {
+    echo "zcp test: slapd and ldap-utils are needed for the LDAP integration test (the test runs its own slapd): apt-get install slapd ldap-utils" >&2
+    exit 1
+}
+sh "$ROOT/itests/src/test/config/slapd.sh" check-ldif
+
 mvn -B -ntp install
 sh "$ROOT/tests/acceptance/acceptance.sh"
 # the appliance as its shipped configuration runs it: as the zarafa user with only

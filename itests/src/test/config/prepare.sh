@@ -1,7 +1,10 @@
 #!/bin/sh
-# prepare.sh h2|mariadb DIR [DATABASE] [hosted|single]: a fresh server.cfg for one integration test
-# run, turned into system properties by the same launcher bin/zarafa-server uses. "single" runs the
-# server without multi-tenancy (enable_hosted_zarafa = no) on its own ports (14xxx H2, 15xxx MariaDB).
+# prepare.sh h2|mariadb DIR [DATABASE] [hosted|single|ldap]: a fresh server.cfg for one integration
+# test run, turned into system properties by the same launcher bin/zarafa-server uses. "single" runs
+# the server without multi-tenancy (enable_hosted_zarafa = no) on its own ports (14xxx H2, 15xxx
+# MariaDB); "ldap" single-tenant with user_plugin = ldap (16xxx) against a private slapd on 16389
+# that it starts with the manual's Appendix C and the tests' entries loaded (stopped by
+# "slapd.sh stop DIR/slapd" after the run).
 set -e
 DB=$1
 DIR=$2
@@ -10,7 +13,9 @@ DATABASE=${3:-zarafa_itest}
 MODE=${4:-hosted}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ZCP_HOME=$(cd "$HERE/../../../../appliance/target/zcp" && pwd)
-if [ "$MODE" = hosted ]; then RUN=$DB; else RUN=$DB-single; fi
+case "$MODE" in hosted) RUN=$DB ;; *) RUN=$DB-$MODE ;; esac
+# a slapd a broken earlier run left behind holds the port: stopped before its directory goes
+if [ "$MODE" = ldap ] && [ -f "$DIR/slapd/slapd.pid" ]; then sh "$HERE/slapd.sh" stop "$DIR/slapd"; fi
 rm -rf "$(dirname "$DIR")/failsafe-reports/$RUN" "$DIR"
 mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
 # a private copy of the server's base directory (configuration, deployments, data)
@@ -21,6 +26,7 @@ case "$DB-$MODE" in
     mariadb-hosted) BASE=13 ;;
     h2-single) BASE=14 ;;
     mariadb-single) BASE=15 ;;
+    h2-ldap) BASE=16 ;;
     *) echo "prepare.sh: unknown database/mode $DB $MODE" >&2; exit 2 ;;
 esac
 PORT=${BASE}236; SSL=${BASE}237; LMTP=${BASE}003
@@ -105,6 +111,21 @@ if [ "$MODE" = hosted ]; then
     cat >> "$DIR/etc/server.cfg" <<CFG
 enable_hosted_zarafa = yes
 loginname_format = %u@%c
+CFG
+fi
+if [ "$MODE" = ldap ]; then
+    LDAP_PORT=${BASE}389
+    sh "$HERE/slapd.sh" start "$DIR/slapd" $LDAP_PORT
+    sh "$HERE/slapd.sh" load-appendix-c "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/appendix-c.ldif"
+    sh "$HERE/slapd.sh" load "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/extra.ldif"
+    # the shipped OpenLDAP example, pointed at the private slapd
+    sed -e "s|^ldap_host *=.*|ldap_host = 127.0.0.1|" -e "s|^ldap_port *=.*|ldap_port = $LDAP_PORT|" \
+        -e "s|^ldap_bind_passwd *=.*|ldap_bind_passwd = secret|" -e "s|^!propmap.*||" \
+        -e "s|^ldap_network_timeout *=.*|ldap_network_timeout = 5|" \
+        "$HERE/../../../../appliance/src/main/etc/ldap.openldap.cfg" > "$DIR/etc/ldap.cfg"
+    cat >> "$DIR/etc/server.cfg" <<CFG
+user_plugin = ldap
+user_plugin_config = $DIR/etc/ldap.cfg
 CFG
 fi
 if [ "$DB" = mariadb ]; then

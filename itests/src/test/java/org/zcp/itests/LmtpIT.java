@@ -180,7 +180,7 @@ class LmtpIT {
     }
 
     @Test
-    void postfixRecipientLookupsOverSocketmapAnswerForUsersOnly() throws Exception {
+    void postfixRecipientLookupsOverSocketmapAnswerForUsersAndAliases() throws Exception {
         int port = Integer.getInteger("zcp.itest.lmtpport", 12003) + 1;
         String a = email(alice);
         try (Socket s = new Socket("127.0.0.1", port)) {
@@ -189,7 +189,10 @@ class LmtpIT {
             java.io.InputStream in = s.getInputStream();
             for (String[] q : new String[][] {{"mailbox " + a, "OK " + a},
                     {"mailbox " + alice, "OK " + a}, {"mailbox ghost@nowhere.example", "NOTFOUND "},
-                    {"mailbox @" + company + ".example.com", "NOTFOUND "}, {"alias " + a, "PERM unknown map alias (only 'mailbox')"}}) {
+                    {"mailbox @" + company + ".example.com", "NOTFOUND "},
+                    // the alias map rewrites only what is not a primary address already
+                    {"alias " + a, "NOTFOUND "}, {"alias " + alice, "OK " + a},
+                    {"virtual " + a, "PERM unknown map virtual (only 'mailbox' and 'alias')"}}) {
                 byte[] req = q[0].getBytes(StandardCharsets.UTF_8);
                 out.write((req.length + ":").getBytes(StandardCharsets.US_ASCII));
                 out.write(req);

@@ -28,7 +28,39 @@ public final class Deliveries {
     private Deliveries() {
     }
 
+    /**
+     * Delivers to an address: a user's (primary, alias or login name) gets one copy; a group's
+     * address one copy for each user the group reaches (nested groups followed, each user once,
+     * manual 8.5.2.2), each in its own transaction. For a group the outcome is a temporary failure
+     * when any member's copy failed temporarily (the MTA delivers again, and the members who have
+     * it already are not given a second copy: the same Message-ID is stored once a day), else
+     * delivered; a member's permanent failure (full mailbox) is logged and reported in the detail.
+     */
     public static DeliveryResult outcome(DeliveryService delivery, String recipient, String envelopeFrom, Path message,
+            String folder, boolean create, boolean markRead) {
+        java.util.List<String> members = delivery.groupRecipients(recipient);
+        if (members == null) return one(delivery, recipient, envelopeFrom, message, folder, create, markRead);
+        DeliveryResult all = new DeliveryResult();
+        all.recipient = recipient;
+        all.status = DeliveryResult.DELIVERED;
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        int delivered = 0;
+        for (String member : members) {
+            DeliveryResult r = one(delivery, member, envelopeFrom, message, folder, create, markRead);
+            if (r.status == DeliveryResult.DELIVERED) {
+                delivered++;
+            } else {
+                problems.add(member + ": " + r.detail);
+                LOG.warning("group " + recipient + ": no copy for " + member + ": " + r.detail);
+                if (r.status == DeliveryResult.TEMPFAIL) all.status = DeliveryResult.TEMPFAIL;
+            }
+        }
+        all.detail = "group " + recipient + ": " + delivered + " of " + members.size() + " members"
+                + (problems.isEmpty() ? "" : "; " + String.join("; ", problems));
+        return all;
+    }
+
+    private static DeliveryResult one(DeliveryService delivery, String recipient, String envelopeFrom, Path message,
             String folder, boolean create, boolean markRead) {
         try {
             return delivery.deliver(recipient, envelopeFrom, message, folder, create, markRead);

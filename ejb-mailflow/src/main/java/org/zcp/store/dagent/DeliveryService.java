@@ -48,6 +48,21 @@ public class DeliveryService {
     @Inject
     Pipelines pipelines;
 
+    /**
+     * When {@code recipient} names no user but a group: the addresses mail to it goes to, one per
+     * user the group reaches (the primary address, else the login name); null when it is no group.
+     */
+    public java.util.List<String> groupRecipients(String recipient) {
+        if (directory.findUserByAddress(recipient).isPresent()) return null;
+        DirEntry group = directory.findGroupByAddress(recipient).orElse(null);
+        if (group == null) return null;
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (DirEntry u : directory.recipientsOfGroup(group.id())) {
+            out.add(u.email().isEmpty() ? directory.loginName(u) : u.email());
+        }
+        return out;
+    }
+
     /** Delivers one copy; the caller maps DELIVERED/UNKNOWN/QUOTA to its protocol's answers. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public DeliveryResult deliver(String recipient, String envelopeFrom, Path rfc822, String folderPath,

@@ -33,7 +33,9 @@ public class LmtpDeliveryBean implements LmtpBackend {
     @Override
     public String checkRecipient(String address) {
         try {
-            return directory.findUserByAddress(address).isPresent() ? Status.OK.name() : Status.UNKNOWN.name();
+            // a user's address, alias or login name, or a group's address (its members get the mail)
+            return directory.findUserByAddress(address).isPresent() || directory.findGroupByAddress(address).isPresent()
+                    ? Status.OK.name() : Status.UNKNOWN.name();
         } catch (RuntimeException e) {
             // the directory or database is away: the MTA tries again later
             return Status.TEMPFAIL.name();

@@ -15,7 +15,10 @@ import org.zcp.store.directory.Directory;
 /**
  * Recipient lookups Postfix asks over socketmap (manual 5.4 without a hash map to maintain):
  * {@code virtual_mailbox_maps = socketmap:inet:127.0.0.1:2004:mailbox} answers with the user's
- * primary address for every address or login name that delivers to a user.
+ * primary address for every address, alias or login name that delivers to a user, and with a
+ * group's own address (LMTP delivers it to the members); {@code virtual_alias_maps =
+ * socketmap:inet:127.0.0.1:2004:alias} rewrites an alias to the primary address and a group's
+ * address to its members' (the LDAP maps of manual 5.4.1/5.4.2 without LDAP in Postfix).
  */
 @MessageDriven(messageListenerInterface = LookupBackend.class, activationConfig = {
         @ActivationConfigProperty(propertyName = "protocol", propertyValue = "lookup")})
@@ -27,14 +30,29 @@ public class LookupBean implements LookupBackend {
 
     @Override
     public String lookup(String map, String key) {
-        if (!"mailbox".equals(map)) return "PERM unknown map " + map + " (only 'mailbox')";
+        if (!"mailbox".equals(map) && !"alias".equals(map)) {
+            return "PERM unknown map " + map + " (only 'mailbox' and 'alias')";
+        }
         // Postfix also asks for "@domain" and bare local parts: only whole addresses are users
         if (key == null || key.indexOf('@') <= 0) return "NOTFOUND ";
         try {
             Optional<DirEntry> user = directory.findUserByAddress(key);
-            if (user.isEmpty()) return "NOTFOUND ";
-            String primary = user.get().email().isEmpty() ? key : user.get().email();
-            return "OK " + primary;
+            if (user.isPresent()) {
+                String primary = user.get().email().isEmpty() ? key : user.get().email();
+                // alias: only an address that is not the primary one is rewritten
+                if ("alias".equals(map) && primary.equalsIgnoreCase(key)) return "NOTFOUND ";
+                return "OK " + primary;
+            }
+            Optional<DirEntry> group = directory.findGroupByAddress(key);
+            if (group.isEmpty()) return "NOTFOUND ";
+            // mailbox: the group's address is delivered to (the LMTP side expands it); alias: the
+            // members' primary addresses, for Postfix to expand itself
+            if ("mailbox".equals(map)) return "OK " + key;
+            java.util.List<String> members = new java.util.ArrayList<>();
+            for (DirEntry u : directory.recipientsOfGroup(group.get().id())) {
+                members.add(u.email().isEmpty() ? directory.loginName(u) : u.email());
+            }
+            return members.isEmpty() ? "NOTFOUND " : "OK " + String.join(",", members);
         } catch (RuntimeException e) {
             return "TEMP directory unavailable";
         }

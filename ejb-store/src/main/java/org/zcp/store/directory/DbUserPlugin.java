@@ -153,9 +153,14 @@ public class DbUserPlugin implements UserPlugin {
 
     @Override
     public long create(ObjectClass objectClass, long companyId, Map<String, String> attributes) {
+        return create(objectClass, companyId, attributes, UUID.randomUUID().toString());
+    }
+
+    /** A row under an external directory's id (its unique attribute): the ldap plugin's mirror. */
+    public long create(ObjectClass objectClass, long companyId, Map<String, String> attributes, String externId) {
         changed();
         DirectoryObject o = new DirectoryObject();
-        o.externId = UUID.randomUUID().toString();
+        o.externId = externId;
         o.objectClass = objectClass.value();
         o.companyId = companyId;
         em.persist(o);

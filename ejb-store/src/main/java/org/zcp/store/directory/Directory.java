@@ -165,6 +165,16 @@ public class Directory {
     }
 
     private Optional<DirEntry> lookUpAddress(String a) {
+        for (long id : idsWithAddress(a)) {
+            Optional<DirEntry> e = plugin.get(id);
+            if (e.isPresent() && e.get().isUser() && id != SYSTEM_ID) return e;
+        }
+        // an external directory's user whom the server has not met yet (or an alias)
+        return plugin.findByAddress(a).filter(DirEntry::isUser);
+    }
+
+    /** Objects whose primary address is {@code a}, compared without case. */
+    private List<Long> idsWithAddress(String a) {
         // the (propname, val) index answers an exact match; most addresses are stored and asked for
         // as written or in lower case, and only the rest needs the case-insensitive scan
         List<Long> ids = em.createQuery("select p.objectId from ObjectProperty p where p.propName = :n"
@@ -175,12 +185,44 @@ public class Directory {
                     + " and lower(p.value) = lower(:v)", Long.class).setParameter("n", Attr.EMAIL).setParameter("v", a)
                     .getResultList();
         }
-        for (long id : ids) {
+        return ids;
+    }
+
+    /**
+     * The group an address names (its primary address, or an alias the plugin knows): mail to it
+     * goes to its members (manual 8.3.6, 8.5.2.2: security and distribution groups alike receive
+     * mail). Everyone has no address.
+     */
+    public Optional<DirEntry> findGroupByAddress(String address) {
+        if (address == null || address.isBlank()) return Optional.empty();
+        String a = address.trim();
+        if (a.startsWith("<") && a.endsWith(">")) a = a.substring(1, a.length() - 1);
+        if (a.indexOf('@') <= 0) return Optional.empty();
+        for (long id : idsWithAddress(a)) {
             Optional<DirEntry> e = plugin.get(id);
-            if (e.isPresent() && e.get().isUser() && id != SYSTEM_ID) return e;
+            if (e.isPresent() && e.get().isGroup() && id != EVERYONE_ID) return e;
         }
-        // an external directory's user whom the server has not met yet (or an alias)
-        return plugin.findByAddress(a);
+        return plugin.findByAddress(a).filter(DirEntry::isGroup);
+    }
+
+    /**
+     * The users mail to a group reaches: its members and the members of the groups among them,
+     * each once (a cycle of groups ends where it closes), without contacts, which have no store.
+     */
+    public List<DirEntry> recipientsOfGroup(long groupId) {
+        java.util.Map<Long, DirEntry> users = new java.util.LinkedHashMap<>();
+        Set<Long> seen = new java.util.HashSet<>();
+        java.util.Deque<Long> todo = new java.util.ArrayDeque<>(List.of(groupId));
+        while (!todo.isEmpty()) {
+            long g = todo.poll();
+            if (!seen.add(g)) continue;
+            for (DirEntry m : membersOf(g)) {
+                if (m.isGroup()) todo.add(m.id());
+                else if (m.isUser() && m.objectClass() != org.zcp.api.mapi.ObjectClass.NONACTIVE_CONTACT
+                        && m.id() != SYSTEM_ID) users.putIfAbsent(m.id(), m);
+            }
+        }
+        return new ArrayList<>(users.values());
     }
 
     /** Whether some user's primary address is in {@code domain} (mail for it is ours to deliver). */

@@ -179,10 +179,7 @@ public class LdapUserPlugin implements UserPlugin {
         wanted.put(Attr.SOURCE_DN, o.dn());
         if (!o.modified().isEmpty()) wanted.put(Attr.MODIFIED, o.modified());
         if (known == null) {
-            long id = mirror.create(o.objectClass(), companyId, wanted);
-            em.createQuery("update DirectoryObject o set o.externId = :e where o.id = :id").setParameter("e", o.externId())
-                    .setParameter("id", id).executeUpdate();
-            mirror.changed();
+            long id = mirror.create(o.objectClass(), companyId, wanted, o.externId());
             DirEntry e = mirror.get(id).orElseThrow();
             LOG.info("LDAP: new " + describe(o.objectClass()) + " " + o.name() + " (" + o.dn() + ")");
             added.fire(new DirectoryObjectAdded(e));
@@ -251,7 +248,9 @@ public class LdapUserPlugin implements UserPlugin {
     public Optional<DirEntry> findByAddress(String address) {
         try {
             for (LdapObject o : dir().byAddress(address)) {
-                if (o.problems().isEmpty() && o.objectClass().isUser()) return Optional.of(mirror(Kind.USER, o));
+                if (!o.problems().isEmpty()) continue;
+                if (o.objectClass().isUser()) return Optional.of(mirror(Kind.USER, o));
+                if (o.objectClass().isGroup()) return Optional.of(mirror(Kind.GROUP, o));
             }
         } catch (LdapUnavailableException e) {
             LOG.warning("LDAP: " + e.getMessage() + "; " + address + " is not known to the server's copy");

@@ -42,8 +42,8 @@ public interface UserPlugin {
     List<DirEntry> list(Kind kind, long companyId);
 
     /**
-     * The user an address (primary or alias) names, for plugins whose users are not all in the
-     * server's database yet (ldap: users met for the first time by a delivery); empty otherwise.
+     * The user or group an address (primary or alias) names, for plugins whose objects are not all
+     * in the server's database yet (ldap: met for the first time by a delivery); empty otherwise.
      */
     default Optional<DirEntry> findByAddress(String address) {
         return Optional.empty();

@@ -90,6 +90,7 @@ public class Logon {
         } catch (StoreException unavailable) {
             // the directory server cannot check the password (ldap down): not the user's failure,
             // so no throttling, but audited, and the client is told the server cannot log on now
+            if (unavailable.error() != MapiError.MAPI_E_NETWORK_ERROR) throw unavailable;
             audit.authenticateFailed(user, from, program);
             throw unavailable;
         }

@@ -77,6 +77,7 @@ final class AdminProbes {
                         .getBytes(StandardCharsets.US_ASCII), "message/rfc822")), null, false, false)));
         p.put("getQuotaStatus/victim", call(c -> c.c.getQuotaStatus(c.sid(), c.w.victim())));
         p.put("purgeSoftDelete/-", call(c -> c.c.purgeSoftDelete(c.sid(), 3650)));
+        p.put("syncDirectory/-", call(c -> c.c.syncDirectory(c.sid())));
     }
 
     private static void detachIfAttached(Cell c) throws MapiException {

@@ -250,8 +250,21 @@ public final class ServerLauncher {
             p.add(where + "log_method must be 'file' or 'syslog', not '" + method + "'");
         }
         String plugin = c.get("user_plugin").toLowerCase(Locale.ROOT);
-        if (!plugin.equals("db")) {
-            p.add(where + "user_plugin '" + plugin + "' is not available in this version; use 'db'");
+        if (plugin.equals("ldap")) {
+            // ldap.cfg (user_plugin_config) is checked here as the other files are; the bind with it
+            // is tried by the server as it starts
+            Path ldap = c.file().resolveSibling(c.get("user_plugin_config"));
+            if (!Files.isReadable(ldap)) {
+                p.add(where + "user_plugin = ldap, but user_plugin_config " + ldap + " cannot be read");
+            } else {
+                try {
+                    Config.load(Schemas.LDAP, ldap);
+                } catch (ConfigException e) {
+                    e.problems().forEach(x -> p.add(x));
+                }
+            }
+        } else if (!plugin.equals("db")) {
+            p.add(where + "user_plugin '" + plugin + "' is not available in this version; use 'db' or 'ldap'");
         }
         for (String key : List.of("server_tcp_port", "server_ssl_port", "mysql_port")) {
             int port = c.getInt(key);

@@ -1,0 +1,39 @@
+package org.zcp.store.directory;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.zcp.store.config.ServerSettings;
+import org.zcp.store.directory.ldap.LdapService;
+
+/**
+ * Checks the user plugin's own configuration as the server starts, not at the first logon: with
+ * user_plugin = ldap, ldap.cfg is loaded and checked and the bind as ldap_bind_user tried, so a
+ * wrong file or a wrong ldap_bind_passwd stops the start with one line naming the option (an LDAP
+ * server that does not answer yet is only logged: the server starts and serves what it knows).
+ */
+@Singleton
+@Startup
+public class UserPluginStartup {
+    private static final Logger LOG = Logger.getLogger(UserPluginStartup.class.getName());
+
+    @Inject
+    ServerSettings settings;
+
+    @Inject
+    LdapService ldap;
+
+    @PostConstruct
+    void check() {
+        if (!"ldap".equals(settings.get("user_plugin").toLowerCase(Locale.ROOT))) return;
+        try {
+            ldap.directory();
+        } catch (IllegalStateException e) {
+            LOG.severe("zarafa-server: not starting: " + e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package org.zcp.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.zcp.api.mapi.MapiError;
+import org.zcp.api.soap.GroupDetails;
+import org.zcp.api.soap.MapiException;
+import org.zcp.api.soap.UserDetails;
+import org.zcp.api.soap.ZarafaCmd;
+import org.zcp.tools.admin.ZarafaAdmin;
+import org.zcp.tools.soap.ServerConnection;
+
+/**
+ * The server with user_plugin = ldap (manual 4.4.3, 5.2, 8.5) against a real Debian slapd that
+ * prepare.sh started with the shipped zarafa.schema, the manual's Appendix C and the tests' own
+ * entries (extra.ldif), the server's ldap.cfg being the shipped ldap.openldap.cfg pointed at it.
+ * Users log on with their LDAP passwords over SOAP and IMAP, zarafa-admin lists what LDAP has,
+ * stores appear just in time, mail reaches addresses and aliases, changes in LDAP show, a user
+ * removed from LDAP leaves an orphaned store after --sync, and a stopped slapd leaves logged-on
+ * users working while new logons get a clear error.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LdapIT {
+    static ZarafaCmd c;
+    static String admin;
+    static final int LDAP_PORT = Integer.getInteger("zcp.itest.ldapport", 16389);
+    static final String LDAP = "ldap://127.0.0.1:" + LDAP_PORT;
+    static final Path SLAPD = ItServer.dir().resolve("slapd");
+    static final Path HARNESS = Path.of("src/test/config/slapd.sh").toAbsolutePath();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        c = ItServer.client();
+        admin = ItServer.admin();
+    }
+
+    /** zarafa-admin as administrators run it, on a SYSTEM session of its own (it logs off at the end). */
+    static String zarafaAdmin(String... args) throws Exception {
+        String session = ItServer.admin();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = ZarafaAdmin.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                (host, config, trace) -> ServerConnection.of(c, session, ItServer.url()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as("zarafa-admin %s: %s%s", String.join(" ", args), text, err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        return text;
+    }
+
+    /** ldapadd/ldapmodify/ldapdelete as cn=Manager on the test's slapd. */
+    static void ldap(String tool, String input, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(tool, "-x", "-H", LDAP, "-D", "cn=Manager,dc=example,dc=com",
+                "-w", "secret"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (input != null) p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(tool + ": " + out).isZero();
+    }
+
+    static void harness(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", HARNESS.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("slapd.sh " + String.join(" ", args) + ": " + out).isZero();
+    }
+
+    static MapiError fault(ThrowingRunnable r) {
+        try {
+            r.run();
+        } catch (MapiException e) {
+            return e.error();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no fault");
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    @Order(1)
+    void usersLogOnWithTheirLdapPasswordAndGetAStoreOnTheWay() throws Exception {
+        String s = ItServer.logon("john", "john");
+        assertThat(c.getStore(s, null).inboxId).isNotNull();
+        assertThat(fault(() -> ItServer.logon("john", "wrong"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        assertThat(fault(() -> ItServer.logon("john", ""))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        // {SSHA} in userPassword: slapd checks it on the bind
+        assertThat(ItServer.logon("jane", "jane-secret")).isNotBlank();
+        // a non-active user (zarafaSharedStoreOnly) never logs on
+        assertThat(fault(() -> ItServer.logon("helpdesk", ""))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        // the created users' script ran for them (manual 8.5.1.1)
+        assertThat(Files.readAllLines(ItServer.dir().resolve("log/created-users"))).contains("john", "jane");
+    }
+
+    @Test
+    @Order(2)
+    void filterMetacharactersNeverLogOnAsSomebody() throws Exception {
+        // (NUL cannot travel in SOAP's XML; the unit test gives it to the LDAP plugin directly)
+        for (String name : List.of("*", "j*", "john)(uid=*", "*)(|(uid=*", "\\2a", "john*")) {
+            assertThat(fault(() -> ItServer.logon(name, "john"))).as(name).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        }
+        // the user whose name really is a* logs on as that user only
+        String s = ItServer.logon("a*", "star-secret");
+        assertThat(c.getStore(s, null).ownerName).isEqualTo("a*");
+    }
+
+    @Test
+    @Order(3)
+    void zarafaAdminListsWhatLdapHas() throws Exception {
+        String users = zarafaAdmin("-l");
+        assertThat(users).contains("john", "John Doe", "jane", "Jane Roe", "pete", "helpdesk", "room1")
+                .doesNotContain("Manager");
+        String groups = zarafaAdmin("-L");
+        assertThat(groups).contains("Example security group", "Example distribution group", "Sales", "Staff", "Dutch");
+        String details = zarafaAdmin("--details", "john");
+        assertThat(details).contains("john@example.com", "John Doe").containsPattern("Active:\\s+yes");
+        UserDetails john = c.getUser(admin, "john");
+        assertThat(john.email).isEqualTo("john@example.com");
+        assertThat(john.quotaOverride).isTrue();
+        assertThat(john.quotaHard).isEqualTo(1200000000L * 1048576);
+        UserDetails room = c.getUser(admin, "room1");
+        assertThat(room.active).isFalse();
+        GroupDetails staff = c.getGroup(admin, "Staff");
+        assertThat(staff).isNotNull();
+        assertThat(c.getUserListOfGroup(admin, "Sales")).extracting(u -> u.userName).containsExactlyInAnyOrder("jane", "pete");
+        // the stores of users listed for the first time were made (manual 5.2.7: "the first time zarafa-admin -l is done")
+        assertThat(c.getStore(admin, "pete").inboxId).isNotNull();
+    }
+
+    @Test
+    @Order(4)
+    void ldapUsersCannotBeChangedThroughTheServer() throws Exception {
+        UserDetails u = new UserDetails();
+        u.userName = "newbie";
+        u.password = "x";
+        assertThat(fault(() -> c.createUser(admin, u))).isEqualTo(MapiError.MAPI_E_NO_SUPPORT);
+        UserDetails rename = new UserDetails();
+        rename.fullName = "Johnny";
+        assertThat(fault(() -> c.setUser(admin, "john", rename))).isEqualTo(MapiError.MAPI_E_NO_SUPPORT);
+    }
+
+    @Test
+    @Order(5)
+    void imapLogonUsesTheLdapPasswordAndFeatures() throws Exception {
+        int imap = Integer.getInteger("zcp.itest.lmtpport") + 140;
+        // john has zarafaEnabledFeatures: imap (Appendix C)
+        jakarta.mail.Store store = ImapIT.connect("imap", imap, "john", "john");
+        store.close();
+        assertThatThrownBy(() -> ImapIT.connect("imap", imap, "john", "nope"))
+                .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+        // jane has no feature of her own, and disabled_features holds imap by default
+        assertThatThrownBy(() -> ImapIT.connect("imap", imap, "jane", "jane-secret"))
+                .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+    }
+
+    @Test
+    @Order(6)
+    void mailReachesAddressesAndAliasesOfUsersNotSeenBefore() throws Exception {
+        // pete never logged on, jane's alias is only in LDAP
+        for (String to : List.of("jane.roe@example.com", "JOHN@example.com")) {
+            List<String> replies = LmtpIT.session(List.of("LHLO itest", "MAIL FROM:<x@example.org>", "RCPT TO:<" + to + ">",
+                    "DATA"), "Subject: to " + to + "\n\nhello\n", 1);
+            assertThat(replies.get(replies.size() - 1)).as(to + ": " + replies).startsWith("250");
+        }
+        String s = ItServer.logon("jane", "jane-secret");
+        assertThat(c.queryContents(s, c.getStore(s, null).inboxId, null).rowCount).isEqualTo(1);
+        List<String> unknown = LmtpIT.session(List.of("LHLO itest", "MAIL FROM:<x@example.org>",
+                "RCPT TO:<nobody@example.com>"), null, 0);
+        assertThat(unknown.get(unknown.size() - 1)).startsWith("550");
+    }
+
+    /** One socketmap request (Postfix's netstring protocol) to the lookup port. */
+    static String socketmap(String map, String key) throws Exception {
+        int port = Integer.getInteger("zcp.itest.lmtpport") + 1;
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", port)) {
+            sock.setSoTimeout(20_000);
+            byte[] q = (map + " " + key).getBytes(StandardCharsets.UTF_8);
+            sock.getOutputStream().write((q.length + ":" + new String(q, StandardCharsets.UTF_8) + ",")
+                    .getBytes(StandardCharsets.UTF_8));
+            sock.getOutputStream().flush();
+            java.io.InputStream in = sock.getInputStream();
+            StringBuilder len = new StringBuilder();
+            int ch;
+            while ((ch = in.read()) != ':') len.append((char) ch);
+            byte[] answer = in.readNBytes(Integer.parseInt(len.toString()));
+            return new String(answer, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void mailToAGroupReachesEachMemberOnce() throws Exception {
+        String jane = ItServer.logon("jane", "jane-secret");
+        String pete = ItServer.logon("pete", "pete-secret");
+        long janeBefore = c.queryContents(jane, c.getStore(jane, null).inboxId, null).rowCount;
+        long peteBefore = c.queryContents(pete, c.getStore(pete, null).inboxId, null).rowCount;
+        // Sales (distribution: zarafaSecurityGroup 0) has jane and pete; pete also gets it directly
+        List<String> replies = LmtpIT.session(List.of("LHLO itest", "MAIL FROM:<x@example.org>",
+                "RCPT TO:<sales@example.com>", "RCPT TO:<pete@example.com>", "DATA"),
+                "Message-ID: <group-1@example.org>\nSubject: to the sales group\n\nhello all\n", 2);
+        assertThat(replies.subList(replies.size() - 2, replies.size())).as(replies.toString()).allMatch(r -> r.startsWith("250"));
+        assertThat(c.queryContents(jane, c.getStore(jane, null).inboxId, null).rowCount).isEqualTo(janeBefore + 1);
+        assertThat(c.queryContents(pete, c.getStore(pete, null).inboxId, null).rowCount).isEqualTo(peteBefore + 1);
+        // Postfix's lookups: the group is a mailbox (LMTP expands it), and as an alias its members
+        assertThat(socketmap("mailbox", "sales@example.com")).isEqualTo("OK sales@example.com");
+        assertThat(socketmap("alias", "sales@example.com")).startsWith("OK ").contains("jane@example.com")
+                .contains("pete@example.com");
+        assertThat(socketmap("alias", "jane.roe@example.com")).isEqualTo("OK jane@example.com");
+        assertThat(socketmap("mailbox", "jane.roe@example.com")).isEqualTo("OK jane@example.com");
+        assertThat(socketmap("alias", "jane@example.com")).startsWith("NOTFOUND");
+        assertThat(socketmap("mailbox", "nobody@example.com")).startsWith("NOTFOUND");
+    }
+
+    @Test
+    @Order(8)
+    void changesInLdapShowWithoutRestart() throws Exception {
+        ldap("ldapmodify", """
+                dn: uid=pete,ou=People,dc=example,dc=com
+                changetype: modify
+                replace: mail
+                mail: peter@example.com
+                -
+                replace: cn
+                cn: Peter Smith
+                """);
+        assertThat(zarafaAdmin("-l")).contains("Peter Smith");
+        assertThat(c.getUser(admin, "pete").email).isEqualTo("peter@example.com");
+        // group membership: jane leaves Staff
+        ldap("ldapmodify", """
+                dn: cn=Staff,ou=Groups,dc=example,dc=com
+                changetype: modify
+                delete: memberUid
+                memberUid: jane
+                """);
+        assertThat(c.getUserListOfGroup(admin, "Staff")).extracting(u -> u.userName).containsExactlyInAnyOrder("john", "pete");
+    }
+
+    @Test
+    @Order(9)
+    void aUserRemovedFromLdapLeavesAnOrphanedStoreAfterSync() throws Exception {
+        ldap("ldapadd", """
+                dn: uid=leaver,ou=People,dc=example,dc=com
+                objectClass: posixAccount
+                objectClass: inetOrgPerson
+                objectClass: zarafa-user
+                uid: leaver
+                cn: Lea Ver
+                sn: Ver
+                uidNumber: 1099
+                gidNumber: 1000
+                homeDirectory: /home/leaver
+                mail: leaver@example.com
+                userPassword: leaver-secret
+                """);
+        String s = ItServer.logon("leaver", "leaver-secret");
+        assertThat(c.getStore(s, null).inboxId).isNotNull();
+        ldap("ldapdelete", null, "uid=leaver,ou=People,dc=example,dc=com");
+        // gone from LDAP: no logon, even before the sync
+        assertThat(fault(() -> ItServer.logon("leaver", "leaver-secret"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        String report = zarafaAdmin("--sync");
+        assertThat(report).contains("removed user leaver");
+        assertThat(zarafaAdmin("--list-orphans")).contains("leaver");
+        assertThat(zarafaAdmin("-l")).doesNotContain("leaver");
+        // a second sync has nothing left to remove
+        assertThat(zarafaAdmin("--sync")).contains("0 removed").doesNotContain("removed user");
+    }
+
+    @Test
+    @Order(10)
+    void aStoppedLdapServerKeepsSessionsWorkingAndRefusesNewLogonsClearly() throws Exception {
+        String s = ItServer.logon("john", "john");
+        harness("stop", SLAPD.toString());
+        try {
+            // the logged-on user works on: folders, messages and rights come from the server's copy
+            assertThat(c.getStore(s, null).inboxId).isNotNull();
+            assertThat(c.queryContents(s, c.getStore(s, null).inboxId, null)).isNotNull();
+            MapiException e = org.junit.jupiter.api.Assertions.assertThrows(MapiException.class,
+                    () -> ItServer.logon("jane", "jane-secret"));
+            assertThat(e.error()).isEqualTo(MapiError.MAPI_E_NETWORK_ERROR);
+            assertThat(e.getMessage()).contains("LDAP server").contains("127.0.0.1:" + LDAP_PORT);
+            // the address book as last read, nobody removed for it
+            assertThat(zarafaAdmin("-l")).contains("john", "jane");
+            assertThat(ItServer.auditLog()).anyMatch(l -> l.contains("jane") && l.contains("failed"));
+        } finally {
+            harness("resume", SLAPD.toString(), Integer.toString(LDAP_PORT));
+        }
+        assertThat(ItServer.logon("jane", "jane-secret")).isNotBlank();
+    }
+
+    @Test
+    @Order(11)
+    void syncReportsBrokenEntriesAndGoesOn() throws Exception {
+        ldap("ldapadd", """
+                dn: cn=Twin,ou=People,dc=example,dc=com
+                objectClass: posixAccount
+                objectClass: inetOrgPerson
+                objectClass: zarafa-user
+                uid: twin
+                cn: Twin
+                sn: Twin
+                uidNumber: 1098
+                gidNumber: 1000
+                homeDirectory: /home/twin
+                mail: john@example.com
+                """);
+        String report = zarafaAdmin("--sync");
+        assertThat(report).contains("duplicate address: john@example.com");
+        assertThat(zarafaAdmin("-l")).contains("twin", "john");
+        ldap("ldapdelete", null, "cn=Twin,ou=People,dc=example,dc=com");
+    }
+
+}
