@@ -3,7 +3,8 @@
 # test run, turned into system properties by the same launcher bin/zarafa-server uses. "single" runs
 # the server without multi-tenancy (enable_hosted_zarafa = no) on its own ports (14xxx H2, 15xxx
 # MariaDB); "ldap" single-tenant with user_plugin = ldap (16xxx) against a private slapd on 16389
-# that it starts with the manual's Appendix C and the tests' entries loaded (stopped by
+# that it starts with the manual's Appendix C and the tests' entries loaded, "ldaphosted" the same
+# in hosted mode (17xxx, slapd on 17389) with the companies of hosted.ldif (both slapds stopped by
 # "slapd.sh stop DIR/slapd" after the run).
 set -e
 DB=$1
@@ -15,7 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ZCP_HOME=$(cd "$HERE/../../../../appliance/target/zcp" && pwd)
 case "$MODE" in hosted) RUN=$DB ;; *) RUN=$DB-$MODE ;; esac
 # a slapd a broken earlier run left behind holds the port: stopped before its directory goes
-if [ "$MODE" = ldap ] && [ -f "$DIR/slapd/slapd.pid" ]; then sh "$HERE/slapd.sh" stop "$DIR/slapd"; fi
+case "$MODE" in ldap*) [ -f "$DIR/slapd/slapd.pid" ] && sh "$HERE/slapd.sh" stop "$DIR/slapd" ;; esac
 rm -rf "$(dirname "$DIR")/failsafe-reports/$RUN" "$DIR"
 mkdir -p "$DIR/etc" "$DIR/run" "$DIR/lib/attachments" "$DIR/log"
 # a private copy of the server's base directory (configuration, deployments, data)
@@ -27,6 +28,7 @@ case "$DB-$MODE" in
     h2-single) BASE=14 ;;
     mariadb-single) BASE=15 ;;
     h2-ldap) BASE=16 ;;
+    h2-ldaphosted) BASE=17 ;;
     *) echo "prepare.sh: unknown database/mode $DB $MODE" >&2; exit 2 ;;
 esac
 PORT=${BASE}236; SSL=${BASE}237; LMTP=${BASE}003
@@ -113,11 +115,19 @@ enable_hosted_zarafa = yes
 loginname_format = %u@%c
 CFG
 fi
-if [ "$MODE" = ldap ]; then
+case "$MODE" in ldap*)
     LDAP_PORT=${BASE}389
     sh "$HERE/slapd.sh" start "$DIR/slapd" $LDAP_PORT
-    sh "$HERE/slapd.sh" load-appendix-c "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/appendix-c.ldif"
-    sh "$HERE/slapd.sh" load "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/extra.ldif"
+    if [ "$MODE" = ldap ]; then
+        sh "$HERE/slapd.sh" load-appendix-c "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/appendix-c.ldif"
+        sh "$HERE/slapd.sh" load "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/extra.ldif"
+    else
+        sh "$HERE/slapd.sh" load "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/hosted.ldif"
+        cat >> "$DIR/etc/server.cfg" <<CFG
+enable_hosted_zarafa = yes
+loginname_format = %u@%c
+CFG
+    fi
     # the shipped OpenLDAP example, pointed at the private slapd
     sed -e "s|^ldap_host *=.*|ldap_host = 127.0.0.1|" -e "s|^ldap_port *=.*|ldap_port = $LDAP_PORT|" \
         -e "s|^ldap_bind_passwd *=.*|ldap_bind_passwd = secret|" -e "s|^!propmap.*||" \
@@ -127,7 +137,8 @@ if [ "$MODE" = ldap ]; then
 user_plugin = ldap
 user_plugin_config = $DIR/etc/ldap.cfg
 CFG
-fi
+    ;;
+esac
 if [ "$DB" = mariadb ]; then
     cat >> "$DIR/etc/server.cfg" <<CFG
 mysql_host = 127.0.0.1

@@ -151,6 +151,32 @@ class LdapIT {
     }
 
     @Test
+    @Order(3)
+    void theGlobalAddressBookServesLdapEntries() throws Exception {
+        String s = ItServer.logon("jane", "jane-secret");
+        java.util.Map<String, org.zcp.api.soap.AddressEntry> gal = new java.util.HashMap<>();
+        for (org.zcp.api.soap.AddressEntry e : c.getGlobalAddressBook(s)) gal.put(e.name, e);
+        assertThat(gal).containsKeys("john", "jane", "pete", "helpdesk", "room1", "Mary Poppins", "Sales", "Staff", "Dutch")
+                .doesNotContainKeys("hidden", "SYSTEM", "Everyone");
+        assertThat(gal.get("room1").type).isEqualTo("room");
+        assertThat(gal.get("Mary Poppins").type).isEqualTo("contact");
+        assertThat(gal.get("Mary Poppins").email).isEqualTo("mary@poppins.org");
+        assertThat(gal.get("Sales").securityGroup).isFalse();
+        assertThat(gal.get("Staff").securityGroup).isTrue();
+        assertThat(gal.get("john").aliases).containsExactly("j.doe@example.com");
+        var r = c.resolveNames(s, List.of("jane", "Jane Roe", "j.doe@example.com", "j", "zzz", "hidden", "sales@example.com"));
+        assertThat(r).extracting(x -> x.status).containsExactly(org.zcp.api.soap.ResolvedName.RESOLVED,
+                org.zcp.api.soap.ResolvedName.RESOLVED, org.zcp.api.soap.ResolvedName.RESOLVED,
+                org.zcp.api.soap.ResolvedName.AMBIGUOUS, org.zcp.api.soap.ResolvedName.UNRESOLVED,
+                org.zcp.api.soap.ResolvedName.UNRESOLVED, org.zcp.api.soap.ResolvedName.RESOLVED);
+        assertThat(r.get(2).entries.get(0).name).isEqualTo("john");
+        assertThat(r.get(3).entries).extracting(e -> e.name).contains("john", "jane");
+        assertThat(c.getAddressEntry(s, gal.get("Sales").entryId).email).isEqualTo("sales@example.com");
+        assertThat(fault(() -> c.getAddressEntry(s, "00000000AC21A95040D3EE48B319FBA75330442500000000060000007F96980000000000")))
+                .isEqualTo(MapiError.MAPI_E_NOT_FOUND);
+    }
+
+    @Test
     @Order(4)
     void ldapUsersCannotBeChangedThroughTheServer() throws Exception {
         UserDetails u = new UserDetails();

@@ -234,6 +234,27 @@ final class Wire {
         return a == null ? null : new AclEntry(a.memberName, a.memberType, a.rights);
     }
 
+    static org.zcp.api.soap.AddressEntry out(org.zcp.store.directory.GalService.Entry e) {
+        org.zcp.api.soap.AddressEntry a = new org.zcp.api.soap.AddressEntry();
+        a.entryId = e.entryId();
+        a.type = e.type();
+        a.name = e.name();
+        a.fullName = e.fullName();
+        a.email = e.email();
+        a.aliases = new java.util.ArrayList<>(e.aliases());
+        a.company = e.company();
+        a.securityGroup = e.securityGroup();
+        return a;
+    }
+
+    static org.zcp.api.soap.ResolvedName out(org.zcp.store.directory.GalService.Resolved r) {
+        org.zcp.api.soap.ResolvedName n = new org.zcp.api.soap.ResolvedName();
+        n.query = r.query();
+        n.status = r.status();
+        n.entries = map(r.entries(), Wire::out);
+        return n;
+    }
+
     static OrphanReport out(org.zcp.store.api.admin.OrphanReport r) {
         if (r == null) return null;
         OrphanReport w = new OrphanReport();

@@ -69,6 +69,9 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     GroupAdmin groupAdmin;
 
     @EJB
+    org.zcp.store.directory.GalService gal;
+
+    @EJB
     CompanyAdmin companyAdmin;
 
     @EJB
@@ -552,6 +555,23 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     @Override
     public List<UserDetails> getUserListOfGroup(String sessionId, String groupName) throws MapiException {
         return call("getUserListOfGroup", sessionId, s -> Wire.map(groupAdmin.members(s, groupName), Wire::out));
+    }
+
+    // ---- the global address book ---------------------------------------------------------------
+
+    @Override
+    public List<org.zcp.api.soap.AddressEntry> getGlobalAddressBook(String sessionId) throws MapiException {
+        return call("getGlobalAddressBook", sessionId, s -> Wire.map(gal.list(s), Wire::out));
+    }
+
+    @Override
+    public List<org.zcp.api.soap.ResolvedName> resolveNames(String sessionId, List<String> names) throws MapiException {
+        return call("resolveNames", sessionId, s -> Wire.map(gal.resolve(s, names), Wire::out));
+    }
+
+    @Override
+    public org.zcp.api.soap.AddressEntry getAddressEntry(String sessionId, String entryId) throws MapiException {
+        return call("getAddressEntry", sessionId, s -> Wire.out(gal.byEntryId(s, entryId)));
     }
 
     // ---- companies -----------------------------------------------------------------------------

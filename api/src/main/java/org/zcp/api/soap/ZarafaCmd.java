@@ -386,6 +386,28 @@ public interface ZarafaCmd {
     List<UserDetails> getUserListOfGroup(@WebParam(name = "sessionId") String sessionId,
             @WebParam(name = "groupName") String groupName) throws MapiException;
 
+    // ---- the global address book (manual 8.5) --------------------------------------------
+
+    /** Every entry the session may see: users, rooms, equipment, contacts, then groups; hidden ones left out. */
+    @WebMethod
+    @WebResult(name = "entry")
+    List<AddressEntry> getGlobalAddressBook(@WebParam(name = "sessionId") String sessionId) throws MapiException;
+
+    /**
+     * Names as typed in a recipient field, each resolved on the address book: an exact login
+     * name, address or full name first, else entries whose names start with it.
+     */
+    @WebMethod
+    @WebResult(name = "resolved")
+    List<ResolvedName> resolveNames(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "name") List<String> names) throws MapiException;
+
+    /** One entry by its address-book entry id (hex), if the session may see it. */
+    @WebMethod
+    @WebResult(name = "entry")
+    AddressEntry getAddressEntry(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "entryId") String entryId) throws MapiException;
+
     // ---- companies (multi-tenancy, manual 6.2) -------------------------------------------
 
     @WebMethod

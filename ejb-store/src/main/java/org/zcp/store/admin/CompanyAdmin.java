@@ -117,6 +117,7 @@ public class CompanyAdmin {
 
     public void addView(Session s, String viewer, String company) {
         requireHosted();
+        users.requireServerKept("company_view");
         directory.requireSystemAdmin(s);
         DirEntry v = directory.requireCompany(viewer);
         DirEntry c = directory.requireCompany(company);
@@ -126,6 +127,7 @@ public class CompanyAdmin {
 
     public void delView(Session s, String viewer, String company) {
         requireHosted();
+        users.requireServerKept("company_view");
         directory.requireSystemAdmin(s);
         DirEntry v = directory.requireCompany(viewer);
         DirEntry c = directory.requireCompany(company);
@@ -147,6 +149,7 @@ public class CompanyAdmin {
 
     public void addAdmin(Session s, String user, String company) {
         requireHosted();
+        users.requireServerKept("company_admin");
         directory.requireSystemAdmin(s);
         DirEntry u = directory.requireUser(user);
         DirEntry c = directory.requireCompany(company);
@@ -155,6 +158,7 @@ public class CompanyAdmin {
 
     public void delAdmin(Session s, String user, String company) {
         requireHosted();
+        users.requireServerKept("company_admin");
         directory.requireSystemAdmin(s);
         DirEntry u = directory.requireUser(user);
         DirEntry c = directory.requireCompany(company);

@@ -241,6 +241,7 @@ public class UserAdmin {
 
     /** manual 8.3.5: zarafa-admin -u user --add-sendas delegate. */
     public void addSendAs(Session s, String userName, String delegate) {
+        requireServerKept("sendas");
         DirEntry e = visibleUser(s, userName);
         DirEntry d = visibleUser(s, delegate);
         directory.requireAdminOver(s, e);
@@ -249,6 +250,7 @@ public class UserAdmin {
     }
 
     public void delSendAs(Session s, String userName, String delegate) {
+        requireServerKept("sendas");
         DirEntry e = visibleUser(s, userName);
         DirEntry d = visibleUser(s, delegate);
         directory.requireAdminOver(s, e);
@@ -284,6 +286,17 @@ public class UserAdmin {
         if (directory.plugin() instanceof org.zcp.store.directory.LdapUserPlugin ldap) return ldap.synchronise();
         return List.of("nothing to synchronise: the " + directory.plugin().name()
                 + " user plugin keeps its users in the server's database");
+    }
+
+    /**
+     * Refuses to change a relation the user plugin owns ("sendas", "company_view",
+     * "company_admin": the ldap plugin reads them from the directory, where they are changed).
+     */
+    public void requireServerKept(String relation) {
+        if (directory.plugin().ownedAttributes().contains(relation)) {
+            throw new StoreException(MapiError.MAPI_E_NO_SUPPORT, "'" + relation + "' comes from the "
+                    + directory.plugin().name() + " user plugin's directory: change it there");
+        }
     }
 
     public void requireWritable() {

@@ -23,6 +23,7 @@ import org.zcp.store.directory.ldap.LdapObject;
 import org.zcp.store.directory.ldap.LdapService;
 import org.zcp.store.directory.ldap.LdapUnavailableException;
 import org.zcp.store.entity.DirectoryObject;
+import org.zcp.store.entity.ObjectRelation;
 
 /**
  * The ldap user plugin (manual 4.4.3, 8.5): users, contacts, groups and companies live in LDAP
@@ -46,7 +47,12 @@ public class LdapUserPlugin implements UserPlugin {
     static final Set<String> OWNED = Set.of(Attr.NAME, Attr.FULLNAME, Attr.EMAIL, Attr.ALIASES, Attr.ADMIN, Attr.HIDDEN,
             Attr.QUOTA_OVERRIDE, Attr.QUOTA_WARN, Attr.QUOTA_SOFT, Attr.QUOTA_HARD, Attr.UD_QUOTA_OVERRIDE,
             Attr.UD_QUOTA_WARN, Attr.UD_QUOTA_SOFT, Attr.UD_QUOTA_HARD, Attr.FEATURES_ENABLED, Attr.FEATURES_DISABLED,
-            Attr.RESOURCE_CAPACITY, Attr.SOURCE_DN, Attr.MODIFIED, "ldap_filter", "ldap_base");
+            Attr.RESOURCE_CAPACITY, Attr.SOURCE_DN, Attr.MODIFIED, Attr.SYSADMIN, "ldap_filter", "ldap_base",
+            // relations read from the directory (UserAdmin.requireServerKept)
+            "sendas", "company_view", "company_admin");
+
+    /** Relations being brought up to date on this thread: what they name is mirrored without theirs. */
+    private static final ThreadLocal<Boolean> RELATING = ThreadLocal.withInitial(() -> false);
 
     @Inject
     DbUserPlugin mirror;
@@ -178,12 +184,14 @@ public class LdapUserPlugin implements UserPlugin {
         Map<String, String> wanted = new LinkedHashMap<>(o.props());
         wanted.put(Attr.SOURCE_DN, o.dn());
         if (!o.modified().isEmpty()) wanted.put(Attr.MODIFIED, o.modified());
+        // a listing's snapshot may predate a row made since, for a relation of an earlier entry
+        if (known == null) known = byExternId(kind, o.externId()).orElse(null);
         if (known == null) {
             long id = mirror.create(o.objectClass(), companyId, wanted, o.externId());
             DirEntry e = mirror.get(id).orElseThrow();
             LOG.info("LDAP: new " + describe(o.objectClass()) + " " + o.name() + " (" + o.dn() + ")");
             added.fire(new DirectoryObjectAdded(e));
-            return e;
+            return relate(e, o);
         }
         boolean same = known.objectClass() == o.objectClass() && known.companyId() == companyId;
         Map<String, String> changes = new HashMap<>();
@@ -202,7 +210,68 @@ public class LdapUserPlugin implements UserPlugin {
         if (!changes.isEmpty()) mirror.update(known.id(), changes);
         mirror.changed();
         LOG.info("LDAP: " + describe(o.objectClass()) + " " + o.name() + " changed: " + changes.keySet());
-        return mirror.get(known.id()).orElseThrow();
+        return relate(mirror.get(known.id()).orElseThrow(), o);
+    }
+
+    /**
+     * The relations an object's entry names, kept where the server looks for them: who may send as
+     * a user or contact (zarafaSendAsPrivilege, manual 8.5.2.4), which companies may view a company,
+     * who administers it and who is its system administrator (zarafaViewPrivilege,
+     * zarafaAdminPrivilege, zarafaSystemAdmin; manual 6.2). Objects named there are mirrored too.
+     */
+    private DirEntry relate(DirEntry e, LdapObject o) {
+        if (RELATING.get()) return e;
+        RELATING.set(true);
+        try {
+            if (e.isUser()) {
+                replaceRelations(e.id(), ObjectRelation.SEND_AS, relatedIds(o, "sendas", Kind.USER, true));
+            } else if (e.isCompany()) {
+                replaceRelations(e.id(), ObjectRelation.COMPANY_VIEW, relatedIds(o, "company_view", Kind.COMPANY, false));
+                replaceRelations(e.id(), ObjectRelation.COMPANY_ADMIN, relatedIds(o, "company_admin", Kind.USER, false));
+                List<Long> sysadmin = relatedIds(o, "company_system_admin", Kind.USER, false);
+                String wanted = sysadmin.isEmpty() ? null : Long.toString(sysadmin.get(0));
+                if (!Objects.equals(e.prop(Attr.SYSADMIN), wanted)) {
+                    Map<String, String> change = new HashMap<>();
+                    change.put(Attr.SYSADMIN, wanted);
+                    mirror.update(e.id(), change);
+                    mirror.changed();
+                    return mirror.get(e.id()).orElseThrow();
+                }
+            }
+            return e;
+        } finally {
+            RELATING.set(false);
+        }
+    }
+
+    private List<Long> relatedIds(LdapObject o, String relation, Kind kind, boolean groupsToo) {
+        List<String> values = o.relations().getOrDefault(relation, List.of());
+        if (values.isEmpty()) return List.of();
+        List<Long> ids = new ArrayList<>();
+        for (LdapObject r : dir().related(relation, values, kind, groupsToo)) {
+            if (!r.problems().isEmpty()) continue;
+            ids.add(mirror(r.objectClass().isGroup() ? Kind.GROUP : r.objectClass().isCompany() ? Kind.COMPANY : Kind.USER, r).id());
+        }
+        return ids;
+    }
+
+    /** Relations of {@code type} whose parent is {@code parentId}: exactly {@code objectIds}. */
+    private void replaceRelations(long parentId, int type, List<Long> objectIds) {
+        Set<Long> before = new HashSet<>(em.createQuery("select r.objectId from ObjectRelation r where r.parentObjectId = :p"
+                + " and r.relationType = :t", Long.class).setParameter("p", parentId).setParameter("t", type).getResultList());
+        Set<Long> now = new HashSet<>(objectIds);
+        if (before.equals(now)) return;
+        for (long id : now) {
+            if (!before.contains(id)) em.persist(new ObjectRelation(id, parentId, type));
+        }
+        for (long id : before) {
+            if (!now.contains(id)) {
+                em.createQuery("delete from ObjectRelation r where r.objectId = :o and r.parentObjectId = :p"
+                        + " and r.relationType = :t").setParameter("o", id).setParameter("p", parentId)
+                        .setParameter("t", type).executeUpdate();
+            }
+        }
+        mirror.changed();
     }
 
     private static String describe(ObjectClass c) {

@@ -212,6 +212,17 @@ final class AdminProbes {
             return allow(x -> x.c.deleteGroupUser(x.sid(), g, x.w.bystander), c);
         });
         p.put("getUserListOfGroup/group", call(c -> c.c.getUserListOfGroup(c.sid(), c.w.group)));
+        p.put("getGlobalAddressBook/victim-listed", c -> op(() -> c.c.getGlobalAddressBook(c.sid()).stream()
+                .anyMatch(e -> e.name.equals(c.w.victim())) ? "allow" : "filtered"));
+        p.put("resolveNames/victim", c -> op(() -> {
+            var r = c.c.resolveNames(c.sid(), java.util.List.of(c.w.victim())).get(0);
+            return r.status == org.zcp.api.soap.ResolvedName.RESOLVED && r.entries.get(0).name.equals(c.w.victim())
+                    ? "allow" : "filtered";
+        }));
+        p.put("getAddressEntry/victim", c -> {
+            String id = c.c.resolveNames(c.w.admin, java.util.List.of(c.w.victim())).get(0).entries.get(0).entryId;
+            return op(() -> c.c.getAddressEntry(c.sid(), id).name.equals(c.w.victim()) ? "allow" : "filtered");
+        });
     }
 
     private static void companies(Map<String, Probe> p) {

@@ -600,6 +600,21 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public List<org.zcp.api.soap.AddressEntry> getGlobalAddressBook(String sessionId) throws MapiException {
+        throw new UnsupportedOperationException("not used by the tools");
+    }
+
+    @Override
+    public List<org.zcp.api.soap.ResolvedName> resolveNames(String sessionId, List<String> names) throws MapiException {
+        throw new UnsupportedOperationException("not used by the tools");
+    }
+
+    @Override
+    public org.zcp.api.soap.AddressEntry getAddressEntry(String sessionId, String entryId) throws MapiException {
+        throw new UnsupportedOperationException("not used by the tools");
+    }
+
+    @Override
     public List<String> syncDirectory(String sessionId) throws MapiException {
         requireSystemAdmin(caller(sessionId));
         calls.add("syncDirectory");

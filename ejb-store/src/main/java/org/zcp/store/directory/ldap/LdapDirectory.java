@@ -318,6 +318,21 @@ public class LdapDirectory {
         return out;
     }
 
+    /**
+     * The objects the values of a relation (as {@link LdapObject#relations()} keeps them) name:
+     * users (and groups when {@code groupsToo}) for send-as and company administrators, companies
+     * for the view list.
+     */
+    public List<LdapObject> related(String relation, List<String> values, Kind kind, boolean groupsToo) {
+        Relation r = s.relation(relation);
+        byte[][] raw = new byte[values.size()][];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = r.type() == ValueType.BINARY ? hexToBytes(values.get(i))
+                    : values.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return resolve(r, raw, kind, groupsToo);
+    }
+
     private String uniqueAttribute(ObjectClass c) {
         if (c.isUser()) return s.get("ldap_user_unique_attribute");
         if (c == ObjectClass.DISTLIST_DYNAMIC) return s.get("ldap_dynamicgroup_unique_attribute");

@@ -89,7 +89,20 @@ final class LdapMapping {
             } + ")");
         }
         String modified = first(e, s.get("ldap_last_modification_attribute"));
-        return Optional.of(new LdapObject(cls, id, e.getDN(), p, modified == null ? "" : modified, problems));
+        Map<String, List<String>> relations = new LinkedHashMap<>();
+        for (String r : kind.equals("user") ? List.of("sendas") : kind.equals("company")
+                ? List.of("company_view", "company_admin", "company_system_admin") : List.<String>of()) {
+            LdapSettings.Relation rel = s.relation(r);
+            if (rel.configured() && e.hasAttribute(rel.attribute())) {
+                List<String> values = new ArrayList<>();
+                for (byte[] v : e.getAttributeValueByteArrays(rel.attribute())) {
+                    values.add(rel.type() == ValueType.BINARY ? HexFormat.of().formatHex(v)
+                            : new String(v, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                relations.put(r, values);
+            }
+        }
+        return Optional.of(new LdapObject(cls, id, e.getDN(), p, modified == null ? "" : modified, problems, relations));
     }
 
     private static void user(LdapSettings s, SearchResultEntry e, ObjectClass cls, Map<String, String> p) {
