@@ -45,6 +45,10 @@ done
     echo "zcp test: slapd and ldap-utils are needed for the LDAP integration test (the test runs its own slapd): apt-get install slapd ldap-utils" >&2
     exit 1
 }
+command -v samba > /dev/null && command -v samba-tool > /dev/null && command -v socat > /dev/null || {
+    echo "zcp test: samba-ad-dc, ldb-tools and socat are needed for the Active Directory test (a private Samba AD DC): apt-get install samba-ad-dc samba-dsdb-modules samba-vfs-modules ldb-tools socat" >&2
+    exit 1
+}
 sh "$ROOT/itests/src/test/config/slapd.sh" check-ldif
 
 mvn -B -ntp install

@@ -281,6 +281,7 @@ public class UserAdmin {
      * zarafa-admin --sync (manual 8.5.1): a system administrator has the directory read whole; the
      * db plugin has nothing to synchronise.
      */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public List<String> sync(Session s) {
         directory.requireSystemAdmin(s);
         if (directory.plugin() instanceof org.zcp.store.directory.LdapUserPlugin ldap) return ldap.synchronise();

@@ -149,7 +149,9 @@ public class LdapUserPlugin implements UserPlugin {
      */
     List<DirEntry> refresh(Kind kind, long companyId, List<LdapObject> objects) {
         Map<String, DirEntry> known = new HashMap<>();
-        for (DirEntry e : mirror.list(kind, -1)) known.put(key(e.externId(), e.objectClass()), e);
+        for (DirEntry e : mirror.byExternIds(kind, objects.stream().map(LdapObject::externId).toList())) {
+            known.put(key(e.externId(), e.objectClass()), e);
+        }
         Map<String, Long> companies = companyDns(kind);
         List<DirEntry> out = new ArrayList<>();
         if (kind == Kind.GROUP) mirror.get(Directory.EVERYONE_ID).ifPresent(out::add);
@@ -417,7 +419,15 @@ public class LdapUserPlugin implements UserPlugin {
      * objects claim) are reported per entry and the rest goes on. Returns the report, one line
      * per finding.
      */
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext context;
+
+    /** Objects per transaction of a synchronisation: a 10,000-user directory is not one transaction. */
+    static final int SYNC_CHUNK = 200;
+
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public List<String> synchronise() {
+        LdapUserPlugin self = context.getBusinessObject(LdapUserPlugin.class);
         List<String> report = new ArrayList<>();
         boolean safe = settings.getBool("user_safe_mode");
         int created = 0;
@@ -442,30 +452,73 @@ public class LdapUserPlugin implements UserPlugin {
                 present.add(key(o.externId(), o.objectClass()));
                 usable.add(o);
             }
-            int before = mirror.list(kind, -1).size();
-            List<DirEntry> entries = refresh(kind, 0, usable);
-            created += Math.max(0, mirror.list(kind, -1).size() - before);
-            if (kind == Kind.GROUP) {
-                for (DirEntry g : entries) {
-                    if (g.id() != Directory.EVERYONE_ID && g.objectClass() != ObjectClass.DISTLIST_DYNAMIC) membersOf(g.id());
+            List<Long> groups = new ArrayList<>();
+            for (int i = 0; i < usable.size(); i += SYNC_CHUNK) {
+                List<LdapObject> chunk = usable.subList(i, Math.min(usable.size(), i + SYNC_CHUNK));
+                try {
+                    SyncChunk done = self.syncChunk(kind, chunk);
+                    created += done.created();
+                    groups.addAll(done.groups());
+                } catch (RuntimeException e) {
+                    report.add("not synchronised: " + chunk.size() + " " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                            + "s from " + chunk.get(0).dn() + ": " + e.getMessage());
                 }
             }
-            for (DirEntry e : mirror.list(kind, -1)) {
-                if (!fromLdap(e) || e.id() == Directory.EVERYONE_ID || e.id() == Directory.SYSTEM_ID) continue;
-                if (present.contains(key(e.externId(), e.objectClass()))) continue;
-                if (safe) {
-                    report.add("user_safe_mode: not removing " + describe(e.objectClass()) + " " + e.name() + " ("
-                            + e.prop(Attr.SOURCE_DN) + "), which LDAP no longer has");
-                    continue;
-                }
-                removed.fire(new DirectoryObjectRemoved(e));
-                mirror.delete(e.id());
-                removedCount++;
-                report.add("removed " + describe(e.objectClass()) + " " + e.name() + " (" + e.prop(Attr.SOURCE_DN)
-                        + "): no longer in LDAP");
+            for (int i = 0; i < groups.size(); i += SYNC_CHUNK) {
+                self.syncMembers(groups.subList(i, Math.min(groups.size(), i + SYNC_CHUNK)));
+            }
+            for (String line : self.removeMissing(kind, present, safe)) {
+                if (line.startsWith("removed ")) removedCount++;
+                report.add(line);
             }
         }
         report.add(0, "synchronised with LDAP: " + created + " new, " + removedCount + " removed");
+        return report;
+    }
+
+    /** What one chunk of a synchronisation made: how many rows, and the groups among them. */
+    public record SyncChunk(int created, List<Long> groups) {
+    }
+
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public SyncChunk syncChunk(Kind kind, List<LdapObject> chunk) {
+        int before = countRows(kind);
+        List<Long> groups = new ArrayList<>();
+        for (DirEntry e : refresh(kind, 0, chunk)) {
+            if (e.isGroup() && e.id() != Directory.EVERYONE_ID && e.objectClass() != ObjectClass.DISTLIST_DYNAMIC) {
+                groups.add(e.id());
+            }
+        }
+        return new SyncChunk(Math.max(0, countRows(kind) - before), groups);
+    }
+
+    private int countRows(Kind kind) {
+        return em.createQuery("select count(o) from DirectoryObject o where o.objectClass in :classes", Long.class)
+                .setParameter("classes", DbUserPlugin.classesOf(kind)).getSingleResult().intValue();
+    }
+
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void syncMembers(List<Long> groupIds) {
+        for (long g : groupIds) membersOf(g);
+    }
+
+    /** Objects of a kind the server has from LDAP that LDAP no longer has: removed, or reported in safe mode. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public List<String> removeMissing(Kind kind, Set<String> present, boolean safe) {
+        List<String> report = new ArrayList<>();
+        for (DirEntry e : mirror.list(kind, -1)) {
+            if (!fromLdap(e) || e.id() == Directory.EVERYONE_ID || e.id() == Directory.SYSTEM_ID) continue;
+            if (present.contains(key(e.externId(), e.objectClass()))) continue;
+            if (safe) {
+                report.add("user_safe_mode: not removing " + describe(e.objectClass()) + " " + e.name() + " ("
+                        + e.prop(Attr.SOURCE_DN) + "), which LDAP no longer has");
+                continue;
+            }
+            removed.fire(new DirectoryObjectRemoved(e));
+            mirror.delete(e.id());
+            report.add("removed " + describe(e.objectClass()) + " " + e.name() + " (" + e.prop(Attr.SOURCE_DN)
+                    + "): no longer in LDAP");
+        }
         return report;
     }
 
