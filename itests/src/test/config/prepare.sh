@@ -29,6 +29,7 @@ case "$DB-$MODE" in
     mariadb-single) BASE=15 ;;
     h2-ldap) BASE=16 ;;
     h2-ldaphosted) BASE=17 ;;
+    h2-unix) BASE=19 ;;
     *) echo "prepare.sh: unknown database/mode $DB $MODE" >&2; exit 2 ;;
 esac
 PORT=${BASE}236; SSL=${BASE}237; LMTP=${BASE}003
@@ -139,6 +140,44 @@ user_plugin_config = $DIR/etc/ldap.cfg
 CFG
     ;;
 esac
+if [ "$MODE" = unix ]; then
+    # account files of the test's own (unix.cfg's passwd_file/group_file/shadow_file), never the host's
+    mkdir -p "$DIR/unix"
+    cat > "$DIR/unix/passwd" <<'PW'
+root:x:0:0:root:/root:/bin/bash
+alice:x:3001:3001:Alice Unix,,,:/home/alice:/bin/bash
+bob:x:3002:100:Bob Unix:/home/bob:/bin/bash
+frontdesk:x:3003:3003:Front Desk:/home/frontdesk:/usr/sbin/nologin
+PW
+    cat > "$DIR/unix/group" <<'GR'
+root:x:0:
+users:x:100:
+alice:x:3001:
+staff:x:3100:alice,bob
+GR
+    cat > "$DIR/unix/shadow" <<SH
+root:*:19000:0:99999:7:::
+alice:__ALICE__:19000:0:99999:7:::
+bob:$(openssl passwd -6 -salt bobsalt1 bob-unix):19000:0:99999:7:::
+frontdesk:!:19000:0:99999:7:::
+SH
+    sed -i "s|__ALICE__|$(cat "$HERE/../resources/unix/alice.hash")|" "$DIR/unix/shadow"
+    cat > "$DIR/etc/unix.cfg" <<CFG
+default_domain = unix.example
+non_login_shell = /usr/sbin/nologin
+min_user_uid = 3000
+max_user_uid = 3999
+min_group_gid = 3000
+max_group_gid = 3999
+passwd_file = $DIR/unix/passwd
+group_file = $DIR/unix/group
+shadow_file = $DIR/unix/shadow
+CFG
+    cat >> "$DIR/etc/server.cfg" <<CFG
+user_plugin = unix
+user_plugin_config = $DIR/etc/unix.cfg
+CFG
+fi
 if [ "$DB" = mariadb ]; then
     cat >> "$DIR/etc/server.cfg" <<CFG
 mysql_host = 127.0.0.1

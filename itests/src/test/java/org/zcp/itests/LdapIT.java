@@ -58,7 +58,7 @@ class LdapIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = ZarafaAdmin.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                (host, config, trace) -> ServerConnection.of(c, session, ItServer.url()));
+                (host, config, trace) -> ServerConnection.of(ItServer.client(), session, ItServer.url()));
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(rc).as("zarafa-admin %s: %s%s", String.join(" ", args), text, err.toString(StandardCharsets.UTF_8))
                 .isZero();

@@ -19,7 +19,7 @@ import org.zcp.store.directory.Attr;
 import org.zcp.store.directory.UserPlugin.Kind;
 import org.zcp.store.directory.ldap.LdapConnector;
 import org.zcp.store.directory.ldap.LdapDirectory;
-import org.zcp.store.directory.ldap.LdapObject;
+import org.zcp.store.directory.ExternalObject;
 import org.zcp.store.directory.ldap.LdapSettings;
 
 /**
@@ -67,30 +67,30 @@ class SambaAdIT {
         run("stop", DIR.toString());
     }
 
-    static LdapObject one(Kind kind, String name) {
-        List<LdapObject> found = dir.findByName(kind, name, null);
+    static ExternalObject one(Kind kind, String name) {
+        List<ExternalObject> found = dir.findByName(kind, name, null);
         assertThat(found).as(name).hasSize(1);
         return found.get(0);
     }
 
     @Test
     void usersAreReadBySamAccountNameAndKnownByTheirGuid() {
-        assertThat(dir.list(Kind.USER, null)).extracting(LdapObject::name).contains("jdoe", "jroe", "Ext Contact");
-        LdapObject john = one(Kind.USER, "jdoe");
+        assertThat(dir.list(Kind.USER, null)).extracting(ExternalObject::name).contains("jdoe", "jroe", "Ext Contact");
+        ExternalObject john = one(Kind.USER, "jdoe");
         assertThat(john.objectClass()).isEqualTo(ObjectClass.ACTIVE_USER);
         assertThat(john.externId()).hasSize(32).matches("[0-9a-f]+");
         assertThat(john.props()).containsEntry(Attr.EMAIL, "john@example.local").containsEntry(Attr.FULLNAME, "John Doe");
         assertThat(john.props().get(Attr.ALIASES)).contains("j.doe@example.local", "jd@example.local");
-        assertThat(dir.byExternId(Kind.USER, john.externId())).map(LdapObject::dn).contains(john.dn());
-        assertThat(dir.byAddress("J.DOE@example.local")).extracting(LdapObject::name).containsExactly("jdoe");
+        assertThat(dir.byExternId(Kind.USER, john.externId())).map(ExternalObject::dn).contains(john.dn());
+        assertThat(dir.byAddress("J.DOE@example.local")).extracting(ExternalObject::name).containsExactly("jdoe");
         assertThat(dir.findByName(Kind.USER, "j*", null)).isEmpty();
-        LdapObject contact = one(Kind.USER, "Ext Contact");
+        ExternalObject contact = one(Kind.USER, "Ext Contact");
         assertThat(contact.objectClass()).isEqualTo(ObjectClass.NONACTIVE_CONTACT);
     }
 
     @Test
     void logonBindsWithTheAccountsPassword() {
-        LdapObject jane = one(Kind.USER, "jroe");
+        ExternalObject jane = one(Kind.USER, "jroe");
         assertThat(dir.authenticate(jane, "Passw0rd!r")).isTrue();
         assertThat(dir.authenticate(jane, "Passw0rd!j")).isFalse();
         assertThat(dir.authenticate(jane, "")).isFalse();
@@ -100,17 +100,17 @@ class SambaAdIT {
 
     @Test
     void groupTypeNestedGroupsAndContactsInDistributionLists() {
-        LdapObject staff = one(Kind.GROUP, "Staff");
-        LdapObject sales = one(Kind.GROUP, "Sales");
+        ExternalObject staff = one(Kind.GROUP, "Staff");
+        ExternalObject sales = one(Kind.GROUP, "Sales");
         assertThat(staff.objectClass()).isEqualTo(ObjectClass.DISTLIST_SECURITY);
         assertThat(sales.objectClass()).isEqualTo(ObjectClass.DISTLIST_GROUP);
         assertThat(staff.externId()).matches("[0-9a-f]{56}");
         // Staff: jdoe, jroe and Managers (jdoe again): each user once
-        assertThat(dir.members(staff)).extracting(LdapObject::name).containsExactlyInAnyOrder("jdoe", "jroe");
-        assertThat(dir.members(sales)).extracting(LdapObject::name).containsExactlyInAnyOrder("jroe", "Ext Contact");
-        assertThat(dir.groupsOf(one(Kind.USER, "jdoe"))).extracting(LdapObject::name).contains("Staff", "Managers");
-        assertThat(dir.byAddress("sales@example.local")).extracting(LdapObject::name).containsExactly("Sales");
+        assertThat(dir.members(staff)).extracting(ExternalObject::name).containsExactlyInAnyOrder("jdoe", "jroe");
+        assertThat(dir.members(sales)).extracting(ExternalObject::name).containsExactlyInAnyOrder("jroe", "Ext Contact");
+        assertThat(dir.groupsOf(one(Kind.USER, "jdoe"))).extracting(ExternalObject::name).contains("Staff", "Managers");
+        assertThat(dir.byAddress("sales@example.local")).extracting(ExternalObject::name).containsExactly("Sales");
         assertThat(dir.byExternId(Kind.GROUP, HexFormat.of().formatHex(HexFormat.of().parseHex(staff.externId()))))
-                .map(LdapObject::name).contains("Staff");
+                .map(ExternalObject::name).contains("Staff");
     }
 }

@@ -387,4 +387,25 @@ public final class Schemas {
             .string("ldap_server_search_filter", "")
             .string("ldap_server_unique_attribute", "cn")
             .build();
+
+    /**
+     * unix.cfg: the unix user plugin (manual 4.4.2, 8.4; user_plugin = unix, the file named by
+     * user_plugin_config). passwd_file, group_file and shadow_file are this platform's additions
+     * (the original read /etc/passwd, /etc/group and /etc/shadow only): a chroot or a test names
+     * its own.
+     */
+    public static final ConfigSchema UNIX = ConfigSchema.builder("unix")
+            .string("fullname_charset", "iso-8859-15")
+            .string("default_domain", "localhost")
+            .string("non_login_shell", "/bin/false")
+            .integer("min_user_uid", 1000)
+            .integer("max_user_uid", 10000)
+            .string("except_user_uids", "")
+            .integer("min_group_gid", 1000)
+            .integer("max_group_gid", 10000)
+            .string("except_group_gids", "")
+            .string("passwd_file", "/etc/passwd")
+            .string("group_file", "/etc/group")
+            .string("shadow_file", "/etc/shadow")
+            .build();
 }

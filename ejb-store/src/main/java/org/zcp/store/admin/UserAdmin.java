@@ -89,8 +89,16 @@ public class UserAdmin {
 
     public void update(Session s, String userName, UserDetails u) {
         boolean meetingRequests = u.mrAccept != null || u.mrDeclineConflict != null || u.mrDeclineRecurring != null;
-        // manual 8.8: the meeting request settings are the store's, which any user plugin has
-        if (!meetingRequests || touchesDirectory(u)) requireWritable();
+        // manual 8.8: the meeting request settings are the store's, which any user plugin has; with a
+        // plugin that only reads its directory (unix, ldap) the attributes it does not own are the
+        // server's (manual 8.4.3: address, admin flag, quota with the unix plugin), and its update
+        // refuses the others by name
+        if (directory.plugin().writable()) {
+            if (!meetingRequests || touchesDirectory(u)) requireWritable();
+        } else if (u.active != null) {
+            throw new StoreException(MapiError.MAPI_E_NO_SUPPORT, "whether a user is active comes from the "
+                    + directory.plugin().name() + " user plugin's directory: change it there");
+        }
         DirEntry e = visibleUser(s, userName);
         directory.requireAdminOver(s, e);
         requireQuotaRights(s, u);
@@ -284,7 +292,7 @@ public class UserAdmin {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public List<String> sync(Session s) {
         directory.requireSystemAdmin(s);
-        if (directory.plugin() instanceof org.zcp.store.directory.LdapUserPlugin ldap) return ldap.synchronise();
+        if (directory.plugin() instanceof org.zcp.store.directory.ExternalUserPlugin x) return x.synchronise();
         return List.of("nothing to synchronise: the " + directory.plugin().name()
                 + " user plugin keeps its users in the server's database");
     }

@@ -81,6 +81,32 @@ public class DbUserPlugin implements UserPlugin {
         return q.getResultList();
     }
 
+    @Override
+    public List<DirEntry> search(String text, int limit) {
+        if (text == null || text.isBlank()) return List.of();
+        String like = text.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        List<Long> ids = em.createQuery("select distinct p.objectId from ObjectProperty p where p.propName in"
+                + " ('name', 'fullname', 'email', 'aliases') and lower(p.value) like :v escape '\\'", Long.class)
+                .setParameter("v", like).setMaxResults(limit).getResultList();
+        // a word of the full name ("Doe" in "John Doe")
+        if (ids.size() < limit) {
+            List<Long> more = em.createQuery("select distinct p.objectId from ObjectProperty p where p.propName = 'fullname'"
+                    + " and lower(p.value) like :v escape '\\'", Long.class).setParameter("v", "% " + like)
+                    .setMaxResults(limit).getResultList();
+            for (long id : more) if (!ids.contains(id) && ids.size() < limit) ids = append(ids, id);
+        }
+        List<DirEntry> out = new ArrayList<>();
+        for (long id : ids) get(id).filter(e -> e.isUser() || e.isGroup()).ifPresent(out::add);
+        return out;
+    }
+
+    private static List<Long> append(List<Long> list, long id) {
+        List<Long> out = new ArrayList<>(list);
+        out.add(id);
+        return out;
+    }
+
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry registry;
 

@@ -42,6 +42,9 @@ public class Directory {
     @Inject
     jakarta.enterprise.inject.Instance<LdapUserPlugin> ldapPlugin;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<UnixUserPlugin> unixPlugin;
+
     @PersistenceContext(unitName = "zarafa")
     EntityManager em;
 
@@ -53,7 +56,9 @@ public class Directory {
         plugin = switch (name) {
             case "db" -> dbPlugin;
             case "ldap" -> ldapPlugin.get();
-            default -> throw new IllegalStateException("user_plugin '" + name + "' is not available in this build; use db or ldap");
+            case "unix" -> unixPlugin.get();
+            default -> throw new IllegalStateException("user_plugin '" + name + "' is not available in this build;"
+                    + " use db, unix or ldap");
         };
     }
 

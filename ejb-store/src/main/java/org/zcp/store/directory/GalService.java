@@ -20,7 +20,8 @@ import org.zcp.store.session.Session;
  * groups of every company the session may see (its own; in hosted mode also those on its view
  * list), without hidden entries, SYSTEM and Everyone; names resolved on it as a MAPI client's
  * ResolveNames does; entries by their address-book entry id. Every user plugin serves it: the
- * directory's listing is the source (with the ldap plugin, LDAP itself when sync_gab_realtime).
+ * directory's listing is the source (with the ldap plugin, LDAP itself when sync_gab_realtime);
+ * names are resolved on what the plugin's search finds for them, not on the whole listing.
  */
 @Stateless
 @LocalBean
@@ -96,7 +97,6 @@ public class GalService {
      * with it (or a word of the full name does). One match resolves, several are ambiguous.
      */
     public List<Resolved> resolve(Session s, List<String> names) {
-        List<Entry> book = list(s);
         List<Resolved> out = new ArrayList<>();
         for (String raw : names == null ? List.<String>of() : names) {
             String q = raw == null ? "" : raw.trim();
@@ -104,16 +104,41 @@ public class GalService {
                 out.add(new Resolved(raw, UNRESOLVED, List.of()));
                 continue;
             }
+            List<Entry> candidates = candidates(s, q);
             String lq = q.toLowerCase(Locale.ROOT);
-            List<Entry> found = matching(book, e -> e.name().equalsIgnoreCase(q) || e.email().equalsIgnoreCase(q)
+            List<Entry> found = matching(candidates, e -> e.name().equalsIgnoreCase(q) || e.email().equalsIgnoreCase(q)
                     || e.fullName().equalsIgnoreCase(q) || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(q)));
             if (found.isEmpty()) {
-                found = matching(book, e -> e.name().toLowerCase(Locale.ROOT).startsWith(lq)
+                found = matching(candidates, e -> e.name().toLowerCase(Locale.ROOT).startsWith(lq)
                         || e.email().toLowerCase(Locale.ROOT).startsWith(lq)
                         || Arrays.stream(e.fullName().toLowerCase(Locale.ROOT).split("\\s+")).anyMatch(w -> w.startsWith(lq))
-                        || e.fullName().toLowerCase(Locale.ROOT).startsWith(lq));
+                        || e.fullName().toLowerCase(Locale.ROOT).startsWith(lq)
+                        || e.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith(lq)));
             }
             out.add(new Resolved(raw, found.isEmpty() ? UNRESOLVED : found.size() == 1 ? RESOLVED : AMBIGUOUS, found));
+        }
+        return out;
+    }
+
+    /** At most this many candidates per name: beyond it a name is ambiguous anyway. */
+    static final int CANDIDATES = 50;
+
+    /**
+     * The entries the session sees among what the directory finds for {@code q} (a login name with
+     * its company, "name@company", also by its name alone), without listing the address book.
+     */
+    private List<Entry> candidates(Session s, String q) {
+        java.util.Map<Long, DirEntry> found = new java.util.LinkedHashMap<>();
+        for (DirEntry e : directory.plugin().search(q, CANDIDATES)) found.putIfAbsent(e.id(), e);
+        Directory.LoginName n = directory.parse(q);
+        if (n.company() != null && !n.user().isEmpty()) {
+            for (DirEntry e : directory.plugin().search(n.user(), CANDIDATES)) found.putIfAbsent(e.id(), e);
+        }
+        List<Entry> out = new ArrayList<>();
+        for (DirEntry e : found.values()) {
+            if (e.hidden() || e.id() == Directory.SYSTEM_ID || e.id() == Directory.EVERYONE_ID) continue;
+            if (!(e.isUser() || e.isGroup()) || !directory.canSeeCompany(s, e.companyId())) continue;
+            out.add(entry(e));
         }
         return out;
     }

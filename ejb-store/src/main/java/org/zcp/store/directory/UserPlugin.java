@@ -36,6 +36,13 @@ public interface UserPlugin {
      */
     Optional<DirEntry> findIgnoringCase(Kind kind, String name, long companyId);
 
+    /**
+     * Users, contacts and groups (of every company) one of whose names or addresses starts with
+     * {@code text}, compared without case, at most {@code limit}: the candidates of a name typed
+     * in a recipient field (ResolveNames), found without listing the whole address book.
+     */
+    List<DirEntry> search(String text, int limit);
+
     Optional<DirEntry> get(long id);
 
     /** All objects of a kind; companyId -1 means every company. */

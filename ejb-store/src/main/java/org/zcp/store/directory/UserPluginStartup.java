@@ -10,8 +10,8 @@ import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.ldap.LdapService;
 
 /**
- * Checks the user plugin's own configuration as the server starts, not at the first logon: with
- * user_plugin = ldap, ldap.cfg is loaded and checked and the bind as ldap_bind_user tried, so a
+ * Checks the user plugin's own configuration as the server starts, not at the first logon (unix:
+ * unix.cfg and the account files); with user_plugin = ldap, ldap.cfg is loaded and checked and the bind as ldap_bind_user tried, so a
  * wrong file or a wrong ldap_bind_passwd stops the start with one line naming the option (an LDAP
  * server that does not answer yet is only logged: the server starts and serves what it knows).
  */
@@ -26,11 +26,16 @@ public class UserPluginStartup {
     @Inject
     LdapService ldap;
 
+    @Inject
+    org.zcp.store.directory.unix.UnixService unix;
+
     @PostConstruct
     void check() {
-        if (!"ldap".equals(settings.get("user_plugin").toLowerCase(Locale.ROOT))) return;
+        String plugin = settings.get("user_plugin").toLowerCase(Locale.ROOT);
+        if (!plugin.equals("ldap") && !plugin.equals("unix")) return;
         try {
-            ldap.directory();
+            if (plugin.equals("ldap")) ldap.directory();
+            else unix.directory();
         } catch (IllegalStateException e) {
             LOG.severe("zarafa-server: not starting: " + e.getMessage());
             throw e;

@@ -263,8 +263,19 @@ public final class ServerLauncher {
                     e.problems().forEach(x -> p.add(x));
                 }
             }
+        } else if (plugin.equals("unix")) {
+            // unix.cfg may be absent (its defaults); when present, it is checked like the others
+            String name = c.get("user_plugin_config");
+            Path unix = c.file().resolveSibling(name.endsWith("ldap.cfg") ? Path.of(name).resolveSibling("unix.cfg").toString() : name);
+            if (Files.exists(unix)) {
+                try {
+                    Config.load(Schemas.UNIX, unix);
+                } catch (ConfigException e) {
+                    e.problems().forEach(x -> p.add(x));
+                }
+            }
         } else if (!plugin.equals("db")) {
-            p.add(where + "user_plugin '" + plugin + "' is not available in this version; use 'db' or 'ldap'");
+            p.add(where + "user_plugin '" + plugin + "' is not available in this version; use 'db', 'unix' or 'ldap'");
         }
         for (String key : List.of("server_tcp_port", "server_ssl_port", "mysql_port")) {
             int port = c.getInt(key);

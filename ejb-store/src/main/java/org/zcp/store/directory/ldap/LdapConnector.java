@@ -1,5 +1,6 @@
 package org.zcp.store.directory.ldap;
 
+import org.zcp.store.directory.DirectoryUnavailableException;
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.FailoverServerSet;
@@ -38,7 +39,7 @@ import javax.net.ssl.TrustManager;
  * {@code ldap_network_timeout} on connecting and on every answer, and searches paged by
  * {@code ldap_page_size} (RFC 2696) so that Active Directory's MaxPageSize does not cut lists short.
  *
- * <p>A server that cannot be reached gives {@link LdapUnavailableException}; a refused bind of the
+ * <p>A server that cannot be reached gives {@link DirectoryUnavailableException}; a refused bind of the
  * bind user is a configuration error, reported naming the option.
  */
 public class LdapConnector implements AutoCloseable {
@@ -106,7 +107,7 @@ public class LdapConnector implements AutoCloseable {
     public synchronized void open() {
         try {
             pool();
-        } catch (LdapUnavailableException e) {
+        } catch (DirectoryUnavailableException e) {
             LOG.severe("LDAP: " + e.getMessage() + "; the directory is used as soon as it answers");
         }
     }
@@ -132,8 +133,8 @@ public class LdapConnector implements AutoCloseable {
         }
     }
 
-    private LdapUnavailableException unavailable(LDAPException e) {
-        return new LdapUnavailableException("the LDAP server " + settings.servers() + " cannot be reached: "
+    private DirectoryUnavailableException unavailable(LDAPException e) {
+        return new DirectoryUnavailableException("the LDAP server " + settings.servers() + " cannot be reached: "
                 + e.getResultCode().getName() + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")")
                 + " - " + e.getMessage(), e);
     }
@@ -185,6 +186,23 @@ public class LdapConnector implements AutoCloseable {
         List<SearchResultEntry> out = new ArrayList<>();
         search(base, scope, filter, attributes, out::add);
         return out;
+    }
+
+    /** At most {@code limit} entries, in one request without paging (the server stops at the limit). */
+    public List<SearchResultEntry> searchAtMost(String base, Filter filter, int limit, String... attributes) {
+        SearchRequest req = new SearchRequest(base, SearchScope.SUB, filter, attributes);
+        req.setSizeLimit(limit);
+        try {
+            return pool().search(req).getSearchEntries();
+        } catch (com.unboundid.ldap.sdk.LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) return e.getSearchEntries();
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) return List.of();
+            if (connectionProblem(e)) throw unavailable(e);
+            throw new LdapQueryException("LDAP search " + filter + " under " + base + " failed: " + e.getMessage(), e);
+        } catch (LDAPException e) {
+            if (connectionProblem(e)) throw unavailable(e);
+            throw new LdapQueryException("LDAP search " + filter + " under " + base + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** One entry by its DN, or null when it does not exist. */

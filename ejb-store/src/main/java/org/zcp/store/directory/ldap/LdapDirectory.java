@@ -1,5 +1,6 @@
 package org.zcp.store.directory.ldap;
 
+import org.zcp.store.directory.ExternalObject;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -36,7 +37,7 @@ import org.zcp.store.directory.ldap.LdapSettings.ValueType;
  * dynamic group's and an address list's id carry a prefix, as their unique attribute (cn by
  * default) could equal a group's. Binary ids (Active Directory's objectGUID) are kept as hex.
  */
-public class LdapDirectory {
+public class LdapDirectory implements org.zcp.store.directory.ExternalDirectory {
     static final String DYNAMIC_PREFIX = "dynamicgroup:";
     static final String ADDRESSLIST_PREFIX = "addresslist:";
 
@@ -54,6 +55,11 @@ public class LdapDirectory {
         }
         a.add(settings.get("ldap_object_type_attribute"));
         attributes = a.toArray(new String[0]);
+    }
+
+    @Override
+    public String describe() {
+        return "the LDAP server " + s.servers();
     }
 
     public LdapSettings settings() {
@@ -101,8 +107,9 @@ public class LdapDirectory {
     }
 
     /** Every object of a kind under {@code base} (null: ldap_search_base). */
-    public List<LdapObject> list(Kind kind, String base) {
-        List<LdapObject> out = new ArrayList<>();
+    @Override
+    public List<ExternalObject> list(Kind kind, String base) {
+        List<ExternalObject> out = new ArrayList<>();
         ldap.search(base == null ? s.searchBase() : base, SearchScope.SUB, kindFilter(kind), attributes,
                 e -> toObject(e).ifPresent(out::add));
         return out;
@@ -112,7 +119,8 @@ public class LdapDirectory {
      * Objects of a kind whose name attribute equals {@code name} as LDAP compares (mostly without
      * case); the caller picks the exact one. Dynamic groups are found by their own name attribute.
      */
-    public List<LdapObject> findByName(Kind kind, String name, String base) {
+    @Override
+    public List<ExternalObject> findByName(Kind kind, String name, String base) {
         if (name == null || name.isEmpty() || name.indexOf('\0') >= 0) return List.of();
         Filter byName = Filter.createEqualityFilter(nameAttribute(kind), name);
         if (kind == Kind.GROUP && !s.get("ldap_dynamicgroup_name_attribute").equalsIgnoreCase(nameAttribute(kind))) {
@@ -124,14 +132,15 @@ public class LdapDirectory {
                     typeFilter("ldap_contact_type_attribute_value", "ldap_user_search_filter"),
                     Filter.createEqualityFilter(s.get("ldap_fullname_attribute"), name)));
         }
-        List<LdapObject> out = new ArrayList<>();
+        List<ExternalObject> out = new ArrayList<>();
         ldap.search(base == null ? s.searchBase() : base, SearchScope.SUB, Filter.createANDFilter(kindFilter(kind), byName),
                 attributes, e -> toObject(e).ifPresent(out::add));
         return out;
     }
 
     /** The object of a kind with this external id, if it (still) exists. */
-    public Optional<LdapObject> byExternId(Kind kind, String externId) {
+    @Override
+    public Optional<ExternalObject> byExternId(Kind kind, String externId) {
         String unique;
         ValueType type;
         Filter kindFilter = kindFilter(kind);
@@ -149,20 +158,22 @@ public class LdapDirectory {
         Filter f = type == ValueType.BINARY ? Filter.createEqualityFilter(unique, hexToBytes(id))
                 : Filter.createEqualityFilter(unique, id);
         for (SearchResultEntry e : ldap.search(s.searchBase(), SearchScope.SUB, Filter.createANDFilter(kindFilter, f), attributes)) {
-            Optional<LdapObject> o = toObject(e);
+            Optional<ExternalObject> o = toObject(e);
             if (o.isPresent() && o.get().externId().equals(externId)) return o;
         }
         return Optional.empty();
     }
 
     /** The object at a DN (a member, a send-as delegate, a company admin), if it is one we know how to read. */
-    public Optional<LdapObject> byDn(String dn) {
+    @Override
+    public Optional<ExternalObject> byDn(String dn) {
         SearchResultEntry e = ldap.read(dn, attributes);
         return e == null ? Optional.empty() : toObject(e);
     }
 
     /** Users, contacts and groups whose e-mail address or alias is {@code address} (compared without case). */
-    public List<LdapObject> byAddress(String address) {
+    @Override
+    public List<ExternalObject> byAddress(String address) {
         if (address == null || address.isBlank() || address.indexOf('\0') >= 0) return List.of();
         List<Filter> any = new ArrayList<>();
         any.add(Filter.createEqualityFilter(s.get("ldap_emailaddress_attribute"), address));
@@ -171,12 +182,46 @@ public class LdapDirectory {
         }
         Filter f = Filter.createANDFilter(Filter.createORFilter(kindFilter(Kind.USER), kindFilter(Kind.GROUP)),
                 Filter.createORFilter(any));
-        List<LdapObject> out = new ArrayList<>();
+        List<ExternalObject> out = new ArrayList<>();
         ldap.search(s.searchBase(), SearchScope.SUB, f, attributes, e -> toObject(e).ifPresent(out::add));
         return out;
     }
 
+    /**
+     * Users, contacts and groups whose login or group name, full name, address or alias starts with
+     * {@code text} (or a word of the full name does), at most {@code limit}; with
+     * ldap_object_search_filter set (Active Directory: "(anr=%s)") that filter decides instead,
+     * its %s replaced by the escaped text.
+     */
+    @Override
+    public List<ExternalObject> search(String text, int limit) {
+        if (text == null || text.isBlank() || text.indexOf('\0') >= 0) return List.of();
+        String t = text.trim();
+        Filter match;
+        String custom = s.get("ldap_object_search_filter");
+        if (!custom.isEmpty()) {
+            match = parse(custom.replace("%s", Filter.encodeValue(t)), "ldap_object_search_filter");
+        } else {
+            Set<String> attrs = new LinkedHashSet<>();
+            for (String key : List.of("ldap_loginname_attribute", "ldap_fullname_attribute", "ldap_emailaddress_attribute",
+                    "ldap_emailaliases_attribute", "ldap_groupname_attribute", "ldap_dynamicgroup_name_attribute")) {
+                if (!s.get(key).isEmpty()) attrs.add(s.get(key));
+            }
+            List<Filter> any = new ArrayList<>();
+            for (String a : attrs) any.add(Filter.createSubstringFilter(a, t, null, null));
+            if (!s.get("ldap_fullname_attribute").isEmpty()) {
+                any.add(Filter.createSubstringFilter(s.get("ldap_fullname_attribute"), null, new String[] {" " + t}, null));
+            }
+            match = Filter.createORFilter(any);
+        }
+        Filter f = Filter.createANDFilter(Filter.createORFilter(kindFilter(Kind.USER), kindFilter(Kind.GROUP)), match);
+        List<ExternalObject> out = new ArrayList<>();
+        for (SearchResultEntry e : ldap.searchAtMost(s.searchBase(), f, limit, attributes)) toObject(e).ifPresent(out::add);
+        return out;
+    }
+
     /** Whether a user, contact or group has its primary address in {@code domain}. */
+    @Override
     public boolean hasAddressIn(String domain) {
         if (domain == null || domain.isBlank() || domain.indexOf('\0') >= 0) return false;
         Filter f = Filter.createANDFilter(Filter.createORFilter(kindFilter(Kind.USER), kindFilter(Kind.GROUP)),
@@ -193,7 +238,8 @@ public class LdapDirectory {
      * bind) or a comparison with the hash in ldap_password_attribute (password). Contacts and
      * empty passwords never log on.
      */
-    public boolean authenticate(LdapObject user, String password) {
+    @Override
+    public boolean authenticate(ExternalObject user, String password) {
         if (password == null || password.isEmpty() || !user.objectClass().isUser()
                 || user.objectClass() == ObjectClass.NONACTIVE_CONTACT) {
             return false;
@@ -216,15 +262,16 @@ public class LdapDirectory {
      * (nested groups, manual 8.5.2.2), each once; a cycle of groups ends where it closes. A
      * dynamic group's members are the users its filter finds (manual 8.6).
      */
-    public List<LdapObject> members(LdapObject group) {
-        Map<String, LdapObject> users = new LinkedHashMap<>();
+    @Override
+    public List<ExternalObject> members(ExternalObject group) {
+        Map<String, ExternalObject> users = new LinkedHashMap<>();
         Set<String> seenGroups = new HashSet<>();
-        Deque<LdapObject> todo = new ArrayDeque<>();
+        Deque<ExternalObject> todo = new ArrayDeque<>();
         todo.add(group);
         while (!todo.isEmpty()) {
-            LdapObject g = todo.poll();
+            ExternalObject g = todo.poll();
             if (!seenGroups.add(g.dn().toLowerCase(Locale.ROOT))) continue;
-            for (LdapObject m : directMembers(g)) {
+            for (ExternalObject m : directMembers(g)) {
                 if (m.objectClass().isGroup()) todo.add(m);
                 else if (m.objectClass().isUser()) users.putIfAbsent(m.externId(), m);
             }
@@ -232,7 +279,7 @@ public class LdapDirectory {
         return new ArrayList<>(users.values());
     }
 
-    private List<LdapObject> directMembers(LdapObject group) {
+    private List<ExternalObject> directMembers(ExternalObject group) {
         if (group.objectClass() == ObjectClass.DISTLIST_DYNAMIC) return dynamicMembers(group);
         Relation r = s.relation("groupmembers");
         SearchResultEntry e = ldap.read(group.dn(), r.attribute());
@@ -240,12 +287,12 @@ public class LdapDirectory {
         return resolve(r, e.getAttributeValueByteArrays(r.attribute()), Kind.USER, true);
     }
 
-    private List<LdapObject> dynamicMembers(LdapObject group) {
+    private List<ExternalObject> dynamicMembers(ExternalObject group) {
         String filter = group.props().getOrDefault(LdapMapping.FILTER, "");
         if (filter.isEmpty()) return List.of();
         String base = group.props().getOrDefault(LdapMapping.BASE, "");
         Filter f = Filter.createANDFilter(kindFilter(Kind.USER), parse(filter, "the filter of dynamic group " + group.dn()));
-        List<LdapObject> out = new ArrayList<>();
+        List<ExternalObject> out = new ArrayList<>();
         ldap.search(base.isEmpty() ? s.searchBase() : base, SearchScope.SUB, f, attributes, x -> toObject(x).ifPresent(out::add));
         return out;
     }
@@ -255,34 +302,35 @@ public class LdapDirectory {
      * groups are not among them (their filters would have to be run for every question); their
      * members are found from the group's side.
      */
-    public List<LdapObject> groupsOf(LdapObject member) {
-        Map<String, LdapObject> out = new LinkedHashMap<>();
-        Deque<LdapObject> todo = new ArrayDeque<>();
+    @Override
+    public List<ExternalObject> groupsOf(ExternalObject member) {
+        Map<String, ExternalObject> out = new LinkedHashMap<>();
+        Deque<ExternalObject> todo = new ArrayDeque<>();
         todo.add(member);
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
-            LdapObject m = todo.poll();
+            ExternalObject m = todo.poll();
             if (!seen.add(m.dn().toLowerCase(Locale.ROOT))) continue;
-            for (LdapObject g : directGroupsOf(m)) {
+            for (ExternalObject g : directGroupsOf(m)) {
                 if (out.putIfAbsent(g.externId(), g) == null) todo.add(g);
             }
         }
         return new ArrayList<>(out.values());
     }
 
-    private List<LdapObject> directGroupsOf(LdapObject member) {
+    private List<ExternalObject> directGroupsOf(ExternalObject member) {
         Relation r = s.relation("groupmembers");
         String value = relationValue(r, member);
         if (value == null) return List.of();
         Filter f = Filter.createANDFilter(typeFilter("ldap_group_type_attribute_value", "ldap_group_search_filter"),
                 Filter.createEqualityFilter(r.attribute(), value));
-        List<LdapObject> out = new ArrayList<>();
+        List<ExternalObject> out = new ArrayList<>();
         ldap.search(s.searchBase(), SearchScope.SUB, f, attributes, e -> toObject(e).ifPresent(out::add));
         return out;
     }
 
     /** What a relation attribute holds to name {@code o}: its DN, its relation attribute or its unique attribute. */
-    private String relationValue(Relation r, LdapObject o) {
+    private String relationValue(Relation r, ExternalObject o) {
         if (r.type() == ValueType.DN) return o.dn();
         String attr = !r.relationAttribute().isEmpty() ? r.relationAttribute() : uniqueAttribute(o.objectClass());
         SearchResultEntry e = ldap.read(o.dn(), attr);
@@ -295,8 +343,8 @@ public class LdapDirectory {
      * The objects a relation attribute's values name: DNs read one by one, text or binary values
      * looked up by the relation attribute (or the unique attribute) in a few OR searches.
      */
-    public List<LdapObject> resolve(Relation r, byte[][] values, Kind kind, boolean groupsToo) {
-        List<LdapObject> out = new ArrayList<>();
+    public List<ExternalObject> resolve(Relation r, byte[][] values, Kind kind, boolean groupsToo) {
+        List<ExternalObject> out = new ArrayList<>();
         if (values == null || values.length == 0) return out;
         if (r.type() == ValueType.DN) {
             for (byte[] v : values) byDn(StaticUtils.toUTF8String(v)).ifPresent(out::add);
@@ -319,11 +367,12 @@ public class LdapDirectory {
     }
 
     /**
-     * The objects the values of a relation (as {@link LdapObject#relations()} keeps them) name:
+     * The objects the values of a relation (as {@link ExternalObject#relations()} keeps them) name:
      * users (and groups when {@code groupsToo}) for send-as and company administrators, companies
      * for the view list.
      */
-    public List<LdapObject> related(String relation, List<String> values, Kind kind, boolean groupsToo) {
+    @Override
+    public List<ExternalObject> related(String relation, List<String> values, Kind kind, boolean groupsToo) {
         Relation r = s.relation(relation);
         byte[][] raw = new byte[values.size()][];
         for (int i = 0; i < raw.length; i++) {
@@ -344,7 +393,7 @@ public class LdapDirectory {
     // ---- entries --------------------------------------------------------------------------------
 
     /** The entry as an object, or empty when it is none of the configured kinds or lacks its unique id. */
-    public Optional<LdapObject> toObject(SearchResultEntry e) {
+    public Optional<ExternalObject> toObject(SearchResultEntry e) {
         return LdapMapping.toObject(s, e);
     }
 

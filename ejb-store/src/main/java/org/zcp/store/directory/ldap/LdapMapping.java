@@ -1,5 +1,6 @@
 package org.zcp.store.directory.ldap;
 
+import org.zcp.store.directory.ExternalObject;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,7 +30,7 @@ final class LdapMapping {
     private LdapMapping() {
     }
 
-    static Optional<LdapObject> toObject(LdapSettings s, SearchResultEntry e) {
+    static Optional<ExternalObject> toObject(LdapSettings s, SearchResultEntry e) {
         ObjectClass cls = classify(s, e);
         if (cls == null) return Optional.empty();
         String kind = switch (cls) {
@@ -102,7 +103,7 @@ final class LdapMapping {
                 relations.put(r, values);
             }
         }
-        return Optional.of(new LdapObject(cls, id, e.getDN(), p, modified == null ? "" : modified, problems, relations));
+        return Optional.of(new ExternalObject(cls, id, e.getDN(), p, modified == null ? "" : modified, problems, relations));
     }
 
     private static void user(LdapSettings s, SearchResultEntry e, ObjectClass cls, Map<String, String> p) {

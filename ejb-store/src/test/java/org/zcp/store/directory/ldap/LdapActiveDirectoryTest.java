@@ -1,5 +1,6 @@
 package org.zcp.store.directory.ldap;
 
+import org.zcp.store.directory.ExternalObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -104,22 +105,22 @@ class LdapActiveDirectoryTest {
 
     @Test
     void usersAreFoundByTheirAccountNameAndKnownByTheirGuid() {
-        List<LdapObject> users = dir.list(Kind.USER, null);
-        assertThat(users).extracting(LdapObject::name).containsExactlyInAnyOrder("jdoe", "asmith", "bjones", "Outside Person");
-        LdapObject john = dir.findByName(Kind.USER, "jdoe", null).get(0);
+        List<ExternalObject> users = dir.list(Kind.USER, null);
+        assertThat(users).extracting(ExternalObject::name).containsExactlyInAnyOrder("jdoe", "asmith", "bjones", "Outside Person");
+        ExternalObject john = dir.findByName(Kind.USER, "jdoe", null).get(0);
         assertThat(john.externId()).isEqualTo(HexFormat.of().formatHex(guids.get("jdoe")));
         assertThat(john.props()).containsEntry(Attr.EMAIL, "john@example.local").containsEntry(Attr.ALIASES,
                 "alias.john@example.local");
-        assertThat(dir.byExternId(Kind.USER, john.externId())).map(LdapObject::dn).contains("cn=jdoe,cn=Users," + BASE);
+        assertThat(dir.byExternId(Kind.USER, john.externId())).map(ExternalObject::dn).contains("cn=jdoe,cn=Users," + BASE);
         assertThat(users.stream().filter(u -> u.name().equals("Outside Person")).findFirst().orElseThrow().objectClass())
                 .isEqualTo(ObjectClass.NONACTIVE_CONTACT);
-        assertThat(dir.byAddress("ALIAS.anne@example.local")).extracting(LdapObject::name).containsExactly("asmith");
+        assertThat(dir.byAddress("ALIAS.anne@example.local")).extracting(ExternalObject::name).containsExactly("asmith");
     }
 
     @Test
     void groupTypeTellsSecurityFromDistributionGroups() {
         Map<String, ObjectClass> kinds = new HashMap<>();
-        for (LdapObject g : dir.list(Kind.GROUP, null)) kinds.put(g.name(), g.objectClass());
+        for (ExternalObject g : dir.list(Kind.GROUP, null)) kinds.put(g.name(), g.objectClass());
         assertThat(kinds).containsEntry("Engineers", ObjectClass.DISTLIST_SECURITY)
                 .containsEntry("Leads", ObjectClass.DISTLIST_SECURITY).containsEntry("Newsletter", ObjectClass.DISTLIST_GROUP);
         assertThat(dir.findByName(Kind.GROUP, "Engineers", null).get(0).externId())
@@ -128,18 +129,18 @@ class LdapActiveDirectoryTest {
 
     @Test
     void nestedGroupsAreFollowedAndACycleEnds() {
-        LdapObject engineers = dir.findByName(Kind.GROUP, "Engineers", null).get(0);
+        ExternalObject engineers = dir.findByName(Kind.GROUP, "Engineers", null).get(0);
         // Engineers holds jdoe and Leads; Leads holds asmith and Engineers again
-        assertThat(dir.members(engineers)).extracting(LdapObject::name).containsExactlyInAnyOrder("jdoe", "asmith");
-        LdapObject anne = dir.findByName(Kind.USER, "asmith", null).get(0);
-        assertThat(dir.groupsOf(anne)).extracting(LdapObject::name).containsExactlyInAnyOrder("Leads", "Engineers");
-        LdapObject news = dir.findByName(Kind.GROUP, "Newsletter", null).get(0);
-        assertThat(dir.members(news)).extracting(LdapObject::name).containsExactlyInAnyOrder("bjones", "Outside Person");
+        assertThat(dir.members(engineers)).extracting(ExternalObject::name).containsExactlyInAnyOrder("jdoe", "asmith");
+        ExternalObject anne = dir.findByName(Kind.USER, "asmith", null).get(0);
+        assertThat(dir.groupsOf(anne)).extracting(ExternalObject::name).containsExactlyInAnyOrder("Leads", "Engineers");
+        ExternalObject news = dir.findByName(Kind.GROUP, "Newsletter", null).get(0);
+        assertThat(dir.members(news)).extracting(ExternalObject::name).containsExactlyInAnyOrder("bjones", "Outside Person");
     }
 
     @Test
     void logonBindsAsTheUsersDn() {
-        LdapObject bob = dir.findByName(Kind.USER, "bjones", null).get(0);
+        ExternalObject bob = dir.findByName(Kind.USER, "bjones", null).get(0);
         assertThat(dir.authenticate(bob, "bjones-pw")).isTrue();
         assertThat(dir.authenticate(bob, "jdoe-pw")).isFalse();
         assertThat(dir.findByName(Kind.USER, "Administrator", null)).isEmpty();

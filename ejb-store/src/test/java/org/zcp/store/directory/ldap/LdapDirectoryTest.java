@@ -1,5 +1,7 @@
 package org.zcp.store.directory.ldap;
 
+import org.zcp.store.directory.ExternalObject;
+import org.zcp.store.directory.DirectoryUnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -188,15 +190,15 @@ class LdapDirectoryTest {
         return new LdapDirectory(s, c);
     }
 
-    LdapObject user(String name) {
-        List<LdapObject> found = dir.findByName(Kind.USER, name, null);
+    ExternalObject user(String name) {
+        List<ExternalObject> found = dir.findByName(Kind.USER, name, null);
         assertThat(found).as(name).hasSize(1);
         return found.get(0);
     }
 
     @Test
     void appendixCUserIsReadWithEveryMappedAttribute() {
-        LdapObject john = user("john");
+        ExternalObject john = user("john");
         assertThat(john.objectClass()).isEqualTo(ObjectClass.ACTIVE_USER);
         assertThat(john.externId()).isEqualTo("1000");
         assertThat(john.dn()).isEqualTo("uid=john,ou=People,dc=example,dc=com");
@@ -212,20 +214,20 @@ class LdapDirectoryTest {
     @Test
     void usersContactsAndResourcesAreTold() {
         Map<String, ObjectClass> kinds = new HashMap<>();
-        for (LdapObject o : dir.list(Kind.USER, null)) kinds.put(o.name(), o.objectClass());
+        for (ExternalObject o : dir.list(Kind.USER, null)) kinds.put(o.name(), o.objectClass());
         assertThat(kinds).containsEntry("john", ObjectClass.ACTIVE_USER).containsEntry("helpdesk", ObjectClass.NONACTIVE_USER)
                 .containsEntry("room1", ObjectClass.NONACTIVE_ROOM).containsEntry("Mary Poppins", ObjectClass.NONACTIVE_CONTACT)
                 .containsEntry("hidden", ObjectClass.ACTIVE_USER).containsEntry("a*", ObjectClass.ACTIVE_USER);
         assertThat(user("room1").props()).containsEntry(Attr.RESOURCE_CAPACITY, "12");
         assertThat(user("hidden").props()).containsEntry(Attr.HIDDEN, "1");
-        LdapObject mary = user("Mary Poppins");
+        ExternalObject mary = user("Mary Poppins");
         assertThat(mary.externId()).isEqualTo("1001");
         assertThat(mary.props()).containsEntry(Attr.EMAIL, "mary@poppins.org");
     }
 
     @Test
     void anEntryWithoutItsNameIsReportedNotDropped() {
-        LdapObject nameless = dir.list(Kind.USER, null).stream().filter(o -> o.externId().equals("1008")).findFirst()
+        ExternalObject nameless = dir.list(Kind.USER, null).stream().filter(o -> o.externId().equals("1008")).findFirst()
                 .orElseThrow();
         assertThat(nameless.problems()).singleElement().asString().contains("cn=Nameless").contains("ldap_loginname_attribute");
     }
@@ -238,7 +240,7 @@ class LdapDirectoryTest {
         assertThat(dir.findByName(Kind.USER, "\\2a", null)).isEmpty();
         assertThat(dir.findByName(Kind.USER, "john\0", null)).isEmpty();
         // a user literally named a* is found by exactly that name, and only that user
-        assertThat(dir.findByName(Kind.USER, "a*", null)).extracting(LdapObject::externId).containsExactly("1007");
+        assertThat(dir.findByName(Kind.USER, "a*", null)).extracting(ExternalObject::externId).containsExactly("1007");
         assertThat(dir.byAddress("*")).isEmpty();
         assertThat(dir.hasAddressIn("*")).isFalse();
     }
@@ -246,28 +248,28 @@ class LdapDirectoryTest {
     @Test
     void groupsSecurityDistributionAndDynamic() {
         Map<String, ObjectClass> kinds = new HashMap<>();
-        for (LdapObject o : dir.list(Kind.GROUP, null)) kinds.put(o.name(), o.objectClass());
+        for (ExternalObject o : dir.list(Kind.GROUP, null)) kinds.put(o.name(), o.objectClass());
         assertThat(kinds).containsEntry("Example security group", ObjectClass.DISTLIST_SECURITY)
                 .containsEntry("Example distribution group", ObjectClass.DISTLIST_GROUP)
                 .containsEntry("Sales", ObjectClass.DISTLIST_GROUP).containsEntry("Staff", ObjectClass.DISTLIST_SECURITY)
                 .containsEntry("Admins", ObjectClass.DISTLIST_DYNAMIC);
-        LdapObject sales = dir.findByName(Kind.GROUP, "Sales", null).get(0);
-        assertThat(dir.members(sales)).extracting(LdapObject::name).containsExactlyInAnyOrder("jane", "pete");
-        LdapObject staff = dir.findByName(Kind.GROUP, "Staff", null).get(0);
-        assertThat(dir.members(staff)).extracting(LdapObject::name).containsExactlyInAnyOrder("john", "jane", "pete");
-        LdapObject admins = dir.findByName(Kind.GROUP, "Admins", null).get(0);
+        ExternalObject sales = dir.findByName(Kind.GROUP, "Sales", null).get(0);
+        assertThat(dir.members(sales)).extracting(ExternalObject::name).containsExactlyInAnyOrder("jane", "pete");
+        ExternalObject staff = dir.findByName(Kind.GROUP, "Staff", null).get(0);
+        assertThat(dir.members(staff)).extracting(ExternalObject::name).containsExactlyInAnyOrder("john", "jane", "pete");
+        ExternalObject admins = dir.findByName(Kind.GROUP, "Admins", null).get(0);
         assertThat(admins.externId()).isEqualTo("dynamicgroup:Admins");
-        assertThat(dir.members(admins)).extracting(LdapObject::name).containsExactly("pete");
-        assertThat(dir.groupsOf(user("john"))).extracting(LdapObject::name)
+        assertThat(dir.members(admins)).extracting(ExternalObject::name).containsExactly("pete");
+        assertThat(dir.groupsOf(user("john"))).extracting(ExternalObject::name)
                 .containsExactlyInAnyOrder("Example security group", "Example distribution group", "Staff");
-        assertThat(dir.byExternId(Kind.GROUP, "dynamicgroup:Admins")).map(LdapObject::name).contains("Admins");
-        assertThat(dir.byExternId(Kind.GROUP, "1002")).map(LdapObject::name).contains("Sales");
+        assertThat(dir.byExternId(Kind.GROUP, "dynamicgroup:Admins")).map(ExternalObject::name).contains("Admins");
+        assertThat(dir.byExternId(Kind.GROUP, "1002")).map(ExternalObject::name).contains("Sales");
     }
 
     @Test
     void addressesAndAliasesFindTheirOwner() {
-        assertThat(dir.byAddress("J.DOE@example.com")).extracting(LdapObject::name).containsExactly("john");
-        assertThat(dir.byAddress("sales@example.com")).extracting(LdapObject::name).containsExactly("Sales");
+        assertThat(dir.byAddress("J.DOE@example.com")).extracting(ExternalObject::name).containsExactly("john");
+        assertThat(dir.byAddress("sales@example.com")).extracting(ExternalObject::name).containsExactly("Sales");
         assertThat(dir.byAddress("nobody@example.com")).isEmpty();
         assertThat(dir.hasAddressIn("example.com")).isTrue();
         assertThat(dir.hasAddressIn("example.org")).isFalse();
@@ -312,11 +314,11 @@ class LdapDirectoryTest {
     @Test
     void anUnreachableServerIsReportedAsSuchAndRecovers() throws Exception {
         server.shutDown(true);
-        assertThatThrownBy(() -> dir.findByName(Kind.USER, "john", null)).isInstanceOf(LdapUnavailableException.class)
+        assertThatThrownBy(() -> dir.findByName(Kind.USER, "john", null)).isInstanceOf(DirectoryUnavailableException.class)
                 .hasMessageContaining("127.0.0.1:" + port);
-        assertThatThrownBy(() -> dir.authenticate(new LdapObject(ObjectClass.ACTIVE_USER, "1000",
+        assertThatThrownBy(() -> dir.authenticate(new ExternalObject(ObjectClass.ACTIVE_USER, "1000",
                 "uid=john,ou=People,dc=example,dc=com", Map.of(), "", List.of()), "john"))
-                .isInstanceOf(LdapUnavailableException.class);
+                .isInstanceOf(DirectoryUnavailableException.class);
         server.startListening();
         assertThat(dir.findByName(Kind.USER, "john", null)).hasSize(1);
     }
