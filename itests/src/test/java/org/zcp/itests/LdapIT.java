@@ -172,6 +172,11 @@ class LdapIT {
         assertThat(r.get(2).entries.get(0).name).isEqualTo("john");
         assertThat(r.get(3).entries).extracting(e -> e.name).contains("john", "jane");
         assertThat(c.getAddressEntry(s, gal.get("Sales").entryId).email).isEqualTo("sales@example.com");
+        // Appendix C's address list: (mail=*@example.com), hidden users left out
+        assertThat(c.getAddressLists(s)).containsExactly("Example addresslist");
+        assertThat(c.getAddressList(s, "Example addresslist")).extracting(e -> e.name)
+                .contains("john", "jane", "pete", "helpdesk", "room1").doesNotContain("hidden", "Mary Poppins");
+        assertThat(fault(() -> c.getAddressList(s, "nope"))).isEqualTo(MapiError.MAPI_E_NOT_FOUND);
         assertThat(fault(() -> c.getAddressEntry(s, "00000000AC21A95040D3EE48B319FBA75330442500000000060000007F96980000000000")))
                 .isEqualTo(MapiError.MAPI_E_NOT_FOUND);
     }

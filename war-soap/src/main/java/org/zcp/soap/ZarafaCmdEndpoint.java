@@ -570,6 +570,16 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     }
 
     @Override
+    public List<String> getAddressLists(String sessionId) throws MapiException {
+        return call("getAddressLists", sessionId, s -> gal.addressLists(s));
+    }
+
+    @Override
+    public List<org.zcp.api.soap.AddressEntry> getAddressList(String sessionId, String name) throws MapiException {
+        return call("getAddressList", sessionId, s -> Wire.map(gal.addressList(s, name), Wire::out));
+    }
+
+    @Override
     public org.zcp.api.soap.AddressEntry getAddressEntry(String sessionId, String entryId) throws MapiException {
         return call("getAddressEntry", sessionId, s -> Wire.out(gal.byEntryId(s, entryId)));
     }

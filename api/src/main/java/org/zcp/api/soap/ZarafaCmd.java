@@ -402,6 +402,17 @@ public interface ZarafaCmd {
     List<ResolvedName> resolveNames(@WebParam(name = "sessionId") String sessionId,
             @WebParam(name = "name") List<String> names) throws MapiException;
 
+    /** The address lists of the global address book (manual 5.2.6: sub-containers, each a filter's users). */
+    @WebMethod
+    @WebResult(name = "name")
+    List<String> getAddressLists(@WebParam(name = "sessionId") String sessionId) throws MapiException;
+
+    /** The entries of one address list. */
+    @WebMethod
+    @WebResult(name = "entry")
+    List<AddressEntry> getAddressList(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "name") String name) throws MapiException;
+
     /** One entry by its address-book entry id (hex), if the session may see it. */
     @WebMethod
     @WebResult(name = "entry")

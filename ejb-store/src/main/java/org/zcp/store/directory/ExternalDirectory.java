@@ -42,4 +42,14 @@ public interface ExternalDirectory {
 
     /** The objects a relation's values name (send-as, company view/admin lists); none where the source has no relations. */
     List<ExternalObject> related(String relation, List<String> values, Kind kind, boolean groupsToo);
+
+    /** The address lists (manual 5.2.6); none where the source has none. */
+    default List<ExternalObject> addressLists() {
+        return List.of();
+    }
+
+    /** The users and contacts an address list's filter finds. */
+    default List<ExternalObject> addressListMembers(ExternalObject list) {
+        return List.of();
+    }
 }

@@ -348,6 +348,26 @@ public abstract class ExternalUserPlugin implements UserPlugin {
         }
     }
 
+    @Override
+    public List<String> addressListNames() {
+        try {
+            return dir().addressLists().stream().filter(o -> o.problems().isEmpty()).map(ExternalObject::name).toList();
+        } catch (DirectoryUnavailableException e) {
+            LOG.warning(label() + ": " + e.getMessage() + "; no address lists");
+            return List.of();
+        }
+    }
+
+    @Override
+    public Optional<List<DirEntry>> addressListMembers(String name) {
+        for (ExternalObject list : dir().addressLists()) {
+            if (!list.problems().isEmpty() || !list.name().equals(name)) continue;
+            List<ExternalObject> members = dir().addressListMembers(list).stream().filter(o -> o.problems().isEmpty()).toList();
+            return Optional.of(refresh(Kind.USER, members, false));
+        }
+        return Optional.empty();
+    }
+
     // ---- logon ----------------------------------------------------------------------------------
 
     /**

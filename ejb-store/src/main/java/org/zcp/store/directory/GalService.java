@@ -75,6 +75,20 @@ public class GalService {
         return visible(s).stream().map(this::entry).toList();
     }
 
+    /** The address lists of the address book (manual 5.2.6; the ldap plugin's), by name. */
+    public List<String> addressLists(Session s) {
+        return directory.plugin().addressListNames().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    /** The entries of an address list the session sees; MAPI_E_NOT_FOUND for a list that does not exist. */
+    public List<Entry> addressList(Session s, String name) {
+        List<DirEntry> members = directory.plugin().addressListMembers(name == null ? "" : name)
+                .orElseThrow(() -> StoreException.notFound("address list " + name));
+        return members.stream().filter(e -> !e.hidden() && e.isUser() && e.id() != Directory.SYSTEM_ID
+                && directory.canSeeCompany(s, e.companyId())).sorted(Comparator.comparing(DirEntry::name,
+                String.CASE_INSENSITIVE_ORDER)).map(this::entry).toList();
+    }
+
     /** The entry an address-book entry id (hex) names, if the session sees it; else MAPI_E_NOT_FOUND. */
     public Entry byEntryId(Session s, String hex) {
         long id;

@@ -61,6 +61,19 @@ public interface UserPlugin {
         return false;
     }
 
+    /**
+     * The names of the address lists (manual 5.2.6, 8.5.2.6: sub-containers of the global address
+     * book, each the users a filter finds); none for plugins without them.
+     */
+    default List<String> addressListNames() {
+        return List.of();
+    }
+
+    /** The users of an address list; empty when there is no such list. */
+    default Optional<List<DirEntry>> addressListMembers(String name) {
+        return Optional.empty();
+    }
+
     /** Whether the password is right; false for unknown users. */
     boolean authenticate(long userId, String password);
 

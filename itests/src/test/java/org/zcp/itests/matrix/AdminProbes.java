@@ -219,6 +219,8 @@ final class AdminProbes {
             return r.status == org.zcp.api.soap.ResolvedName.RESOLVED && r.entries.get(0).name.equals(c.w.victim())
                     ? "allow" : "filtered";
         }));
+        p.put("getAddressLists/-", call(c -> c.c.getAddressLists(c.sid())));
+        p.put("getAddressList/unknown", call(c -> c.c.getAddressList(c.sid(), "No Such List")));
         p.put("getAddressEntry/victim", c -> {
             String id = c.c.resolveNames(c.w.admin, java.util.List.of(c.w.victim())).get(0).entries.get(0).entryId;
             return op(() -> c.c.getAddressEntry(c.sid(), id).name.equals(c.w.victim()) ? "allow" : "filtered");

@@ -610,6 +610,16 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public List<String> getAddressLists(String sessionId) throws MapiException {
+        throw new UnsupportedOperationException("not used by the tools");
+    }
+
+    @Override
+    public List<org.zcp.api.soap.AddressEntry> getAddressList(String sessionId, String name) throws MapiException {
+        throw new UnsupportedOperationException("not used by the tools");
+    }
+
+    @Override
     public org.zcp.api.soap.AddressEntry getAddressEntry(String sessionId, String entryId) throws MapiException {
         throw new UnsupportedOperationException("not used by the tools");
     }

@@ -291,10 +291,28 @@ public class LdapDirectory implements org.zcp.store.directory.ExternalDirectory 
         String filter = group.props().getOrDefault(LdapMapping.FILTER, "");
         if (filter.isEmpty()) return List.of();
         String base = group.props().getOrDefault(LdapMapping.BASE, "");
-        Filter f = Filter.createANDFilter(kindFilter(Kind.USER), parse(filter, "the filter of dynamic group " + group.dn()));
+        Filter f = Filter.createANDFilter(kindFilter(Kind.USER), parse(filter, "the filter of " + group.dn()));
         List<ExternalObject> out = new ArrayList<>();
         ldap.search(base.isEmpty() ? s.searchBase() : base, SearchScope.SUB, f, attributes, x -> toObject(x).ifPresent(out::add));
         return out;
+    }
+
+    @Override
+    public List<ExternalObject> addressLists() {
+        if (s.get("ldap_addresslist_type_attribute_value").isEmpty()) return List.of();
+        List<ExternalObject> out = new ArrayList<>();
+        ldap.search(s.searchBase(), SearchScope.SUB, typeFilter("ldap_addresslist_type_attribute_value",
+                "ldap_addresslist_search_filter"), attributes, e -> toObject(e).ifPresent(out::add));
+        return out;
+    }
+
+    /**
+     * Manual 5.2.6: "All users matching this filter AND matching the default ldap_user_search_filter
+     * will be included", under the list's own base (zarafaBase) when it has one.
+     */
+    @Override
+    public List<ExternalObject> addressListMembers(ExternalObject list) {
+        return dynamicMembers(list);
     }
 
     /**
