@@ -85,6 +85,27 @@ grep -q "unknown option 'quota_hardd'" "$DIR/bad.out" || fail "quota_hardd not n
 grep -q "unknown option 'log_levle'" "$DIR/bad.out" || fail "log_levle not named: $(cat "$DIR/bad.out")"
 pass "a typo in server.cfg stops the start and names both wrong options"
 
+# 1b. with user_plugin = ldap, a bind password the LDAP server refuses stops the start and names the
+# option (a private slapd with the shipped schema; zarafa-server -F ends with a failure status)
+LDAP_PORT=$((PORT + 153))
+sh "$ROOT/itests/src/test/config/slapd.sh" start "$DIR/slapd" "$LDAP_PORT" > /dev/null
+sed -e "s|^ldap_host *=.*|ldap_host = 127.0.0.1|" -e "s|^ldap_port *=.*|ldap_port = $LDAP_PORT|" \
+    -e "s|^ldap_bind_passwd *=.*|ldap_bind_passwd = not-the-password|" -e "s|^!propmap.*||" \
+    "$ZCP_HOME/zarafa/example-config/ldap.openldap.cfg" > "$DIR/etc/ldap-bad.cfg"
+cp "$DIR/etc/server.cfg" "$DIR/etc/ldapbad.cfg"
+# its own database, attachments and pid file: the failed start leaves nothing for the real one
+mkdir -p "$DIR/ldapbad/attachments"
+printf 'user_plugin = ldap\nuser_plugin_config = %s\nattachment_path = %s\npid_file = %s\n' "$DIR/etc/ldap-bad.cfg" \
+    "$DIR/ldapbad/attachments" "$DIR/ldapbad/zarafa-server.pid" >> "$DIR/etc/ldapbad.cfg"
+if timeout 240 zarafa-server -F -c "$DIR/etc/ldapbad.cfg" > "$DIR/ldapbad.out" 2>&1; then
+    sh "$ROOT/itests/src/test/config/slapd.sh" stop "$DIR/slapd" > /dev/null
+    fail "server started with a wrong ldap_bind_passwd"
+fi
+sh "$ROOT/itests/src/test/config/slapd.sh" stop "$DIR/slapd" > /dev/null
+grep -q "not starting: .*ldap_bind_passwd: the LDAP server refused the bind" "$DIR/ldapbad.out" \
+    || fail "the wrong ldap_bind_passwd was not named: $(tail -n 20 "$DIR/ldapbad.out")"
+pass "user_plugin = ldap with a wrong ldap_bind_passwd stops the start and names the option"
+
 start() {
     zarafa-server -c "$DIR/etc/server.cfg" > "$DIR/start.out" 2>&1 || fail "start: $(cat "$DIR/start.out")"
     i=0

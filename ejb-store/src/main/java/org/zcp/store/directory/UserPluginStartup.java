@@ -12,8 +12,9 @@ import org.zcp.store.directory.ldap.LdapService;
 /**
  * Checks the user plugin's own configuration as the server starts, not at the first logon (unix:
  * unix.cfg and the account files); with user_plugin = ldap, ldap.cfg is loaded and checked and the bind as ldap_bind_user tried, so a
- * wrong file or a wrong ldap_bind_passwd stops the start with one line naming the option (an LDAP
- * server that does not answer yet is only logged: the server starts and serves what it knows).
+ * wrong file or a wrong ldap_bind_passwd stops the start with one line naming the option, and the
+ * server process ends (an LDAP server that does not answer yet is only logged: the server starts
+ * and serves what it knows).
  */
 @Singleton
 @Startup
@@ -38,6 +39,11 @@ public class UserPluginStartup {
             else unix.directory();
         } catch (IllegalStateException e) {
             LOG.severe("zarafa-server: not starting: " + e.getMessage());
+            // a server without its users must not look started: the process ends (exit status 1,
+            // WildFly's shutdown hook stopping it in order) as a wrong server.cfg ends the launcher
+            Thread stop = new Thread(() -> System.exit(1), "zcp-user-plugin-stop");
+            stop.setDaemon(true);
+            stop.start();
             throw e;
         }
     }
