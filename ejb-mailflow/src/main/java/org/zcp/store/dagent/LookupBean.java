@@ -28,6 +28,9 @@ public class LookupBean implements LookupBackend {
     @Inject
     Directory directory;
 
+    @Inject
+    DeliveryService delivery;
+
     @Override
     public String lookup(String map, String key) {
         if (!"mailbox".equals(map) && !"alias".equals(map)) {
@@ -43,15 +46,12 @@ public class LookupBean implements LookupBackend {
                 if ("alias".equals(map) && primary.equalsIgnoreCase(key)) return "NOTFOUND ";
                 return "OK " + primary;
             }
-            Optional<DirEntry> group = directory.findGroupByAddress(key);
-            if (group.isEmpty()) return "NOTFOUND ";
+            // the addresses LMTP delivers a group's mail to
+            java.util.List<String> members = delivery.groupRecipients(key);
+            if (members == null) return "NOTFOUND ";
             // mailbox: the group's address is delivered to (the LMTP side expands it); alias: the
-            // members' primary addresses, for Postfix to expand itself
+            // members' addresses, for Postfix to expand itself
             if ("mailbox".equals(map)) return "OK " + key;
-            java.util.List<String> members = new java.util.ArrayList<>();
-            for (DirEntry u : directory.recipientsOfGroup(group.get().id())) {
-                members.add(u.email().isEmpty() ? directory.loginName(u) : u.email());
-            }
             return members.isEmpty() ? "NOTFOUND " : "OK " + String.join(",", members);
         } catch (RuntimeException e) {
             return "TEMP directory unavailable";

@@ -81,7 +81,7 @@ public abstract class ExternalUserPlugin implements UserPlugin {
             return Optional.empty();
         } catch (DirectoryUnavailableException e) {
             LOG.warning(label() + ": " + e.getMessage() + "; looking up " + name + " in the server's copy");
-            return mirror.find(kind, name, companyId).filter(this::fromLdap);
+            return mirror.find(kind, name, companyId).filter(this::fromDirectory);
         }
     }
 
@@ -92,7 +92,7 @@ public abstract class ExternalUserPlugin implements UserPlugin {
             return found.isEmpty() ? Optional.empty() : Optional.of(mirror(kind, found.get(0)));
         } catch (DirectoryUnavailableException e) {
             LOG.warning(label() + ": " + e.getMessage() + "; looking up " + name + " in the server's copy");
-            return mirror.findIgnoringCase(kind, name, companyId).filter(this::fromLdap);
+            return mirror.findIgnoringCase(kind, name, companyId).filter(this::fromDirectory);
         }
     }
 
@@ -107,7 +107,7 @@ public abstract class ExternalUserPlugin implements UserPlugin {
             return out;
         } catch (DirectoryUnavailableException e) {
             LOG.warning(label() + ": " + e.getMessage() + "; searching the server's copy for " + text);
-            return mirror.search(text, limit).stream().filter(this::fromLdap).toList();
+            return mirror.search(text, limit).stream().filter(this::fromDirectory).toList();
         }
     }
 
@@ -120,7 +120,7 @@ public abstract class ExternalUserPlugin implements UserPlugin {
     public List<DirEntry> list(Kind kind, long companyId) {
         if (!settings.getBool("sync_gab_realtime")) return listMirror(kind, companyId);
         try {
-            return refresh(kind, companyId, dir().list(kind, companyBase(kind, companyId)));
+            return refresh(kind, dir().list(kind, companyBase(kind, companyId)), false);
         } catch (DirectoryUnavailableException e) {
             LOG.warning(label() + ": " + e.getMessage() + "; listing the server's copy");
             return listMirror(kind, companyId);
@@ -128,11 +128,11 @@ public abstract class ExternalUserPlugin implements UserPlugin {
     }
 
     private List<DirEntry> listMirror(Kind kind, long companyId) {
-        return mirror.list(kind, companyId).stream().filter(this::fromLdap).toList();
+        return mirror.list(kind, companyId).stream().filter(this::fromDirectory).toList();
     }
 
-    /** Rows made by the server itself (Everyone, SYSTEM) beside those LDAP objects have. */
-    private boolean fromLdap(DirEntry e) {
+    /** Rows of the directory's objects, and those the server makes itself (Everyone, SYSTEM). */
+    private boolean fromDirectory(DirEntry e) {
         return e.id() == Directory.EVERYONE_ID || e.id() == Directory.SYSTEM_ID || e.props().containsKey(Attr.SOURCE_DN);
     }
 
@@ -140,12 +140,6 @@ public abstract class ExternalUserPlugin implements UserPlugin {
      * Brings the mirror of a whole listing up to date: new objects get their rows (and stores),
      * changed ones their attributes; the entries are returned in LDAP's order, Everyone first for
      * groups. Objects gone from LDAP are left to zarafa-admin --sync (orphans, manual 8.5.1).
-     */
-    List<DirEntry> refresh(Kind kind, long companyId, List<ExternalObject> objects) {
-        return refresh(kind, objects, false);
-    }
-
-    /**
      * {@code lean}: in a transaction of its own (synchronisation), the persistence context is
      * emptied after each object, so that a chunk's hundreds of new stores do not make every flush
      * look at all the rows made before it.
@@ -178,8 +172,7 @@ public abstract class ExternalUserPlugin implements UserPlugin {
 
     /** The mirror entry of one object read from LDAP, made or updated as needed. */
     DirEntry mirror(Kind kind, ExternalObject o) {
-        DirEntry known = byExternId(kind, o.externId()).orElse(null);
-        return upsert(kind, o, known, companyId(kind, o, companyDns(kind)));
+        return upsert(kind, o, null, companyId(kind, o, companyDns(kind)));
     }
 
     private Optional<DirEntry> byExternId(Kind kind, String externId) {
@@ -378,7 +371,7 @@ public abstract class ExternalUserPlugin implements UserPlugin {
     @Override
     public boolean authenticate(long userId, String password) {
         DirEntry e = mirror.get(userId).orElse(null);
-        if (e == null || !fromLdap(e) || e.id() == Directory.SYSTEM_ID) return false;
+        if (e == null || !fromDirectory(e) || e.id() == Directory.SYSTEM_ID) return false;
         try {
             Optional<ExternalObject> o = dir().byExternId(Kind.USER, e.externId());
             if (o.isEmpty()) return false;
@@ -402,13 +395,13 @@ public abstract class ExternalUserPlugin implements UserPlugin {
     @Override
     public List<Long> membersOf(long groupId) {
         DirEntry g = mirror.get(groupId).orElse(null);
-        if (g == null || !fromLdap(g) || groupId == Directory.EVERYONE_ID) return mirror.membersOf(groupId);
+        if (g == null || !fromDirectory(g) || groupId == Directory.EVERYONE_ID) return mirror.membersOf(groupId);
         try {
             Optional<ExternalObject> o = dir().byExternId(Kind.GROUP, g.externId());
             if (o.isEmpty()) return List.of();
             List<ExternalObject> members = dir().members(o.get()).stream().filter(m -> m.problems().isEmpty()).toList();
             List<Long> ids = refresh(Kind.USER, members, false).stream().map(DirEntry::id).toList();
-            if (o.get().objectClass() != ObjectClass.DISTLIST_DYNAMIC) replaceMembers(groupId, ids);
+            if (o.get().objectClass() != ObjectClass.DISTLIST_DYNAMIC) replaceRelations(groupId, ObjectRelation.GROUP_MEMBER, ids);
             return ids;
         } catch (DirectoryUnavailableException e) {
             LOG.warning(label() + ": " + e.getMessage() + "; members of " + g.name() + " as last read");
@@ -425,14 +418,6 @@ public abstract class ExternalUserPlugin implements UserPlugin {
         Set<Long> before = new HashSet<>(mirror.groupsOf(userId));
         for (long g : now) if (!before.contains(g)) mirror.addMember(g, userId);
         for (long g : before) if (!now.contains(g) && g != Directory.EVERYONE_ID) mirror.removeMember(g, userId);
-        if (!now.equals(before)) mirror.changed();
-    }
-
-    private void replaceMembers(long groupId, List<Long> ids) {
-        Set<Long> before = new HashSet<>(mirror.membersOf(groupId));
-        Set<Long> now = new HashSet<>(ids);
-        for (long u : now) if (!before.contains(u)) mirror.addMember(groupId, u);
-        for (long u : before) if (!now.contains(u)) mirror.removeMember(groupId, u);
         if (!now.equals(before)) mirror.changed();
     }
 
@@ -534,7 +519,7 @@ public abstract class ExternalUserPlugin implements UserPlugin {
     public List<String> removeMissing(Kind kind, Set<String> present, boolean safe) {
         List<String> report = new ArrayList<>();
         for (DirEntry e : mirror.list(kind, -1)) {
-            if (!fromLdap(e) || e.id() == Directory.EVERYONE_ID || e.id() == Directory.SYSTEM_ID) continue;
+            if (!fromDirectory(e) || e.id() == Directory.EVERYONE_ID || e.id() == Directory.SYSTEM_ID) continue;
             if (present.contains(key(e.externId(), e.objectClass()))) continue;
             if (safe) {
                 report.add("user_safe_mode: not removing " + describe(e.objectClass()) + " " + e.name() + " ("

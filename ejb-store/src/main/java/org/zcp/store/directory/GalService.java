@@ -84,8 +84,7 @@ public class GalService {
     public List<Entry> addressList(Session s, String name) {
         List<DirEntry> members = directory.plugin().addressListMembers(name == null ? "" : name)
                 .orElseThrow(() -> StoreException.notFound("address list " + name));
-        return members.stream().filter(e -> !e.hidden() && e.isUser() && e.id() != Directory.SYSTEM_ID
-                && directory.canSeeCompany(s, e.companyId())).sorted(Comparator.comparing(DirEntry::name,
+        return members.stream().filter(e -> listed(s, e)).sorted(Comparator.comparing(DirEntry::name,
                 String.CASE_INSENSITIVE_ORDER)).map(this::entry).toList();
     }
 
@@ -98,8 +97,7 @@ public class GalService {
             throw StoreException.invalid("not an entry id: " + hex);
         }
         DirEntry e = id <= 0 ? null : directory.get(id).orElse(null);
-        if (e == null || e.hidden() || e.isCompany() || e.id() == Directory.SYSTEM_ID || e.id() == Directory.EVERYONE_ID
-                || !directory.canSeeCompany(s, e.companyId())) {
+        if (e == null || !listed(s, e)) {
             throw StoreException.notFound("address book entry " + hex);
         }
         return entry(e);
@@ -150,11 +148,15 @@ public class GalService {
         }
         List<Entry> out = new ArrayList<>();
         for (DirEntry e : found.values()) {
-            if (e.hidden() || e.id() == Directory.SYSTEM_ID || e.id() == Directory.EVERYONE_ID) continue;
-            if (!(e.isUser() || e.isGroup()) || !directory.canSeeCompany(s, e.companyId())) continue;
-            out.add(entry(e));
+            if (listed(s, e)) out.add(entry(e));
         }
         return out;
+    }
+
+    /** Whether the session's address book shows the entry: a user or group, not hidden, not SYSTEM or Everyone, of a company it sees. */
+    private boolean listed(Session s, DirEntry e) {
+        return (e.isUser() || e.isGroup()) && !e.hidden() && e.id() != Directory.SYSTEM_ID
+                && e.id() != Directory.EVERYONE_ID && directory.canSeeCompany(s, e.companyId());
     }
 
     private static List<Entry> matching(List<Entry> book, Predicate<Entry> p) {
