@@ -115,6 +115,32 @@ class LdapIT {
         assertThat(Files.readAllLines(ItServer.dir().resolve("log/created-users"))).contains("john", "jane");
     }
 
+    /**
+     * Issue 12 item 4: with ldap_authentication_method = bind the password is checked by
+     * WildFly Elytron's ldap-realm "zarafa-ldap" of the security domain "zarafa": slapd sees its
+     * search for the user (the plugin's user filter and the login attribute, as the launcher made
+     * it from ldap.cfg) and then the bind as the user's entry.
+     */
+    @Test
+    @Order(1)
+    void passwordsAreCheckedByElytronsLdapRealm() throws Exception {
+        assertThat(Files.readString(ItServer.dir().resolve("log/server.log")))
+                .contains("logons are checked by the Elytron security domain 'zarafa', realm zarafa-ldap");
+        Path log = SLAPD.resolve("slapd.log");
+        long before = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
+        assertThat(ItServer.logon("jane", "jane-secret")).isNotBlank();
+        List<String> lines = List.of();
+        for (int i = 0; i < 50; i++) { // slapd writes its log as it answers; wait for the bind's line
+            List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            lines = all.subList((int) before, all.size());
+            if (lines.stream().anyMatch(l -> l.contains("BIND dn=\"uid=jane,ou=People,dc=example,dc=com\""))) break;
+            Thread.sleep(100);
+        }
+        assertThat(lines).anyMatch(l -> l.contains("SRCH base=\"dc=example,dc=com\"")
+                && l.contains("filter=\"(&(objectClass=posixAccount)(uid=jane))\""));
+        assertThat(lines).anyMatch(l -> l.contains("BIND dn=\"uid=jane,ou=People,dc=example,dc=com\""));
+    }
+
     @Test
     @Order(2)
     void filterMetacharactersNeverLogOnAsSomebody() throws Exception {

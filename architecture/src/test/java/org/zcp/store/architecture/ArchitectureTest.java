@@ -56,6 +56,21 @@ class ArchitectureTest {
     }
 
     /**
+     * Issue 12 item 4: every password is checked by WildFly Elytron. The security domain's plugin
+     * realm reaches the user plugin through DirectoryAccounts; nothing else asks a plugin for a
+     * password, so no protocol can log on around the domain (and around its throttling and audit).
+     */
+    @Test
+    void onlyTheElytronRealmAsksAPluginForAPassword() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.zcp.store.logon.DirectoryAccounts")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("UserPlugin.authenticate",
+                        call -> call.getName().equals("authenticate")
+                                && call.getTargetOwner().isAssignableTo(org.zcp.store.directory.UserPlugin.class)))
+                .because("logons go through the security domain 'zarafa' (SecurityDomainLogon), docs/directory.md")
+                .check(store);
+    }
+
+    /**
      * Issue 10 item 2: only the store core touches the EntityManager. Delivery, the pipelines,
      * rules, the spooler and the archiver ask the core (ObjectStore, OutgoingRows, AutoReplyLog,
      * ...) and never run a query or lock a row themselves. (An exception type of the persistence

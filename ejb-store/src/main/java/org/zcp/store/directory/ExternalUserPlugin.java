@@ -373,16 +373,33 @@ public abstract class ExternalUserPlugin implements UserPlugin {
         DirEntry e = mirror.get(userId).orElse(null);
         if (e == null || !fromDirectory(e) || e.id() == Directory.SYSTEM_ID) return false;
         try {
-            Optional<ExternalObject> o = dir().byExternId(Kind.USER, e.externId());
-            if (o.isEmpty()) return false;
-            mirror(Kind.USER, o.get());
-            if (!dir().authenticate(o.get(), password)) return false;
+            Optional<ExternalObject> o = current(e);
+            if (o.isEmpty() || !dir().authenticate(o.get(), password)) return false;
             refreshGroups(userId, o.get());
             return true;
         } catch (DirectoryUnavailableException ex) {
             throw new StoreException(MapiError.MAPI_E_NETWORK_ERROR, "the password of " + e.name()
                     + " cannot be checked now: " + ex.getMessage());
         }
+    }
+
+    /** After a logon Elytron's ldap-realm checked: the user and the groups it is in, read again. */
+    @Override
+    public void loggedOn(long userId) {
+        DirEntry e = mirror.get(userId).orElse(null);
+        if (e == null || !fromDirectory(e) || e.id() == Directory.SYSTEM_ID) return;
+        try {
+            current(e).ifPresent(o -> refreshGroups(userId, o));
+        } catch (DirectoryUnavailableException ex) {
+            LOG.warning(label() + ": " + ex.getMessage() + "; the groups of " + e.name() + " stay as they were");
+        }
+    }
+
+    /** The user's entry as the directory has it now, mirrored (a removed user: empty). */
+    private Optional<ExternalObject> current(DirEntry e) {
+        Optional<ExternalObject> o = dir().byExternId(Kind.USER, e.externId());
+        o.ifPresent(x -> mirror(Kind.USER, x));
+        return o;
     }
 
     // ---- groups ---------------------------------------------------------------------------------

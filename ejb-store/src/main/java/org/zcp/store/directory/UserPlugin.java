@@ -77,6 +77,14 @@ public interface UserPlugin {
     /** Whether the password is right; false for unknown users. */
     boolean authenticate(long userId, String password);
 
+    /**
+     * The user has just logged on with a password another party checked (Elytron's ldap-realm):
+     * whatever the plugin brings up to date at its own password check happens here (the groups an
+     * LDAP user is in). Nothing for plugins that keep no copy.
+     */
+    default void loggedOn(long userId) {
+    }
+
     /** Groups the user is a direct member of (without Everyone). */
     List<Long> groupsOf(long userId);
 

@@ -6,6 +6,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.zcp.store.StartRefusal;
 import org.zcp.store.config.ServerSettings;
 import org.zcp.store.directory.ldap.LdapService;
 
@@ -38,13 +39,7 @@ public class UserPluginStartup {
             if (plugin.equals("ldap")) ldap.directory();
             else unix.directory();
         } catch (IllegalStateException e) {
-            LOG.severe("zarafa-server: not starting: " + e.getMessage());
-            // a server without its users must not look started: the process ends (exit status 1,
-            // WildFly's shutdown hook stopping it in order) as a wrong server.cfg ends the launcher
-            Thread stop = new Thread(() -> System.exit(1), "zcp-user-plugin-stop");
-            stop.setDaemon(true);
-            stop.start();
-            throw e;
+            throw StartRefusal.refuse(LOG, e.getMessage());
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.zcp.store.logon;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.jboss.ejb3.annotation.SecurityDomain;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.store.StoreException;
 import org.zcp.store.audit.AuditLog;
@@ -20,9 +22,14 @@ import org.zcp.store.session.SessionManager;
 /**
  * Authentication for every protocol: password logon through the user plugin, impersonation by
  * administrators, and the trusted local logon of tools. Non-active users cannot log in (manual
- * 1.5.4); every attempt is audit-logged (manual 7.3.1.3).
+ * 1.5.4); every attempt is audit-logged (manual 7.3.1.3). The password itself is checked by
+ * WildFly Elytron ({@link SecurityDomainLogon}); throttling and the audit stay here, around it.
+ * The security domain associates "zarafa" with this module; every caller may log on, hence
+ * {@code @PermitAll} (the ejb3 subsystem denies unannotated methods of a secured bean).
  */
 @Stateless
+@SecurityDomain("zarafa")
+@PermitAll
 public class Logon {
     public static final String METHOD_PASSWORD = "User supplied password";
 
@@ -43,6 +50,9 @@ public class Logon {
 
     @Inject
     LogonThrottle throttle;
+
+    @Inject
+    SecurityDomainLogon domain;
 
     public Session password(String user, String password, String impersonate, String from, String program) {
         DirEntry e = authenticate(user, password, from, program);
@@ -78,12 +88,12 @@ public class Logon {
             throw new StoreException(MapiError.MAPI_E_LOGON_FAILED, "logon failed");
         }
         DirEntry e = user == null ? null : directory.findUser(user).orElse(null);
-        boolean candidate = e != null && e.id() != Directory.SYSTEM_ID && e.active();
+        boolean candidate = DirectoryAccounts.mayLogOn(e);
         String given = password == null ? "" : password;
         boolean ok;
         try {
             ok = throttle.derive(() -> {
-                if (candidate) return directory.plugin().authenticate(e.id(), given);
+                if (candidate) return domain.verify(e, directory.loginName(e), given);
                 PasswordHash.verify(given, DUMMY_HASH); // the same cost as a real check, never a match
                 return false;
             });

@@ -146,6 +146,7 @@ public final class ServerLauncher {
             props.putAll(GatewayConfig.properties(gateway, run, dataDirectory(c), this, err));
             props.putAll(TlsSettings.gateway(gateway, run));
             props.putAll(IcalConfig.properties(ical, run, dataDirectory(c)));
+            props.putAll(LdapRealmConfig.properties(c, run));
             Path file = run.resolve("zarafa-server.properties");
             write(file, props);
             out.println("props=" + file);

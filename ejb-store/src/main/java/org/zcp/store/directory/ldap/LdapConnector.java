@@ -66,7 +66,7 @@ public class LdapConnector implements AutoCloseable {
             throw new IllegalStateException(settings.file() + ": ldap_tls_cacert: " + e.getMessage(), e);
         }
         List<ServerSet> sets = new ArrayList<>();
-        for (LdapSettings.Server s : settings.servers()) {
+        for (org.zcp.api.config.LdapServers.Server s : settings.servers()) {
             try {
                 sets.add(s.ssl() ? new SingleServerSet(s.host(), s.port(), ssl.createSSLSocketFactory(), options)
                         : new SingleServerSet(s.host(), s.port(), options));

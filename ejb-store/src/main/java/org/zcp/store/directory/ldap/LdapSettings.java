@@ -1,11 +1,10 @@
 package org.zcp.store.directory.ldap;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.zcp.api.config.Config;
+import org.zcp.api.config.LdapServers;
 
 /**
  * ldap.cfg read and checked once (manual 5.2.3-5.2.6, 5.3.2-5.3.5): the servers to try in turn,
@@ -28,14 +27,6 @@ public final class LdapSettings {
         }
     }
 
-    /** One server of ldap_uri (or ldap_host/ldap_port/ldap_protocol). */
-    public record Server(String host, int port, boolean ssl) {
-        @Override
-        public String toString() {
-            return (ssl ? "ldaps://" : "ldap://") + host + ":" + port;
-        }
-    }
-
     /** A relation attribute (send-as, group members, company view/admin): where, kept how, matched against what. */
     public record Relation(String attribute, ValueType type, String relationAttribute) {
         public boolean configured() {
@@ -45,7 +36,7 @@ public final class LdapSettings {
 
     private final Config config;
     private final List<String> problems = new ArrayList<>();
-    private final List<Server> servers = new ArrayList<>();
+    private final List<LdapServers.Server> servers = new ArrayList<>();
 
     public LdapSettings(Config config) {
         this.config = config;
@@ -93,33 +84,9 @@ public final class LdapSettings {
     }
 
     private void readServers() {
-        String uris = get("ldap_uri");
-        if (uris.isBlank()) {
-            String protocol = get("ldap_protocol").toLowerCase(Locale.ROOT);
-            if (!protocol.equals("ldap") && !protocol.equals("ldaps")) {
-                problems.add("ldap_protocol must be ldap or ldaps, not '" + protocol + "'");
-            }
-            int port = config.getInt("ldap_port");
-            if (port < 1 || port > 65535) problems.add("ldap_port must be a port number");
-            if (get("ldap_host").isBlank()) problems.add("ldap_host is empty and no ldap_uri is set");
-            servers.add(new Server(get("ldap_host"), port, protocol.equals("ldaps")));
-            return;
-        }
-        // manual 5.2.3: "The different ldap uri's should be separated by a whitespace"
-        for (String u : uris.trim().split("\\s+")) {
-            try {
-                URI uri = new URI(u);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("ldap") && !scheme.equals("ldaps") || uri.getHost() == null) {
-                    problems.add("ldap_uri: '" + u + "' is not an ldap:// or ldaps:// URI with a host");
-                    continue;
-                }
-                boolean ssl = scheme.equals("ldaps");
-                servers.add(new Server(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : ssl ? 636 : 389, ssl));
-            } catch (URISyntaxException e) {
-                problems.add("ldap_uri: '" + u + "' is not a URI: " + e.getReason());
-            }
-        }
+        LdapServers read = new LdapServers(config);
+        problems.addAll(read.problems());
+        servers.addAll(read.servers());
     }
 
     public List<String> problems() {
@@ -147,7 +114,7 @@ public final class LdapSettings {
         return config.schema().keys().stream().filter(k -> k.endsWith(suffix)).toList();
     }
 
-    public List<Server> servers() {
+    public List<LdapServers.Server> servers() {
         return servers;
     }
 
