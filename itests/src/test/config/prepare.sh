@@ -118,7 +118,13 @@ CFG
 fi
 case "$MODE" in ldap*)
     LDAP_PORT=${BASE}389
-    sh "$HERE/slapd.sh" start "$DIR/slapd" $LDAP_PORT
+    # the hosted run reaches slapd over ldaps (its own CA): the plugin's LDAPS and Elytron's
+    # ldap-realm zarafa-ldaps; the single-tenant run over plain ldap (zarafa-ldap)
+    if [ "$MODE" = ldaphosted ]; then
+        SLAPD_TLS_PORT=${BASE}636 sh "$HERE/slapd.sh" start "$DIR/slapd" $LDAP_PORT
+    else
+        sh "$HERE/slapd.sh" start "$DIR/slapd" $LDAP_PORT
+    fi
     if [ "$MODE" = ldap ]; then
         sh "$HERE/slapd.sh" load-appendix-c "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/appendix-c.ldif"
         sh "$HERE/slapd.sh" load "$DIR/slapd" $LDAP_PORT "$HERE/../resources/ldap/extra.ldif"
@@ -134,6 +140,10 @@ CFG
         -e "s|^ldap_bind_passwd *=.*|ldap_bind_passwd = secret|" -e "s|^!propmap.*||" \
         -e "s|^ldap_network_timeout *=.*|ldap_network_timeout = 5|" \
         "$HERE/../../../../appliance/src/main/etc/ldap.openldap.cfg" > "$DIR/etc/ldap.cfg"
+    if [ "$MODE" = ldaphosted ]; then
+        sed -i -e "s|^ldap_uri *=.*|ldap_uri = ldaps://127.0.0.1:${BASE}636/|" \
+            -e "s|^ldap_tls_cacert *=.*|ldap_tls_cacert = $DIR/slapd/tls/ca.pem|" "$DIR/etc/ldap.cfg"
+    fi
     cat >> "$DIR/etc/server.cfg" <<CFG
 user_plugin = ldap
 user_plugin_config = $DIR/etc/ldap.cfg

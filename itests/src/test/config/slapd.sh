@@ -8,6 +8,9 @@
 #       cn=Manager,dc=example,dc=com with password "secret", the indices of the manual's table
 #       5.2.2), the suffix entry dc=example,dc=com, slapd on ldap://127.0.0.1:PORT/, its log in
 #       DIR/slapd.log; returns once the server answers (fails after 30 s, printing the log)
+#       With SLAPD_TLS_PORT set, slapd also serves ldaps://127.0.0.1:SLAPD_TLS_PORT/ with a server
+#       certificate for 127.0.0.1 and localhost signed by a CA made for the run (DIR/tls/ca.pem,
+#       what a client's ldap_tls_cacert names); resume serves the same addresses again.
 #   slapd.sh load DIR PORT FILE.ldif
 #       ldapadd as cn=Manager; any error fails the command with ldapadd's message
 #   slapd.sh load-appendix-c DIR PORT FILE.ldif
@@ -143,11 +146,38 @@ names_of() {
     sed -n "s/^\([AO]\) ( \([0-9.][0-9.]*\) NAME '\([^']*\)'.*/\1 \2 \3/p; t; s/^/unparsed: /p"
 }
 
+# a CA and a server certificate for 127.0.0.1/localhost under DIR/tls, and slapd.conf's TLS lines
+make_tls() {
+    dir=$1
+    command -v openssl > /dev/null || die "openssl not found (apt-get install openssl)"
+    mkdir -p "$dir/tls"
+    (
+        cd "$dir/tls"
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=slapd.sh test CA" \
+            -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+            -keyout ca.key -out ca.pem
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key -out server.csr
+        printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > server.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+            -extfile server.ext -out server.pem
+    ) > "$dir/tls/openssl.log" 2>&1 || { cat "$dir/tls/openssl.log" >&2; die "cannot make the test certificates"; }
+    chmod 600 "$dir/tls/server.key" "$dir/tls/ca.key"
+    cat >> "$dir/slapd.conf" <<CONF
+
+# made by slapd.sh start with SLAPD_TLS_PORT: ldaps with a certificate of the run's own CA
+TLSCACertificateFile $dir/tls/ca.pem
+TLSCertificateFile $dir/tls/server.pem
+TLSCertificateKeyFile $dir/tls/server.key
+CONF
+}
+
 launch() {
     dir=$1
     port=$2
+    urls="ldap://127.0.0.1:$port/"
+    [ -s "$dir/tls.port" ] && urls="$urls ldaps://127.0.0.1:$(cat "$dir/tls.port")/"
     # -d keeps slapd in the foreground (its log on stderr); it runs on in the background
-    "$SLAPD" -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$port/" -d "${SLAPD_DEBUG:-256}" \
+    "$SLAPD" -f "$dir/slapd.conf" -h "$urls" -d "${SLAPD_DEBUG:-256}" \
         > "$dir/slapd.log" 2>&1 < /dev/null &
     pid=$!
     echo "$pid" > "$dir/slapd.pid"
@@ -180,7 +210,7 @@ cmd_start() {
     if running "$dir"; then
         die "a slapd already runs for $dir (pid $(cat "$dir/slapd.pid")); stop it first"
     fi
-    rm -rf "$dir/db" "$dir/slapd.conf" "$dir/slapd.log" "$dir/slapd.pid" "$dir/slapd.args"
+    rm -rf "$dir/db" "$dir/tls" "$dir/tls.port" "$dir/slapd.conf" "$dir/slapd.log" "$dir/slapd.pid" "$dir/slapd.args"
     mkdir -p "$dir/db"
     cat > "$dir/slapd.conf" <<CONF
 # made by slapd.sh start: a private test server
@@ -226,6 +256,11 @@ index zarafaAccount pres,eq
 index zarafaSendAsPrivilege pres,eq
 index zarafaViewPrivilege pres,eq
 CONF
+    if [ -n "${SLAPD_TLS_PORT:-}" ]; then
+        case $SLAPD_TLS_PORT in *[!0-9]*) die "SLAPD_TLS_PORT must be a number: '$SLAPD_TLS_PORT'" ;; esac
+        make_tls "$dir"
+        echo "$SLAPD_TLS_PORT" > "$dir/tls.port"
+    fi
     launch "$dir" "$port"
     # the suffix entry, as Appendix C would have it but with the dc its DN names
     if ! out=$(ldapadd -x -H "ldap://127.0.0.1:$port" -D "$ROOTDN" -w "$ROOTPW" 2>&1 <<LDIF
@@ -240,7 +275,7 @@ LDIF
         echo "$out" >&2
         die "cannot create the suffix entry $SUFFIX"
     fi
-    echo "slapd.sh: slapd (pid $pid) serves $SUFFIX on ldap://127.0.0.1:$port/ ($dir)"
+    echo "slapd.sh: slapd (pid $pid) serves $SUFFIX on $urls ($dir)"
 }
 
 cmd_load() {
@@ -312,7 +347,7 @@ cmd_resume() {
         die "a slapd already runs for $dir (pid $(cat "$dir/slapd.pid"))"
     fi
     launch "$dir" "$port"
-    echo "slapd.sh: slapd (pid $pid) serves $dir again on ldap://127.0.0.1:$port/"
+    echo "slapd.sh: slapd (pid $pid) serves $dir again on $urls"
 }
 
 cmd_stop() {

@@ -2,6 +2,9 @@ package org.zcp.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,6 +39,30 @@ class LdapHostedIT {
 
     static List<String> gal(String session) throws MapiException {
         return c.getGlobalAddressBook(session).stream().map(e -> e.name).toList();
+    }
+
+    /**
+     * This run reaches slapd over ldaps:// with ldap_tls_cacert naming the run's own CA: the
+     * plugin's connection and Elytron's ldap-realm "zarafa-ldaps" (issue 12 item 4), whose bind as
+     * the user slapd sees on a TLS connection (ssf above 0).
+     */
+    @Test
+    void passwordsAreCheckedByElytronOverLdaps() throws Exception {
+        assertThat(Files.readString(ItServer.dir().resolve("log/server.log")))
+                .contains("logons are checked by the Elytron security domain 'zarafa', realm zarafa-ldaps");
+        Path log = ItServer.dir().resolve("slapd/slapd.log");
+        int before = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
+        ItServer.logon("alice@Acme", "alice-secret");
+        String bind = "BIND dn=\"uid=alice,ou=Acme,dc=example,dc=com\" mech=SIMPLE";
+        List<String> lines = List.of();
+        for (int i = 0; i < 50; i++) { // slapd writes its log as it answers; wait for the bind's line
+            List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            lines = all.subList(before, all.size());
+            if (lines.stream().anyMatch(l -> l.contains(bind))) break;
+            Thread.sleep(100);
+        }
+        assertThat(lines).anyMatch(l -> l.contains(bind) && l.matches(".* ssf=[1-9][0-9]*.*"));
+        assertThat(lines).anyMatch(l -> l.contains("filter=\"(&(objectClass=posixAccount)(uid=alice))\""));
     }
 
     @Test
