@@ -81,6 +81,16 @@ $BENCH zcp "http://127.0.0.1:$ZCP_SOAP_PORT/zarafa" u00001 bench-secret "$OUT/na
 echo "rss $(zcp_rss_kb)" >> "$OUT/zcp.txt"
 $BENCH ldap "ldap://127.0.0.1:$LDAP_PORT" dc=example,dc=com cn=Manager,dc=example,dc=com secret \
     uid=u00003,ou=People,dc=example,dc=com bench-secret "$OUT/names.txt" "$RUNS" > "$OUT/ldap.txt"
+REALM=$(grep -o "realm zarafa-[a-z]*" "$OUT/zcp/log/server.log" | tail -n 1)
+zcp_stop
+# the same logons with ldap_authentication_method = password: the plugin realm compares the
+# {SSHA} of userPassword itself (read as the bind user), where the bind method above is Elytron's
+# ldap-realm binding as each user
+sed -i -e "s|^ldap_authentication_method *=.*|ldap_authentication_method = password|" "$OUT/zcp/etc/ldap.cfg"
+zcp_start
+$BENCH logons "http://127.0.0.1:$ZCP_SOAP_PORT/zarafa" bench-secret "$OUT/names.txt" > /dev/null
+$BENCH logons "http://127.0.0.1:$ZCP_SOAP_PORT/zarafa" bench-secret "$OUT/names.txt" > "$OUT/zcp-password.txt"
+REALM2=$(grep -o "realm zarafa-[a-z]*" "$OUT/zcp/log/server.log" | tail -n 1)
 zcp_stop
 
 v() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
@@ -93,6 +103,8 @@ echo "| zarafa-admin --sync, first (rows and stores for $USERS_LISTED users; $NO
 echo "| zarafa-admin --sync, nothing changed | $(echo "scale=1; $SYNC2 / 1000" | bc) s | - |"
 echo "| first logon (bind) | $(v logon_first "$OUT/zcp.txt") s | $(v logon_first "$OUT/ldap.txt") s (ldapwhoami) |"
 echo "| logon again | $(v logon_again "$OUT/zcp.txt") s | - |"
+echo "| 100 logons of other users, bind ($REALM) | $(v logon_each "$OUT/zcp.txt") s | $(v logon_each "$OUT/ldap.txt") s (100 ldapwhoami) |"
+echo "| 100 logons of other users, password comparison ($REALM2) | $(v logon_each "$OUT/zcp-password.txt") s | - |"
 echo "| global address book, $(v gal_entries "$OUT/zcp.txt") entries (median of $RUNS) | $(v gal "$OUT/zcp.txt") s | $(v gal "$OUT/ldap.txt") s ($(v gal_entries "$OUT/ldap.txt") users, ldapsearch) |"
 echo "| 100 names resolved in one call | $(v resolve_batch "$OUT/zcp.txt") s ($(v resolve_batch_resolved "$OUT/zcp.txt") resolved) | - |"
 echo "| 100 names resolved one call each | $(v resolve_each "$OUT/zcp.txt") s | $(v resolve_each "$OUT/ldap.txt") s (100 ldapsearch) |"

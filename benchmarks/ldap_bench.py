@@ -4,10 +4,12 @@ directory, and the same questions asked of slapd itself with ldapsearch/ldapwhoa
 any LDAP-backed server stands on). Each command prints "key value" lines (seconds).
 
   zcp URL USER PASSWORD NAMES_FILE RUNS   first logon of USER, then the GAL listing (median of
-                                          RUNS), 100 names resolved in one call and in 100 calls
+                                          RUNS), 100 names resolved in one call and in 100 calls,
+                                          100 logons (and logoffs) of the users NAMES_FILE names
+  logons URL PASSWORD NAMES_FILE          only those 100 logons
   ldap URI BASE BINDDN BINDPW USERDN PASSWORD NAMES_FILE RUNS
                                           a bind as USERDN, listing every user (median of RUNS),
-                                          100 names looked up one search each
+                                          100 names looked up one search each, 100 binds as them
 """
 import statistics
 import subprocess
@@ -46,6 +48,15 @@ def zcp(url, user, password, names_file, runs):
     print("resolve_batch_resolved %d" % ok)
     t, _ = timed(lambda: [svc.resolveNames(sid, [n]) for n in names])
     print("resolve_each %.3f" % t)
+    logons(svc, password, names)
+
+
+def logons(svc, password, names):
+    """100 password logons of different users, each with its logoff: through the security domain."""
+    def one(n):
+        svc.logoff(svc.logon(n, password, None, "ldap-bench").sessionId)
+    t, _ = timed(lambda: [one(n) for n in names])
+    print("logon_each %.3f" % t)
 
 
 def ldap(uri, base, binddn, bindpw, userdn, password, names_file, runs):
@@ -70,11 +81,18 @@ def ldap(uri, base, binddn, bindpw, userdn, password, names_file, runs):
     t, _ = timed(lambda: [run(["ldapsearch"] + common + ["(&(objectClass=posixAccount)(uid=%s))" % n, "uid", "cn",
                                                          "mail"]) for n in names])
     print("resolve_each %.3f" % t)
+    dn = userdn.split(",", 1)[1]
+    t, _ = timed(lambda: [run(["ldapwhoami", "-x", "-H", uri, "-D", "uid=%s,%s" % (n, dn), "-w", password])
+                          for n in names])
+    print("logon_each %.3f" % t)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "zcp":
         zcp(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
+    elif sys.argv[1] == "logons":
+        url, password, names_file = sys.argv[2:5]
+        logons(zeep.Client(url + "?wsdl").service, password, [n.strip() for n in open(names_file) if n.strip()])
     elif sys.argv[1] == "ldap":
         ldap(*sys.argv[2:8], sys.argv[8], int(sys.argv[9]))
     else:

@@ -89,6 +89,14 @@ class LdapHostedIT {
         assertThat(LdapIT.fault(() -> ItServer.logon("alice@Globex", "alice-secret"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
         List<AddressEntry> resolved = c.resolveNames(bob, List.of("ian")).get(0).entries;
         assertThat(resolved).isEmpty();
+        // one global address book per company bob may view, his own first; Initech's is not his to open
+        List<org.zcp.api.soap.AddressContainer> books = c.getAddressBookHierarchy(bob);
+        assertThat(books).extracting(b -> b.name + "/" + b.type).containsExactly("Globex/company", "Acme/company");
+        assertThat(c.getAddressContainer(bob, books.get(1).entryId)).extracting(e -> e.name)
+                .contains("alice@Acme", "Acme Staff").doesNotContain("bob@Globex");
+        String initech = c.getAddressBookHierarchy(admin).stream().filter(b -> b.name.equals("Initech")).findFirst()
+                .orElseThrow().entryId;
+        assertThat(LdapIT.fault(() -> c.getAddressContainer(bob, initech))).isEqualTo(MapiError.MAPI_E_NOT_FOUND);
     }
 
     @Test

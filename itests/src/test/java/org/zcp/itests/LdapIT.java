@@ -203,6 +203,18 @@ class LdapIT {
         assertThat(c.getAddressList(s, "Example addresslist")).extracting(e -> e.name)
                 .contains("john", "jane", "pete", "helpdesk", "room1").doesNotContain("hidden", "Mary Poppins");
         assertThat(fault(() -> c.getAddressList(s, "nope"))).isEqualTo(MapiError.MAPI_E_NOT_FOUND);
+        // the address book's containers: the global address book, the address list below it,
+        // each opened by its entry id (MAPI_ABCONT) with what its own call lists
+        List<org.zcp.api.soap.AddressContainer> books = c.getAddressBookHierarchy(s);
+        assertThat(books).extracting(b -> b.name + "/" + b.type + "/" + b.depth)
+                .containsExactly("Global Address Book/gal/0", "Example addresslist/addresslist/1");
+        assertThat(c.getAddressContainer(s, books.get(0).entryId)).extracting(e -> e.name)
+                .containsExactlyElementsOf(c.getGlobalAddressBook(s).stream().map(e -> e.name).toList());
+        assertThat(c.getAddressContainer(s, books.get(1).entryId)).extracting(e -> e.name)
+                .containsExactlyElementsOf(c.getAddressList(s, "Example addresslist").stream().map(e -> e.name).toList());
+        // an entry's id is no container, a container's id no entry
+        assertThat(fault(() -> c.getAddressContainer(s, gal.get("Sales").entryId))).isEqualTo(MapiError.MAPI_E_INVALID_ENTRYID);
+        assertThat(fault(() -> c.getAddressEntry(s, books.get(0).entryId))).isEqualTo(MapiError.MAPI_E_NOT_FOUND);
         assertThat(fault(() -> c.getAddressEntry(s, "00000000AC21A95040D3EE48B319FBA75330442500000000060000007F96980000000000")))
                 .isEqualTo(MapiError.MAPI_E_NOT_FOUND);
     }

@@ -234,6 +234,15 @@ final class Wire {
         return a == null ? null : new AclEntry(a.memberName, a.memberType, a.rights);
     }
 
+    static org.zcp.api.soap.AddressContainer out(org.zcp.store.directory.GalService.Container c) {
+        org.zcp.api.soap.AddressContainer a = new org.zcp.api.soap.AddressContainer();
+        a.entryId = c.entryId();
+        a.name = c.name();
+        a.type = c.type();
+        a.depth = c.depth();
+        return a;
+    }
+
     static org.zcp.api.soap.AddressEntry out(org.zcp.store.directory.GalService.Entry e) {
         org.zcp.api.soap.AddressEntry a = new org.zcp.api.soap.AddressEntry();
         a.entryId = e.entryId();

@@ -580,6 +580,16 @@ public class ZarafaCmdEndpoint implements ZarafaCmd {
     }
 
     @Override
+    public List<org.zcp.api.soap.AddressContainer> getAddressBookHierarchy(String sessionId) throws MapiException {
+        return call("getAddressBookHierarchy", sessionId, s -> Wire.map(gal.hierarchy(s), Wire::out));
+    }
+
+    @Override
+    public List<org.zcp.api.soap.AddressEntry> getAddressContainer(String sessionId, String entryId) throws MapiException {
+        return call("getAddressContainer", sessionId, s -> Wire.map(gal.contents(s, entryId), Wire::out));
+    }
+
+    @Override
     public org.zcp.api.soap.AddressEntry getAddressEntry(String sessionId, String entryId) throws MapiException {
         return call("getAddressEntry", sessionId, s -> Wire.out(gal.byEntryId(s, entryId)));
     }

@@ -413,6 +413,21 @@ public interface ZarafaCmd {
     List<AddressEntry> getAddressList(@WebParam(name = "sessionId") String sessionId,
             @WebParam(name = "name") String name) throws MapiException;
 
+    /**
+     * The address book's containers (MAPI's hierarchy of the address book): the global address
+     * book, in hosted mode one per company the session may see (its own first), and the address
+     * lists below it.
+     */
+    @WebMethod
+    @WebResult(name = "container")
+    List<AddressContainer> getAddressBookHierarchy(@WebParam(name = "sessionId") String sessionId) throws MapiException;
+
+    /** The entries of one container of getAddressBookHierarchy, by its entry id (hex). */
+    @WebMethod
+    @WebResult(name = "entry")
+    List<AddressEntry> getAddressContainer(@WebParam(name = "sessionId") String sessionId,
+            @WebParam(name = "entryId") String entryId) throws MapiException;
+
     /** One entry by its address-book entry id (hex), if the session may see it. */
     @WebMethod
     @WebResult(name = "entry")

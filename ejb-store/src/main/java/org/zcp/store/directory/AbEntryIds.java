@@ -20,6 +20,8 @@ public final class AbEntryIds {
     public static final int MAPI_MAILUSER = 6;
     /** MAPI_DISTLIST: a group. */
     public static final int MAPI_DISTLIST = 8;
+    /** MAPI_ABCONT: a container of the address book (a company's global address book, an address list). */
+    public static final int MAPI_ABCONT = 4;
     static final int LENGTH = 4 + 16 + 4 + 4 + 4 + 4;
 
     /** The entry id of a directory object of {@code type} (MAPI_MAILUSER, MAPI_DISTLIST). */
@@ -33,6 +35,39 @@ public final class AbEntryIds {
         b.putInt((int) objectId);
         b.putInt(0); // the external id's terminating zero and its padding
         return b.array();
+    }
+
+    /**
+     * The entry id of a container: the global address book of company {@code companyId} (0 outside
+     * hosted mode) with an empty external id, or an address list, named in the external id (as
+     * the original's ABEID carries an object's external id) with object id 0.
+     */
+    public static byte[] container(long companyId, String addressList) {
+        if (companyId < 0 || companyId > 0xFFFF_FFFFL) throw new IllegalArgumentException("company id " + companyId);
+        byte[] name = addressList == null ? new byte[0] : addressList.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int padded = (name.length + 1 + 3) / 4 * 4; // the terminating zero, padded to four bytes
+        ByteBuffer b = ByteBuffer.allocate(LENGTH - 4 + padded).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0);
+        b.put(MUIDECSAB);
+        b.putInt(0);
+        b.putInt(MAPI_ABCONT);
+        b.putInt(addressList == null ? (int) companyId : 0);
+        b.put(name);
+        return b.array();
+    }
+
+    /** The object type an entry id of this address book has (MAPI_MAILUSER, ...), or -1 when it is none of ours. */
+    public static int type(byte[] entryId) {
+        if (objectId(entryId) < 0) return -1;
+        return ByteBuffer.wrap(entryId, 24, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    /** The external id an entry id carries (an address list's name), empty when it has none. */
+    public static String externalId(byte[] entryId) {
+        if (objectId(entryId) < 0 || entryId.length <= LENGTH - 4) return "";
+        int end = LENGTH - 4;
+        while (end < entryId.length && entryId[end] != 0) end++;
+        return new String(entryId, LENGTH - 4, end - (LENGTH - 4), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The directory object id an entry id of this address book names, or -1 when it is none of ours. */

@@ -37,6 +37,14 @@ public class GalService {
             List<String> aliases, String company, boolean securityGroup) {
     }
 
+    /**
+     * A container of the address book's hierarchy (MAPI's address book containers): the global
+     * address book ("gal"; in hosted mode one per company the session sees, "company"), and the
+     * address lists ("addresslist", manual 5.2.6) one level below the session's own book.
+     */
+    public record Container(String entryId, String name, String type, int depth) {
+    }
+
     /** A name as typed and what it resolves to (status RESOLVED, AMBIGUOUS or UNRESOLVED of api.soap.ResolvedName). */
     public record Resolved(String query, int status, List<Entry> entries) {
     }
@@ -55,6 +63,11 @@ public class GalService {
                 if (directory.canSeeCompany(s, c.id())) companies.add(c.id());
             }
         }
+        return visible(companies);
+    }
+
+    /** The listed users, resources and contacts of the companies (-1: all), then their groups, each by name. */
+    private List<DirEntry> visible(List<Long> companies) {
         List<DirEntry> users = new ArrayList<>();
         List<DirEntry> groups = new ArrayList<>();
         for (long company : companies) {
@@ -88,14 +101,73 @@ public class GalService {
                 String.CASE_INSENSITIVE_ORDER)).map(this::entry).toList();
     }
 
-    /** The entry an address-book entry id (hex) names, if the session sees it; else MAPI_E_NOT_FOUND. */
-    public Entry byEntryId(Session s, String hex) {
-        long id;
+    /** The name of the global address book's container outside hosted mode, as Outlook shows it. */
+    static final String GLOBAL_ADDRESS_BOOK = "Global Address Book";
+
+    /**
+     * The address book's containers the session sees, in hierarchy order: the global address book
+     * (hosted: the session's own company first, then the others it may view, by name), the address
+     * lists below the session's own.
+     */
+    public List<Container> hierarchy(Session s) {
+        List<Container> out = new ArrayList<>();
+        List<Container> lists = addressLists(s).stream()
+                .map(n -> new Container(hex(AbEntryIds.container(0, n)), n, "addresslist", 1)).toList();
+        if (!settings.hosted()) {
+            out.add(new Container(hex(AbEntryIds.container(0, null)), GLOBAL_ADDRESS_BOOK, "gal", 0));
+            out.addAll(lists);
+            return out;
+        }
+        List<DirEntry> companies = new ArrayList<>(directory.companies().stream()
+                .filter(c -> directory.canSeeCompany(s, c.id())).toList());
+        companies.sort(Comparator.comparing((DirEntry c) -> c.id() != s.companyId())
+                .thenComparing(DirEntry::name, String.CASE_INSENSITIVE_ORDER));
+        for (DirEntry c : companies) {
+            out.add(new Container(hex(AbEntryIds.container(c.id(), null)), c.name(), "company", 0));
+            if (out.size() == 1) out.addAll(lists);
+        }
+        if (companies.isEmpty()) out.addAll(lists.stream().map(l -> new Container(l.entryId(), l.name(), l.type(), 0)).toList());
+        return out;
+    }
+
+    /**
+     * The entries of a container of {@link #hierarchy}: a global address book, a company's, or an
+     * address list. MAPI_E_NOT_FOUND for a container the session does not see, MAPI_E_INVALID_PARAMETER
+     * for an id that names no container.
+     */
+    public List<Entry> contents(Session s, String hex) {
+        byte[] id = parse(hex);
+        if (AbEntryIds.type(id) != AbEntryIds.MAPI_ABCONT) {
+            throw new StoreException(org.zcp.api.mapi.MapiError.MAPI_E_INVALID_ENTRYID, "not a container's entry id: " + hex);
+        }
+        String list = AbEntryIds.externalId(id);
+        if (!list.isEmpty()) return addressList(s, list);
+        long company = AbEntryIds.objectId(id);
+        if (!settings.hosted()) {
+            if (company != 0) throw StoreException.notFound("address book container " + hex);
+            return list(s);
+        }
+        boolean known = directory.companies().stream().anyMatch(c -> c.id() == company);
+        if (!known || !directory.canSeeCompany(s, company)) throw StoreException.notFound("address book container " + hex);
+        return visible(List.of(company)).stream().map(this::entry).toList();
+    }
+
+    private static byte[] parse(String hex) {
         try {
-            id = AbEntryIds.objectId(HexFormat.of().parseHex(hex == null ? "" : hex.trim()));
+            return HexFormat.of().parseHex(hex == null ? "" : hex.trim());
         } catch (IllegalArgumentException e) {
             throw StoreException.invalid("not an entry id: " + hex);
         }
+    }
+
+    private static String hex(byte[] entryId) {
+        return HexFormat.of().withUpperCase().formatHex(entryId);
+    }
+
+    /** The entry an address-book entry id (hex) names, if the session sees it; else MAPI_E_NOT_FOUND. */
+    public Entry byEntryId(Session s, String hex) {
+        byte[] entryId = parse(hex);
+        long id = AbEntryIds.type(entryId) == AbEntryIds.MAPI_ABCONT ? -1 : AbEntryIds.objectId(entryId);
         DirEntry e = id <= 0 ? null : directory.get(id).orElse(null);
         if (e == null || !listed(s, e)) {
             throw StoreException.notFound("address book entry " + hex);
@@ -172,8 +244,7 @@ public class GalService {
             default -> "user";
         };
         String aliases = e.prop(Attr.ALIASES);
-        return new Entry(e.id(), HexFormat.of().withUpperCase().formatHex(AbEntryIds.of(group ? AbEntryIds.MAPI_DISTLIST
-                : AbEntryIds.MAPI_MAILUSER, e.id())), type, group ? e.name() : directory.loginName(e), e.fullName(),
+        return new Entry(e.id(), hex(AbEntryIds.of(group ? AbEntryIds.MAPI_DISTLIST : AbEntryIds.MAPI_MAILUSER, e.id())), type, group ? e.name() : directory.loginName(e), e.fullName(),
                 e.email(), aliases == null || aliases.isBlank() ? List.of() : List.of(aliases.trim().split("\\s+")),
                 settings.hosted() && e.companyId() != 0 ? directory.companyName(e.companyId()) : "",
                 e.objectClass() == ObjectClass.DISTLIST_SECURITY);

@@ -28,7 +28,7 @@ class AccessMatrixTableTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(soapRows).as("ZarafaCmd operations without a row in access-matrix.tsv").containsAll(operations);
         assertThat(operations).as("rows naming no ZarafaCmd operation").containsAll(soapRows);
-        assertThat(operations).hasSize(78);
+        assertThat(operations).hasSize(80);
 
         Map<String, Probe> probes = MatrixRunner.probes();
         List<String> keys = table.rows.stream().map(MatrixTable.Row::key).toList();

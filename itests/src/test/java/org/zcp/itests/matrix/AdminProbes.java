@@ -221,6 +221,17 @@ final class AdminProbes {
         }));
         p.put("getAddressLists/-", call(c -> c.c.getAddressLists(c.sid())));
         p.put("getAddressList/unknown", call(c -> c.c.getAddressList(c.sid(), "No Such List")));
+        p.put("getAddressBookHierarchy/-", call(c -> c.c.getAddressBookHierarchy(c.sid())));
+        p.put("getAddressContainer/victim-book", c -> {
+            // the global address book the victim is listed in: the one book outside hosted mode,
+            // the victim's company's book in it (as the system administrator sees the hierarchy)
+            String company = c.c.resolveNames(c.w.admin, java.util.List.of(c.w.victim())).get(0).entries.get(0).company;
+            String id = c.c.getAddressBookHierarchy(c.w.admin).stream()
+                    .filter(b -> b.depth == 0 && (company.isEmpty() || b.name.equals(company))).findFirst()
+                    .orElseThrow().entryId;
+            return op(() -> c.c.getAddressContainer(c.sid(), id).stream().anyMatch(e -> e.name.equals(c.w.victim()))
+                    ? "allow" : "filtered");
+        });
         p.put("getAddressEntry/victim", c -> {
             String id = c.c.resolveNames(c.w.admin, java.util.List.of(c.w.victim())).get(0).entries.get(0).entryId;
             return op(() -> c.c.getAddressEntry(c.sid(), id).name.equals(c.w.victim()) ? "allow" : "filtered");

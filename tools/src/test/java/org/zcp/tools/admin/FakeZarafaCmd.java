@@ -625,6 +625,16 @@ public class FakeZarafaCmd implements ZarafaCmd {
     }
 
     @Override
+    public List<org.zcp.api.soap.AddressContainer> getAddressBookHierarchy(String sessionId) throws MapiException {
+        throw new UnsupportedOperationException("not used by the tools");
+    }
+
+    @Override
+    public List<org.zcp.api.soap.AddressEntry> getAddressContainer(String sessionId, String entryId) throws MapiException {
+        throw new UnsupportedOperationException("not used by the tools");
+    }
+
+    @Override
     public List<String> syncDirectory(String sessionId) throws MapiException {
         requireSystemAdmin(caller(sessionId));
         calls.add("syncDirectory");
