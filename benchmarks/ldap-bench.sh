@@ -81,7 +81,7 @@ $BENCH zcp "http://127.0.0.1:$ZCP_SOAP_PORT/zarafa" u00001 bench-secret "$OUT/na
 echo "rss $(zcp_rss_kb)" >> "$OUT/zcp.txt"
 $BENCH ldap "ldap://127.0.0.1:$LDAP_PORT" dc=example,dc=com cn=Manager,dc=example,dc=com secret \
     uid=u00003,ou=People,dc=example,dc=com bench-secret "$OUT/names.txt" "$RUNS" > "$OUT/ldap.txt"
-REALM=$(grep -o "realm zarafa-[a-z]*" "$OUT/zcp/log/server.log" | tail -n 1)
+REALM=$(grep -ho "realm zarafa-[a-z]*" "$OUT/zcp/run/zarafa-server.out" | tail -n 1)
 zcp_stop
 # the same logons with ldap_authentication_method = password: the plugin realm compares the
 # {SSHA} of userPassword itself (read as the bind user), where the bind method above is Elytron's
@@ -90,7 +90,7 @@ sed -i -e "s|^ldap_authentication_method *=.*|ldap_authentication_method = passw
 zcp_start
 $BENCH logons "http://127.0.0.1:$ZCP_SOAP_PORT/zarafa" bench-secret "$OUT/names.txt" > /dev/null
 $BENCH logons "http://127.0.0.1:$ZCP_SOAP_PORT/zarafa" bench-secret "$OUT/names.txt" > "$OUT/zcp-password.txt"
-REALM2=$(grep -o "realm zarafa-[a-z]*" "$OUT/zcp/log/server.log" | tail -n 1)
+REALM2=$(grep -ho "realm zarafa-[a-z]*" "$OUT/zcp/run/zarafa-server.out" | tail -n 1)
 zcp_stop
 
 v() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }

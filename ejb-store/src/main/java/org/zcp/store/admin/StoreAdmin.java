@@ -131,8 +131,11 @@ public class StoreAdmin {
             o.type = st.type;
             r.stores.add(o);
         }
+        // one query for every store's owner: a query per user would flush-check the whole
+        // listing each time, minutes for 10,000 users (benchmarks/ldap-bench.sh)
+        java.util.Set<Long> withStore = stores.usersWithPrivateStore();
         for (DirEntry u : directory.users(-1)) {
-            if (stores.privateStoreOf(u.id()).isEmpty()) r.usersWithoutStore.add(directory.loginName(u));
+            if (!withStore.contains(u.id())) r.usersWithoutStore.add(directory.loginName(u));
         }
         return r;
     }

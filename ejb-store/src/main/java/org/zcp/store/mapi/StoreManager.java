@@ -289,6 +289,12 @@ public class StoreManager {
                 StoreEntity.class).getResultList();
     }
 
+    /** The ids of the users that have a private store, in one query (for listings over every user). */
+    public java.util.Set<Long> usersWithPrivateStore() {
+        return new java.util.HashSet<>(em.createQuery("select s.userId from StoreEntity s where s.type = 0 and s.userId <> 0",
+                Long.class).getResultList());
+    }
+
     public List<StoreEntity> allStores() {
         return em.createQuery("select s from StoreEntity s order by s.id", StoreEntity.class).getResultList();
     }

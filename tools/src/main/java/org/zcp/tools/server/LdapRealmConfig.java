@@ -74,6 +74,13 @@ final class LdapRealmConfig {
             }
         }
         Choice choice = choose(userPlugin, ldap);
+        // the ldaps realm's trust store lives in the run directory (absent unless zarafa-ldaps),
+        // written anew at every start like the other key stores
+        Path trust = run.resolve(TRUST_STORE);
+        java.nio.file.Files.deleteIfExists(trust);
+        String trustPassword = KeyStores.randomPassword();
+        p.put("zcp.ldap.truststore", trust.toString());
+        p.put("zcp.ldap.truststore.password", trustPassword);
         p.put("zcp.auth.realm", choice.realm());
         if (choice.reason() != null) p.put("zcp.auth.realm.reason", choice.reason());
         if (choice.realm().equals(PLUGIN)) return p;
@@ -88,17 +95,13 @@ final class LdapRealmConfig {
         p.put("zcp.ldap.login.attribute", ldap.get("ldap_loginname_attribute").trim());
         p.put("zcp.ldap.filter", filter(ldap));
         if (choice.realm().equals(LDAPS)) {
-            Path trust = run.resolve(TRUST_STORE);
-            String password = KeyStores.randomPassword();
             String ca = ldap.get("ldap_tls_cacert").trim();
             if (ca.isEmpty()) {
                 Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
-                KeyStores.copy(cacerts, "changeit", trust, password);
-            } else if (KeyStores.trustStore(List.of(Path.of(ca)), List.of(), trust, password) == null) {
+                KeyStores.copy(cacerts, "changeit", trust, trustPassword);
+            } else if (KeyStores.trustStore(List.of(Path.of(ca)), List.of(), trust, trustPassword) == null) {
                 throw new IOException(ldap.file() + ": ldap_tls_cacert " + ca + " cannot be read");
             }
-            p.put("zcp.ldap.truststore", trust.toString());
-            p.put("zcp.ldap.truststore.password", password);
         }
         return p;
     }

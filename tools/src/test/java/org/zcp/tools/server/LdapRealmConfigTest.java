@@ -111,7 +111,8 @@ class LdapRealmConfigTest {
         Files.writeString(server, "user_plugin = ldap\nuser_plugin_config = ldap.cfg\n");
         Map<String, String> p = LdapRealmConfig.properties(Config.load(Schemas.SERVER, server), dir);
         assertThat(p).containsEntry("zcp.auth.realm", "zarafa-ldap").containsEntry("zcp.ldap.auth.level", "none")
-                .doesNotContainKey("zcp.ldap.truststore");
+                .containsEntry("zcp.ldap.truststore", dir.resolve("zarafa-ldap-trust.p12").toString());
+        assertThat(dir.resolve("zarafa-ldap-trust.p12")).doesNotExist();
     }
 
     @Test
@@ -119,7 +120,7 @@ class LdapRealmConfigTest {
         Path server = dir.resolve("server.cfg");
         Files.writeString(server, "user_plugin = db\n");
         assertThat(LdapRealmConfig.properties(Config.load(Schemas.SERVER, server), dir))
-                .containsExactly(Map.entry("zcp.auth.realm", "zarafa-plugin"));
+                .containsEntry("zcp.auth.realm", "zarafa-plugin").doesNotContainKeys("zcp.ldap.url", "zcp.ldap.filter");
     }
 
     @Test
