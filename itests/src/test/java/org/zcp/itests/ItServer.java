@@ -1,15 +1,23 @@
 package org.zcp.itests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.zcp.api.mapi.MapiError;
 import org.zcp.api.soap.CompanyDetails;
 import org.zcp.api.soap.LogonResult;
 import org.zcp.api.soap.MapiException;
 import org.zcp.api.soap.UserDetails;
 import org.zcp.api.soap.ZarafaCmd;
+import org.zcp.tools.admin.ZarafaAdmin;
+import org.zcp.tools.soap.ServerConnection;
 import org.zcp.tools.soap.ZarafaClient;
 
 /**
@@ -106,7 +114,7 @@ public final class ItServer {
             client().createUser(admin, u);
         } catch (MapiException e) {
             // made by an earlier run against this server
-            if (e.error() != org.zcp.api.mapi.MapiError.MAPI_E_COLLISION) throw e;
+            if (e.error() != MapiError.MAPI_E_COLLISION) throw e;
         }
         client().setUserFeature(admin, u.userName, "imap", true);
         return u.userName;
@@ -119,5 +127,35 @@ public final class ItServer {
     public static List<String> auditLog() throws IOException {
         Path p = dir().resolve("log/audit.log");
         return Files.exists(p) ? Files.readAllLines(p) : List.of();
+    }
+
+    /** zarafa-admin as administrators run it, on a SYSTEM session of its own (it logs off at the end). */
+    public static String zarafaAdmin(String... args) throws Exception {
+        String session = admin();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = ZarafaAdmin.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                (host, config, trace) -> ServerConnection.of(client(), session, url()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as("zarafa-admin %s: %s%s", String.join(" ", args), text,
+                err.toString(StandardCharsets.UTF_8)).isZero();
+        return text;
+    }
+
+    /** The MAPI error a call ends with; an assertion error when it ends without one. */
+    public static MapiError fault(ThrowingRunnable r) {
+        try {
+            r.run();
+        } catch (MapiException e) {
+            return e.error();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no fault");
+    }
+
+    public interface ThrowingRunnable {
+        void run() throws Exception;
     }
 }

@@ -2,9 +2,9 @@ package org.zcp.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.zcp.itests.ItServer.fault;
+import static org.zcp.itests.ItServer.zarafaAdmin;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +22,12 @@ import org.zcp.api.soap.GroupDetails;
 import org.zcp.api.soap.MapiException;
 import org.zcp.api.soap.UserDetails;
 import org.zcp.api.soap.ZarafaCmd;
-import org.zcp.tools.admin.ZarafaAdmin;
-import org.zcp.tools.soap.ServerConnection;
 
 /**
  * The server with user_plugin = ldap (manual 4.4.3, 5.2, 8.5) against a real Debian slapd that
  * prepare.sh started with the shipped zarafa.schema, the manual's Appendix C and the tests' own
  * entries (extra.ldif), the server's ldap.cfg being the shipped ldap.openldap.cfg pointed at it.
- * Users log on with their LDAP passwords over SOAP and IMAP, zarafa-admin lists what LDAP has,
+ * Users log on with their LDAP passwords over SOAP, IMAP, POP3 and CalDAV (Elytron's ldap-realm), zarafa-admin lists what LDAP has,
  * stores appear just in time, mail reaches addresses and aliases, changes in LDAP show, a user
  * removed from LDAP leaves an orphaned store after --sync, and a stopped slapd leaves logged-on
  * users working while new logons get a clear error.
@@ -51,20 +49,6 @@ class LdapIT {
         admin = ItServer.admin();
     }
 
-    /** zarafa-admin as administrators run it, on a SYSTEM session of its own (it logs off at the end). */
-    static String zarafaAdmin(String... args) throws Exception {
-        String session = ItServer.admin();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = ZarafaAdmin.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                (host, config, trace) -> ServerConnection.of(ItServer.client(), session, ItServer.url()));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(rc).as("zarafa-admin %s: %s%s", String.join(" ", args), text, err.toString(StandardCharsets.UTF_8))
-                .isZero();
-        return text;
-    }
-
     /** ldapadd/ldapmodify/ldapdelete as cn=Manager on the test's slapd. */
     static void ldap(String tool, String input, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(tool, "-x", "-H", LDAP, "-D", "cn=Manager,dc=example,dc=com",
@@ -83,21 +67,6 @@ class LdapIT {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("slapd.sh " + String.join(" ", args) + ": " + out).isZero();
-    }
-
-    static MapiError fault(ThrowingRunnable r) {
-        try {
-            r.run();
-        } catch (MapiException e) {
-            return e.error();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("no fault");
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 
     @Test
@@ -243,6 +212,47 @@ class LdapIT {
         // jane has no feature of her own, and disabled_features holds imap by default
         assertThatThrownBy(() -> ImapIT.connect("imap", imap, "jane", "jane-secret"))
                 .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+    }
+
+    /**
+     * POP3 and CalDAV check LDAP passwords through the same security domain: pete gets pop3 in
+     * LDAP (zarafaEnabledFeatures), which the server takes at his next logon.
+     */
+    @Test
+    @Order(5)
+    void pop3AndCalDavLogOnWithTheLdapPassword() throws Exception {
+        ldap("ldapmodify", """
+                dn: uid=pete,ou=People,dc=example,dc=com
+                changetype: modify
+                add: zarafaEnabledFeatures
+                zarafaEnabledFeatures: pop3
+                """);
+        int pop3 = Integer.getInteger("zcp.itest.lmtpport") + 107;
+        try (Pop3IT.Client p = new Pop3IT.Client(new java.net.Socket("127.0.0.1", pop3))) {
+            assertThat(p.line()).startsWith("+OK");
+            assertThat(p.cmd("USER pete")).startsWith("+OK");
+            assertThat(p.cmd("PASS wrong")).startsWith("-ERR");
+        }
+        try (Pop3IT.Client p = new Pop3IT.Client(new java.net.Socket("127.0.0.1", pop3))) {
+            assertThat(p.line()).startsWith("+OK");
+            assertThat(p.cmd("USER pete")).startsWith("+OK");
+            assertThat(p.cmd("PASS " + "pete-secret")).startsWith("+OK");
+            assertThat(p.cmd("STAT")).startsWith("+OK");
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, Integer> propfind = password -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ItServer.icalUrl() + "/caldav/pete/"))
+                        .method("PROPFIND", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Depth", "0")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("pete:" + password).getBytes(StandardCharsets.UTF_8)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertThat(propfind.apply("pete-secret")).isEqualTo(207);
+        assertThat(propfind.apply("wrong")).isEqualTo(401);
     }
 
     @Test

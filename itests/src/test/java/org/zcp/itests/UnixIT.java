@@ -44,18 +44,18 @@ class UnixIT {
         String s = ItServer.logon("alice", "alice-unix");
         assertThat(c.getStore(s, null).inboxId).isNotNull();
         assertThat(ItServer.logon("bob", "bob-unix")).isNotBlank();
-        assertThat(LdapIT.fault(() -> ItServer.logon("alice", "bob-unix"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        assertThat(ItServer.fault(() -> ItServer.logon("alice", "bob-unix"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
         // root is outside min_user_uid..max_user_uid; frontdesk has the non-login shell
-        assertThat(LdapIT.fault(() -> ItServer.logon("root", "x"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
-        assertThat(LdapIT.fault(() -> ItServer.logon("frontdesk", "x"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        assertThat(ItServer.fault(() -> ItServer.logon("root", "x"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        assertThat(ItServer.fault(() -> ItServer.logon("frontdesk", "x"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
     }
 
     @Test
     @Order(2)
     void zarafaAdminListsUnixUsersAndGroups() throws Exception {
-        String users = LdapIT.zarafaAdmin("-l");
+        String users = ItServer.zarafaAdmin("-l");
         assertThat(users).contains("alice", "Alice Unix", "bob", "frontdesk").doesNotContain("root");
-        assertThat(LdapIT.zarafaAdmin("-L")).contains("staff", "alice");
+        assertThat(ItServer.zarafaAdmin("-L")).contains("staff", "alice");
         assertThat(c.getUser(admin, "frontdesk").active).isFalse();
         assertThat(c.getUser(admin, "bob").email).isEqualTo("bob@unix.example");
         assertThat(c.getUserListOfGroup(admin, "staff")).extracting(u -> u.userName).containsExactlyInAnyOrder("alice", "bob");
@@ -65,21 +65,21 @@ class UnixIT {
     @Order(3)
     void whatUnixCannotHoldIsSetWithZarafaAdmin() throws Exception {
         // manual 8.4.3: the address, administrator flag and quota with zarafa-admin
-        LdapIT.zarafaAdmin("-u", "alice", "-e", "alice@corp.example", "-a", "1");
+        ItServer.zarafaAdmin("-u", "alice", "-e", "alice@corp.example", "-a", "1");
         UserDetails alice = c.getUser(admin, "alice");
         assertThat(alice.email).isEqualTo("alice@corp.example");
         assertThat(alice.adminLevel).isEqualTo(1);
         // a later look at the account files keeps it
-        assertThat(LdapIT.zarafaAdmin("-l")).contains("alice");
+        assertThat(ItServer.zarafaAdmin("-l")).contains("alice");
         assertThat(c.getUser(admin, "alice").email).isEqualTo("alice@corp.example");
         // the name, full name and password are Unix's
         UserDetails rename = new UserDetails();
         rename.fullName = "Alice Renamed";
-        assertThat(LdapIT.fault(() -> c.setUser(admin, "alice", rename))).isEqualTo(MapiError.MAPI_E_NO_SUPPORT);
+        assertThat(ItServer.fault(() -> c.setUser(admin, "alice", rename))).isEqualTo(MapiError.MAPI_E_NO_SUPPORT);
         UserDetails u = new UserDetails();
         u.userName = "carol";
         u.password = "x";
-        assertThat(LdapIT.fault(() -> c.createUser(admin, u))).isEqualTo(MapiError.MAPI_E_NO_SUPPORT);
+        assertThat(ItServer.fault(() -> c.createUser(admin, u))).isEqualTo(MapiError.MAPI_E_NO_SUPPORT);
         // mail to the address set by zarafa-admin reaches her
         List<String> r = LmtpIT.session(List.of("LHLO itest", "MAIL FROM:<x@example.org>", "RCPT TO:<alice@corp.example>",
                 "DATA"), "Subject: unix\n\nhello\n", 1);
@@ -93,8 +93,8 @@ class UnixIT {
         List<String> lines = Files.readAllLines(PASSWD).stream().filter(l -> !l.startsWith("bob:")).toList();
         Files.write(PASSWD, lines);
         Files.setLastModifiedTime(PASSWD, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
-        assertThat(LdapIT.fault(() -> ItServer.logon("bob", "bob-unix"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
-        assertThat(LdapIT.zarafaAdmin("--sync")).contains("removed user bob");
-        assertThat(LdapIT.zarafaAdmin("--list-orphans")).contains("bob");
+        assertThat(ItServer.fault(() -> ItServer.logon("bob", "bob-unix"))).isEqualTo(MapiError.MAPI_E_LOGON_FAILED);
+        assertThat(ItServer.zarafaAdmin("--sync")).contains("removed user bob");
+        assertThat(ItServer.zarafaAdmin("--list-orphans")).contains("bob");
     }
 }
