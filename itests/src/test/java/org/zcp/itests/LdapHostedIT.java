@@ -2,9 +2,7 @@ package org.zcp.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,17 +48,9 @@ class LdapHostedIT {
     void passwordsAreCheckedByElytronOverLdaps() throws Exception {
         assertThat(Files.readString(ItServer.dir().resolve("log/server.log")))
                 .contains("logons are checked by the Elytron security domain 'zarafa', realm zarafa-ldaps");
-        Path log = ItServer.dir().resolve("slapd/slapd.log");
-        int before = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
-        ItServer.logon("alice@Acme", "alice-secret");
         String bind = "BIND dn=\"uid=alice,ou=Acme,dc=example,dc=com\" mech=SIMPLE";
-        List<String> lines = List.of();
-        for (int i = 0; i < 50; i++) { // slapd writes its log as it answers; wait for the bind's line
-            List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-            lines = all.subList(before, all.size());
-            if (lines.stream().anyMatch(l -> l.contains(bind))) break;
-            Thread.sleep(100);
-        }
+        List<String> lines = LdapIT.slapdLog(ItServer.dir().resolve("slapd"),
+                () -> ItServer.logon("alice@Acme", "alice-secret"), bind);
         assertThat(lines).anyMatch(l -> l.contains(bind) && l.matches(".* ssf=[1-9][0-9]*.*"));
         assertThat(lines).anyMatch(l -> l.contains("filter=\"(&(objectClass=posixAccount)(uid=alice))\""));
     }

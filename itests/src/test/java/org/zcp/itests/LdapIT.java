@@ -49,6 +49,25 @@ class LdapIT {
         admin = ItServer.admin();
     }
 
+    /**
+     * The lines slapd (of {@code slapdDir}) logs while {@code action} runs, up to the first that
+     * contains {@code awaited}: slapd writes its log as it answers, so it is read again until that
+     * line is there (5 s at most; the caller's assertions then say what is missing).
+     */
+    static List<String> slapdLog(Path slapdDir, ItServer.ThrowingRunnable action, String awaited) throws Exception {
+        Path log = slapdDir.resolve("slapd.log");
+        int before = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
+        action.run();
+        List<String> lines = List.of();
+        for (int i = 0; i < 50; i++) {
+            List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            lines = all.subList(before, all.size());
+            if (lines.stream().anyMatch(l -> l.contains(awaited))) break;
+            Thread.sleep(100);
+        }
+        return lines;
+    }
+
     /** ldapadd/ldapmodify/ldapdelete as cn=Manager on the test's slapd. */
     static void ldap(String tool, String input, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(tool, "-x", "-H", LDAP, "-D", "cn=Manager,dc=example,dc=com",
@@ -95,16 +114,8 @@ class LdapIT {
     void passwordsAreCheckedByElytronsLdapRealm() throws Exception {
         assertThat(Files.readString(ItServer.dir().resolve("log/server.log")))
                 .contains("logons are checked by the Elytron security domain 'zarafa', realm zarafa-ldap");
-        Path log = SLAPD.resolve("slapd.log");
-        long before = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
-        assertThat(ItServer.logon("jane", "jane-secret")).isNotBlank();
-        List<String> lines = List.of();
-        for (int i = 0; i < 50; i++) { // slapd writes its log as it answers; wait for the bind's line
-            List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-            lines = all.subList((int) before, all.size());
-            if (lines.stream().anyMatch(l -> l.contains("BIND dn=\"uid=jane,ou=People,dc=example,dc=com\""))) break;
-            Thread.sleep(100);
-        }
+        List<String> lines = slapdLog(SLAPD, () -> assertThat(ItServer.logon("jane", "jane-secret")).isNotBlank(),
+                "BIND dn=\"uid=jane,ou=People,dc=example,dc=com\"");
         assertThat(lines).anyMatch(l -> l.contains("SRCH base=\"dc=example,dc=com\"")
                 && l.contains("filter=\"(&(objectClass=posixAccount)(uid=jane))\""));
         assertThat(lines).anyMatch(l -> l.contains("BIND dn=\"uid=jane,ou=People,dc=example,dc=com\""));

@@ -26,15 +26,7 @@ public final class AbEntryIds {
 
     /** The entry id of a directory object of {@code type} (MAPI_MAILUSER, MAPI_DISTLIST). */
     public static byte[] of(int type, long objectId) {
-        if (objectId < 0 || objectId > 0xFFFF_FFFFL) throw new IllegalArgumentException("object id " + objectId);
-        ByteBuffer b = ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0);
-        b.put(MUIDECSAB);
-        b.putInt(0);
-        b.putInt(type);
-        b.putInt((int) objectId);
-        b.putInt(0); // the external id's terminating zero and its padding
-        return b.array();
+        return build(type, objectId, new byte[0]);
     }
 
     /**
@@ -43,16 +35,21 @@ public final class AbEntryIds {
      * the original's ABEID carries an object's external id) with object id 0.
      */
     public static byte[] container(long companyId, String addressList) {
-        if (companyId < 0 || companyId > 0xFFFF_FFFFL) throw new IllegalArgumentException("company id " + companyId);
-        byte[] name = addressList == null ? new byte[0] : addressList.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int padded = (name.length + 1 + 3) / 4 * 4; // the terminating zero, padded to four bytes
+        return addressList == null ? build(MAPI_ABCONT, companyId, new byte[0])
+                : build(MAPI_ABCONT, 0, addressList.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The ABEID layout: flags, MUIDECSAB, version 0, type, id, the external id with its zero padded to four bytes. */
+    private static byte[] build(int type, long objectId, byte[] externalId) {
+        if (objectId < 0 || objectId > 0xFFFF_FFFFL) throw new IllegalArgumentException("object id " + objectId);
+        int padded = (externalId.length + 1 + 3) / 4 * 4;
         ByteBuffer b = ByteBuffer.allocate(LENGTH - 4 + padded).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0);
         b.put(MUIDECSAB);
         b.putInt(0);
-        b.putInt(MAPI_ABCONT);
-        b.putInt(addressList == null ? (int) companyId : 0);
-        b.put(name);
+        b.putInt(type);
+        b.putInt((int) objectId);
+        b.put(externalId);
         return b.array();
     }
 

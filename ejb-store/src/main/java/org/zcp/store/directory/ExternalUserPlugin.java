@@ -370,8 +370,8 @@ public abstract class ExternalUserPlugin implements UserPlugin {
      */
     @Override
     public boolean authenticate(long userId, String password) {
-        DirEntry e = mirror.get(userId).orElse(null);
-        if (e == null || !fromDirectory(e) || e.id() == Directory.SYSTEM_ID) return false;
+        DirEntry e = directoryUser(userId);
+        if (e == null) return false;
         try {
             Optional<ExternalObject> o = current(e);
             if (o.isEmpty() || !dir().authenticate(o.get(), password)) return false;
@@ -386,13 +386,19 @@ public abstract class ExternalUserPlugin implements UserPlugin {
     /** After a logon Elytron's ldap-realm checked: the user and the groups it is in, read again. */
     @Override
     public void loggedOn(long userId) {
-        DirEntry e = mirror.get(userId).orElse(null);
-        if (e == null || !fromDirectory(e) || e.id() == Directory.SYSTEM_ID) return;
+        DirEntry e = directoryUser(userId);
+        if (e == null) return;
         try {
             current(e).ifPresent(o -> refreshGroups(userId, o));
         } catch (DirectoryUnavailableException ex) {
             LOG.warning(label() + ": " + ex.getMessage() + "; the groups of " + e.name() + " stay as they were");
         }
+    }
+
+    /** The server's copy of a user this plugin's directory owns; null for SYSTEM and the server's own objects. */
+    private DirEntry directoryUser(long userId) {
+        DirEntry e = mirror.get(userId).orElse(null);
+        return e == null || !fromDirectory(e) || e.id() == Directory.SYSTEM_ID ? null : e;
     }
 
     /** The user's entry as the directory has it now, mirrored (a removed user: empty). */
