@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.zcp.api.mapi.MapiError;
 import org.zcp.store.StoreException;
 import org.zcp.store.api.ChangeFeed;
+import org.zcp.store.api.WebLogons;
 import org.zcp.store.config.ServerSettings;
 
 /**
@@ -112,8 +113,9 @@ public class SessionManager {
         long timeout = settings.getInt("session_timeout") * 1000L;
         // a gateway session lives as long as its connection, which has its own timeouts (IMAP 31
         // minutes, RFC 3501 5.4) and logs it off when it ends: an IMAP client idling on change
-        // events asks the store nothing for longer than session_timeout
-        if (timeout > 0 && !s.program().startsWith(GATEWAY_PROGRAM)
+        // events asks the store nothing for longer than session_timeout; a web client's lives as
+        // long as its web session (webaccess.cfg session_timeout), which logs it off the same way
+        if (timeout > 0 && !s.program().startsWith(GATEWAY_PROGRAM) && !s.program().equals(WebLogons.WEBACCESS)
                 && System.currentTimeMillis() - s.lastAccess() > timeout) {
             sessions.remove(id);
             throw new StoreException(MapiError.MAPI_E_END_OF_SESSION, "session expired");

@@ -8,6 +8,13 @@ package org.zcp.store.api;
  */
 public interface WebLogons {
     /**
+     * The program name of the web client's logons: the store keeps such a session for as long as
+     * the web client's own session lives (webaccess.cfg session_timeout), which logs it off when
+     * it ends, as it keeps a gateway connection's.
+     */
+    String WEBACCESS = "zarafa-webaccess";
+
+    /**
      * Who logged on: the store session, the login name, the full name and the primary e-mail
      * address (may be empty).
      */
