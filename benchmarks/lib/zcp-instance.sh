@@ -1,14 +1,17 @@
 # A private zcp server for one benchmark (POSIX sh, sourced): its configuration, start, wait and
 # stop, shared by the scripts in benchmarks/. Everything lives under one directory:
-#   DIR/etc/{server,dagent,gateway,ical}.cfg  DIR/run (pid file, admin token)  DIR/lib (H2, attachments)
+#   DIR/etc/{server,dagent,gateway,ical,webaccess}.cfg  DIR/run (pid file, admin token)  DIR/lib (H2, attachments)
 #   DIR/log
 # Ports are BASE + the manual's port: SOAP BASE+236 (TLS +237), LMTP BASE+3, lookups BASE+4,
 # IMAP BASE+143, POP3 BASE+110, iCal/CalDAV BASE+80 (never the manual's 8080, which another
-# server on the machine may hold; its TLS listener stays off). Only the server started here is stopped, by its pid file; other
-# WildFly processes on the machine are never touched.
+# server on the machine may hold; its TLS listener stays off). WebAccess is off (its default ports
+# 80/443 may be another server's) unless the caller sets ZCP_WEB_PORT: then plain HTTP on that port
+# (BASE+180 by convention), TLS off. Only the server started here is stopped, by its pid file;
+# other WildFly processes on the machine are never touched.
 #
 #   . "$ROOT/benchmarks/lib/zcp-instance.sh"
 #   zcp_configure "$DIR" 15000 [h2|mariadb [database]]    (default: BENCH_DB, else h2)
+#   ZCP_WEB_PORT=15180 zcp_configure ...                     (with the web client on)
 #   zcp_start; zarafa-admin ...; zcp_stop
 
 BENCH_LIB=${BENCH_LIB:-$(cd "$(dirname "$0")" && pwd)/lib}
@@ -53,6 +56,15 @@ CFG
         "$ZCP_IMAP_PORT" $(($2 + 110)) "$ZCP_DIR/log/gateway.log" > "$ZCP_DIR/etc/gateway.cfg"
     printf 'server_bind = 127.0.0.1\nical_port = %s\nlog_file = %s\n' \
         "$ZCP_ICAL_PORT" "$ZCP_DIR/log/ical.log" > "$ZCP_DIR/etc/ical.cfg"
+    if [ -n "${ZCP_WEB_PORT:-}" ]; then
+        # the web client for a benchmark of it: HTTP on ZCP_WEB_PORT only
+        printf 'server_bind = 127.0.0.1\nhttp_enable = yes\nhttp_port = %s\nhttps_enable = no\nlog_file = %s\n' \
+            "$ZCP_WEB_PORT" "$ZCP_DIR/log/webaccess.log" > "$ZCP_DIR/etc/webaccess.cfg"
+    else
+        # the web client is not benchmarked: both its listeners off, nothing binds 80/443
+        printf 'server_bind = 127.0.0.1\nhttp_enable = no\nhttps_enable = no\nlog_file = %s\n' \
+            "$ZCP_DIR/log/webaccess.log" > "$ZCP_DIR/etc/webaccess.cfg"
+    fi
 }
 
 # zcp_bench_users RCPT: the benchmarks' users on the running server: "bench" (password bench,

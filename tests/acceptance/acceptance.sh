@@ -67,6 +67,11 @@ printf 'log_file = %s\nlog_level = 4\n' "$DIR/log/gateway.log" >> "$DIR/etc/gate
 ICAL_PORT=$((PORT - 156))
 printf 'server_bind = 127.0.0.1\nical_port = %s\nlog_file = %s\nlog_level = 4\n' "$ICAL_PORT" "$DIR/log/ical.log" \
     > "$DIR/etc/ical.cfg"
+# WebAccess on ports of its own, never the manual's 80/443: HTTP on 14180; HTTPS (14543) off, as it
+# would need a key and certificate of its own and nothing here drives the web client over TLS
+WEB_PORT=$((PORT - 56))
+printf 'server_bind = 127.0.0.1\nhttp_port = %s\nhttps_enable = no\nhttps_port = %s\nlog_file = %s\nlog_level = 4\n' \
+    "$WEB_PORT" "$((PORT + 307))" "$DIR/log/webaccess.log" > "$DIR/etc/webaccess.cfg"
 # the shipped plugins (manual 6.8), activated the manual's way: a link in plugin_path
 mkdir -p "$DIR/plugins/dagent" "$DIR/plugins/spooler" "$DIR/etc/disclaimers"
 ln -s "$ZCP_HOME/zarafa/share/zarafa-dagent/plugins/movetopublic.jar" "$DIR/plugins/dagent/movetopublic.jar"

@@ -54,6 +54,9 @@ printf 'server_bind = 127.0.0.1\nimap_port = 143\npop3_enable = no\nlog_file = %
 printf 'imaps_enable = yes\nimaps_port = 993\nssl_protocols = TLSv1.2\nssl_ciphers = kEECDH+AES256+AESGCM\n' >> "$DIR/etc/gateway.cfg"
 printf 'server_bind = 127.0.0.1\n' > "$DIR/etc/dagent.cfg"
 printf 'server_bind = 127.0.0.1\nical_port = 8080\nlog_file = %s\n' "$DIR/log/zarafa/ical.log" > "$DIR/etc/ical.cfg"
+# the web client is not what this test looks at: both its listeners off, so nothing binds 80/443
+# (a web server of the host may hold them)
+printf 'http_enable = no\nhttps_enable = no\nlog_file = %s\n' "$DIR/log/zarafa/webaccess.log" > "$DIR/etc/webaccess.cfg"
 : > "$DIR/etc/spooler.cfg"
 chgrp zarafa "$DIR"/etc/*.cfg && chmod 0640 "$DIR"/etc/*.cfg
 

@@ -80,6 +80,22 @@ ssl_certificate_file = $DIR/etc/ical/cert.pem
 log_file = $DIR/log/ical.log
 log_level = 4
 CFG
+# WebAccess (docs/webaccess.md): HTTP on BASE180 (12180), HTTPS on BASE543 (12543), never the
+# manual's 80/443; its own key and certificate, made like zarafa-ical's (https_enable = yes
+# does not start without them)
+mkdir -p "$DIR/etc/webaccess"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$DIR/etc/webaccess/privkey.pem" -out "$DIR/etc/webaccess/cert.pem" \
+    -days 30 -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2> /dev/null
+cat > "$DIR/etc/webaccess.cfg" <<CFG
+server_bind = 127.0.0.1
+http_port = ${BASE}180
+https_enable = yes
+https_port = ${BASE}543
+ssl_private_key_file = $DIR/etc/webaccess/privkey.pem
+ssl_certificate_file = $DIR/etc/webaccess/cert.pem
+log_file = $DIR/log/webaccess.log
+log_level = 4
+CFG
 cat > "$DIR/etc/autorespond" <<CFG
 AUTORESPOND_CC=0
 AUTORESPOND_NORECIP=0

@@ -57,6 +57,16 @@ public final class ItServer {
         return "https://127.0.0.1:" + System.getProperty("zcp.itest.icalsport", "12443");
     }
 
+    /** WebAccess over HTTP (http_port of the run's webaccess.cfg, prepare.sh), without a trailing slash. */
+    public static String webUrl() {
+        return "http://127.0.0.1:" + System.getProperty("zcp.itest.webport", "12180") + "/webaccess";
+    }
+
+    /** WebAccess over HTTPS (https_port; the certificate prepare.sh made for localhost and 127.0.0.1). */
+    public static String websUrl() {
+        return "https://127.0.0.1:" + System.getProperty("zcp.itest.webssport", "12543") + "/webaccess";
+    }
+
     public static synchronized ZarafaCmd client() {
         if (client == null) client = ZarafaClient.create(url());
         return client;

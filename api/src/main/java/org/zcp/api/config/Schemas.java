@@ -263,6 +263,36 @@ public final class Schemas {
             .logging("/var/log/zarafa/ical.log")
             .build();
 
+    /**
+     * webaccess.cfg: WebAccess, the web client at http://server/webaccess/ (manual 1.3, 5.1.2.1),
+     * served by the server itself on an Undertow server of its own, as zarafa-ical is
+     * (docs/webaccess.md). The original was PHP under Apache with config.php; this file is the
+     * platform's own, in the manual's format, beside server.cfg. HTTPS is on by default, as the
+     * manual's WebApp requires it (2.3.2).
+     */
+    public static final ConfigSchema WEBACCESS = ConfigSchema.builder("webaccess")
+            // empty or 0.0.0.0: every address
+            .string("server_bind", "0.0.0.0")
+            .bool("http_enable", true)
+            .integer("http_port", 80)
+            .bool("https_enable", false)
+            .integer("https_port", 443)
+            .string("ssl_private_key_file", "/etc/zarafa/webaccess/privkey.pem")
+            .string("ssl_certificate_file", "/etc/zarafa/webaccess/cert.pem")
+            .string("ssl_protocols", "")
+            .string("ssl_ciphers", "")
+            .bool("ssl_prefer_server_ciphers", false)
+            // the language of the logon page and of a user who has chosen none: en nl de fr pl
+            .string("default_language", "en")
+            // minutes of idleness before a web session ends (1-1440)
+            .integer("session_timeout", 30)
+            // MB per uploaded file (1-2047); a larger one is refused with 413
+            .integer("max_upload_size", 20)
+            .logging("/var/log/zarafa/webaccess.log")
+            // warnings and worse by default: every request of a browser would otherwise be noise
+            .add("log_level", "3", OptionType.INT, true)
+            .build();
+
     /** admin.cfg: how zarafa-admin reaches the server (manual 6.1). */
     public static final ConfigSchema ADMIN = ConfigSchema.builder("admin")
             .string("server_socket", "http://localhost:236/zarafa")

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.zcp.api.config.Config;
 
@@ -36,14 +35,7 @@ final class IcalConfig {
     static List<String> check(Config i) {
         List<String> problems = new ArrayList<>();
         String where = i.file() + ": ";
-        for (String key : List.of("ical_port", "icals_port")) {
-            int port = i.getInt(key);
-            if (port < 1 || port > 65535) problems.add(where + key + " must be a port number (1-65535), not " + port);
-        }
-        if (i.getBool("ical_enable") && i.getBool("icals_enable") && i.getInt("ical_port") == i.getInt("icals_port")) {
-            problems.add(where + "ical_port and icals_port are both " + i.getInt("ical_port")
-                    + "; the plain and the secure service need a port each");
-        }
+        ServiceChecks.listeners(i, "ical", "icals", problems);
         if (i.getBool("icals_enable")) {
             for (String key : List.of("ssl_private_key_file", "ssl_certificate_file")) {
                 Path file = Path.of(i.get(key));
@@ -69,12 +61,7 @@ final class IcalConfig {
         if (!supportedCharset(i.get("default_charset"))) {
             problems.add(where + "default_charset '" + i.get("default_charset") + "' is not a known character set");
         }
-        String method = i.get("log_method").toLowerCase(Locale.ROOT);
-        if (!method.equals("file") && !method.equals("syslog")) {
-            problems.add(where + "log_method must be 'file' or 'syslog', not '" + method + "'");
-        }
-        int level = i.getInt("log_level");
-        if (level < 0 || level > 6) problems.add(where + "log_level must be 0 to 6, not " + level);
+        ServiceChecks.log(i, problems);
         return problems;
     }
 
@@ -119,10 +106,7 @@ final class IcalConfig {
         p.putAll(TlsSettings.policy(i, "ssl_", "zcp.icals."));
 
         // logging (manual 7.2) of zarafa-ical: its own file and level, or syslog with the server's
-        boolean syslog = ServerLauncher.logsToSyslog(i);
-        p.put("zcp.ical.log.file", ServerLauncher.logFile(i, dataDir, "ical.log").toString());
-        p.put("zcp.ical.log.level", syslog ? "OFF" : ServerLauncher.julLevel(i.getInt("log_level")));
-        p.put("zcp.ical.log.parent", Boolean.toString(syslog));
+        p.putAll(ServiceChecks.logProperties(i, dataDir, "zcp.ical", "ical.log"));
 
         // read by the web application (org.zcp.caldav)
         p.put("zcp.ical.timezone", ZoneId.of(i.get("server_timezone")).getId());

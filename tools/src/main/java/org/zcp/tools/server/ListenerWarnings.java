@@ -53,6 +53,18 @@ final class ListenerWarnings {
                 + " 127.0.0.1, or ical_enable = no with icals_enable = yes (" + ical.file() + ")");
     }
 
+    /**
+     * WebAccess (docs/webaccess.md): the logon page sends the password, and every request the
+     * session cookie, so the plain listener beyond loopback gives both away.
+     */
+    static List<String> webaccess(Config web) {
+        String webBind = bind(web.get("server_bind"));
+        if (!web.getBool("http_enable") || Loopback.isLoopback(webBind)) return List.of();
+        return List.of("WebAccess listens in plaintext (HTTP) on " + webBind + ":" + web.getInt("http_port")
+                + ": passwords at logon and session cookies cross the network unencrypted. Use http_enable = no"
+                + " with https_enable = yes, or server_bind = 127.0.0.1 behind a TLS proxy (" + web.file() + ")");
+    }
+
     private static String bind(String value) {
         return value == null || value.isBlank() ? "0.0.0.0" : value.strip();
     }

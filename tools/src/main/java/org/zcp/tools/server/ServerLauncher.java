@@ -18,12 +18,12 @@ import org.zcp.api.config.Schemas;
 
 /**
  * The Java half of bin/zarafa-server: reads and checks server.cfg and the files of the services
- * inside the server beside it (dagent.cfg, spooler.cfg, gateway.cfg, ical.cfg; a misspelt or
- * unknown option stops the start and every wrong option is printed, manual 2.3.1), prepares
- * directories and the TLS key stores, and writes the system properties that the WildFly
+ * inside the server beside it (dagent.cfg, spooler.cfg, gateway.cfg, ical.cfg, webaccess.cfg; a
+ * misspelt or unknown option stops the start and every wrong option is printed, manual 2.3.1),
+ * prepares directories and the TLS key stores, and writes the system properties that the WildFly
  * configuration's expressions read. Prints {@code props=FILE}, {@code heap=MB}, {@code user=},
- * {@code group=}, {@code pidfile=} and {@code ical=URL} (one per listener) lines for the shell
- * script.
+ * {@code group=}, {@code pidfile=}, {@code ical=URL} and {@code webaccess=URL} (one per listener)
+ * lines for the shell script.
  */
 public final class ServerLauncher {
     private final PrintStream out;
@@ -113,16 +113,25 @@ public final class ServerLauncher {
             for (String p : e.problems()) err.println("  " + p);
             return 1;
         }
+        Config webaccess;
+        try {
+            webaccess = Config.load(Schemas.WEBACCESS, cfg.resolveSibling("webaccess.cfg"));
+        } catch (ConfigException e) {
+            err.println("zarafa-server: " + e.problems().size() + " error(s) in webaccess.cfg; not starting:");
+            for (String p : e.problems()) err.println("  " + p);
+            return 1;
+        }
         List<String> problems = check(c);
         problems.addAll(GatewayConfig.check(gateway));
         problems.addAll(IcalConfig.check(ical));
+        problems.addAll(WebaccessConfig.check(webaccess));
         problems.addAll(TlsSettings.check(c, gateway));
         int smtpPort = spooler.getInt("smtp_port");
         if (smtpPort < 1 || smtpPort > 65535) problems.add(spooler.file() + ": smtp_port must be a port number");
         if (spooler.getInt("max_threads") < 1) problems.add(spooler.file() + ": max_threads must be at least 1");
         int lmtpPort = dagent.getInt("lmtp_port");
         if (lmtpPort < 1 || lmtpPort > 65535) problems.add(dagent.file() + ": lmtp_port must be a port number");
-        Map<Path, String> dirs = ServiceDirectories.writable(c, gateway, ical);
+        Map<Path, String> dirs = ServiceDirectories.writable(c, gateway, ical, webaccess);
         boolean handOver = handOver(c, System.getProperty("user.name"), problems);
         if (handOver) problems.addAll(ServiceDirectories.refusals(dirs, c.get("run_as_user")));
         if (!problems.isEmpty()) {
@@ -132,6 +141,7 @@ public final class ServerLauncher {
         }
         for (String w : ListenerWarnings.of(c, gateway, dagent)) err.println("zarafa-server: warning: " + w);
         for (String w : ListenerWarnings.ical(ical)) err.println("zarafa-server: warning: " + w);
+        for (String w : ListenerWarnings.webaccess(webaccess)) err.println("zarafa-server: warning: " + w);
         try {
             prepare(c, dirs.keySet());
             Map<String, String> props = properties(c, cfg);
@@ -146,6 +156,7 @@ public final class ServerLauncher {
             props.putAll(GatewayConfig.properties(gateway, run, dataDirectory(c), this, err));
             props.putAll(TlsSettings.gateway(gateway, run));
             props.putAll(IcalConfig.properties(ical, run, dataDirectory(c)));
+            props.putAll(WebaccessConfig.properties(webaccess, run, dataDirectory(c)));
             props.putAll(LdapRealmConfig.properties(c, run));
             Path file = run.resolve("zarafa-server.properties");
             write(file, props);
@@ -165,6 +176,7 @@ public final class ServerLauncher {
             if (!"0".equals(props.get("zcp.imaps.port"))) out.println("imaps=" + props.get("zcp.imap.bind") + ":" + props.get("zcp.imaps.port"));
             if (!"0".equals(props.get("zcp.pop3s.port"))) out.println("pop3s=" + props.get("zcp.pop3.bind") + ":" + props.get("zcp.pop3s.port"));
             for (String url : IcalConfig.urls(ical)) out.println("ical=" + url);
+            for (String url : WebaccessConfig.urls(webaccess)) out.println("webaccess=" + url);
             return 0;
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             err.println("zarafa-server: cannot prepare the server: " + e.getMessage());

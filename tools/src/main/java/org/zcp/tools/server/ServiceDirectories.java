@@ -37,7 +37,7 @@ final class ServiceDirectories {
      * The directories the server process writes to, each with the option that puts it there, in
      * start order: data directory (attachment_path's parent: database, ssl/), attachments, run
      * directory (pid_file's: properties, key stores, admin token), log directories (the server's,
-     * then those of the services inside it: gateway.cfg, ical.cfg).
+     * then those of the services inside it: gateway.cfg, ical.cfg, webaccess.cfg).
      */
     static Map<Path, String> writable(Config server, Config... services) {
         Map<Path, String> dirs = new LinkedHashMap<>();

@@ -38,6 +38,8 @@ class IcalConfigTest {
         Files.writeString(dir.resolve("dagent.cfg"), "server_bind = 127.0.0.1\n");
         Files.writeString(dir.resolve("ical.cfg"), ("log_file = @DIR@/log/ical.log\n" + ical)
                 .replace("@DIR@", dir.toString()));
+        Files.writeString(dir.resolve("webaccess.cfg"), "server_bind = 127.0.0.1\nhttps_enable = no\nlog_file = "
+                + dir.resolve("log/webaccess.log") + "\n");
         return new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"-c", dir.resolve("server.cfg").toString()});

@@ -128,6 +128,8 @@ class LdapRealmConfigTest {
         Path file = dir.resolve("server.cfg");
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n");
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
+        Files.writeString(dir.resolve("webaccess.cfg"), "server_bind = 127.0.0.1\nhttps_enable = no\nlog_file = "
+                + dir.resolve("log/webaccess.log") + "\n");
         Files.writeString(file, "pid_file = %1$s/run/zarafa-server.pid\nattachment_path = %1$s/lib/attachments\nlog_file = %1$s/log/server.log\n"
                 .formatted(dir));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

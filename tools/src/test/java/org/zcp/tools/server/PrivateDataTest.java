@@ -39,6 +39,11 @@ class PrivateDataTest {
         if (!Files.exists(dir.resolve("ical.cfg"))) {
             Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         }
+        // the web client's TLS listener needs a key and certificate of its own: off here
+        if (!Files.exists(dir.resolve("webaccess.cfg"))) {
+            Files.writeString(dir.resolve("webaccess.cfg"), "server_bind = 127.0.0.1\nhttps_enable = no\nlog_file = "
+                    + dir.resolve("log/webaccess.log") + "\n");
+        }
         return new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"-c", dir.resolve("server.cfg").toString()});

@@ -126,6 +126,8 @@ class RunAsUserTest {
                 """);
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n");
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
+        Files.writeString(dir.resolve("webaccess.cfg"), "https_enable = no\nlog_file = " + dir.resolve("log/webaccess.log")
+                + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -147,6 +149,8 @@ class RunAsUserTest {
         server(DEDICATED + "run_as_user = nobody\nrun_as_group = nogroup\n");
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/zarafa/gateway.log") + "\n");
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/zarafa/ical.log") + "\n");
+        Files.writeString(dir.resolve("webaccess.cfg"), "https_enable = no\nlog_file = "
+                + dir.resolve("log/zarafa/webaccess.log") + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int code = new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),

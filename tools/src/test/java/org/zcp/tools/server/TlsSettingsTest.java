@@ -33,6 +33,8 @@ class TlsSettingsTest {
         Files.writeString(dir.resolve("gateway.cfg"), ("log_file = @DIR@/log/gateway.log\n" + gateway)
                 .replace("@DIR@", dir.toString()));
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
+        Files.writeString(dir.resolve("webaccess.cfg"), "server_bind = 127.0.0.1\nhttps_enable = no\nlog_file = "
+                + dir.resolve("log/webaccess.log") + "\n");
         return new ServerLauncher(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"-c", dir.resolve("server.cfg").toString()});
