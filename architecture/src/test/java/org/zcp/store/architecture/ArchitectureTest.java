@@ -149,6 +149,24 @@ class ArchitectureTest {
                 .check(dav);
     }
 
+    /**
+     * Issue 13: the web client (war-webaccess) is a client of the store API ({@code WebLogons},
+     * {@code MapiObjects}, {@code AddressBook}, {@code ChangeFeed}), like every protocol: no entity,
+     * core helper, database or SOAP wire type.
+     */
+    @Test
+    void theWebClientIsAClientOfTheStoreApi() {
+        JavaClasses web = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.zcp.webaccess");
+        assertThat(web.contain("org.zcp.webaccess.mail.MessageResource")).as("war-webaccess").isTrue();
+        noClasses().that().resideInAPackage("org.zcp.webaccess..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.zcp.store..", "org.zcp.api.soap..",
+                        "jakarta.persistence..", "java.sql..", "javax.sql..", "org.zcp.mime..", "org.zcp.protocols..")
+                        .and(not(resideInAnyPackage("org.zcp.store.api.."))))
+                .because("the web client reaches the store through its API (docs/webaccess.md)")
+                .check(web);
+    }
+
     @Test
     void theStoreCoreNeverDependsOnAnAdapter() {
         noClasses().that().resideInAnyPackage("org.zcp.store.core..", "org.zcp.store.mapi..", "org.zcp.store.entity..",

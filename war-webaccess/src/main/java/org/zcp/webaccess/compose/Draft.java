@@ -1,0 +1,14 @@
+package org.zcp.webaccess.compose;
+
+import java.util.List;
+import org.zcp.webaccess.mail.Address;
+
+/**
+ * A message being written, as the compose form sends it (docs/webaccess.md): recipients, subject,
+ * body (HTML or plain text), importance, uploaded files, attachments kept from the draft it
+ * replaces or the message it forwards, and what it answers.
+ */
+public record Draft(String draftId, List<Address> to, List<Address> cc, List<Address> bcc, String subject, String body,
+        Boolean html, Integer importance, List<String> uploads, List<Integer> keepAttachments, String inReplyTo,
+        String forwardOf, String action) {
+}

@@ -1,0 +1,64 @@
+package org.zcp.webaccess.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.zcp.store.api.mapi.PropValue;
+
+/** Reading MAPI property lists as the web client's JSON needs them. */
+final class Props {
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private Props() {
+    }
+
+    static PropValue get(List<PropValue> props, int tag) {
+        if (props == null) return null;
+        for (PropValue p : props) if (p.tag == tag && p.error == null) return p;
+        return null;
+    }
+
+    static String string(List<PropValue> props, int tag) {
+        PropValue p = get(props, tag);
+        if (p == null) return null;
+        if (p.s != null) return p.s;
+        if (p.bin != null) return new String(p.bin, StandardCharsets.UTF_8);
+        return null;
+    }
+
+    static long number(List<PropValue> props, int tag, long otherwise) {
+        PropValue p = get(props, tag);
+        if (p == null) return otherwise;
+        if (p.l != null) return p.l;
+        if (p.b != null) return p.b ? 1 : 0;
+        return otherwise;
+    }
+
+    static String hex(List<PropValue> props, int tag) {
+        PropValue p = get(props, tag);
+        return p == null || p.bin == null ? null : HEX.formatHex(p.bin);
+    }
+
+    static byte[] binary(List<PropValue> props, int tag) {
+        PropValue p = get(props, tag);
+        return p == null ? null : p.bin;
+    }
+
+    static String time(List<PropValue> props, int tag) {
+        PropValue p = get(props, tag);
+        return p == null || p.l == null ? null : Instant.ofEpochMilli(p.l).toString();
+    }
+
+    static String hex(byte[] b) {
+        return b == null ? null : HEX.formatHex(b);
+    }
+
+    /** An entry id from the URL: hex digits only, so nothing else reaches the store. */
+    static String id(String id) {
+        if (id == null || id.isEmpty() || id.length() > 512 || !id.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw org.zcp.webaccess.ApiException.invalid("not an id: " + (id == null ? "" : id.substring(0, Math.min(40, id.length()))));
+        }
+        return id.toUpperCase(java.util.Locale.ROOT);
+    }
+}
