@@ -1,0 +1,749 @@
+// Writing mail (#compose-dialog): address fields with completion (GET api/addresses) shown as
+// chips, subject, HTML (contenteditable) or plain text, attachments uploaded at once
+// (POST api/uploads, with progress; by the file picker or dropped on the window), send
+// (POST api/send), save (POST api/drafts) and autosave every 30 s while changed; replies and
+// forwards are prefilled from the original.
+//
+// Attachments and drafts: before the first save, kept attachments are the original's numbers
+// (a forward) and new files are upload ids. After each save the draft is read back
+// (GET api/messages/{draftId}) and every attachment then is one of the draft's own (its num);
+// uploads are never sent twice.
+
+import { get, post, upload, path } from './api.js';
+import { el, $, displayName, fullAddress, debounce, isPhone } from './dom.js';
+import { icon } from './icons.js';
+import { t, formatLongDate, formatSize, formatTime } from './i18n.js';
+import { openModal, confirmDialog, promptDialog } from './dialogs.js';
+import { safeFragment, htmlToText, textToFragment, safeHref } from './richtext.js';
+import { showStatus } from './status.js';
+
+const AUTOSAVE_MS = 30000;
+const FORMAT_KEY = 'zcp.webaccess.composeHtml';
+const FIELDS = ['to', 'cc', 'bcc'];
+
+const c = {
+  open: false,
+  draftId: null,
+  savedByUser: false,
+  action: null,
+  inReplyTo: null,
+  forwardOf: null,
+  recipients: { to: [], cc: [], bcc: [] },
+  attachments: [],
+  changes: 0,         // bumped on every edit
+  savedChanges: 0,    // the value of changes at the last save
+  saving: null,       // the pending save promise
+  sending: false,
+  timer: 0,
+};
+let hooks = { user: () => null, maxUpload: () => 0, onSent: () => {}, onSaved: () => {} };
+let keySeq = 0;
+let savedRange = null;
+
+const dialog = () => $('compose-dialog');
+const editor = () => document.querySelector('#compose-dialog .compose-editor');
+const plain = () => document.querySelector('#compose-dialog .compose-plain');
+const isHtml = () => $('compose-html').checked;
+const dirty = () => c.changes !== c.savedChanges;
+
+export function isComposeOpen() { return c.open; }
+
+export function initCompose(options) {
+  hooks = { ...hooks, ...options };
+  const d = dialog();
+  for (const field of FIELDS) initAddressField(field);
+  $('compose-subject').addEventListener('input', () => { changed(); updateTitle(); });
+  $('compose-importance').addEventListener('change', changed);
+  editor().addEventListener('input', changed);
+  plain().addEventListener('input', changed);
+  editor().addEventListener('paste', onPaste);
+  $('compose-html').addEventListener('change', () => { switchFormat($('compose-html').checked); changed(); });
+  for (const b of document.querySelectorAll('#format-buttons .fmt-btn')) {
+    b.addEventListener('mousedown', (e) => e.preventDefault());   // keep the editor's selection
+    b.addEventListener('click', () => format(b.dataset.cmd));
+  }
+  $('compose-attach').addEventListener('change', (e) => {
+    addFiles([...e.target.files]);
+    e.target.value = '';
+  });
+  $('compose-send').addEventListener('click', () => send());
+  $('compose-save').addEventListener('click', () => save({ byUser: true }));
+  $('compose-close').addEventListener('click', () => requestClose());
+  $('compose-form').addEventListener('submit', (e) => e.preventDefault());
+  d.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); send(); }
+    else if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) { e.preventDefault(); save({ byUser: true }); }
+  });
+  // files dropped anywhere on the window
+  let depth = 0;
+  d.addEventListener('dragenter', (e) => { if (hasFiles(e)) { depth++; d.classList.add('dropping'); } });
+  d.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (!depth) d.classList.remove('dropping'); });
+  d.addEventListener('dragover', (e) => { if (hasFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
+  d.addEventListener('drop', (e) => {
+    depth = 0;
+    d.classList.remove('dropping');
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    addFiles([...e.dataTransfer.files]);
+  });
+  window.addEventListener('beforeunload', (e) => {
+    if (c.open && dirty()) { e.preventDefault(); e.returnValue = ''; }
+  });
+  window.addEventListener('languagechange-app', () => { if (c.open) { updateTitle(); renderAttachments(); for (const f of FIELDS) renderChips(f); } });
+}
+
+function hasFiles(e) { return e.dataTransfer && [...e.dataTransfer.types].includes('Files'); }
+
+function changed() {
+  c.changes++;
+  setState('');
+}
+
+function setState(text) { $('compose-state').textContent = text; }
+
+function setError(text) {
+  const p = $('compose-error');
+  p.textContent = text || '';
+  p.hidden = !text;
+}
+
+// ---- opening ---------------------------------------------------------------------------------
+
+const PREFIX_RE = /^\s*((re|aw|antw|sv|vs|odp|fw|fwd|wg|doorst|tr|rv|pd)\s*(\[\d+\])?\s*:\s*)+/i;
+
+function prefixed(prefix, subject) {
+  const s = String(subject || '');
+  const stripped = s.replace(PREFIX_RE, '');
+  const already = prefix === 'Re:' ? /^\s*(re|aw|antw|sv|odp)\s*:/i.test(s) : /^\s*(fw|fwd|wg|doorst|tr|pd)\s*:/i.test(s);
+  return already ? s : `${prefix} ${stripped}`;
+}
+
+function sameAddress(a, b) {
+  return !!a && !!b && !!a.email && !!b.email && a.email.toLowerCase() === b.email.toLowerCase();
+}
+
+function uniqueWithout(list, own) {
+  const out = [];
+  for (const a of list || []) {
+    if (!a || !(a.email || a.name)) continue;
+    if (own && sameAddress(a, own)) continue;
+    if (out.some((x) => sameAddress(x, a) || (!a.email && x.name === a.name))) continue;
+    out.push({ name: a.name || '', email: a.email || '' });
+  }
+  return out;
+}
+
+/**
+ * Opens the window. mode: new | reply | replyall | forward | draft; message: the original (or
+ * the draft) as GET api/messages/{id} answers it; to: prefilled recipients for new mail.
+ */
+export async function openCompose({ mode = 'new', message = null, to = [] } = {}) {
+  if (c.open) {
+    const ok = await requestClose();
+    if (!ok) return;
+  }
+  reset();
+  const own = hooks.user() ? { email: hooks.user().email } : null;
+  const m = message;
+  if (mode === 'reply' || mode === 'replyall') {
+    const replyTo = m.replyTo && m.replyTo.length ? m.replyTo : [m.from];
+    let toList = uniqueWithout(replyTo, own);
+    let ccList = [];
+    if (mode === 'replyall') {
+      toList = uniqueWithout([...replyTo, ...(m.to || [])], own);
+      ccList = uniqueWithout(m.cc || [], own).filter((a) => !toList.some((x) => sameAddress(x, a)));
+    }
+    if (!toList.length) toList = uniqueWithout(m.to || [], null); // a reply to one's own message
+    c.recipients.to = toList;
+    c.recipients.cc = ccList;
+    c.action = mode;
+    c.inReplyTo = m.id;
+    $('compose-subject').value = prefixed('Re:', m.subject);
+  } else if (mode === 'forward') {
+    c.action = 'forward';
+    c.forwardOf = m.id;
+    $('compose-subject').value = prefixed('Fw:', m.subject);
+    c.attachments = (m.attachments || []).filter((a) => !(a.inline && a.contentId && m.html)).map((a) => ({
+      key: ++keySeq, kind: 'keep', num: a.num, name: a.name, size: a.size, mimeType: a.mimeType,
+    }));
+  } else if (mode === 'draft') {
+    c.draftId = m.id;
+    c.savedByUser = true;
+    c.recipients.to = uniqueWithout(m.to, null);
+    c.recipients.cc = uniqueWithout(m.cc, null);
+    c.recipients.bcc = uniqueWithout(m.bcc, null);
+    $('compose-subject').value = m.subject || '';
+    $('compose-importance').value = String(m.importance ?? 1);
+    c.attachments = (m.attachments || []).map((a) => ({ key: ++keySeq, kind: 'keep', num: a.num, name: a.name, size: a.size, mimeType: a.mimeType }));
+  } else {
+    c.recipients.to = uniqueWithout(to, null);
+  }
+
+  let html = true;
+  try { html = localStorage.getItem(FORMAT_KEY) !== '0'; } catch { /* storage disabled */ }
+  if (mode === 'draft') html = !!m.html;
+  setFormatControls(html);
+  if (mode === 'draft') {
+    if (html) editor().replaceChildren(safeFragment(m.body));
+    else plain().value = m.body || '';
+  } else if (m) {
+    fillQuote(m, mode, html);
+  }
+
+  for (const f of FIELDS) renderChips(f);
+  renderAttachments();
+  updateTitle();
+  c.open = true;
+  c.savedChanges = c.changes;
+  c.timer = setInterval(() => { if (dirty() && !c.saving && !c.sending) save({ auto: true }); }, AUTOSAVE_MS);
+  const focusTarget = c.recipients.to.length ? bodyElement() : $('compose-to');
+  openModal(dialog(), { initialFocus: focusTarget, onCancel: () => requestClose() });
+  if (focusTarget === bodyElement()) placeCaretAtStart(bodyElement());
+  dialog().scrollTop = 0;
+}
+
+function reset() {
+  clearInterval(c.timer);
+  for (const a of c.attachments) if (a.request) a.request.abort();
+  Object.assign(c, {
+    draftId: null, savedByUser: false, action: null, inReplyTo: null, forwardOf: null,
+    recipients: { to: [], cc: [], bcc: [] }, attachments: [], changes: 0, savedChanges: 0, saving: null, sending: false,
+  });
+  for (const f of FIELDS) { $(`compose-${f}`).value = ''; closeSuggest(f); }
+  $('compose-subject').value = '';
+  $('compose-importance').value = '1';
+  editor().replaceChildren();
+  plain().value = '';
+  setError('');
+  setState('');
+  dialog().classList.remove('sending');
+}
+
+function updateTitle() {
+  const subject = $('compose-subject').value.trim();
+  const base = { reply: 'compose.titleReply', replyall: 'compose.titleReply', forward: 'compose.titleForward' }[c.action] || 'compose.title';
+  $('compose-title').textContent = subject ? subject : t(base);
+}
+
+function quoteHeaderLines(m) {
+  const lines = [
+    [t('quote.from'), fullAddress(m.from)],
+    [t('quote.sent'), formatLongDate(m.date)],
+    [t('quote.to'), (m.to || []).map(fullAddress).join('; ')],
+  ];
+  if (m.cc && m.cc.length) lines.push([t('quote.cc'), m.cc.map(fullAddress).join('; ')]);
+  lines.push([t('quote.subject'), m.subject || '']);
+  return lines;
+}
+
+function fillQuote(m, mode, html) {
+  const heading = mode === 'forward' ? t('quote.forwarded') : t('quote.original');
+  const lines = quoteHeaderLines(m);
+  if (html) {
+    const head = el('div', { className: 'zcp-quote-head' },
+      el('div', { text: heading }),
+      ...lines.map(([k, v]) => el('div', {}, el('b', { text: `${k} ` }), document.createTextNode(v))));
+    const quoted = el('blockquote', { className: 'zcp-quote' });
+    if (m.html) quoted.append(safeFragment(m.body));
+    else quoted.append(textToFragment(m.body));
+    editor().replaceChildren(el('div', {}, el('br')), el('div', {}, el('br')), head, quoted);
+  } else {
+    const original = m.html ? htmlToText(m.body) : String(m.body || '');
+    const quoted = mode === 'forward' ? original : original.split('\n').map((l) => `> ${l}`).join('\n');
+    plain().value = `\n\n${heading}\n${lines.map(([k, v]) => `${k} ${v}`).join('\n')}\n\n${quoted}`;
+  }
+}
+
+function bodyElement() { return isHtml() ? editor() : plain(); }
+
+function placeCaretAtStart(node) {
+  if (node instanceof HTMLTextAreaElement) { node.setSelectionRange(0, 0); node.scrollTop = 0; return; }
+  const range = document.createRange();
+  range.setStart(node, 0);
+  range.collapse(true);
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+// ---- format ----------------------------------------------------------------------------------
+
+function setFormatControls(html) {
+  $('compose-html').checked = html;
+  const ed = editor();
+  const ta = plain();
+  ed.hidden = !html;
+  ta.hidden = html;
+  // one id for whichever is visible
+  ed.id = html ? 'compose-body' : 'compose-body-html';
+  ta.id = html ? 'compose-body-plain' : 'compose-body';
+  $('format-buttons').hidden = !html;
+}
+
+function switchFormat(html) {
+  if (html) editor().replaceChildren(textToFragment(plain().value));
+  else plain().value = htmlToText(editor());
+  setFormatControls(html);
+  try { localStorage.setItem(FORMAT_KEY, html ? '1' : '0'); } catch { /* storage disabled */ }
+  bodyElement().focus();
+}
+
+async function format(cmd) {
+  const ed = editor();
+  if (cmd === 'createLink') {
+    const sel = window.getSelection();
+    savedRange = sel.rangeCount && ed.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
+    const value = await promptDialog({ title: t('format.linkTitle'), label: t('format.linkUrl'), value: 'https://', okText: t('dialog.ok') });
+    ed.focus();
+    if (savedRange) { sel.removeAllRanges(); sel.addRange(savedRange); }
+    if (!value) return;
+    const href = safeHref(/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
+    if (!href) { setError(t('format.badLink')); return; }
+    if (!sel.rangeCount || sel.isCollapsed || !ed.contains(sel.anchorNode)) {
+      // nothing selected: the address itself becomes the link text
+      const a = el('a', { text: href, attrs: { href, rel: 'noopener noreferrer' } });
+      let range = sel.rangeCount && ed.contains(sel.anchorNode) ? sel.getRangeAt(0) : null;
+      if (!range) { range = document.createRange(); range.selectNodeContents(ed); range.collapse(false); }
+      range.insertNode(a);
+      range.setStartAfter(a);
+      range.collapse(true);
+      sel.removeAllRanges();
+      sel.addRange(range);
+    } else {
+      document.execCommand('createLink', false, href);
+    }
+  } else {
+    ed.focus();
+    document.execCommand(cmd, false);
+  }
+  changed();
+}
+
+function onPaste(e) {
+  const html = e.clipboardData && e.clipboardData.getData('text/html');
+  const text = e.clipboardData && e.clipboardData.getData('text/plain');
+  if (!html && !text) return;
+  e.preventDefault();
+  if (!html) { document.execCommand('insertText', false, text); return; }
+  const sel = window.getSelection();
+  if (!sel.rangeCount) return;
+  const range = sel.getRangeAt(0);
+  range.deleteContents();
+  const frag = safeFragment(html);
+  const last = frag.lastChild;
+  range.insertNode(frag);
+  if (last) {
+    range.setStartAfter(last);
+    range.collapse(true);
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  changed();
+}
+
+// ---- addresses -------------------------------------------------------------------------------
+
+const EMAIL_RE = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
+
+/** "Name <a@b>", "a@b", "\"Last, First\" <a@b>" or a bare name → {name, email}. */
+export function parseAddress(text) {
+  const s = String(text).trim().replace(/^[,;]+|[,;]+$/g, '').trim();
+  if (!s) return null;
+  const m = s.match(/^(.*?)\s*<([^<>]+)>$/);
+  if (m) return { name: m[1].replace(/^"|"$/g, '').trim(), email: m[2].trim() };
+  return { name: '', email: s };
+}
+
+function splitAddresses(text) {
+  const out = [];
+  let cur = '';
+  let quoted = false;
+  let angle = false;
+  for (const ch of String(text)) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '<') angle = true;
+    if (ch === '>') angle = false;
+    if ((ch === ',' || ch === ';' || ch === '\n') && !quoted && !angle) { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out.map(parseAddress).filter(Boolean);
+}
+
+const suggestState = {};
+
+function initAddressField(field) {
+  const input = $(`compose-${field}`);
+  const box = input.closest('.addr-field');
+  const list = $(`compose-${field}-list`);
+  suggestState[field] = { items: [], active: -1, seq: 0 };
+  box.addEventListener('click', (e) => { if (e.target === box || e.target.classList.contains('chips')) input.focus(); });
+  const lookup = debounce(async () => {
+    const q = input.value.trim();
+    const st = suggestState[field];
+    const mine = ++st.seq;
+    if (!q) { closeSuggest(field); return; }
+    let data;
+    try { data = await get('api/addresses', { q }, { quiet: true }); } catch { data = null; }
+    if (mine !== st.seq || input.value.trim() !== q) return;
+    const entries = (data && data.entries) || [];
+    const taken = c.recipients[field];
+    st.items = entries.filter((en) => !taken.some((x) => sameAddress(x, en))).slice(0, 20);
+    st.active = st.items.length ? 0 : -1;
+    renderSuggest(field);
+  }, 200);
+  input.addEventListener('input', () => {
+    if (/[,;]/.test(input.value)) {
+      const parts = splitAddresses(input.value);
+      const endsWithSep = /[,;]\s*$/.test(input.value);
+      const keepLast = !endsWithSep && parts.length ? parts.pop() : null;
+      for (const a of parts) addRecipient(field, a);
+      input.value = keepLast ? (keepLast.name ? `${keepLast.name} <${keepLast.email}>` : keepLast.email) : '';
+    }
+    lookup();
+  });
+  input.addEventListener('keydown', (e) => {
+    const st = suggestState[field];
+    const open = !list.hidden && st.items.length > 0;
+    if (e.key === 'ArrowDown' && open) { e.preventDefault(); st.active = (st.active + 1) % st.items.length; renderSuggest(field); }
+    else if (e.key === 'ArrowUp' && open) { e.preventDefault(); st.active = (st.active - 1 + st.items.length) % st.items.length; renderSuggest(field); }
+    else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (open && st.active >= 0) pick(field, st.items[st.active]);
+      else commitTyped(field);
+    } else if (e.key === 'Tab' && !e.shiftKey) {
+      if (open && st.active >= 0) { e.preventDefault(); pick(field, st.items[st.active]); } else commitTyped(field);
+    } else if (e.key === 'Escape' && open) { e.preventDefault(); e.stopPropagation(); closeSuggest(field); }
+    else if (e.key === 'Backspace' && !input.value && c.recipients[field].length) {
+      e.preventDefault();
+      removeRecipient(field, c.recipients[field].length - 1);
+    }
+  });
+  input.addEventListener('blur', () => {
+    // a click on a suggestion comes first (mousedown keeps the focus)
+    setTimeout(() => { if (document.activeElement !== input) { commitTyped(field); closeSuggest(field); } }, 120);
+  });
+  list.addEventListener('mousedown', (e) => e.preventDefault());
+  list.addEventListener('click', (e) => {
+    const li = e.target.closest('[role="option"]');
+    if (li) pick(field, suggestState[field].items[Number(li.dataset.index)]);
+  });
+}
+
+function renderSuggest(field) {
+  const st = suggestState[field];
+  const input = $(`compose-${field}`);
+  const list = $(`compose-${field}-list`);
+  list.replaceChildren(...st.items.map((en, k) => el('li', {
+    className: `suggest-item${k === st.active ? ' active' : ''}`,
+    attrs: { role: 'option', id: `compose-${field}-opt-${k}`, 'aria-selected': String(k === st.active) },
+    dataset: { index: k },
+  }, el('span', { className: 'suggest-name', text: en.name || en.email }),
+  el('span', { className: 'suggest-email', text: en.name ? en.email : '' }),
+  en.source ? el('span', { className: 'suggest-source', text: t(`compose.source.${en.source}`) === `compose.source.${en.source}` ? en.source : t(`compose.source.${en.source}`) }) : null)));
+  const open = st.items.length > 0;
+  list.hidden = !open;
+  input.setAttribute('aria-expanded', String(open));
+  if (open && st.active >= 0) {
+    input.setAttribute('aria-activedescendant', `compose-${field}-opt-${st.active}`);
+    list.children[st.active]?.scrollIntoView({ block: 'nearest' });
+  } else input.removeAttribute('aria-activedescendant');
+}
+
+function closeSuggest(field) {
+  const st = suggestState[field];
+  if (!st) return;
+  st.items = [];
+  st.active = -1;
+  st.seq++;
+  const list = $(`compose-${field}-list`);
+  list.hidden = true;
+  list.replaceChildren();
+  const input = $(`compose-${field}`);
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+}
+
+function pick(field, entry) {
+  if (!entry) return;
+  addRecipient(field, { name: entry.name || '', email: entry.email || '' });
+  $(`compose-${field}`).value = '';
+  closeSuggest(field);
+  $(`compose-${field}`).focus();
+}
+
+function commitTyped(field) {
+  const input = $(`compose-${field}`);
+  const text = input.value.trim();
+  if (!text) return;
+  for (const a of splitAddresses(text)) addRecipient(field, a);
+  input.value = '';
+  closeSuggest(field);
+}
+
+function addRecipient(field, a) {
+  if (!a || !(a.email || a.name)) return;
+  if (c.recipients[field].some((x) => sameAddress(x, a))) return;
+  c.recipients[field].push(a);
+  renderChips(field);
+  changed();
+}
+
+function removeRecipient(field, index) {
+  c.recipients[field].splice(index, 1);
+  renderChips(field);
+  changed();
+  $(`compose-${field}`).focus();
+}
+
+function renderChips(field) {
+  const ul = $(`compose-${field}`).closest('.addr-field').querySelector('.chips');
+  ul.replaceChildren(...c.recipients[field].map((a, k) => {
+    const valid = EMAIL_RE.test(a.email || '');
+    const label = displayName(a);
+    const remove = el('button', {
+      className: 'chip-x',
+      attrs: { type: 'button', 'aria-label': t('compose.removeRecipient', { name: label }), title: t('compose.removeRecipient', { name: label }) },
+    }, icon('close'));
+    remove.addEventListener('click', () => removeRecipient(field, k));
+    return el('li', {
+      className: `chip${valid ? '' : ' chip-unresolved'}`,
+      attrs: { title: valid ? fullAddress(a) : t('compose.unresolved', { address: a.email || a.name }) },
+      dataset: { email: a.email || '' },
+    }, el('span', { className: 'chip-text', text: label }), remove);
+  }));
+}
+
+// ---- attachments -----------------------------------------------------------------------------
+
+function addFiles(files) {
+  const max = Number(hooks.maxUpload()) || 0;
+  for (const file of files) {
+    const a = { key: ++keySeq, kind: 'upload', name: file.name, size: file.size, mimeType: file.type, progress: 0, uploadId: null, error: null };
+    c.attachments.push(a);
+    if (max > 0 && file.size > max) {
+      // the server would refuse it (413): say so at once instead of sending it first
+      a.error = `${t('compose.tooLarge', { name: a.name })} ${t('compose.limit', { size: formatSize(max) })}`;
+      showStatus(a.error, 'error');
+      continue;
+    }
+    a.request = upload(file, (p) => { a.progress = p; updateProgress(a); });
+    a.done = a.request.then((res) => {
+      a.uploadId = res && res.id;
+      if (res && res.name) a.name = res.name;
+      if (res && res.size !== undefined) a.size = res.size;
+      a.progress = 1;
+      a.request = null;
+      changed();
+      renderAttachments();
+    }, (err) => {
+      a.request = null;
+      if (err && err.code === 'aborted') return;
+      a.error = err && (err.status === 413 || err.code === 'too-large')
+        ? `${t('compose.tooLarge', { name: a.name })}${err.serverMessage ? ` ${err.serverMessage}` : ''}`
+        : (err && err.message) || t('error.network');
+      showStatus(a.error, 'error');
+      renderAttachments();
+    });
+  }
+  renderAttachments();
+}
+
+function updateProgress(a) {
+  const li = document.querySelector(`#compose-attachments [data-key="${a.key}"]`);
+  const bar = li && li.querySelector('progress');
+  if (bar) bar.value = Math.round(a.progress * 100);
+}
+
+function renderAttachments() {
+  const ul = $('compose-attachments');
+  ul.hidden = c.attachments.length === 0;
+  ul.replaceChildren(...c.attachments.map((a) => {
+    const uploading = a.kind === 'upload' && !a.uploadId && !a.error;
+    const remove = el('button', {
+      className: 'icon-btn att-remove',
+      attrs: { type: 'button', 'aria-label': t('compose.removeAttachment', { name: a.name }), title: t('compose.removeAttachment', { name: a.name }) },
+    }, icon('close'));
+    remove.addEventListener('click', () => {
+      if (a.request) a.request.abort();
+      c.attachments = c.attachments.filter((x) => x !== a);
+      changed();
+      renderAttachments();
+    });
+    const text = el('span', { className: 'att-text' },
+      el('span', { className: 'att-name ellipsis', text: a.name }),
+      a.error ? el('span', { className: 'att-error', text: a.error })
+        : el('span', { className: 'att-size', text: uploading ? t('compose.uploading') : formatSize(a.size) }));
+    const li = el('li', { className: `att${a.error ? ' att-failed' : ''}${uploading ? ' att-uploading' : ''}`, dataset: { key: a.key } },
+      icon(a.error ? 'warning' : 'file', 'att-icon'), text);
+    if (uploading) {
+      li.append(el('progress', { attrs: { max: '100', value: String(Math.round(a.progress * 100)), 'aria-label': t('compose.uploadProgress', { name: a.name }) } }));
+    }
+    li.append(remove);
+    return li;
+  }));
+}
+
+// ---- saving and sending ----------------------------------------------------------------------
+
+function draft() {
+  for (const f of FIELDS) commitTyped(f);
+  const html = isHtml();
+  const out = {
+    to: c.recipients.to, cc: c.recipients.cc, bcc: c.recipients.bcc,
+    subject: $('compose-subject').value,
+    body: html ? editor().innerHTML : plain().value,
+    html,
+    importance: Number($('compose-importance').value),
+    uploads: c.attachments.filter((a) => a.kind === 'upload' && a.uploadId).map((a) => a.uploadId),
+    keepAttachments: c.attachments.filter((a) => a.kind === 'keep').map((a) => a.num),
+  };
+  if (c.draftId) out.draftId = c.draftId;
+  if (c.action) out.action = c.action;
+  if (c.inReplyTo) out.inReplyTo = c.inReplyTo;
+  if (c.forwardOf) out.forwardOf = c.forwardOf;
+  return out;
+}
+
+
+/** Saves the draft. Answers true when it was saved. */
+export async function save({ auto = false, byUser = false } = {}) {
+  if (c.saving) { await c.saving.catch(() => {}); if (!dirty() && !byUser) return true; }
+  const job = (async () => {
+    const at = c.changes;
+    const body = draft();
+    const sentUploads = new Set(body.uploads);
+    setState(t('compose.saving'));
+    setError('');
+    const res = await post('api/drafts', body, { quiet: true });
+    c.draftId = (res && res.id) || c.draftId;
+    if (byUser) c.savedByUser = true;
+    c.savedChanges = at;
+    await remapAttachments(sentUploads);
+    setState(t(auto ? 'compose.autosaved' : 'compose.saved', { time: formatTime() }));
+    hooks.onSaved(c.draftId);
+    return true;
+  })();
+  c.saving = job;
+  try {
+    return await job;
+  } catch (err) {
+    setState('');
+    const text = auto ? t('compose.autosaveFailed', { message: err.message }) : err.message;
+    setError(text);
+    showStatus(text, 'error');
+    return false;
+  } finally {
+    if (c.saving === job) c.saving = null;
+  }
+}
+
+/** After a save: every attachment is now the draft's own; the uploads just sent are done. */
+async function remapAttachments(sentUploads) {
+  if (!c.draftId) return;
+  let msg;
+  try { msg = await get(path('messages', c.draftId), {}, { quiet: true }); } catch { return; }
+  const still = c.attachments.filter((a) => a.kind === 'upload' && !sentUploads.has(a.uploadId));
+  const kept = (msg.attachments || []).map((a) => ({ key: ++keySeq, kind: 'keep', num: a.num, name: a.name, size: a.size, mimeType: a.mimeType }));
+  c.attachments = [...kept, ...still];
+  // the draft now holds what the original had: the numbers are the draft's from here on
+  renderAttachments();
+}
+
+async function send() {
+  if (c.sending) return;
+  for (const f of FIELDS) commitTyped(f);
+  setError('');
+  const all = [...c.recipients.to, ...c.recipients.cc, ...c.recipients.bcc];
+  if (!all.length) {
+    setError(t('compose.noRecipients'));
+    $('compose-to').focus();
+    return;
+  }
+  const pending = c.attachments.filter((a) => a.request);
+  c.sending = true;
+  dialog().classList.add('sending');
+  $('compose-send').disabled = true;
+  try {
+    if (pending.length) {
+      setState(t('compose.waitingUploads'));
+      await Promise.all(pending.map((a) => a.done));
+    }
+    if (c.attachments.some((a) => a.error)) {
+      setError(t('compose.failedAttachments'));
+      return;
+    }
+    if (c.saving) await c.saving.catch(() => {});
+    setState(t('compose.sending'));
+    await post('api/send', draft(), { quiet: true });
+    c.savedChanges = c.changes;
+    close();
+    showStatus(t('compose.sent'), 'success');
+    hooks.onSent();
+  } catch (err) {
+    setState('');
+    const text = err.code === 'quota' ? t('compose.quota', { message: err.serverMessage || '' }).trim() : err.message;
+    setError(text);
+    showStatus(text, 'error');
+  } finally {
+    c.sending = false;
+    dialog().classList.remove('sending');
+    $('compose-send').disabled = false;
+  }
+}
+
+function close() {
+  clearInterval(c.timer);
+  for (const a of c.attachments) if (a.request) a.request.abort();
+  c.open = false;
+  dialog().close();
+}
+
+/** Close, asking first when something is unsaved. Answers true when the window closed. */
+export async function requestClose() {
+  if (!c.open) return true;
+  if (dirty() || c.attachments.some((a) => a.request)) {
+    const choice = await confirmDialog({
+      title: t('compose.unsavedTitle'),
+      text: t('compose.unsavedText'),
+      buttons: [
+        { id: 'cancel', text: t('dialog.cancel') },
+        { id: 'discard', text: t('compose.discard'), danger: true },
+        { id: 'save', text: t('compose.save'), primary: true },
+      ],
+    });
+    if (choice === 'save') {
+      if (!(await save({ byUser: true }))) return false;
+    } else if (choice === 'discard') {
+      await discardAutosaved();
+    } else {
+      bodyElement().focus();
+      return false;
+    }
+  } else {
+    await discardAutosaved(false);
+  }
+  close();
+  return true;
+}
+
+/** A draft only the autosave made (never saved by the user) goes when the user discards. */
+async function discardAutosaved(always = true) {
+  if (!always || !c.draftId || c.savedByUser) return;
+  try {
+    await post('api/messages/delete', { ids: [c.draftId], permanent: true }, { quiet: true });
+    hooks.onSaved(null);
+  } catch { /* it stays in Drafts */ }
+}
+
+/** Logoff: closes without asking and forgets what was typed. */
+export function forceClose() {
+  if (c.open) close();
+  reset();
+  renderAttachments();
+  for (const f of FIELDS) renderChips(f);
+}
+
+/** On phones the window fills the screen (CSS); tell it when the size class changes. */
+export function composeLayoutChanged() {
+  dialog().classList.toggle('fullscreen', isPhone());
+}

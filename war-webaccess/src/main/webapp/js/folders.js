@@ -1,0 +1,461 @@
+// The folder tree (#folder-tree, role=tree) from GET api/folders: nested by parentId, special
+// folders first in Outlook's order, unread counts, expand/collapse (remembered), keyboard
+// (arrows, Home/End, Enter, type-ahead, Shift+F10), context actions (new subfolder, rename,
+// delete) and drop target for messages dragged from the list (and for folders).
+
+import { get, post, patch, del, path } from './api.js';
+import { el, $ } from './dom.js';
+import { icon } from './icons.js';
+import { t, tn, formatNumber } from './i18n.js';
+import { showMenu } from './menu.js';
+import { promptDialog, confirmDialog } from './dialogs.js';
+import { showStatus } from './status.js';
+
+export const SPECIAL_ORDER = ['inbox', 'drafts', 'sent', 'trash', 'junk', 'outbox',
+  'calendar', 'contacts', 'tasks', 'notes', 'journal'];
+const SPECIAL_ICON = { inbox: 'inbox', drafts: 'drafts', sent: 'sent', trash: 'trash', junk: 'junk', outbox: 'outbox',
+  calendar: 'calendar', contacts: 'contacts', tasks: 'tasks', notes: 'notes', journal: 'journal' };
+const EXPANDED_KEY = 'zcp.webaccess.expanded';
+export const MESSAGE_DRAG_TYPE = 'application/x-zcp-messages';
+const FOLDER_DRAG_TYPE = 'application/x-zcp-folder';
+
+let folders = [];
+const byId = new Map();
+const kids = new Map();
+let selectedId = null;
+let expanded = new Set();
+let hooks = { onSelect: () => {}, onDropMessages: () => {} };
+let selectTimer = 0;
+let typeahead = { text: '', at: 0 };
+let loadSeq = 0;
+let firstRun = false;
+
+function tree() { return $('folder-tree'); }
+
+export function initFolders(options) {
+  hooks = { ...hooks, ...options };
+  let stored = null;
+  try { stored = localStorage.getItem(EXPANDED_KEY); } catch { /* storage disabled */ }
+  try { expanded = new Set(JSON.parse(stored || '[]')); } catch { expanded = new Set(); }
+  firstRun = stored === null;
+  const root = tree();
+  root.addEventListener('click', onClick);
+  root.addEventListener('keydown', onKeyDown);
+  root.addEventListener('contextmenu', onContextMenu);
+  root.addEventListener('dragstart', onDragStart);
+  root.addEventListener('dragover', onDragOver);
+  root.addEventListener('dragleave', onDragLeave);
+  root.addEventListener('drop', onDrop);
+  $('folder-new').addEventListener('click', () => newFolder(null));
+  window.addEventListener('languagechange-app', () => render());
+}
+
+/** The translated name of a folder: special folders by their role, others as named. */
+export function folderName(f) {
+  if (!f) return '';
+  if (f.special && SPECIAL_ORDER.includes(f.special)) return t(`folder.${f.special}`);
+  return f.name || '';
+}
+
+export function folderIcon(f) { return icon((f && SPECIAL_ICON[f.special]) || 'folder'); }
+export function getFolder(id) { return byId.get(id) || null; }
+export function specialFolder(special) { return folders.find((f) => f.special === special) || null; }
+export function selectedFolder() { return byId.get(selectedId) || null; }
+export function allFolders() { return folders; }
+
+function sortedChildren(parentId) {
+  const list = kids.get(parentId ?? '') || [];
+  const rank = (f) => {
+    const i = SPECIAL_ORDER.indexOf(f.special);
+    return i < 0 ? SPECIAL_ORDER.length : i;
+  };
+  return [...list].sort((a, b) => rank(a) - rank(b) || folderName(a).localeCompare(folderName(b), undefined, { sensitivity: 'base' }));
+}
+
+/** The tree in display order, flat, with depths (for the move-to picker). */
+export function flatTree() {
+  const out = [];
+  const walk = (parentId, depth) => {
+    for (const f of sortedChildren(parentId)) {
+      out.push({ id: f.id, name: folderName(f), depth, icon: folderIcon(f), special: f.special });
+      walk(f.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+function descendants(id) {
+  const out = new Set();
+  const walk = (pid) => {
+    for (const c of kids.get(pid) || []) { out.add(c.id); walk(c.id); }
+  };
+  walk(id);
+  return out;
+}
+
+/** Forgets everything (logoff): no folder of the previous user stays in the page. */
+export function clearFolders() {
+  loadSeq++;
+  folders = [];
+  byId.clear();
+  kids.clear();
+  selectedId = null;
+  tree().replaceChildren();
+}
+
+/** GET api/folders and re-render; keeps the selection when the folder still exists. */
+export async function loadFolders() {
+  const seq = ++loadSeq;
+  const data = await get('api/folders');
+  if (seq !== loadSeq) return;
+  folders = (data && Array.isArray(data.folders)) ? data.folders : [];
+  byId.clear();
+  kids.clear();
+  for (const f of folders) byId.set(f.id, f);
+  for (const f of folders) {
+    const parent = f.parentId && byId.has(f.parentId) ? f.parentId : '';
+    if (!kids.has(parent)) kids.set(parent, []);
+    kids.get(parent).push(f);
+  }
+  if (firstRun) {
+    // first visit: the top level is open
+    for (const f of kids.get('') || []) if (kids.has(f.id)) expanded.add(f.id);
+    firstRun = false;
+    saveExpanded();
+  }
+  render();
+  if (selectedId && !byId.has(selectedId)) {
+    const inbox = specialFolder('inbox') || folders[0];
+    if (inbox) selectFolder(inbox.id);
+  }
+}
+
+function saveExpanded() {
+  try { localStorage.setItem(EXPANDED_KEY, JSON.stringify([...expanded])); } catch { /* storage disabled */ }
+}
+
+function isExpanded(f) {
+  return expanded.has(f.id);
+}
+
+function countText(f) {
+  if (f.special === 'drafts' || f.special === 'outbox') return f.count > 0 ? formatNumber(f.count) : '';
+  return f.unread > 0 ? formatNumber(f.unread) : '';
+}
+
+function render() {
+  const root = tree();
+  if (!root) return;
+  const hadFocus = root.contains(document.activeElement);
+  const focusedId = hadFocus ? document.activeElement.closest('[role="treeitem"]')?.dataset.folderId : null;
+  root.replaceChildren(...sortedChildren(null).map((f) => renderItem(f, 1)));
+  updateTabStop();
+  if (focusedId) itemFor(focusedId)?.focus();
+}
+
+function renderItem(f, level) {
+  const children = sortedChildren(f.id);
+  const has = children.length > 0;
+  const open = has && isExpanded(f);
+  const name = folderName(f);
+  const count = countText(f);
+  const label = f.unread > 0 && f.special !== 'drafts' && f.special !== 'outbox'
+    ? t('folders.itemUnread', { name, n: formatNumber(f.unread) })
+    : (count ? t('folders.itemCount', { name, n: count }) : name);
+  const li = el('li', {
+    className: `tree-item${f.unread > 0 ? ' has-unread' : ''}`,
+    attrs: {
+      role: 'treeitem', 'aria-level': level, 'aria-selected': String(f.id === selectedId),
+      'aria-expanded': has ? String(open) : null, 'aria-label': label, tabindex: '-1',
+      draggable: f.special ? null : 'true',
+    },
+    dataset: { folderId: f.id, special: f.special || '' },
+  });
+  const twisty = el('span', { className: `tree-twisty${has ? '' : ' tree-leaf'}`, attrs: { 'aria-hidden': 'true' } }, has ? icon('chevron') : null);
+  const row = el('div', { className: 'tree-row' }, twisty, folderIcon(f),
+    el('span', { className: 'tree-name', text: name, attrs: { title: name } }),
+    count ? el('span', { className: `tree-count${f.special === 'drafts' || f.special === 'outbox' ? ' tree-count-total' : ''}`, text: count, attrs: { 'aria-hidden': 'true' } }) : null);
+  row.style.setProperty('--level', String(level - 1));
+  li.append(row);
+  if (has) {
+    const group = el('ul', { className: 'tree-group', attrs: { role: 'group' } }, ...children.map((c) => renderItem(c, level + 1)));
+    group.hidden = !open;
+    li.append(group);
+  }
+  return li;
+}
+
+function itemFor(id) {
+  return tree().querySelector(`[role="treeitem"][data-folder-id="${CSS.escape(id)}"]`);
+}
+
+function visibleItems() {
+  return [...tree().querySelectorAll('[role="treeitem"]')].filter((li) => !li.parentElement.closest('.tree-group[hidden]'));
+}
+
+function updateTabStop() {
+  const items = [...tree().querySelectorAll('[role="treeitem"]')];
+  let stop = selectedId ? itemFor(selectedId) : null;
+  if (!stop || stop.parentElement.closest('.tree-group[hidden]')) stop = visibleItems()[0];
+  for (const li of items) li.tabIndex = li === stop ? 0 : -1;
+}
+
+function focusItem(li) {
+  if (!li) return;
+  for (const x of tree().querySelectorAll('[role="treeitem"][tabindex="0"]')) x.tabIndex = -1;
+  li.tabIndex = 0;
+  li.focus();
+  li.querySelector('.tree-row').scrollIntoView({ block: 'nearest' });
+}
+
+function setExpanded(li, open) {
+  const group = li.querySelector(':scope > .tree-group');
+  if (!group) return;
+  group.hidden = !open;
+  li.setAttribute('aria-expanded', String(open));
+  const id = li.dataset.folderId;
+  if (open) expanded.add(id); else expanded.delete(id);
+  saveExpanded();
+}
+
+/** Selects a folder (and tells the list); expands its ancestors so it can be seen. */
+export function selectFolder(id, { focus = false, force = false } = {}) {
+  if (!byId.has(id)) return;
+  const changed = force || id !== selectedId;
+  selectedId = id;
+  let p = byId.get(id).parentId;
+  let opened = false;
+  while (p && byId.has(p)) {
+    if (!expanded.has(p)) { expanded.add(p); opened = true; }
+    p = byId.get(p).parentId;
+  }
+  if (opened) { saveExpanded(); render(); }
+  for (const li of tree().querySelectorAll('[role="treeitem"]')) li.setAttribute('aria-selected', String(li.dataset.folderId === id));
+  updateTabStop();
+  if (focus) focusItem(itemFor(id));
+  if (changed) hooks.onSelect(byId.get(id));
+}
+
+function onClick(e) {
+  const li = e.target.closest('[role="treeitem"]');
+  if (!li) return;
+  if (e.target.closest('.tree-twisty') && li.hasAttribute('aria-expanded')) {
+    setExpanded(li, li.getAttribute('aria-expanded') !== 'true');
+    return;
+  }
+  clearTimeout(selectTimer);
+  focusItem(li);
+  if (li.dataset.folderId === selectedId) hooks.onSelect(byId.get(selectedId), { reselect: true });
+  else selectFolder(li.dataset.folderId);
+}
+
+function onKeyDown(e) {
+  const li = e.target.closest('[role="treeitem"]');
+  if (!li) return;
+  const items = visibleItems();
+  const idx = items.indexOf(li);
+  const followFocus = (target) => {
+    if (!target) return;
+    focusItem(target);
+    clearTimeout(selectTimer);
+    selectTimer = setTimeout(() => selectFolder(target.dataset.folderId), 350);
+  };
+  switch (e.key) {
+    case 'ArrowDown': e.preventDefault(); followFocus(items[idx + 1]); break;
+    case 'ArrowUp': e.preventDefault(); followFocus(items[idx - 1]); break;
+    case 'Home': e.preventDefault(); followFocus(items[0]); break;
+    case 'End': e.preventDefault(); followFocus(items[items.length - 1]); break;
+    case 'ArrowRight':
+      e.preventDefault();
+      if (li.getAttribute('aria-expanded') === 'false') setExpanded(li, true);
+      else if (li.getAttribute('aria-expanded') === 'true') followFocus(li.querySelector(':scope > .tree-group > [role="treeitem"]'));
+      break;
+    case 'ArrowLeft':
+      e.preventDefault();
+      if (li.getAttribute('aria-expanded') === 'true') setExpanded(li, false);
+      else followFocus(li.parentElement.closest('[role="treeitem"]'));
+      break;
+    case 'Enter':
+    case ' ':
+      e.preventDefault();
+      clearTimeout(selectTimer);
+      selectFolder(li.dataset.folderId);
+      hooks.onSelect(byId.get(li.dataset.folderId), { reselect: true, enter: true });
+      break;
+    case 'F2':
+      e.preventDefault();
+      renameFolder(li.dataset.folderId);
+      break;
+    case 'Delete':
+      e.preventDefault();
+      e.stopPropagation();
+      deleteFolder(li.dataset.folderId);
+      break;
+    case 'ContextMenu':
+      e.preventDefault();
+      openMenuFor(li);
+      break;
+    default:
+      if (e.key === 'F10' && e.shiftKey) { e.preventDefault(); openMenuFor(li); break; }
+      if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && /\S/.test(e.key)) {
+        e.preventDefault();
+        e.stopPropagation();
+        const now = Date.now();
+        typeahead.text = (now - typeahead.at < 700 ? typeahead.text : '') + e.key.toLowerCase();
+        typeahead.at = now;
+        const start = typeahead.text.length === 1 ? idx + 1 : idx;
+        const order = [...items.slice(start), ...items.slice(0, start)];
+        const hit = order.find((x) => x.querySelector('.tree-name').textContent.toLowerCase().startsWith(typeahead.text));
+        if (hit) followFocus(hit);
+      }
+  }
+}
+
+function openMenuFor(li, x, y) {
+  const f = byId.get(li.dataset.folderId);
+  if (!f) return;
+  if (x === undefined) {
+    const r = li.querySelector('.tree-row').getBoundingClientRect();
+    x = r.left + 24;
+    y = r.bottom;
+  }
+  const fixed = !!f.special;
+  showMenu([
+    { label: t('folders.newSub'), icon: 'folderAdd', action: () => newFolder(f.id) },
+    { label: t('folders.rename'), icon: 'rename', disabled: fixed, action: () => renameFolder(f.id) },
+    { label: t('folders.markAllRead'), icon: 'read', disabled: !(f.unread > 0), action: () => hooks.onMarkAllRead?.(f) },
+    'separator',
+    { label: t('folders.delete'), icon: 'delete', disabled: fixed, danger: true, action: () => deleteFolder(f.id) },
+  ], x, y, { opener: li, label: folderName(f) });
+}
+
+function onContextMenu(e) {
+  const li = e.target.closest('[role="treeitem"]');
+  if (!li) return;
+  e.preventDefault();
+  focusItem(li);
+  openMenuFor(li, e.clientX, e.clientY);
+}
+
+export async function newFolder(parentId) {
+  const parent = parentId ? byId.get(parentId) : null;
+  const name = await promptDialog({
+    title: parent ? t('folders.newSubTitle', { name: folderName(parent) }) : t('folders.newTitle'),
+    label: t('folders.name'), okText: t('folders.create'),
+  });
+  if (!name) return;
+  try {
+    const res = await post('api/folders', { parentId: parentId || null, name }, { quiet: true });
+    if (parentId) { expanded.add(parentId); saveExpanded(); }
+    await loadFolders();
+    showStatus(t('folders.created', { name }));
+    if (res && res.id) focusItem(itemFor(res.id));
+  } catch (err) {
+    showStatus(err.code === 'exists' || err.status === 409 ? t('folders.exists', { name }) : err.message, 'error');
+  }
+}
+
+export async function renameFolder(id) {
+  const f = byId.get(id);
+  if (!f || f.special) return;
+  const name = await promptDialog({ title: t('folders.renameTitle'), label: t('folders.name'), value: f.name, okText: t('folders.rename') });
+  if (!name || name === f.name) return;
+  try {
+    await patch(path('folders', id), { name }, { quiet: true });
+    await loadFolders();
+    focusItem(itemFor(id));
+  } catch (err) {
+    showStatus(err.code === 'exists' || err.status === 409 ? t('folders.exists', { name }) : err.message, 'error');
+  }
+}
+
+export async function deleteFolder(id) {
+  const f = byId.get(id);
+  if (!f || f.special) return;
+  const choice = await confirmDialog({
+    title: t('folders.deleteTitle'),
+    text: t('folders.deleteText', { name: folderName(f) }),
+    buttons: [{ id: 'cancel', text: t('dialog.cancel') }, { id: 'delete', text: t('folders.delete'), danger: true, primary: true }],
+  });
+  if (choice !== 'delete') return;
+  await del(path('folders', id));
+  showStatus(t('folders.deleted', { name: folderName(f) }));
+  if (selectedId === id || descendants(id).has(selectedId)) {
+    const inbox = specialFolder('inbox');
+    if (inbox) selectFolder(inbox.id);
+  }
+  await loadFolders();
+}
+
+async function moveFolder(id, parentId) {
+  const f = byId.get(id);
+  if (!f || f.special || id === parentId || descendants(id).has(parentId) || f.parentId === parentId) return;
+  await patch(path('folders', id), { parentId });
+  expanded.add(parentId);
+  saveExpanded();
+  await loadFolders();
+  showStatus(t('folders.moved', { name: folderName(f), target: folderName(byId.get(parentId)) }));
+}
+
+// ---- drag and drop -------------------------------------------------------------------------
+
+function onDragStart(e) {
+  const li = e.target.closest('[role="treeitem"]');
+  if (!li || !li.draggable) return;
+  e.dataTransfer.setData(FOLDER_DRAG_TYPE, li.dataset.folderId);
+  e.dataTransfer.effectAllowed = 'move';
+}
+
+function dropTarget(e) {
+  const li = e.target.closest('[role="treeitem"]');
+  if (!li) return null;
+  const types = [...e.dataTransfer.types];
+  if (types.includes(MESSAGE_DRAG_TYPE)) return li;
+  if (types.includes(FOLDER_DRAG_TYPE)) return li;
+  return null;
+}
+
+function onDragOver(e) {
+  const li = dropTarget(e);
+  if (!li) return;
+  e.preventDefault();
+  const copy = e.ctrlKey || e.metaKey;
+  e.dataTransfer.dropEffect = [...e.dataTransfer.types].includes(FOLDER_DRAG_TYPE) ? 'move' : (copy ? 'copy' : 'move');
+  for (const x of tree().querySelectorAll('.drop-target')) if (x !== li) x.classList.remove('drop-target');
+  li.classList.add('drop-target');
+  // hovering a closed folder opens it after a moment
+  if (li.getAttribute('aria-expanded') === 'false' && !li._openTimer) {
+    li._openTimer = setTimeout(() => { li._openTimer = 0; if (li.classList.contains('drop-target')) setExpanded(li, true); }, 800);
+  }
+}
+
+function onDragLeave(e) {
+  const li = e.target.closest('[role="treeitem"]');
+  if (li && !li.contains(e.relatedTarget)) {
+    li.classList.remove('drop-target');
+    clearTimeout(li._openTimer);
+    li._openTimer = 0;
+  }
+}
+
+function onDrop(e) {
+  const li = dropTarget(e);
+  for (const x of tree().querySelectorAll('.drop-target')) x.classList.remove('drop-target');
+  if (!li) return;
+  e.preventDefault();
+  const target = li.dataset.folderId;
+  const folderId = e.dataTransfer.getData(FOLDER_DRAG_TYPE);
+  if (folderId) { moveFolder(folderId, target); return; }
+  let ids = [];
+  try { ids = JSON.parse(e.dataTransfer.getData(MESSAGE_DRAG_TYPE) || '[]'); } catch { ids = []; }
+  if (ids.length) hooks.onDropMessages(ids, target, e.ctrlKey || e.metaKey);
+}
+
+/** Counts line for the list header: "1,234 items, 12 unread". */
+export function folderSummary(f) {
+  if (!f) return '';
+  const parts = [tn('folders.items', f.count || 0)];
+  if (f.unread > 0) parts.push(tn('folders.unread', f.unread));
+  return parts.join(' · ');
+}
