@@ -23,8 +23,8 @@ import java.util.function.Predicate;
  * the first time each, with "later" (451). Keeps what it received and how often each recipient
  * was offered (RCPT TO), so a test can tell a retry from a first attempt.
  */
-final class SmtpSink implements AutoCloseable {
-    record Received(String from, List<String> to, String data) {
+public final class SmtpSink implements AutoCloseable {
+    public record Received(String from, List<String> to, String data) {
     }
 
     private static SmtpSink instance;
@@ -40,7 +40,7 @@ final class SmtpSink implements AutoCloseable {
         t.start();
     }
 
-    static synchronized SmtpSink get() throws IOException {
+    public static synchronized SmtpSink get() throws IOException {
         if (instance == null) instance = new SmtpSink(Integer.getInteger("zcp.itest.lmtpport") + 10);
         return instance;
     }
@@ -113,7 +113,7 @@ final class SmtpSink implements AutoCloseable {
     }
 
     /** The first message received that matches, waiting up to {@code seconds}. */
-    Received await(Predicate<Received> match, int seconds) throws InterruptedException {
+    public Received await(Predicate<Received> match, int seconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             for (Received r : received) {
