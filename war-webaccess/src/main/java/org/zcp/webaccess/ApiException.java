@@ -1,18 +1,28 @@
 package org.zcp.webaccess;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
-
-/** A 4xx answer of the API: a status, a code the client switches on and a message it shows. */
+/**
+ * A 4xx answer of the API: a status, a code the client switches on and a message it shows
+ * ({@link Failures} writes it). An application exception, so an EJB of the war passes it on as
+ * it is.
+ */
 @jakarta.ejb.ApplicationException
-public class ApiException extends WebApplicationException {
+public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String code;
 
     public ApiException(int status, String code, String message) {
-        super(message, Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", code, "message", message)).build());
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
     }
 
     public static ApiException invalid(String message) {

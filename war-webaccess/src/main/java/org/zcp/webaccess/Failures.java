@@ -22,8 +22,8 @@ public class Failures implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            // the API's own answer, also when an EJB of the war wrapped it
-            if (c instanceof WebApplicationException w && w.getResponse().hasEntity()) return w.getResponse();
+            // the API's own answer, also when a container wrapped it
+            if (c instanceof ApiException a) return json(a.status(), a.code(), a.getMessage());
         }
         StoreFailure f = StoreFailure.in(t);
         if (f != null) return store(f);

@@ -35,7 +35,7 @@ class OpenApiContractTest {
         try (var files = Files.walk(Paths.get("target/classes/org/zcp/webaccess"))) {
             for (var f : files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).toList()) {
                 String name = Paths.get("target/classes").relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> c = Class.forName(name);
+                Class<?> c = Class.forName(name, false, OpenApiContractTest.class.getClassLoader());
                 Path base = c.getAnnotation(Path.class);
                 if (base == null || c.getAnnotation(jakarta.ws.rs.ApplicationPath.class) != null) continue;
                 for (Method m : c.getDeclaredMethods()) {

@@ -1,0 +1,101 @@
+package org.zcp.webaccess.settings;
+
+import jakarta.ejb.EJB;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import org.zcp.store.api.MapiObjects;
+import org.zcp.store.api.mapi.PropValue;
+import org.zcp.webaccess.ApiException;
+import org.zcp.webaccess.Settings;
+import org.zcp.webaccess.html.MailHtml;
+import org.zcp.webaccess.session.Guard;
+
+/**
+ * The user's web client settings (docs/webaccess.md): language, time zone and signature, kept in
+ * the user's store as JSON in PR_EC_WEBACCESS_SETTINGS_JSON of the store root, where the
+ * original WebApp kept its settings, so they follow the user to every browser.
+ */
+@Path("settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+    /** PR_EC_WEBACCESS_SETTINGS_JSON (PT_UNICODE 0x6772): the WebApp's settings on the store root. */
+    static final int PR_EC_WEBACCESS_SETTINGS_JSON = 0x6772001F;
+    static final int MAX_SIGNATURE = 16 * 1024;
+    /** Made when first used (JSON-B is the container's). */
+    private static final class Json {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
+
+    public record Signature(boolean html, String body) {
+    }
+
+    public record UserSettings(String language, String timezone, Signature signature, boolean signatureOnReply) {
+    }
+
+    @EJB
+    MapiObjects mapi;
+
+    @GET
+    public UserSettings read(@Context HttpServletRequest req) {
+        String session = Guard.session(req).storeSession();
+        return stored(session);
+    }
+
+    @PUT
+    public UserSettings write(UserSettings in, @Context HttpServletRequest req) {
+        String session = Guard.session(req).storeSession();
+        UserSettings clean = valid(in);
+        String root = mapi.store(session).rootId;
+        mapi.setProps(session, root, List.of(PropValue.ofString(PR_EC_WEBACCESS_SETTINGS_JSON, Json.JSON.toJson(clean))));
+        return clean;
+    }
+
+    UserSettings stored(String session) {
+        String root = mapi.store(session).rootId;
+        String json = null;
+        for (PropValue v : mapi.props(session, root, List.of(PR_EC_WEBACCESS_SETTINGS_JSON))) {
+            if (v.error == null && v.s != null) json = v.s;
+        }
+        UserSettings defaults = new UserSettings(Settings.language(), Settings.timezone(), new Signature(false, ""), false);
+        if (json == null) return defaults;
+        try {
+            UserSettings s = Json.JSON.fromJson(json, UserSettings.class);
+            return new UserSettings(s.language() == null ? defaults.language() : s.language(),
+                    s.timezone() == null ? defaults.timezone() : s.timezone(),
+                    s.signature() == null ? defaults.signature() : s.signature(), s.signatureOnReply());
+        } catch (JsonbException e) {
+            // written by another client in another shape: the defaults, until the user saves
+            return defaults;
+        }
+    }
+
+    static UserSettings valid(UserSettings in) {
+        if (in == null) throw ApiException.invalid("settings");
+        String language = in.language() == null ? Settings.language() : in.language();
+        if (!Settings.LANGUAGES.contains(language)) throw ApiException.invalid("languages: " + Settings.LANGUAGES);
+        String zone = in.timezone() == null ? Settings.timezone() : in.timezone();
+        try {
+            zone = ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            throw ApiException.invalid("'" + zone + "' is not a time zone (a name such as Europe/Amsterdam)");
+        }
+        Signature sig = in.signature() == null ? new Signature(false, "") : in.signature();
+        String body = sig.body() == null ? "" : sig.body();
+        if (body.length() > MAX_SIGNATURE) throw ApiException.invalid("a signature has at most 16 KB");
+        if (sig.html()) body = MailHtml.sanitize(body, cid -> null, true).html();
+        return new UserSettings(language, zone, new Signature(sig.html(), body), in.signatureOnReply());
+    }
+}
