@@ -113,6 +113,7 @@ export async function api(method, url, { query, body, headers = {}, quiet = fals
 export const get = (url, query, opts = {}) => api('GET', url, { ...opts, query });
 export const post = (url, body, opts = {}) => api('POST', url, { ...opts, body });
 export const patch = (url, body, opts = {}) => api('PATCH', url, { ...opts, body });
+export const put = (url, body, opts = {}) => api('PUT', url, { ...opts, body });
 export const del = (url, opts = {}) => api('DELETE', url, opts);
 
 /**

@@ -13,6 +13,7 @@ import * as folders from './folders.js';
 import * as list from './list.js';
 import * as reader from './reader.js';
 import * as compose from './compose.js';
+import * as settingsUi from './settings.js';
 import { startEvents, stopEvents } from './events.js';
 
 let session = null;
@@ -123,6 +124,9 @@ async function enterApp(s) {
   $('logon-error').textContent = '';
   inApp = true;
   if (!initialized) { initViews(); initialized = true; }
+  // the user's settings (signature, time zone) and whether automatic replies are on
+  settingsUi.loadSettings();
+  settingsUi.loadOutOfOffice();
   setView('list');
   current = null;
   clearReading();
@@ -149,6 +153,7 @@ function leaveApp() {
   stopEvents();
   closeMenu();
   compose.forceClose();
+  settingsUi.forgetSettings();
   for (const d of document.querySelectorAll('dialog[open]')) d.close();
   clearReading();
   // nothing of this mailbox stays in the page
@@ -195,10 +200,12 @@ function initViews() {
   compose.initCompose({
     user: () => session && session.user,
     maxUpload: () => session && session.maxUpload,
+    settings: () => settingsUi.currentSettings(),
     onSent: () => { refreshCounts(); if (current && ['sent', 'drafts', 'outbox'].includes(current.special)) refreshList(); },
     onSaved: () => { refreshCounts(); if (current && current.special === 'drafts') refreshList(); },
   });
 
+  settingsUi.initSettings({ focusMain: () => list.focusList() });
   $('logoff').addEventListener('click', logoff);
   $('compose-new').addEventListener('click', () => compose.openCompose({ mode: 'new' }));
   $('action-reply').addEventListener('click', () => respond('reply'));
@@ -545,6 +552,7 @@ function onShortcut(e) {
     case '/': handled(); $('search-input').focus(); $('search-input').select(); break;
     case 'j': case 'J': handled(); list.moveCursor(1); if (!$('message-list').contains(document.activeElement)) list.focusList(); break;
     case 'k': case 'K': handled(); list.moveCursor(-1); if (!$('message-list').contains(document.activeElement)) list.focusList(); break;
+    case ',': handled(); settingsUi.openSettings(); break;
     case '?': handled(); openHelp(); break;
     default:
   }

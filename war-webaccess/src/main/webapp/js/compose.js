@@ -13,8 +13,9 @@ import { get, post, upload, path } from './api.js';
 import { el, $, displayName, fullAddress, debounce, isPhone } from './dom.js';
 import { icon } from './icons.js';
 import { t, formatLongDate, formatSize, formatTime } from './i18n.js';
-import { openModal, confirmDialog, promptDialog } from './dialogs.js';
-import { safeFragment, htmlToText, textToFragment, safeHref } from './richtext.js';
+import { openModal, confirmDialog } from './dialogs.js';
+import { safeFragment, htmlToText, textToFragment } from './richtext.js';
+import { richEditor } from './editor.js';
 import { showStatus } from './status.js';
 
 const AUTOSAVE_MS = 30000;
@@ -28,6 +29,7 @@ const c = {
   action: null,
   inReplyTo: null,
   forwardOf: null,
+  signature: null,    // the signature put into this message (to convert it with the format)
   recipients: { to: [], cc: [], bcc: [] },
   attachments: [],
   changes: 0,         // bumped on every edit
@@ -36,9 +38,8 @@ const c = {
   sending: false,
   timer: 0,
 };
-let hooks = { user: () => null, maxUpload: () => 0, onSent: () => {}, onSaved: () => {} };
+let hooks = { user: () => null, maxUpload: () => 0, settings: () => null, onSent: () => {}, onSaved: () => {} };
 let keySeq = 0;
-let savedRange = null;
 
 const dialog = () => $('compose-dialog');
 const editor = () => document.querySelector('#compose-dialog .compose-editor');
@@ -56,12 +57,8 @@ export function initCompose(options) {
   $('compose-importance').addEventListener('change', changed);
   editor().addEventListener('input', changed);
   plain().addEventListener('input', changed);
-  editor().addEventListener('paste', onPaste);
   $('compose-html').addEventListener('change', () => { switchFormat($('compose-html').checked); changed(); });
-  for (const b of document.querySelectorAll('#format-buttons .fmt-btn')) {
-    b.addEventListener('mousedown', (e) => e.preventDefault());   // keep the editor's selection
-    b.addEventListener('click', () => format(b.dataset.cmd));
-  }
+  richEditor({ editor: editor(), buttons: $('format-buttons'), onChange: changed, onError: setError });
   $('compose-attach').addEventListener('change', (e) => {
     addFiles([...e.target.files]);
     e.target.value = '';
@@ -186,8 +183,13 @@ export async function openCompose({ mode = 'new', message = null, to = [] } = {}
   if (mode === 'draft') {
     if (html) editor().replaceChildren(safeFragment(m.body));
     else plain().value = m.body || '';
-  } else if (m) {
-    fillQuote(m, mode, html);
+  } else {
+    // the signature: at the end of new mail; above the quoted text of replies and forwards
+    // only when the user asked for it (Settings, "also on replies and forwards")
+    const sig = signature();
+    c.signature = sig && (!m || sig.onReply) ? sig : null;
+    if (m) fillQuote(m, mode, html, c.signature);
+    else fillNew(html, c.signature);
   }
 
   for (const f of FIELDS) renderChips(f);
@@ -198,7 +200,8 @@ export async function openCompose({ mode = 'new', message = null, to = [] } = {}
   c.timer = setInterval(() => { if (dirty() && !c.saving && !c.sending) save({ auto: true }); }, AUTOSAVE_MS);
   const focusTarget = c.recipients.to.length ? bodyElement() : $('compose-to');
   openModal(dialog(), { initialFocus: focusTarget, onCancel: () => requestClose() });
-  if (focusTarget === bodyElement()) placeCaretAtStart(bodyElement());
+  // the caret starts above the signature and the quoted text, however the text is reached
+  if (focusTarget === bodyElement() || !isHtml()) placeCaretAtStart(bodyElement());
   dialog().scrollTop = 0;
 }
 
@@ -206,7 +209,7 @@ function reset() {
   clearInterval(c.timer);
   for (const a of c.attachments) if (a.request) a.request.abort();
   Object.assign(c, {
-    draftId: null, savedByUser: false, action: null, inReplyTo: null, forwardOf: null,
+    draftId: null, savedByUser: false, action: null, inReplyTo: null, forwardOf: null, signature: null,
     recipients: { to: [], cc: [], bcc: [] }, attachments: [], changes: 0, savedChanges: 0, saving: null, sending: false,
   });
   for (const f of FIELDS) { $(`compose-${f}`).value = ''; closeSuggest(f); }
@@ -236,7 +239,13 @@ function quoteHeaderLines(m) {
   return lines;
 }
 
-function fillQuote(m, mode, html) {
+function fillNew(html, sig) {
+  if (!sig) return;
+  if (html) editor().replaceChildren(el('div', {}, el('br')), el('div', {}, el('br')), signatureBlock(sig));
+  else plain().value = `\n\n${signaturePlain(sig)}`;
+}
+
+function fillQuote(m, mode, html, sig) {
   const heading = mode === 'forward' ? t('quote.forwarded') : t('quote.original');
   const lines = quoteHeaderLines(m);
   if (html) {
@@ -246,12 +255,84 @@ function fillQuote(m, mode, html) {
     const quoted = el('blockquote', { className: 'zcp-quote' });
     if (m.html) quoted.append(safeFragment(m.body));
     else quoted.append(textToFragment(m.body));
-    editor().replaceChildren(el('div', {}, el('br')), el('div', {}, el('br')), head, quoted);
+    editor().replaceChildren(el('div', {}, el('br')), el('div', {}, el('br')), ...(sig ? [signatureBlock(sig)] : []), head, quoted);
   } else {
     const original = m.html ? htmlToText(m.body) : String(m.body || '');
     const quoted = mode === 'forward' ? original : original.split('\n').map((l) => `> ${l}`).join('\n');
-    plain().value = `\n\n${heading}\n${lines.map(([k, v]) => `${k} ${v}`).join('\n')}\n\n${quoted}`;
+    const signed = sig ? `${signaturePlain(sig)}\n\n` : '';
+    plain().value = `\n\n${signed}${heading}\n${lines.map(([k, v]) => `${k} ${v}`).join('\n')}\n\n${quoted}`;
   }
+}
+
+// ---- signature -------------------------------------------------------------------------------
+
+const SIG_SEPARATOR = '-- ';   // the usual separator line of plain text signatures (RFC 3676 4.3)
+
+/** The user's signature from the settings, or null when there is none. */
+function signature() {
+  const s = hooks.settings();
+  const sig = s && s.signature;
+  if (!sig || typeof sig.body !== 'string') return null;
+  const out = { html: !!sig.html, body: sig.body, onReply: !!s.signatureOnReply };
+  return signatureText(out) ? out : null;
+}
+
+function signatureText(sig) {
+  return sig.html ? htmlToText(sig.body) : sig.body.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+}
+
+/** The signature in the HTML editor: a <div class="signature">. */
+function signatureBlock(sig) {
+  return el('div', { className: 'signature' }, sig.html ? safeFragment(sig.body) : textToFragment(signatureText(sig)));
+}
+
+/** The signature in plain text: the "-- " line, then the text. */
+function signaturePlain(sig) {
+  return `${SIG_SEPARATOR}\n${signatureText(sig)}`;
+}
+
+/** The HTML editor as plain text, its signature block as a "-- " signature. */
+function editorToText() {
+  const ed = editor();
+  const block = ed.querySelector(':scope > .signature');
+  if (!block) return htmlToText(ed);
+  const before = document.createElement('div');
+  const after = document.createElement('div');
+  let seen = false;
+  for (const n of ed.childNodes) {
+    if (n === block) { seen = true; continue; }
+    (seen ? after : before).append(n.cloneNode(true));
+  }
+  const head = htmlToText(before);
+  const tail = htmlToText(after);
+  return `${head}\n\n${SIG_SEPARATOR}\n${htmlToText(block)}${tail ? `\n\n${tail}` : ''}`;
+}
+
+/** Plain text as editor content, a "-- " signature as the signature block. */
+function textToEditor(text) {
+  const value = String(text || '').replace(/\r\n?/g, '\n');
+  const sep = /^-- $/m.exec(value);
+  if (!sep) return textToFragment(value);
+  const rest = value.slice(sep.index + SIG_SEPARATOR.length + 1);
+  // the signature runs to the quoted text (or the end); ours is known, so look for it first
+  let end = rest.length;
+  const known = c.signature ? signatureText(c.signature) : null;
+  if (known && rest.startsWith(known) && (rest.length === known.length || rest[known.length] === '\n')) {
+    end = known.length;
+  } else {
+    for (const heading of [t('quote.original'), t('quote.forwarded')]) {
+      const k = rest.indexOf(`\n\n${heading}`);
+      if (k >= 0 && k < end) end = k;
+    }
+  }
+  const sigText = rest.slice(0, end);
+  const frag = document.createDocumentFragment();
+  if (sep.index > 0) frag.append(textToFragment(value.slice(0, sep.index - 1)));
+  // unchanged, an HTML signature comes back with its formatting
+  const original = c.signature && c.signature.html && signatureText(c.signature) === sigText.replace(/\s+$/, '');
+  frag.append(el('div', { className: 'signature' }, original ? safeFragment(c.signature.body) : textToFragment(sigText)));
+  if (end < rest.length) frag.append(textToFragment(rest.slice(end + 1)));
+  return frag;
 }
 
 function bodyElement() { return isHtml() ? editor() : plain(); }
@@ -281,64 +362,12 @@ function setFormatControls(html) {
 }
 
 function switchFormat(html) {
-  if (html) editor().replaceChildren(textToFragment(plain().value));
-  else plain().value = htmlToText(editor());
+  if (html) editor().replaceChildren(textToEditor(plain().value));
+  else plain().value = editorToText();
   setFormatControls(html);
   try { localStorage.setItem(FORMAT_KEY, html ? '1' : '0'); } catch { /* storage disabled */ }
   bodyElement().focus();
-}
-
-async function format(cmd) {
-  const ed = editor();
-  if (cmd === 'createLink') {
-    const sel = window.getSelection();
-    savedRange = sel.rangeCount && ed.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
-    const value = await promptDialog({ title: t('format.linkTitle'), label: t('format.linkUrl'), value: 'https://', okText: t('dialog.ok') });
-    ed.focus();
-    if (savedRange) { sel.removeAllRanges(); sel.addRange(savedRange); }
-    if (!value) return;
-    const href = safeHref(/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`);
-    if (!href) { setError(t('format.badLink')); return; }
-    if (!sel.rangeCount || sel.isCollapsed || !ed.contains(sel.anchorNode)) {
-      // nothing selected: the address itself becomes the link text
-      const a = el('a', { text: href, attrs: { href, rel: 'noopener noreferrer' } });
-      let range = sel.rangeCount && ed.contains(sel.anchorNode) ? sel.getRangeAt(0) : null;
-      if (!range) { range = document.createRange(); range.selectNodeContents(ed); range.collapse(false); }
-      range.insertNode(a);
-      range.setStartAfter(a);
-      range.collapse(true);
-      sel.removeAllRanges();
-      sel.addRange(range);
-    } else {
-      document.execCommand('createLink', false, href);
-    }
-  } else {
-    ed.focus();
-    document.execCommand(cmd, false);
-  }
-  changed();
-}
-
-function onPaste(e) {
-  const html = e.clipboardData && e.clipboardData.getData('text/html');
-  const text = e.clipboardData && e.clipboardData.getData('text/plain');
-  if (!html && !text) return;
-  e.preventDefault();
-  if (!html) { document.execCommand('insertText', false, text); return; }
-  const sel = window.getSelection();
-  if (!sel.rangeCount) return;
-  const range = sel.getRangeAt(0);
-  range.deleteContents();
-  const frag = safeFragment(html);
-  const last = frag.lastChild;
-  range.insertNode(frag);
-  if (last) {
-    range.setStartAfter(last);
-    range.collapse(true);
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }
-  changed();
+  placeCaretAtStart(bodyElement());
 }
 
 // ---- addresses -------------------------------------------------------------------------------

@@ -53,14 +53,93 @@ export async function setLanguage(lang, { remember = true } = {}) {
   window.dispatchEvent(new CustomEvent('languagechange-app', { detail: { language: lang } }));
 }
 
-/** The session's time zone (from logon), used when dates are shown; invalid names are ignored. */
-export function setTimeZone(tz) {
+/**
+ * The time zone dates are shown in (the session's from logon, then the user's setting); invalid
+ * names are ignored. With {@code notify}, the views are told (languagechange-app) when it changed.
+ */
+export function setTimeZone(tz, { notify = false } = {}) {
+  const before = timeZone;
   timeZone = undefined;
-  if (!tz) return;
+  if (tz) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      timeZone = tz;
+    } catch { /* unknown zone: the browser's own */ }
+  }
+  if (notify && timeZone !== before) {
+    window.dispatchEvent(new CustomEvent('languagechange-app', { detail: { language, timeZone } }));
+  }
+}
+
+/** The browser's own time zone (IANA name), or undefined when it does not say. */
+export function browserTimeZone() {
+  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined; } catch { return undefined; }
+}
+
+/** The time zone dates are shown in: the one set, else the browser's. */
+export function currentTimeZone() {
+  return timeZone || browserTimeZone() || 'UTC';
+}
+
+/** The IANA time zones the browser knows, or null when it cannot list them. */
+export function timeZones() {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    timeZone = tz;
-  } catch { /* unknown zone: the browser's own */ }
+    return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : null;
+  } catch { return null; }
+}
+
+const wallFormatters = new Map();
+function wallParts(ms, tz) {
+  let f = wallFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    wallFormatters.set(tz, f);
+  }
+  const p = {};
+  for (const { type, value } of f.formatToParts(new Date(ms))) p[type] = Number(value);
+  return p;
+}
+
+/** The offset of {@code tz} from UTC at the instant {@code ms}, in milliseconds. */
+function zoneOffset(ms, tz) {
+  const p = wallParts(ms, tz);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * A wall-clock time "YYYY-MM-DDTHH:MM" (an <input type=datetime-local>) in the time zone
+ * {@code tz} as an ISO 8601 instant in UTC, or null when empty or not a time. A time skipped by
+ * a daylight saving change counts as the one an hour later.
+ */
+export function wallTimeToIso(value, tz = currentTimeZone()) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(String(value || ''));
+  if (!m) return null;
+  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0));
+  if (Number.isNaN(wall)) return null;
+  let ms = wall - zoneOffset(wall, tz);
+  const again = wall - zoneOffset(ms, tz);
+  if (again !== ms) ms = Math.max(ms, again);
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** An ISO 8601 instant as the wall-clock time "YYYY-MM-DDTHH:MM" in {@code tz}, or '' for none. */
+export function isoToWallTime(iso, tz = currentTimeZone()) {
+  if (!iso) return '';
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return '';
+  const p = wallParts(ms, tz);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour % 24)}:${two(p.minute)}`;
+}
+
+/** "UTC+01:00" for {@code tz} now (the offset changes with daylight saving time). */
+export function zoneOffsetLabel(tz, at = Date.now()) {
+  const minutes = Math.round(zoneOffset(at, tz) / 60000);
+  const sign = minutes < 0 ? '−' : '+';
+  const a = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
 /** The text for {@code key} with {name} replaced from {@code vars}; the key itself if missing. */

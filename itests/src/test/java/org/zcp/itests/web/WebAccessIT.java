@@ -624,6 +624,44 @@ class WebAccessIT {
         b.assertNoAlert();
     }
 
+    /**
+     * Manual 4.5 and 8.9 from the web client: out-of-office turned on in the settings is what the
+     * server's autoresponder reads at delivery (the properties zarafa-set-oof sets), the banner
+     * says so, and turning it off from the banner stops the replies.
+     */
+    @Test
+    void outOfOfficeSetInTheSettingsAnswersMailUntilTurnedOff() throws Exception {
+        User u = user("olga");
+        String id = id();
+        SmtpSink relay = SmtpSink.get();
+
+        Browser b = Browser.desktop("web-oof");
+        logon(b, web(), u);
+        b.click(By.id("open-settings"));
+        b.click(By.id("settings-tab-oof"));
+        toggle(b, By.id("oof-enabled"), true);
+        WebElement subject = b.visible(By.id("oof-subject"));
+        subject.clear();
+        subject.sendKeys("Away " + id);
+        b.visible(By.id("oof-message")).sendKeys("Back on Monday " + id);
+        b.screenshot("web-settings-oof");
+        b.click(By.id("settings-save"));
+        b.until("the out-of-office banner", d -> d.findElement(By.id("oof-banner")).isDisplayed());
+        b.screenshot("web-oof-banner");
+
+        Mail.deliver(u.email, Mail.plain(u.email, "Are you there " + id, "Question " + id));
+        SmtpSink.Received reply = relay.await(m -> m.to().contains(Mail.SENDER) && m.data().contains("Away " + id), 30);
+        assertThat(reply.data()).contains("Auto-Submitted: auto-replied").contains("Back on Monday " + id);
+
+        b.click(By.id("oof-banner-off"));
+        b.until("the banner gone", d -> !d.findElement(By.id("oof-banner")).isDisplayed());
+        WebApi api = new WebApi(web());
+        assertThat(api.logon(u.login, u.password).statusCode()).isEqualTo(200);
+        assertThat(WebApi.map(api.get("api/outofoffice"))).containsEntry("enabled", false)
+                .containsEntry("subject", "Away " + id);
+        b.assertNoAlert();
+    }
+
     @Test
     void aDeletedMessageGoesToDeletedItemsThenSoftDeletedAndIsRestored() throws Exception {
         User u = user("dora");
