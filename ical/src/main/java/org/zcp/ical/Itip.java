@@ -363,12 +363,12 @@ public final class Itip {
         return Lines.fold(out);
     }
 
-    private static String unfold(String text) {
+    static String unfold(String text) {
         return text.replaceAll("\r?\n[ \t]", "");
     }
 
     /** The blocks BEGIN:name .. END:name of unfolded lines, nested ones inside. */
-    private static List<List<String>> blocks(List<String> lines, String name) {
+    static List<List<String>> blocks(List<String> lines, String name) {
         List<List<String>> out = new ArrayList<>();
         List<String> cur = null;
         for (String l : lines) {
@@ -383,7 +383,7 @@ public final class Itip {
     }
 
     /** The first line of a block that is property {@code name} (with or without parameters), or null. */
-    private static String line(List<String> block, String name) {
+    static String line(List<String> block, String name) {
         for (String l : block) {
             if (l.regionMatches(true, 0, name, 0, name.length()) && l.length() > name.length()
                     && (l.charAt(name.length()) == ':' || l.charAt(name.length()) == ';')) {
@@ -394,7 +394,7 @@ public final class Itip {
     }
 
     /** A RECURRENCE-ID's parameters and value: what tells two of them apart. */
-    private static String ridValue(String line) {
+    static String ridValue(String line) {
         int colon = ContentLines.valueStart(line);
         if (colon < 0) return line;
         return line.substring("RECURRENCE-ID".length(), colon).toUpperCase(Locale.ROOT) + "|"
@@ -457,7 +457,7 @@ public final class Itip {
         }
     }
 
-    private static String cn(String name) {
+    static String cn(String name) {
         return name == null || name.isBlank() ? "" : ";CN=" + Lines.param(name);
     }
 

@@ -34,7 +34,7 @@ import org.zcp.caldav.resource.Codecs;
 import org.zcp.caldav.resource.Context;
 import org.zcp.caldav.resource.Paths;
 import org.zcp.caldav.resource.Store;
-import org.zcp.caldav.resource.StoreNamedIds;
+import org.zcp.ical.StoreNamedIds;
 import org.zcp.caldav.resource.Target;
 import org.zcp.caldav.resource.Tree;
 import org.zcp.ical.ICalException;

@@ -1,30 +1,18 @@
 package org.zcp.caldav.resource;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.zcp.ical.ICalException;
+import org.zcp.ical.ImplicitScheduling;
+import org.zcp.ical.ImplicitScheduling.Outgoing;
 import org.zcp.ical.ItemKind;
-import org.zcp.ical.Itip;
-import org.zcp.ical.Itip.Attendee;
-import org.zcp.ical.Itip.Method;
-import org.zcp.ical.Itip.PartStat;
 import org.zcp.store.api.FolderItems.Item;
 import org.zcp.store.api.StoreFailure;
 
 /**
- * Implicit scheduling (RFC 6638 3.2) of what a user writes in the calendars of their own home:
- * <ul>
- * <li>as organizer (ORGANIZER is their address): a new meeting, or one moved, renamed, made
- * recurring, given a higher SEQUENCE or new attendees, is sent as REQUEST to every attendee the
- * server schedules for (SCHEDULE-AGENT absent or SERVER); attendees taken off get a CANCEL, and
- * deleting the meeting cancels it for all;
- * <li>as attendee: a changed PARTSTAT of their own is sent to the organizer as REPLY, and
- * deleting a meeting they had not declined declines it.
- * </ul>
+ * Implicit scheduling (RFC 6638 3.2) of what a user writes in the calendars of their own home
+ ({@link ImplicitScheduling} decides what is sent).
  * The messages leave as iMIP mail through the spooler (the store's {@code Scheduling}); local
  * attendees get them by delivery, which keeps their calendars in step. A message that cannot be
  * sent does not undo the write: it is logged.
@@ -49,53 +37,16 @@ public final class Scheduler {
 
     /** After a PUT of {@code after} that replaced {@code before} (null: new). */
     public static void put(Context ctx, String before, String after) {
-        String me = own(ctx);
-        Itip.Message a = describe(after);
-        Itip.Message b = before == null ? null : describe(before);
-        if (a == null || a.organizer() == null) return;
-        if (a.organizer().equalsIgnoreCase(me)) {
-            if (Itip.rescheduled(b, a)) send(ctx, Itip.withMethod(after, Method.REQUEST), invited(a, me));
-            if (b != null) {
-                List<String> removed = new ArrayList<>();
-                for (String x : invited(b, me)) if (a.attendee(x) == null) removed.add(x);
-                if (!removed.isEmpty()) send(ctx, Itip.withMethod(before, Method.CANCEL), removed);
-            }
-            return;
+        for (Outgoing o : ImplicitScheduling.afterPut(before, after, own(ctx), ctx.who().fullName(), Instant.now())) {
+            send(ctx, o.itip(), o.to());
         }
-        Attendee mine = a.attendee(me);
-        if (mine == null || b == null) return;
-        Attendee was = b.attendee(me);
-        PartStat now = PartStat.of(mine.partStat());
-        if (now == null || now == PartStat.NEEDS_ACTION || was != null && PartStat.of(was.partStat()) == now) return;
-        reply(ctx, a, now);
     }
 
     /** After a DELETE of a meeting that was {@code before}. */
     public static void delete(Context ctx, String before) {
-        String me = own(ctx);
-        Itip.Message b = describe(before);
-        if (b == null || b.organizer() == null) return;
-        if (b.organizer().equalsIgnoreCase(me)) {
-            send(ctx, Itip.withMethod(before, Method.CANCEL), invited(b, me));
-        } else if (b.attendee(me) != null && PartStat.of(b.attendee(me).partStat()) != PartStat.DECLINED) {
-            reply(ctx, b, PartStat.DECLINED);
+        for (Outgoing o : ImplicitScheduling.afterDelete(before, own(ctx), ctx.who().fullName(), Instant.now())) {
+            send(ctx, o.itip(), o.to());
         }
-    }
-
-    private static void reply(Context ctx, Itip.Message m, PartStat answer) {
-        String me = own(ctx);
-        String name = ctx.who().fullName();
-        send(ctx, Itip.reply(m, me, name, answer, null, Instant.now().atOffset(ZoneOffset.UTC).toInstant()),
-                List.of(m.organizer()));
-    }
-
-    /** The attendees the server schedules for, the organizer left out. */
-    private static List<String> invited(Itip.Message m, String me) {
-        List<String> out = new ArrayList<>();
-        for (Attendee a : m.attendees()) {
-            if (a.byServer() && !a.address().equalsIgnoreCase(me) && a.address().contains("@")) out.add(a.address());
-        }
-        return out;
     }
 
     private static void send(Context ctx, String itip, List<String> to) {
@@ -106,14 +57,6 @@ public final class Scheduler {
             StoreFailure f = StoreFailure.in(e);
             if (f == null || f.kind() == StoreFailure.Kind.SESSION_ENDED) throw e;
             LOG.warning("scheduling message of " + ctx.user() + " to " + to + " not sent: " + f.getMessage());
-        }
-    }
-
-    private static Itip.Message describe(String text) {
-        try {
-            return Itip.describe(text, ZoneOffset.UTC);
-        } catch (ICalException e) {
-            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.zcp.caldav.resource;
 
+import org.zcp.ical.StoreNamedIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
-package org.zcp.caldav.resource;
+package org.zcp.ical;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.zcp.ical.NamedIds;
 import org.zcp.store.api.FolderItems;
 import org.zcp.store.api.mapi.NamedProp;
 
 /**
  * Named property ids from the store ({@link FolderItems#propIds}), cached for the server's life:
- * the ids are the same in every store of one server, so one cache serves every session.
+ * the ids are the same in every store of one server, so one cache serves every session. CalDAV
+ * and the web client each keep one.
  */
 public final class StoreNamedIds {
     private final Map<String, Integer> cache = new ConcurrentHashMap<>();
@@ -35,7 +35,8 @@ public final class StoreNamedIds {
         };
     }
 
-    int size() {
+    /** How many ids are cached. */
+    public int size() {
         return cache.size();
     }
 
