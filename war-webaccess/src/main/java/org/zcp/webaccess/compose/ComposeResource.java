@@ -1,5 +1,6 @@
 package org.zcp.webaccess.compose;
 
+import org.zcp.webaccess.Props;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -39,7 +40,6 @@ import org.zcp.webaccess.session.Guard;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ComposeResource {
-    static final int MSGFLAG_READ = 0x1;
     static final int MSGFLAG_UNSENT = 0x8;
     static final int MAX_RECIPIENTS = 500;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>(),;:\"\\[\\]]+@[^\\s@<>(),;:\"\\[\\]]+");
@@ -85,7 +85,7 @@ public class ComposeResource {
         int importance = d.importance() == null ? 1 : d.importance();
         if (importance < 0 || importance > 2) throw ApiException.invalid("importance 0, 1 or 2");
         p.add(PropValue.ofLong(PropTag.PR_IMPORTANCE, importance));
-        p.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, MSGFLAG_READ | MSGFLAG_UNSENT));
+        p.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, Props.MSGFLAG_READ | MSGFLAG_UNSENT));
         String body = d.body() == null ? "" : d.body();
         if (Boolean.TRUE.equals(d.html())) {
             String html = MailHtml.sanitize(body, cid -> null, true).html();
@@ -97,7 +97,7 @@ public class ComposeResource {
         }
         String original = d.inReplyTo() != null ? d.inReplyTo() : d.forwardOf();
         if (original != null) {
-            String messageId = stringProp(session, id(original), PropTag.PR_INTERNET_MESSAGE_ID);
+            String messageId = stringProp(session, Props.id(original), PropTag.PR_INTERNET_MESSAGE_ID);
             if (messageId != null && d.inReplyTo() != null) p.add(PropValue.ofString(PropTag.PR_IN_REPLY_TO_ID, messageId));
         }
         m.recipients = new ArrayList<>();
@@ -110,7 +110,7 @@ public class ComposeResource {
         m.attachments = attachments(session, d);
         String id;
         if (d.draftId() != null) {
-            id = id(d.draftId());
+            id = Props.id(d.draftId());
             mapi.save(session, id, m);
         } else {
             id = mapi.create(session, MailboxFolders.special(mapi, session, "drafts"), m);
@@ -122,7 +122,7 @@ public class ComposeResource {
     private List<Attachment> attachments(String session, Draft d) {
         List<Attachment> out = new ArrayList<>();
         if (d.keepAttachments() != null && !d.keepAttachments().isEmpty()) {
-            String source = d.draftId() != null ? id(d.draftId()) : d.forwardOf() != null ? id(d.forwardOf()) : null;
+            String source = d.draftId() != null ? Props.id(d.draftId()) : d.forwardOf() != null ? Props.id(d.forwardOf()) : null;
             if (source == null) throw ApiException.invalid("keepAttachments needs a draftId or forwardOf");
             Message from = mapi.load(session, source);
             for (int num : d.keepAttachments()) {
@@ -193,7 +193,7 @@ public class ComposeResource {
             case "forward" -> 104;
             default -> throw ApiException.invalid("action reply, replyall or forward");
         };
-        mapi.setProps(session, id(original), List.of(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, verb)));
+        mapi.setProps(session, Props.id(original), List.of(PropValue.ofLong(PropTag.PR_LAST_VERB_EXECUTED, verb)));
     }
 
     private String stringProp(String session, String id, int tag) {
@@ -214,8 +214,4 @@ public class ComposeResource {
         return CONTROL.matcher(s).replaceAll("").replaceAll("[\\r\\n\\t]+", " ");
     }
 
-    static String id(String id) {
-        if (id == null || !id.matches("[0-9A-Fa-f]{2,512}")) throw ApiException.invalid("not an id");
-        return id.toUpperCase(java.util.Locale.ROOT);
-    }
 }

@@ -1,5 +1,6 @@
 package org.zcp.webaccess.mail;
 
+import org.zcp.webaccess.Props;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,5 +1,6 @@
 package org.zcp.webaccess.mail;
 
+import org.zcp.webaccess.Props;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,7 +33,6 @@ import org.zcp.webaccess.session.Guard;
 @Produces(MediaType.APPLICATION_JSON)
 public class ListResource {
     static final int MAX_PAGE = 500;
-    static final int MSGFLAG_READ = 0x1;
     static final int MSGFLAG_HASATTACH = 0x10;
     static final int FOLLOWUP_FLAGGED = 2;
 
@@ -83,7 +83,7 @@ public class ListResource {
             r.type = Restriction.BITMASK;
             r.relop = "EQ";
             r.tag = PropTag.PR_MESSAGE_FLAGS;
-            r.mask = MSGFLAG_READ;
+            r.mask = Props.MSGFLAG_READ;
             and.add(r);
         }
         if (!and.isEmpty()) t.restriction = and.size() == 1 ? and.get(0) : Restriction.and(and.toArray(Restriction[]::new));
@@ -115,7 +115,7 @@ public class ListResource {
         return new Item(Props.hex(p, PropTag.PR_ENTRYID), nz(Props.string(p, PropTag.PR_SUBJECT)),
                 new Address(nz(name), nz(Props.string(p, PropTag.PR_SENDER_EMAIL_ADDRESS))),
                 nz(Props.string(p, PropTag.PR_DISPLAY_TO)), date, Props.number(p, PropTag.PR_MESSAGE_SIZE, 0),
-                (flags & MSGFLAG_READ) != 0, Props.number(p, PropTag.PR_FLAG_STATUS, 0) == FOLLOWUP_FLAGGED,
+                (flags & Props.MSGFLAG_READ) != 0, Props.number(p, PropTag.PR_FLAG_STATUS, 0) == FOLLOWUP_FLAGGED,
                 verb == 102 || verb == 103, verb == 104, (flags & MSGFLAG_HASATTACH) != 0,
                 (int) Props.number(p, PropTag.PR_IMPORTANCE, 1), nz(Props.string(p, PropTag.PR_MESSAGE_CLASS)));
     }

@@ -1,5 +1,6 @@
 package org.zcp.webaccess.mail;
 
+import org.zcp.webaccess.Props;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

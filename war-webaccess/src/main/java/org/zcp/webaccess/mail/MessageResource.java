@@ -1,5 +1,8 @@
 package org.zcp.webaccess.mail;
 
+import org.zcp.webaccess.calendar.CalendarJson;
+import org.zcp.webaccess.calendar.MeetingRequests;
+import org.zcp.webaccess.Props;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +56,9 @@ public class MessageResource {
     @EJB
     MapiObjects mapi;
 
+    @jakarta.inject.Inject
+    MeetingRequests meetings;
+
     @GET
     @Path("{id}")
     public MessageView.View read(@PathParam("id") String id, @QueryParam("images") String images,
@@ -60,7 +66,17 @@ public class MessageResource {
         String session = Guard.session(req).storeSession();
         String entry = Props.id(id);
         Message m = mapi.load(session, entry);
-        return MessageView.of(m, entry, "1".equals(images), num -> inlineImage(session, entry, num));
+        MessageView.View v = MessageView.of(m, entry, "1".equals(images), num -> inlineImage(session, entry, num));
+        return MeetingRequests.isMeeting(v.messageClass()) ? v.withMeeting(meetings.of(Guard.session(req), m, entry)) : v;
+    }
+
+    /** Answers the meeting request this message is (docs/webaccess.md): as answering it in the calendar. */
+    @POST
+    @Path("{id}/respond")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response respond(@PathParam("id") String id, CalendarJson.Answer in, @Context HttpServletRequest req) {
+        meetings.respond(Guard.session(req), Props.id(id), in == null ? null : in.answer(), in == null ? null : in.comment());
+        return Response.noContent().build();
     }
 
     /**
@@ -75,7 +91,10 @@ public class MessageResource {
     @Produces(MediaType.TEXT_HTML)
     public Response body(@PathParam("id") String id, @QueryParam("images") String images,
             @Context HttpServletRequest req) {
-        MessageView.View v = read(id, images, req);
+        String session = Guard.session(req).storeSession();
+        String entry = Props.id(id);
+        MessageView.View v = MessageView.of(mapi.load(session, entry), entry, "1".equals(images),
+                num -> inlineImage(session, entry, num));
         boolean remote = "1".equals(images);
         String content = v.html() ? v.body()
                 : "<pre class=\"zcp-plain\">" + linked(v.body()) + "</pre>";

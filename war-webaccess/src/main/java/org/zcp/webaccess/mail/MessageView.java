@@ -1,5 +1,6 @@
 package org.zcp.webaccess.mail;
 
+import org.zcp.webaccess.Props;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +26,12 @@ final class MessageView {
     public record View(String id, String folderId, String subject, Address from, Address sender, List<Address> to,
             List<Address> cc, List<Address> bcc, List<Address> replyTo, String date, boolean read, boolean flagged,
             int importance, String messageClass, boolean html, String body, int remoteImages,
-            List<AttachmentInfo> attachments) {
+            List<AttachmentInfo> attachments, org.zcp.webaccess.calendar.CalendarJson.Meeting meeting) {
+        /** The view with the meeting the message carries (a meeting request, answer or cancellation). */
+        View withMeeting(org.zcp.webaccess.calendar.CalendarJson.Meeting m) {
+            return new View(id, folderId, subject, from, sender, to, cc, bcc, replyTo, date, read, flagged, importance,
+                    messageClass, html, body, remoteImages, attachments, m);
+        }
     }
 
     private MessageView() {
@@ -74,11 +80,11 @@ final class MessageView {
         long flags = Props.number(p, PropTag.PR_MESSAGE_FLAGS, 0);
         return new View(id, Props.hex(p, PropTag.PR_PARENT_ENTRYID), ListResource.nz(Props.string(p, PropTag.PR_SUBJECT)),
                 from, sender.equals(from) ? null : sender, to, cc, bcc, List.of(), date,
-                (flags & ListResource.MSGFLAG_READ) != 0,
+                (flags & Props.MSGFLAG_READ) != 0,
                 Props.number(p, PropTag.PR_FLAG_STATUS, 0) == ListResource.FOLLOWUP_FLAGGED,
                 (int) Props.number(p, PropTag.PR_IMPORTANCE, 1), ListResource.nz(Props.string(p, PropTag.PR_MESSAGE_CLASS)),
                 isHtml, isHtml ? shown : ListResource.nz(Props.string(p, PropTag.PR_BODY)),
-                safe == null ? 0 : safe.remoteImages(), attachments);
+                safe == null ? 0 : safe.remoteImages(), attachments, null);
     }
 
     static Address address(List<PropValue> p) {

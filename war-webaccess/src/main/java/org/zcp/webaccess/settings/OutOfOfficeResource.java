@@ -1,5 +1,7 @@
 package org.zcp.webaccess.settings;
 
+import java.util.Objects;
+import org.zcp.webaccess.Props;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -40,9 +42,10 @@ public class OutOfOfficeResource {
     public OutOfOffice read(@Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
         List<PropValue> p = mapi.props(session, mapi.store(session).rootId, TAGS);
-        return new OutOfOffice(bool(p, PropTag.PR_EC_OUTOFOFFICE), text(p, PropTag.PR_EC_OUTOFOFFICE_SUBJECT),
-                text(p, PropTag.PR_EC_OUTOFOFFICE_MSG), time(p, PropTag.PR_EC_OUTOFOFFICE_FROM),
-                time(p, PropTag.PR_EC_OUTOFOFFICE_UNTIL));
+        return new OutOfOffice(Props.bool(p, PropTag.PR_EC_OUTOFOFFICE),
+                Objects.requireNonNullElse(Props.string(p, PropTag.PR_EC_OUTOFOFFICE_SUBJECT), ""),
+                Objects.requireNonNullElse(Props.string(p, PropTag.PR_EC_OUTOFOFFICE_MSG), ""),
+                Props.time(p, PropTag.PR_EC_OUTOFOFFICE_FROM), Props.time(p, PropTag.PR_EC_OUTOFOFFICE_UNTIL));
     }
 
     @PUT
@@ -73,20 +76,5 @@ public class OutOfOfficeResource {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("'" + name + "' is not a time (ISO 8601, such as 2026-12-24T17:00:00Z)");
         }
-    }
-
-    private static boolean bool(List<PropValue> p, int tag) {
-        for (PropValue v : p) if (v.tag == tag && v.error == null && v.b != null) return v.b;
-        return false;
-    }
-
-    private static String text(List<PropValue> p, int tag) {
-        for (PropValue v : p) if (v.tag == tag && v.error == null && v.s != null) return v.s;
-        return "";
-    }
-
-    private static String time(List<PropValue> p, int tag) {
-        for (PropValue v : p) if (v.tag == tag && v.error == null && v.l != null && v.l > 0) return Instant.ofEpochMilli(v.l).toString();
-        return null;
     }
 }

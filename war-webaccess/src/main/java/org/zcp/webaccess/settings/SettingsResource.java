@@ -42,7 +42,12 @@ public class SettingsResource {
     public record Signature(boolean html, String body) {
     }
 
-    public record UserSettings(String language, String timezone, Signature signature, boolean signatureOnReply) {
+    /**
+     * The settings; {@code openCalendars} are the other users' calendars the user opened
+     * ("owner/folderId"), kept by the calendar API ({@code null} in a PUT: left as they are).
+     */
+    public record UserSettings(String language, String timezone, Signature signature, boolean signatureOnReply,
+            List<String> openCalendars) {
     }
 
     @EJB
@@ -51,31 +56,46 @@ public class SettingsResource {
     @GET
     public UserSettings read(@Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
-        return stored(session);
+        return stored(mapi, session);
     }
 
     @PUT
     public UserSettings write(UserSettings in, @Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
         UserSettings clean = valid(in);
-        String root = mapi.store(session).rootId;
-        mapi.setProps(session, root, List.of(PropValue.ofString(PR_EC_WEBACCESS_SETTINGS_JSON, Json.JSON.toJson(clean))));
+        if (clean.openCalendars() == null) clean = withCalendars(clean, stored(mapi, session).openCalendars());
+        save(mapi, session, clean);
         return clean;
     }
 
-    UserSettings stored(String session) {
+    /** Keeps the settings in the store. */
+    public static void save(MapiObjects mapi, String session, UserSettings s) {
+        String root = mapi.store(session).rootId;
+        mapi.setProps(session, root, List.of(PropValue.ofString(PR_EC_WEBACCESS_SETTINGS_JSON, Json.JSON.toJson(s))));
+    }
+
+    /** The settings with other opened calendars. */
+    public static UserSettings withCalendars(UserSettings s, List<String> openCalendars) {
+        return new UserSettings(s.language(), s.timezone(), s.signature(), s.signatureOnReply(),
+                openCalendars == null ? List.of() : List.copyOf(openCalendars));
+    }
+
+    /** The user's settings as kept, defaults where unset. */
+    public static UserSettings stored(MapiObjects mapi, String session) {
         String root = mapi.store(session).rootId;
         String json = null;
         for (PropValue v : mapi.props(session, root, List.of(PR_EC_WEBACCESS_SETTINGS_JSON))) {
             if (v.error == null && v.s != null) json = v.s;
         }
-        UserSettings defaults = new UserSettings(Settings.language(), Settings.timezone(), new Signature(false, ""), false);
+        UserSettings defaults = new UserSettings(Settings.language(), Settings.timezone(), new Signature(false, ""), false,
+                List.of());
         if (json == null) return defaults;
         try {
             UserSettings s = Json.JSON.fromJson(json, UserSettings.class);
             return new UserSettings(s.language() == null ? defaults.language() : s.language(),
                     s.timezone() == null ? defaults.timezone() : s.timezone(),
-                    s.signature() == null ? defaults.signature() : s.signature(), s.signatureOnReply());
+                    s.signature() == null ? defaults.signature() : s.signature(), s.signatureOnReply(),
+                    s.openCalendars() == null ? List.of() : s.openCalendars());
         } catch (JsonbException e) {
             // written by another client in another shape: the defaults, until the user saves
             return defaults;
@@ -96,6 +116,10 @@ public class SettingsResource {
         String body = sig.body() == null ? "" : sig.body();
         if (body.length() > MAX_SIGNATURE) throw ApiException.invalid("a signature has at most 16 KB");
         if (sig.html()) body = MailHtml.sanitize(body, cid -> null, true).html();
-        return new UserSettings(language, zone, new Signature(sig.html(), body), in.signatureOnReply());
+        List<String> open = in.openCalendars();
+        if (open != null && (open.size() > 50 || open.stream().anyMatch(c -> c == null || !c.matches("[^/]{1,256}/\\d{1,19}")))) {
+            throw ApiException.invalid("openCalendars: at most 50 of owner/folderId");
+        }
+        return new UserSettings(language, zone, new Signature(sig.html(), body), in.signatureOnReply(), open);
     }
 }

@@ -1,4 +1,4 @@
-package org.zcp.webaccess.mail;
+package org.zcp.webaccess;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,19 +7,22 @@ import java.util.List;
 import org.zcp.store.api.mapi.PropValue;
 
 /** Reading MAPI property lists as the web client's JSON needs them. */
-final class Props {
+public final class Props {
+    /** PR_MESSAGE_FLAGS' MSGFLAG_READ. */
+    public static final int MSGFLAG_READ = 0x1;
+
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private Props() {
     }
 
-    static PropValue get(List<PropValue> props, int tag) {
+    public static PropValue get(List<PropValue> props, int tag) {
         if (props == null) return null;
         for (PropValue p : props) if (p.tag == tag && p.error == null) return p;
         return null;
     }
 
-    static String string(List<PropValue> props, int tag) {
+    public static String string(List<PropValue> props, int tag) {
         PropValue p = get(props, tag);
         if (p == null) return null;
         if (p.s != null) return p.s;
@@ -27,7 +30,7 @@ final class Props {
         return null;
     }
 
-    static long number(List<PropValue> props, int tag, long otherwise) {
+    public static long number(List<PropValue> props, int tag, long otherwise) {
         PropValue p = get(props, tag);
         if (p == null) return otherwise;
         if (p.l != null) return p.l;
@@ -35,27 +38,33 @@ final class Props {
         return otherwise;
     }
 
-    static String hex(List<PropValue> props, int tag) {
+    public static String hex(List<PropValue> props, int tag) {
         PropValue p = get(props, tag);
         return p == null || p.bin == null ? null : HEX.formatHex(p.bin);
     }
 
-    static byte[] binary(List<PropValue> props, int tag) {
+    public static byte[] binary(List<PropValue> props, int tag) {
         PropValue p = get(props, tag);
         return p == null ? null : p.bin;
     }
 
-    static String time(List<PropValue> props, int tag) {
+    /** A time property as ISO 8601; null when absent (or 0, what "unset" is for some). */
+    public static String time(List<PropValue> props, int tag) {
         PropValue p = get(props, tag);
-        return p == null || p.l == null ? null : Instant.ofEpochMilli(p.l).toString();
+        return p == null || p.l == null || p.l == 0 ? null : Instant.ofEpochMilli(p.l).toString();
     }
 
-    static String hex(byte[] b) {
+    public static boolean bool(List<PropValue> props, int tag) {
+        PropValue p = get(props, tag);
+        return p != null && p.b != null && p.b;
+    }
+
+    public static String hex(byte[] b) {
         return b == null ? null : HEX.formatHex(b);
     }
 
     /** An entry id from the URL: hex digits only, so nothing else reaches the store. */
-    static String id(String id) {
+    public static String id(String id) {
         if (id == null || id.isEmpty() || id.length() > 512 || !id.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw org.zcp.webaccess.ApiException.invalid("not an id: " + (id == null ? "" : id.substring(0, Math.min(40, id.length()))));
         }
