@@ -449,7 +449,7 @@ public final class CalendarEvents {
     // ---- blocks of content lines -------------------------------------------------------------
 
     /** The lines of the calendar as top-level pieces: each component (with what it nests) one piece, each other line one. */
-    private static List<List<String>> topBlocks(List<String> lines) {
+    static List<List<String>> topBlocks(List<String> lines) {
         List<List<String>> out = new ArrayList<>();
         List<String> cur = null;
         int depth = 0;
@@ -478,12 +478,12 @@ public final class CalendarEvents {
         return out;
     }
 
-    private static boolean isEvent(List<String> block) {
+    static boolean isEvent(List<String> block) {
         return block.get(0).equalsIgnoreCase("BEGIN:VEVENT");
     }
 
     /** A component's own lines (those of nested components left out). */
-    private static List<String> own(List<String> block) {
+    static List<String> own(List<String> block) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         for (String l : block) {
@@ -495,7 +495,7 @@ public final class CalendarEvents {
     }
 
     /** A component with its own properties of {@code drop} (and its alarms, when asked) left out and {@code add} added. */
-    private static List<String> edit(List<String> block, Set<String> drop, boolean dropAlarms, List<String> add) {
+    static List<String> edit(List<String> block, Set<String> drop, boolean dropAlarms, List<String> add) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         boolean skipping = false;
@@ -517,7 +517,7 @@ public final class CalendarEvents {
         return out;
     }
 
-    private static String name(String line) {
+    static String name(String line) {
         int i = 0;
         while (i < line.length() && line.charAt(i) != ';' && line.charAt(i) != ':') i++;
         return line.substring(0, i).toUpperCase(Locale.ROOT);

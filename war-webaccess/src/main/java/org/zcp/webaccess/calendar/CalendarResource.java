@@ -105,8 +105,7 @@ public class CalendarResource {
     }
 
     static long folder(String id) {
-        if (id == null || !id.matches("\\d{1,18}")) throw ApiException.invalid("not a calendar id");
-        return Long.parseLong(id);
+        return org.zcp.webaccess.items.ItemFolders.folder(id);
     }
 
     private static String blank(String s) {

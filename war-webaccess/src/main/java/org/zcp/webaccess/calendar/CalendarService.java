@@ -2,6 +2,7 @@ package org.zcp.webaccess.calendar;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.zcp.ical.ItemKind;
 import org.zcp.ical.Itip.PartStat;
 import org.zcp.ical.NamedIds;
 import org.zcp.ical.Parsed;
-import org.zcp.ical.StoreNamedIds;
 import org.zcp.store.api.Calendars;
 import org.zcp.store.api.FolderInfo;
 import org.zcp.store.api.FolderItems;
@@ -40,6 +40,7 @@ import org.zcp.webaccess.calendar.CalendarJson.Event;
 import org.zcp.webaccess.calendar.CalendarJson.Instance;
 import org.zcp.webaccess.calendar.CalendarJson.Ref;
 import org.zcp.webaccess.calendar.CalendarJson.Rights;
+import org.zcp.webaccess.items.ItemFolders;
 import org.zcp.webaccess.session.WebSession;
 import org.zcp.webaccess.settings.SettingsResource;
 
@@ -64,9 +65,9 @@ public class CalendarService {
     private static final Logger LOG = Logger.getLogger(CalendarService.class.getName());
     /** The longest range one request expands (a year and a month: the year view and its margins). */
     static final long MAX_RANGE_DAYS = 400;
-    /** How many items one FolderItems.get fetches. */
-    private static final int BATCH = 100;
 
+    @Inject
+    ItemFolders folders;
     @EJB
     FolderTree tree;
     @EJB
@@ -78,17 +79,12 @@ public class CalendarService {
     @EJB
     Calendars calendars;
 
-    private volatile StoreNamedIds namedIds;
-
     NamedIds ids(String session) {
-        StoreNamedIds n = namedIds;
-        if (n == null) namedIds = n = new StoreNamedIds(items);
-        return n.forSession(session);
+        return folders.ids(session);
     }
 
-    /** Where DATE and floating values are read: ical.cfg's server_timezone, as CalDAV reads them. */
     static ZoneId serverZone() {
-        return ZoneId.of(System.getProperty("zcp.ical.timezone", "Europe/Amsterdam"));
+        return ItemFolders.serverZone();
     }
 
     // ---- calendars ---------------------------------------------------------------------------
@@ -96,12 +92,8 @@ public class CalendarService {
     List<Calendar> list(WebSession ws) {
         String session = ws.storeSession();
         List<Calendar> out = new ArrayList<>();
-        Hierarchy own = tree.folders(session);
-        String defaultId = defaultCalendar(own);
-        for (FolderInfo f : own.folders()) {
-            if (ItemKind.ofContainer(f.containerClass()) != ItemKind.EVENT) continue;
-            out.add(new Calendar(Long.toString(f.id()), entryId(session, f.id()), f.name(), ws.login(), ws.fullName(),
-                    true, Long.toString(f.id()).equals(defaultId), Rights.ALL));
+        for (ItemFolders.Folder f : folders.own(session, ItemKind.EVENT)) {
+            out.add(new Calendar(f.id(), f.folderId(), f.name(), ws.login(), ws.fullName(), true, f.isDefault(), Rights.ALL));
         }
         for (String key : SettingsResource.stored(mapi, session).openCalendars()) {
             int slash = key.lastIndexOf('/');
@@ -124,7 +116,7 @@ public class CalendarService {
             throw e;
         }
         if (h == null) throw new ApiException(404, "not-found", "no user " + user.strip() + " with a store");
-        String id = defaultCalendar(h);
+        String id = ItemFolders.defaultOf(h, ItemKind.EVENT);
         if (id == null) throw new ApiException(403, "access", user.strip() + " has shared no calendar with you");
         Calendar c = shared(ws, user.strip(), Long.parseLong(id));
         if (c == null) throw new ApiException(403, "access", user.strip() + " has shared no calendar with you");
@@ -186,25 +178,13 @@ public class CalendarService {
         return new Rights(true, false, false, false);
     }
 
-    /** The default calendar of a store: the Calendar special folder, else the first IPF.Appointment one. */
-    private static String defaultCalendar(Hierarchy h) {
-        FolderInfo first = null;
-        for (FolderInfo f : h.folders()) {
-            if (ItemKind.ofContainer(f.containerClass()) != ItemKind.EVENT) continue;
-            if (first == null) first = f;
-            if (f.parentId() == h.rootId() && "calendar".equalsIgnoreCase(f.name())) return Long.toString(f.id());
-        }
-        return first == null ? null : Long.toString(first.id());
-    }
-
     String entryId(String session, long folderId) {
-        return mapi.entryId(session, folderId).toUpperCase(Locale.ROOT);
+        return folders.entryId(session, folderId);
     }
 
     /** The default calendar's folder id of the session's own store; null when it has none. */
     Long ownDefault(String session) {
-        String id = defaultCalendar(tree.folders(session));
-        return id == null ? null : Long.parseLong(id);
+        return folders.ownDefault(session, ItemKind.EVENT);
     }
 
     // ---- events ------------------------------------------------------------------------------
@@ -229,16 +209,14 @@ public class CalendarService {
         }
         boolean mine = isOwn(session, folder);
         List<Instance> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i += BATCH) {
-            for (Item it : items.get(session, folder, names.subList(i, Math.min(names.size(), i + BATCH)))) {
-                try {
-                    String text = ICalItems.render(it.message(), ids, zone);
-                    for (EventData e : CalendarEvents.instances(text, from, to, zone)) {
-                        out.add(EventForms.instance(e, it.ref().name(), it.ref().modSeq(), ws.email(), !mine));
-                    }
-                } catch (ICalException e) {
-                    LOG.fine("item " + it.ref().name() + " of folder " + folder + " not shown: " + e.getMessage());
+        for (Item it : folders.fetch(session, folder, names)) {
+            try {
+                String text = ICalItems.render(it.message(), ids, zone);
+                for (EventData e : CalendarEvents.instances(text, from, to, zone)) {
+                    out.add(EventForms.instance(e, it.ref().name(), it.ref().modSeq(), ws.email(), !mine));
                 }
+            } catch (ICalException e) {
+                LOG.fine("item " + it.ref().name() + " of folder " + folder + " not shown: " + e.getMessage());
             }
         }
         out.sort(java.util.Comparator.comparing(Instance::start));
@@ -261,8 +239,7 @@ public class CalendarService {
     }
 
     private boolean isOwn(String session, long folder) {
-        for (FolderInfo f : tree.folders(session).folders()) if (f.id() == folder) return true;
-        return false;
+        return folders.isOwn(session, folder);
     }
 
     Event event(WebSession ws, long folder, String name) {
@@ -361,18 +338,11 @@ public class CalendarService {
     // ---- helpers -----------------------------------------------------------------------------
 
     private Item item(String session, long folder, String name) {
-        if (name == null || !name.matches("[A-Za-z0-9@._~+\\-]{1,255}")) throw ApiException.invalid("not an event id");
-        List<Item> got = items.get(session, folder, List.of(name));
-        if (got.isEmpty()) throw new ApiException(404, "not-found", "no such event");
-        return got.get(0);
+        return folders.item(session, folder, name);
     }
 
     private static void checkMatch(Item it, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) return;
-        String v = ifMatch.strip().replace("\"", "");
-        if (!v.equals(Long.toString(it.ref().modSeq()))) {
-            throw new ApiException(409, "conflict", "the event was changed meanwhile: reload it");
-        }
+        ItemFolders.checkMatch(it, ifMatch);
     }
 
     private org.zcp.store.api.mapi.Message parse(String session, String text) {

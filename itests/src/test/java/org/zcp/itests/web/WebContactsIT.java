@@ -1,0 +1,153 @@
+package org.zcp.itests.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.zcp.api.soap.ZarafaCmd;
+import org.zcp.itests.ItServer;
+
+/**
+ * Contacts, tasks, notes and the global address book of the web client (docs/webaccess.md,
+ * "Contacts, tasks, notes and the global address book") against the test server: a contact made
+ * through the API is the vCard CardDAV serves and what address completion offers; a task is the
+ * VTODO CalDAV serves, completed and deleted; notes are made, recoloured and deleted; the
+ * colleague is in the global address book and an outsider's company is not. H2 execution only.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebContactsIT {
+    static ZarafaCmd c;
+    static String admin;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        c = ItServer.client();
+        admin = ItServer.admin();
+    }
+
+    static WebApi logon(String login) throws Exception {
+        WebApi api = new WebApi(ItServer.webUrl());
+        HttpResponse<String> r = api.logon(login, ItServer.password(login));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return api;
+    }
+
+    /** A GET of CalDAV/CardDAV (the ical listener) as the user, with Basic authentication. */
+    static HttpResponse<String> dav(String login, String path) throws Exception {
+        String auth = java.util.Base64.getEncoder().encodeToString((login + ":" + ItServer.password(login))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest r = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ItServer.icalUrl() + path))
+                .header("Authorization", "Basic " + auth).GET().build();
+        return WebApi.client(null).send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, Object> ok(HttpResponse<String> r, int status) {
+        return WebCalendarIT.ok(r, status);
+    }
+
+    static Map<String, Object> first(WebApi api, String path, String key) throws Exception {
+        return WebApi.list(ok(api.get(path), 200), key).stream().filter(f -> Boolean.TRUE.equals(f.get("default")))
+                .findFirst().orElseThrow(() -> new AssertionError("no default folder in " + path));
+    }
+
+    @Test
+    void contactsTasksAndNotesAreTheItemsDavClientsSee() throws Exception {
+        String company = ItServer.company(admin);
+        String login = ItServer.user(admin, company, "dora");
+        String colleague = ItServer.user(admin, company, "eric");
+        String outsider = ItServer.user(admin, ItServer.company(admin), "olaf");
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        WebApi api = logon(login);
+
+        // a contact: made here, a vCard for CardDAV, offered by address completion
+        Map<String, Object> book = first(api, "api/contacts", "addressbooks");
+        Map<String, Object> contact = new HashMap<>();
+        contact.put("givenName", "Anna");
+        contact.put("surname", "Zuiderveld " + id);
+        contact.put("company", "Acme");
+        contact.put("emails", List.of(Map.of("type", "work", "value", "anna-" + id + "@acme.example")));
+        contact.put("phones", List.of(Map.of("type", "mobile", "value", "+31 6 1234 5678")));
+        contact.put("birthday", "1980-05-17");
+        contact.put("notes", "Met at the fair");
+        Map<String, Object> made = ok(api.call("POST", "api/contacts/" + book.get("id") + "/items", contact), 201);
+        List<Map<String, Object>> rows = WebApi.list(ok(api.get("api/contacts/" + book.get("id") + "/items?q=" + id), 200),
+                "contacts");
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get("displayName")).isEqualTo("Anna Zuiderveld " + id);
+            assertThat(r.get("email")).isEqualTo("anna-" + id + "@acme.example");
+            assertThat(r.get("company")).isEqualTo("Acme");
+        });
+        HttpResponse<String> card = dav(login, "/carddav/" + login + "/Contacts/" + made.get("id"));
+        assertThat(card.statusCode()).as(card.body()).isEqualTo(200);
+        assertThat(card.body()).contains("FN:Anna Zuiderveld " + id, "anna-" + id + "@acme.example", "BDAY");
+        List<Map<String, Object>> completion = WebApi.list(ok(api.get("api/addresses?q=zuiderveld"), 200), "entries");
+        assertThat(completion).anySatisfy(e -> {
+            assertThat(e.get("email")).isEqualTo("anna-" + id + "@acme.example");
+            assertThat(e.get("source")).isEqualTo("contact");
+        });
+        Map<String, Object> read = ok(api.get("api/contacts/" + book.get("id") + "/items/" + made.get("id")), 200);
+        read.put("jobTitle", "Buyer");
+        ok(api.send("PUT", "api/contacts/" + book.get("id") + "/items/" + made.get("id"), read,
+                Map.of(WebApi.CSRF, api.csrf, "If-Match", "\"" + read.get("etag") + "\"")), 200);
+        assertThat(dav(login, "/carddav/" + login + "/Contacts/" + made.get("id")).body())
+                .contains("TITLE:Buyer", "NOTE:Met at the fair");
+        // a stale etag changes nothing
+        HttpResponse<String> stale = api.send("PUT", "api/contacts/" + book.get("id") + "/items/" + made.get("id"), contact,
+                Map.of(WebApi.CSRF, api.csrf, "If-Match", "\"" + read.get("etag") + "\""));
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        HttpResponse<String> bad = api.call("POST", "api/contacts/" + book.get("id") + "/items",
+                Map.of("emails", List.of(Map.of("type", "work", "value", "not an address"))));
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+
+        // a task: the VTODO CalDAV serves, completed, deleted
+        Map<String, Object> list = first(api, "api/tasks", "lists");
+        Map<String, Object> task = new HashMap<>(Map.of("subject", "Report " + id, "due", "2027-01-15",
+                "status", "in-process", "percent", 40, "priority", "high"));
+        Map<String, Object> t = ok(api.call("POST", "api/tasks/" + list.get("id") + "/items", task), 201);
+        HttpResponse<String> todo = dav(login, "/caldav/" + login + "/Tasks/" + t.get("id"));
+        assertThat(todo.statusCode()).as(todo.body()).isEqualTo(200);
+        assertThat(todo.body()).contains("SUMMARY:Report " + id, "DUE;VALUE=DATE:20270115", "PERCENT-COMPLETE:40");
+        task.put("status", "completed");
+        Map<String, Object> done = ok(api.call("PUT", "api/tasks/" + list.get("id") + "/items/" + t.get("id"), task), 200);
+        assertThat(done.get("etag")).isNotEqualTo(t.get("etag"));
+        Map<String, Object> doneTask = ok(api.get("api/tasks/" + list.get("id") + "/items/" + t.get("id")), 200);
+        assertThat(doneTask.get("status")).isEqualTo("completed");
+        assertThat(doneTask.get("percent")).isEqualTo(100L);
+        assertThat(doneTask.get("completed")).isNotNull();
+        ok(api.call("DELETE", "api/tasks/" + list.get("id") + "/items/" + t.get("id"), null), 204);
+        assertThat(WebApi.list(ok(api.get("api/tasks/" + list.get("id") + "/items"), 200), "tasks"))
+                .noneSatisfy(x -> assertThat(x.get("id")).isEqualTo(t.get("id")));
+
+        // notes
+        Map<String, Object> notes = first(api, "api/notes", "folders");
+        Map<String, Object> n = ok(api.call("POST", "api/notes/" + notes.get("id") + "/items",
+                Map.of("body", "Call Anna " + id + "\nabout the fair", "color", "green")), 201);
+        ok(api.call("PUT", "api/notes/" + notes.get("id") + "/items/" + n.get("id"),
+                Map.of("body", "Called Anna " + id, "color", "pink")), 204);
+        assertThat(WebApi.list(ok(api.get("api/notes/" + notes.get("id") + "/items"), 200), "notes")).anySatisfy(x -> {
+            assertThat(x.get("id")).isEqualTo(n.get("id"));
+            assertThat(x.get("subject")).isEqualTo("Called Anna " + id);
+            assertThat(x.get("color")).isEqualTo("pink");
+        });
+        assertThat(api.call("POST", "api/notes/" + notes.get("id") + "/items", Map.of("body", "x", "color", "purple"))
+                .statusCode()).isEqualTo(400);
+        ok(api.call("DELETE", "api/notes/" + notes.get("id") + "/items/" + n.get("id"), null), 204);
+        assertThat(WebApi.list(ok(api.get("api/notes/" + notes.get("id") + "/items"), 200), "notes"))
+                .noneSatisfy(x -> assertThat(x.get("id")).isEqualTo(n.get("id")));
+
+        // the global address book: the colleague, not the other company's user
+        List<Map<String, Object>> gal = WebApi.list(ok(api.get("api/gal"), 200), "entries");
+        assertThat(gal).extracting(e -> e.get("name")).contains(colleague).doesNotContain(outsider);
+        assertThat(gal).filteredOn(e -> colleague.equals(e.get("name"))).singleElement()
+                .satisfies(e -> assertThat(e.get("kind")).isEqualTo("user"));
+    }
+}
