@@ -106,6 +106,11 @@ public class AuditLog {
                 q(from), q(program), seconds));
     }
 
+    /** A user changed their own password (ZCP extension of 7.3.1: who and from where, never the password). */
+    public void passwordChanged(String user, String from, String program) {
+        write(String.format("password changed user='%s' from='%s' program='%s'", q(user), q(from), q(program)));
+    }
+
     /** manual 7.3.1.4 */
     public void impersonate(boolean ok, String user, String from, String program, String impersonator) {
         write(String.format("impersonate %s user='%s', from='%s' program='%s' impersonator='%s'",

@@ -53,6 +53,9 @@ public class MapiObjectsBean implements MapiObjects {
     @Inject
     StoreManager storeManager;
 
+    @Inject
+    org.zcp.store.mapi.RuleService ruleService;
+
     @Override
     public StoreInfo store(String session) {
         return stores.open(sessions.require(session), null);
@@ -173,5 +176,15 @@ public class MapiObjectsBean implements MapiObjects {
     @Override
     public void setAcl(String session, String folderEntryId, List<AclEntry> entries) {
         acls.set(sessions.require(session), folderEntryId, entries);
+    }
+
+    @Override
+    public List<org.zcp.store.api.rules.Rule> rules(String session, String inboxEntryId) {
+        return ruleService.get(sessions.require(session), inboxEntryId);
+    }
+
+    @Override
+    public void setRules(String session, String inboxEntryId, List<org.zcp.store.api.rules.Rule> rules) {
+        ruleService.set(sessions.require(session), inboxEntryId, rules);
     }
 }

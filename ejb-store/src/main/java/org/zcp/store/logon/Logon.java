@@ -149,6 +149,28 @@ public class Logon {
         return sessions.open(Directory.SYSTEM_ID, "SYSTEM", 0, 2, from, program);
     }
 
+    /**
+     * A user's own password change (the web client's settings, as zarafa-passwd): the old
+     * password checked as at a logon (throttled, audit-logged), the new one written by the user
+     * plugin when its directory is writable (manual 6: the DB plugin; LDAP and Unix passwords are
+     * changed in their directory), the user's other sessions ended. MAPI_E_NO_SUPPORT when the
+     * plugin's directory is read-only, MAPI_E_LOGON_FAILED for a wrong old password.
+     */
+    public void changePassword(Session s, String oldPassword, String newPassword, String from, String program) {
+        DirEntry me = directory.require(s.userId());
+        String login = directory.loginName(me);
+        if (!directory.plugin().writable()) {
+            throw new StoreException(MapiError.MAPI_E_NO_SUPPORT, "passwords come from the " + directory.plugin().name()
+                    + " user plugin's directory: change yours there");
+        }
+        if (newPassword == null || newPassword.isEmpty()) throw StoreException.invalid("the new password may not be empty");
+        if (newPassword.length() > 1024) throw StoreException.invalid("a password of at most 1,024 characters");
+        authenticate(login, oldPassword, from, program);
+        directory.plugin().update(me.id(), Map.of(Attr.PASSWORD, newPassword));
+        sessions.revoke(me.id(), other -> !other.id().equals(s.id()));
+        audit.passwordChanged(login, from, program);
+    }
+
     public void logoff(String sessionId) {
         Session s = sessions.close(sessionId);
         if (s != null && !s.isSystem()) {

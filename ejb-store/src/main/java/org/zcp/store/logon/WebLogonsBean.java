@@ -36,6 +36,12 @@ public class WebLogonsBean implements WebLogons {
     }
 
     @Override
+    public void changePassword(String session, String oldPassword, String newPassword, String peer) {
+        Session s = sessions.require(session);
+        logon.changePassword(s, oldPassword, newPassword, peer, s.program());
+    }
+
+    @Override
     public void logoff(String session) {
         logon.logoff(session);
     }

@@ -150,4 +150,43 @@ class WebContactsIT {
         assertThat(gal).filteredOn(e -> colleague.equals(e.get("name"))).singleElement()
                 .satisfies(e -> assertThat(e.get("kind")).isEqualTo("user"));
     }
+
+    @Test
+    void inboxRulesSortMailAndThePasswordIsChangedInTheSettings() throws Exception {
+        String company = ItServer.company(admin);
+        String login = ItServer.user(admin, company, "fiona");
+        String email = c.getUser(admin, login).email;
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        WebApi api = logon(login);
+
+        // a rule: mail whose subject holds [news] goes to a folder of its own
+        Map<String, Object> inbox = api.special("inbox");
+        Map<String, Object> folder = new HashMap<>();
+        folder.put("parentId", inbox.get("parentId"));
+        folder.put("name", "News " + id);
+        String news = (String) ok(api.call("POST", "api/folders", folder), 201).get("id");
+        Map<String, Object> rule = Map.of("name", "Newsletters", "enabled", true,
+                "condition", Map.of("subjectContains", List.of("[news]")),
+                "actions", List.of(Map.of("type", "MOVE", "folderId", news)), "stop", true);
+        ok(api.call("PUT", "api/rules", Map.of("rules", List.of(rule))), 204);
+        assertThat(WebApi.list(ok(api.get("api/rules"), 200), "rules")).singleElement()
+                .satisfies(r -> assertThat(r.get("name")).isEqualTo("Newsletters"));
+        assertThat(api.call("PUT", "api/rules", Map.of("rules", List.of(Map.of("name", "nothing", "actions", List.of()))))
+                .statusCode()).isEqualTo(400);
+        Mail.deliver(email, Mail.plain(email, "[news] December " + id, "The news " + id));
+        Mail.deliver(email, Mail.plain(email, "Lunch " + id, "Not news " + id));
+        assertThat(api.rows(news)).extracting(r -> r.get("subject")).containsExactly("[news] December " + id);
+        assertThat(api.rows((String) inbox.get("id"))).extracting(r -> r.get("subject"))
+                .contains("Lunch " + id).doesNotContain("[news] December " + id);
+
+        // the password: a wrong current one is refused; the change ends the user's other sessions
+        WebApi other = logon(login);
+        HttpResponse<String> wrong = api.call("PUT", "api/password", Map.of("current", "not-it", "password", "n3w-" + id));
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(403);
+        ok(api.call("PUT", "api/password", Map.of("current", ItServer.password(login), "password", "n3w-" + id)), 204);
+        assertThat(api.get("api/folders").statusCode()).as("this session goes on").isEqualTo(200);
+        assertThat(other.get("api/folders").statusCode()).as("the other session ended").isEqualTo(401);
+        assertThat(new WebApi(ItServer.webUrl()).logon(login, ItServer.password(login)).statusCode()).isEqualTo(401);
+        assertThat(new WebApi(ItServer.webUrl()).logon(login, "n3w-" + id).statusCode()).isEqualTo(200);
+    }
 }

@@ -96,4 +96,10 @@ public interface MapiObjects {
     List<AclEntry> acl(String session, String folderEntryId);
 
     void setAcl(String session, String folderEntryId, List<AclEntry> entries);
+
+    /** The server-side rules of an Inbox (READ), in the order they run. */
+    List<org.zcp.store.api.rules.Rule> rules(String session, String inboxEntryId);
+
+    /** Replaces an Inbox's rules (the folder's owner right); INVALID for a rule delivery could not run. */
+    void setRules(String session, String inboxEntryId, List<org.zcp.store.api.rules.Rule> rules);
 }

@@ -29,5 +29,13 @@ public interface WebLogons {
      */
     Who user(String session, String loginName);
 
+    /**
+     * The session's user changes their own password: the old one checked as at a logon
+     * (throttled, audit-logged; NO_ACCESS when wrong), the new one written by the user plugin
+     * (LDAP and Unix passwords are changed in their directory). The user's
+     * other sessions end; this one goes on. A read-only directory is INVALID with the reason.
+     */
+    void changePassword(String session, String oldPassword, String newPassword, String peer);
+
     void logoff(String session);
 }

@@ -41,6 +41,15 @@ public final class FakeWebLogons implements WebLogons {
     }
 
     @Override
+    public void changePassword(String session, String oldPassword, String newPassword, String peer) {
+        String login = check(session);
+        String[] u = users.get(login);
+        if (!u[0].equals(oldPassword)) throw new FakeFailure(Kind.NO_ACCESS, "logon failed");
+        if (newPassword == null || newPassword.isEmpty()) throw new FakeFailure(Kind.INVALID, "the new password may not be empty");
+        u[0] = newPassword;
+    }
+
+    @Override
     public void logoff(String session) {
         logoffs++;
         sessions.remove(session);
