@@ -54,6 +54,9 @@ public class MapiObjectsBean implements MapiObjects {
     StoreManager storeManager;
 
     @Inject
+    org.zcp.store.mapi.ObjectStore objectStore;
+
+    @Inject
     org.zcp.store.mapi.RuleService ruleService;
 
     @Override
@@ -68,7 +71,11 @@ public class MapiObjectsBean implements MapiObjects {
 
     @Override
     public String entryId(String session, long objectId) {
-        return EntryIds.hex(own(session).guid, objectId);
+        sessions.require(session);
+        // the object's own store: a folder of another user's store or of the public store (FolderTree's
+        // ids) gets that store's entry id; an object that is gone, the session's store's form
+        var info = objectStore.findInfo(objectId);
+        return EntryIds.hex(info == null ? own(session).guid : objectStore.storeGuid(info.storeId()), objectId);
     }
 
     private org.zcp.store.entity.StoreEntity own(String session) {

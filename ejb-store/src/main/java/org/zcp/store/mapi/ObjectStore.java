@@ -97,6 +97,17 @@ public class ObjectStore {
         return i;
     }
 
+    /** As {@link #info}, or null when there is no such object. */
+    public ObjectInfo findInfo(long id) {
+        ObjectInfo i = caches.object(id);
+        if (i != null) return i;
+        HierarchyObject o = find(id);
+        if (o == null) return null;
+        i = new ObjectInfo(o.id, o.parentId, o.storeId, o.type, o.flags, o.ownerId);
+        caches.putObject(i);
+        return i;
+    }
+
     public StoreEntity store(long id) {
         StoreEntity s = em.find(StoreEntity.class, id);
         if (s == null) throw StoreException.notFound("store " + id);

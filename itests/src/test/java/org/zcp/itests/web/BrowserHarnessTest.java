@@ -46,6 +46,8 @@ class BrowserHarnessTest {
         // the check can fail: the alert stays open (prompt behaviour "ignore") and DevTools saw it
         assertThatThrownBy(b::assertNoAlert).hasMessageContaining("asked");
         b.driver().switchTo().alert().accept();
+        // DevTools reports the dialog on its own thread: under load it may come after the alert was seen
+        b.until("DevTools reported the dialog", d -> !b.dialogsOpened().isEmpty());
         assertThat(b.dialogsOpened()).containsExactly("alert: asked");
 
         b.recordFailure("harness-failure-record");

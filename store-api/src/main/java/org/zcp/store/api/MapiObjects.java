@@ -29,7 +29,11 @@ public interface MapiObjects {
      */
     long storeNumber(String session);
 
-    /** The entry id of an object of the session's own store by the number a {@link ChangeEvent} names it by. */
+    /**
+     * The entry id of an object by its number (what a {@link ChangeEvent} and {@link FolderTree}
+     * name it by), in the form of the store it is in (the session's own, another user's, the
+     * public store); using it checks the session's rights as any entry id does.
+     */
     String entryId(String session, long objectId);
 
     /** The public store of the session's company. NOT_FOUND when there is none. */

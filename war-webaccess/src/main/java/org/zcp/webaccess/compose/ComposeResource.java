@@ -54,8 +54,7 @@ public class ComposeResource {
     @POST
     @Path("drafts")
     public Map<String, String> save(Draft d, @Context HttpServletRequest req) {
-        String session = Guard.session(req).storeSession();
-        return Map.of("id", write(session, d, false).toUpperCase());
+        return Map.of("id", write(Guard.session(req), d, false).toUpperCase());
     }
 
     @POST
@@ -63,8 +62,8 @@ public class ComposeResource {
     public Response send(Draft d, @Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
         if (d == null || all(d).isEmpty()) throw ApiException.invalid("a message needs at least one recipient");
-        String id = write(session, d, true);
-        String outbox = MailboxFolders.special(mapi, session, "outbox");
+        String id = write(Guard.session(req), d, true);
+        String outbox = MailboxFolders.special(mapi, Guard.session(req), "outbox");
         String queued = mapi.copy(session, List.of(id), outbox, true).get(0);
         mapi.submit(session, queued);
         answered(session, d);
@@ -72,7 +71,8 @@ public class ComposeResource {
     }
 
     /** Writes the draft into Drafts (a new message, or over {@code draftId}); returns its entry id. */
-    private String write(String session, Draft d, boolean sending) {
+    private String write(org.zcp.webaccess.session.WebSession ws, Draft d, boolean sending) {
+        String session = ws.storeSession();
         if (d == null) throw ApiException.invalid("a message");
         Message m = new Message();
         List<PropValue> p = m.props;
@@ -113,7 +113,7 @@ public class ComposeResource {
             id = Props.id(d.draftId());
             mapi.save(session, id, m);
         } else {
-            id = mapi.create(session, MailboxFolders.special(mapi, session, "drafts"), m);
+            id = mapi.create(session, MailboxFolders.special(mapi, ws, "drafts"), m);
         }
         if (sending && d.uploads() != null) d.uploads().forEach(uploads::forget);
         return id;

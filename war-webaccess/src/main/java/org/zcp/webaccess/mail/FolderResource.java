@@ -51,7 +51,7 @@ public class FolderResource {
     @GET
     public Tree tree(@Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
-        Mailbox box = Mailbox.of(mapi, session);
+        Mailbox box = Mailbox.of(mapi, Guard.session(req));
         TableQuery q = new TableQuery();
         q.columns = new ArrayList<>(COLUMNS);
         q.flags = TableQuery.CONVENIENT_DEPTH;
@@ -73,7 +73,7 @@ public class FolderResource {
     public Response create(Change c, @Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
         String name = name(c);
-        String parent = c.parentId() == null ? Mailbox.of(mapi, session).store().ipmSubtreeId : Props.id(c.parentId());
+        String parent = c.parentId() == null ? Mailbox.of(mapi, Guard.session(req)).store().ipmSubtreeId : Props.id(c.parentId());
         String id = mapi.createFolder(session, parent, name, "IPF.Note");
         return Response.status(201).entity(Map.of("id", id.toUpperCase())).build();
     }
@@ -85,7 +85,7 @@ public class FolderResource {
         String folder = Props.id(id);
         if (c == null || (c.name() == null && c.parentId() == null)) throw ApiException.invalid("a name or a parentId");
         String parent = c.parentId() == null ? null : c.parentId().isEmpty()
-                ? Mailbox.of(mapi, session).store().ipmSubtreeId : Props.id(c.parentId());
+                ? Mailbox.of(mapi, Guard.session(req)).store().ipmSubtreeId : Props.id(c.parentId());
         String name = c.name() == null ? null : name(c);
         if (name == null) name = Props.string(mapi.props(session, folder, List.of(PropTag.PR_DISPLAY_NAME)), PropTag.PR_DISPLAY_NAME);
         mapi.moveFolder(session, folder, parent, name);
@@ -97,7 +97,7 @@ public class FolderResource {
     public Response delete(@PathParam("id") String id, @Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
         String folder = Props.id(id);
-        if (Mailbox.of(mapi, session).specialById().containsKey(folder)) {
+        if (Mailbox.of(mapi, Guard.session(req)).specialById().containsKey(folder)) {
             throw new ApiException(403, "access", "a special folder cannot be deleted");
         }
         mapi.deleteFolder(session, folder);

@@ -12,9 +12,15 @@ import org.zcp.store.api.mapi.StoreInfo;
 /**
  * A user's store as the web client names its parts: the IPM subtree and the special folders by
  * the root's and the Inbox's entry ids ([MS-OXOSFLD] 2.2), the Junk folder as the fifth of
- * PR_ADDITIONAL_REN_ENTRYIDS.
+ * PR_ADDITIONAL_REN_ENTRYIDS. Kept per web session ({@link #of(MapiObjects, org.zcp.webaccess.session.WebSession)}):
+ * four store reads once per logon, not per request.
  */
-record Mailbox(StoreInfo store, Map<String, String> specialById) {
+public record Mailbox(StoreInfo store, Map<String, String> specialById) {
+
+    /** The session's mailbox, read once per web session (the special folders' entry ids do not change). */
+    public static Mailbox of(MapiObjects mapi, org.zcp.webaccess.session.WebSession ws) {
+        return ws.kept("mailbox", Mailbox.class, () -> of(mapi, ws.storeSession()));
+    }
 
     static Mailbox of(MapiObjects mapi, String session) {
         StoreInfo store = mapi.store(session);
@@ -47,7 +53,7 @@ record Mailbox(StoreInfo store, Map<String, String> specialById) {
     }
 
     /** The entry id of a special folder, or null. */
-    String special(String name) {
+    public String special(String name) {
         for (var e : specialById.entrySet()) if (e.getValue().equals(name)) return e.getKey();
         return null;
     }

@@ -9,8 +9,8 @@ public final class MailboxFolders {
     }
 
     /** The entry id of a special folder ("drafts", "outbox", "sent", "trash", ...); 409 when the store has none. */
-    public static String special(MapiObjects mapi, String session, String name) {
-        String id = Mailbox.of(mapi, session).special(name);
+    public static String special(MapiObjects mapi, org.zcp.webaccess.session.WebSession ws, String name) {
+        String id = Mailbox.of(mapi, ws).special(name);
         if (id == null) throw new ApiException(409, "conflict", "the mailbox has no " + name + " folder");
         return id;
     }

@@ -223,7 +223,7 @@ public class MessageResource {
         String session = Guard.session(req).storeSession();
         List<String> ids = ids(body);
         boolean permanent = Boolean.TRUE.equals(body.permanent());
-        String trash = Mailbox.of(mapi, session).special("trash");
+        String trash = Mailbox.of(mapi, Guard.session(req)).special("trash");
         if (permanent || trash == null || inFolder(session, ids, trash)) {
             mapi.delete(session, ids);
         } else {

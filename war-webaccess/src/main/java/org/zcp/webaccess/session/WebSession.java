@@ -12,6 +12,8 @@ public final class WebSession {
     private final String email;
     private volatile String language;
     private volatile long lastUsed = System.currentTimeMillis();
+    /** What the web client keeps per session that does not change while it lasts (the special folders' ids). */
+    private final java.util.Map<String, Object> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     WebSession(String storeSession, String csrf, String login, String fullName, String email, String language) {
         this.storeSession = storeSession;
@@ -20,6 +22,11 @@ public final class WebSession {
         this.fullName = fullName;
         this.email = email;
         this.language = language;
+    }
+
+    /** A value kept for the session's life, made once by {@code make}. */
+    public <T> T kept(String key, Class<T> type, java.util.function.Supplier<T> make) {
+        return type.cast(kept.computeIfAbsent(key, k -> make.get()));
     }
 
     public String storeSession() {

@@ -82,6 +82,12 @@ public class PermissionResource {
             if ((p.rights() & ~ALL_RIGHTS) != 0) throw ApiException.invalid("unknown rights 0x" + Integer.toHexString(p.rights()));
             acl.add(new AclEntry(p.user().strip(), "group".equals(p.type()) ? "group" : "user", p.rights()));
         }
+        // the store's setAcl changes the members it is given: those left out are given rights 0 (removed)
+        for (AclEntry e : mapi.acl(session, Props.id(id))) {
+            if (acl.stream().noneMatch(a -> a.memberName.equalsIgnoreCase(e.memberName))) {
+                acl.add(new AclEntry(e.memberName, e.memberType, 0));
+            }
+        }
         mapi.setAcl(session, Props.id(id), acl);
         return Response.noContent().build();
     }
