@@ -96,4 +96,19 @@ class BrowserHarnessTest {
         assertThat(b.inViewport(b.driver().findElement(By.id("w")))).isTrue();
         b.screenshot("harness-phone");
     }
+
+    @Test
+    void axeFindsWhatIsInaccessibleAndPassesWhatIsNot() {
+        Browser b = Browser.desktop("harness-axe");
+        // the check can fail: an image without text, a field without label, a button without a name
+        b.open(page("<!doctype html><html lang=en><title>bad</title><main><img src=\"data:image/gif;base64,"
+                + "R0lGODlhAQABAAAAACw=\"><input id=q><button></button></main></html>"));
+        assertThatThrownBy(() -> Accessibility.check(b, "bad page")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt").hasMessageContaining("label").hasMessageContaining("button-name");
+        b.open(page("<!doctype html><html lang=en><title>good</title><main><h1>Fine</h1><img alt=\"a dot\" src=\""
+                + "data:image/gif;base64,R0lGODlhAQABAAAAACw=\"><label for=q>Search</label><input id=q>"
+                + "<button>Go</button></main></html>"));
+        assertThat(Accessibility.check(b, "good page")).isEmpty();
+        b.close();
+    }
 }
