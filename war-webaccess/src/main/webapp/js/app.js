@@ -1,6 +1,7 @@
-// WebAccess: start, session (logon page or application), the toolbar and its actions, keyboard
-// shortcuts, phone layout (one pane at a time) and live updates. The views live in their own
-// modules: folders.js, list.js, reader.js, compose.js; the API in api.js.
+// WebAccess: start, session (logon page or application), the module switcher (mail | calendar),
+// the toolbar and its actions, keyboard shortcuts, phone layout (one pane at a time) and live
+// updates. The views live in their own modules: folders.js, list.js, reader.js, compose.js, the
+// calendar under calendar/; the API in api.js.
 
 import { get, post, patch, del, path, setCsrf, onSessionEnded, onCsrfRejected, ApiError } from './api.js';
 import { $, debounce, isTyping, isPhone, initials, avatarClass } from './dom.js';
@@ -15,12 +16,15 @@ import * as reader from './reader.js';
 import * as compose from './compose.js';
 import * as settingsUi from './settings.js';
 import { startEvents, stopEvents } from './events.js';
+import * as calendar from './calendar/calendar.js';
 
 let session = null;
 let inApp = false;
 let initialized = false;
 let current = null;          // the folder shown
 let selection = { ids: [], rows: [], cursor: null };
+let module = 'mail';         // the module shown: mail | calendar
+let goPrefix = 0;            // the time "g" was pressed (g m, g c)
 
 // ---- start -----------------------------------------------------------------------------------
 
@@ -128,6 +132,7 @@ async function enterApp(s) {
   settingsUi.loadSettings();
   settingsUi.loadOutOfOffice();
   setView('list');
+  setModule('mail');
   current = null;
   clearReading();
   try {
@@ -141,8 +146,9 @@ async function enterApp(s) {
     onFolder: (ev) => {
       refreshCounts();
       if (current && ev && ev.folderId === current.id) refreshList();
+      if (ev) calendar.onFolderChanged(ev.folderId);
     },
-    onHierarchy: () => refreshCounts(),
+    onHierarchy: () => { refreshCounts(); calendar.onHierarchyChanged(); },
     onSessionEnded: () => sessionEnded(),
   });
   list.focusList();
@@ -155,6 +161,8 @@ function leaveApp() {
   compose.forceClose();
   settingsUi.forgetSettings();
   for (const d of document.querySelectorAll('dialog[open]')) d.close();
+  calendar.forgetCalendar();
+  setModule('mail');
   clearReading();
   // nothing of this mailbox stays in the page
   list.setFolder(null);
@@ -196,6 +204,7 @@ function initViews() {
     onReplyAll: (m) => compose.openCompose({ mode: 'replyall', message: m }),
     onForward: (m) => compose.openCompose({ mode: 'forward', message: m }),
     onBack: () => { setView('list'); list.focusList(); },
+    onOpenMeeting: (m) => openMeetingInCalendar(m),
   });
   compose.initCompose({
     user: () => session && session.user,
@@ -205,7 +214,10 @@ function initViews() {
     onSaved: () => { refreshCounts(); if (current && current.special === 'drafts') refreshList(); },
   });
 
-  settingsUi.initSettings({ focusMain: () => list.focusList() });
+  settingsUi.initSettings({ focusMain: () => focusMain() });
+  calendar.initCalendar({ user: () => session && session.user, onTitle: () => updateTitle() });
+  $('nav-mail').addEventListener('click', () => setModule('mail', { focus: true }));
+  $('nav-calendar').addEventListener('click', () => setModule('calendar', { focus: true }));
   $('logoff').addEventListener('click', logoff);
   $('compose-new').addEventListener('click', () => compose.openCompose({ mode: 'new' }));
   $('action-reply').addEventListener('click', () => respond('reply'));
@@ -242,6 +254,49 @@ function initViews() {
   compose.composeLayoutChanged();
 }
 
+/**
+ * Mail or calendar: the chrome of the other is hidden (the search and the message toolbar are
+ * the mail's); the mail keeps its folder, list and selection while the calendar is shown.
+ */
+function setModule(name, { focus = false } = {}) {
+  const next = name === 'calendar' ? 'calendar' : 'mail';
+  const changed = next !== module;
+  module = next;
+  const app = $('app');
+  app.classList.toggle('module-calendar', module === 'calendar');
+  app.classList.toggle('module-mail', module === 'mail');
+  for (const [id, m] of [['nav-mail', 'mail'], ['nav-calendar', 'calendar']]) {
+    if (m === module) $(id).setAttribute('aria-current', 'page'); else $(id).removeAttribute('aria-current');
+  }
+  $('toolbar').hidden = module !== 'mail';
+  app.querySelector('.panes').hidden = module !== 'mail';
+  app.querySelector('.search').hidden = module !== 'mail';
+  const skip = app.querySelector('.skip-link');
+  skip.setAttribute('href', module === 'mail' ? '#message-list' : '#cal-body');
+  skip.dataset.i18n = module === 'mail' ? 'app.skipToList' : 'app.skipToCalendar';
+  skip.textContent = t(skip.dataset.i18n);
+  if (module === 'calendar') {
+    if (inApp) calendar.showCalendarModule();
+  } else {
+    calendar.hideCalendarModule();
+    if (changed) fitToolbar();
+  }
+  updateTitle();
+  if (focus && changed) focusMain();
+}
+
+function focusMain() {
+  if (module === 'calendar') ($('cal-body').querySelector('.ev[tabindex="0"]') || $('cal-today')).focus();
+  else list.focusList();
+}
+
+/** "Open in calendar" of a meeting request: the calendar at the meeting's day, the event open. */
+async function openMeetingInCalendar(m) {
+  if (!m || !m.calendarId || !m.eventId) return;
+  setModule('calendar');
+  await calendar.openEventById(String(m.calendarId), m.eventId, m.start);
+}
+
 /** Phones: one pane at a time (folders | list | reader). */
 function setView(view) {
   const app = $('app');
@@ -267,6 +322,11 @@ function openFolder(f, { reselect = false, enter = false } = {}) {
 }
 
 function updateTitle() {
+  if (module === 'calendar') {
+    const title = $('cal-title').textContent;
+    document.title = title ? `${t('nav.calendar')}: ${title} – ${t('app.documentTitle')}` : `${t('nav.calendar')} – ${t('app.documentTitle')}`;
+    return;
+  }
   if (!current) { document.title = t('app.documentTitle'); return; }
   const f = folders.getFolder(current.id) || current;
   const name = folders.folderName(f);
@@ -542,6 +602,18 @@ function onShortcut(e) {
   if (e.target && e.target.closest && e.target.closest('[role="tree"]') && e.key.length === 1 && e.key !== '?' && e.key !== '/') return;
   const key = e.key;
   const handled = () => e.preventDefault();
+  // g then m / c: the modules
+  if (goPrefix && Date.now() - goPrefix < 1500) {
+    goPrefix = 0;
+    if (key === 'm' || key === 'M') { handled(); setModule('mail', { focus: true }); return; }
+    if (key === 'c' || key === 'C') { handled(); setModule('calendar', { focus: true }); return; }
+  }
+  goPrefix = 0;
+  if (key === 'g' || key === 'G') { handled(); goPrefix = Date.now(); return; }
+  if (module === 'calendar') {
+    if (key === ',') { handled(); settingsUi.openSettings(); } else if (key === '?') { handled(); openHelp(); } else if (calendar.onCalendarShortcut(e)) handled();
+    return;
+  }
   switch (key) {
     case 'n': case 'N': handled(); compose.openCompose({ mode: 'new' }); break;
     case 'r': case 'R': handled(); respond('reply'); break;

@@ -73,7 +73,7 @@ function footer(dialog, buttons, resolveWith) {
     const btn = el('button', {
       className: `btn${b.primary ? ' btn-primary' : ''}${b.danger ? ' btn-danger' : ''}`,
       text: b.text,
-      attrs: { type: b.submit ? 'submit' : 'button', 'data-choice': b.id },
+      attrs: { type: b.submit ? 'submit' : 'button', 'data-choice': b.id, id: b.elementId || null },
     });
     if (!b.submit) btn.addEventListener('click', () => resolveWith(b.id));
     foot.append(btn);
@@ -116,7 +116,7 @@ export function promptDialog({ title, label, value = '', okText }) {
 }
 
 /**
- * Asks a question. {@code buttons}: [{id, text, primary?, danger?}] (a Cancel is not added).
+ * Asks a question. {@code buttons}: [{id, text, primary?, danger?, elementId?}] (a Cancel is not added).
  * Resolves to the chosen id, or null for Escape / the close button.
  */
 export function confirmDialog({ title, text, buttons }) {

@@ -1,7 +1,7 @@
 // The folder tree (#folder-tree, role=tree) from GET api/folders: nested by parentId, special
 // folders first in Outlook's order, unread counts, expand/collapse (remembered), keyboard
 // (arrows, Home/End, Enter, type-ahead, Shift+F10), context actions (new subfolder, rename,
-// delete) and drop target for messages dragged from the list (and for folders).
+// permissions, delete) and drop target for messages dragged from the list (and for folders).
 
 import { get, post, patch, del, path } from './api.js';
 import { el, $ } from './dom.js';
@@ -10,6 +10,7 @@ import { t, tn, formatNumber } from './i18n.js';
 import { showMenu } from './menu.js';
 import { promptDialog, confirmDialog } from './dialogs.js';
 import { showStatus } from './status.js';
+import { openPermissions } from './calendar/permissions.js';
 
 export const SPECIAL_ORDER = ['inbox', 'drafts', 'sent', 'trash', 'junk', 'outbox',
   'calendar', 'contacts', 'tasks', 'notes', 'journal'];
@@ -325,6 +326,10 @@ function openMenuFor(li, x, y) {
     { label: t('folders.newSub'), icon: 'folderAdd', action: () => newFolder(f.id) },
     { label: t('folders.rename'), icon: 'rename', disabled: fixed, action: () => renameFolder(f.id) },
     { label: t('folders.markAllRead'), icon: 'read', disabled: !(f.unread > 0), action: () => hooks.onMarkAllRead?.(f) },
+    {
+      id: 'folder-menu-permissions', label: t('perm.menu'), icon: 'key',
+      action: () => openPermissions({ folderId: f.id, name: folderName(f), calendar: f.special === 'calendar' || /^IPF\.Appointment/i.test(f.containerClass || '') }),
+    },
     'separator',
     { label: t('folders.delete'), icon: 'delete', disabled: fixed, danger: true, action: () => deleteFolder(f.id) },
   ], x, y, { opener: li, label: folderName(f) });

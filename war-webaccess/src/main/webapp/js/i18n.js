@@ -168,6 +168,9 @@ function locale() {
   return { en: 'en-GB', nl: 'nl-NL', de: 'de-DE', fr: 'fr-FR', pl: 'pl-PL' }[language] || 'en-GB';
 }
 
+/** The BCP 47 locale dates and numbers are formatted in ("en-GB" for English, ...). */
+export function currentLocale() { return locale(); }
+
 const formatters = new Map();
 function fmt(kind, options) {
   const key = `${language}|${timeZone}|${kind}`;

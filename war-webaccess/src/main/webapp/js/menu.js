@@ -15,7 +15,7 @@ export function closeMenu() {
 }
 
 /**
- * items: [{label, icon?, disabled?, danger?, action}] or 'separator'; x, y: viewport coordinates.
+ * items: [{label, icon?, disabled?, danger?, id?, action}] or 'separator'; x, y: viewport coordinates.
  */
 export function showMenu(items, x, y, { opener, label } = {}) {
   closeMenu();
@@ -28,7 +28,7 @@ export function showMenu(items, x, y, { opener, label } = {}) {
     }
     const li = el('li', {
       className: `menu-item${item.danger ? ' menu-danger' : ''}`,
-      attrs: { role: 'menuitem', tabindex: '-1', 'aria-disabled': item.disabled ? 'true' : null },
+      attrs: { role: 'menuitem', tabindex: '-1', 'aria-disabled': item.disabled ? 'true' : null, id: item.id || null },
     }, item.icon ? icon(item.icon) : el('span', { className: 'icon-space' }), el('span', { text: item.label }));
     li.addEventListener('click', (e) => {
       e.stopPropagation();
