@@ -310,8 +310,9 @@ public final class CalendarEvents {
 
     /**
      * The resource with an attendee's PARTSTAT set in every component (an attendee answering in
-     * their own copy); the other parameters of the line stay. The text unchanged when the address
-     * is no attendee.
+     * their own copy); the other parameters of the line stay. The copy's busy status follows the
+     * answer: tentative becomes busy when accepted, busy becomes tentative when answered
+     * tentatively. The text unchanged when the address is no attendee.
      */
     public static String answer(String resource, String attendee, PartStat answer, Instant now) {
         List<String> out = new ArrayList<>();
@@ -328,6 +329,11 @@ public final class CalendarEvents {
                     l = withParam(withParam(l, "PARTSTAT", answer.value()), "RSVP", null);
                 } else if (depth == 1 && name(l).equals("DTSTAMP")) {
                     l = "DTSTAMP:" + Lines.utc(now.toEpochMilli());
+                } else if (depth == 1 && name(l).equals("X-MICROSOFT-CDO-BUSYSTATUS")) {
+                    // the copy shows tentative until accepted, busy once accepted (free and out-of-office stay)
+                    String v = l.substring(ContentLines.valueStart(l) + 1).trim().toUpperCase(Locale.ROOT);
+                    if (answer == PartStat.ACCEPTED && v.equals("TENTATIVE")) l = "X-MICROSOFT-CDO-BUSYSTATUS:BUSY";
+                    if (answer == PartStat.TENTATIVE && v.equals("BUSY")) l = "X-MICROSOFT-CDO-BUSYSTATUS:TENTATIVE";
                 }
                 if (l.regionMatches(true, 0, "END:", 0, 4)) depth--;
                 out.add(l);

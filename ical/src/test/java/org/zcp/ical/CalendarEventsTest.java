@@ -118,8 +118,12 @@ class CalendarEventsTest {
         assertThat(sent.get(0).itip()).contains("METHOD:REQUEST", "CUTYPE=ROOM");
 
         // Bob accepts in his copy: the organizer gets his REPLY
-        String bobs = CalendarEvents.answer(text, "bob@zcp.test", PartStat.ACCEPTED, NOW);
+        String tentativeCopy = text.replace("X-MICROSOFT-CDO-BUSYSTATUS:BUSY", "X-MICROSOFT-CDO-BUSYSTATUS:TENTATIVE");
+        String bobs = CalendarEvents.answer(tentativeCopy, "bob@zcp.test", PartStat.ACCEPTED, NOW);
         assertThat(CalendarEvents.master(bobs, SERVER).attendees().get(0).partStat()).isEqualTo("ACCEPTED");
+        assertThat(CalendarEvents.master(bobs, SERVER).busy()).isEqualTo("BUSY");
+        assertThat(CalendarEvents.master(CalendarEvents.answer(text, "bob@zcp.test", PartStat.TENTATIVE, NOW), SERVER).busy())
+                .isEqualTo("TENTATIVE");
         List<Outgoing> reply = ImplicitScheduling.afterPut(text, bobs, "bob@zcp.test", "Bob", NOW);
         assertThat(reply).hasSize(1);
         assertThat(reply.get(0).to()).containsExactly("alice@zcp.test");

@@ -27,10 +27,10 @@ import org.zcp.itests.SmtpSink;
 
 /**
  * The web client's calendar against the test server (docs/webaccess.md, "Calendar, free/busy,
- * meeting requests and sharing"): a recurring meeting with a colleague and a room made through the
- * API the client uses, the invitations leaving through the spooler as iMIP mail and delivered
- * (as Postfix would) over LMTP, the room answering by itself (manual 8.8), the colleague answering
- * from the meeting request in their Inbox, the organizer's copy showing both answers; one
+ * meeting requests and sharing"): a recurring meeting with a colleague and a room made in the
+ * browser's event form, the invitations leaving through the spooler as iMIP mail and delivered
+ * (as Postfix would) over LMTP, the room answering by itself (manual 8.8), the colleague accepting
+ * from the meeting request in the browser's mail view, the organizer's copy showing both answers; one
  * occurrence deleted; the calendar shared with the reviewer role and opened by the colleague,
  * in the API and in Chromium. H2 execution only, as WebAccessIT.
  */
@@ -91,6 +91,20 @@ class WebCalendarIT {
         return m;
     }
 
+    /** Sets a form control's value as a user's input would (date and time fields take keys in the browser's locale). */
+    static void set(Browser b, String id, String value) {
+        b.script("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+                id, value);
+    }
+
+    static void addAttendee(Browser b, String email, String type) {
+        b.visible(By.id("event-attendee-input")).sendKeys(email);
+        set(b, "event-attendee-type", type);
+        b.click(By.id("event-attendee-add"));
+        b.visible(By.cssSelector("[data-attendee-email='" + email + "']"));
+    }
+
     @Test
     void aRecurringMeetingWithARoomIsAnsweredFromTheMailViewAndTheCalendarIsShared() throws Exception {
         String company = ItServer.company(admin);
@@ -113,33 +127,55 @@ class WebCalendarIT {
         ZoneId zone = ZoneId.of("Europe/Amsterdam");
         LocalDate monday = LocalDate.now(zone).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         ZonedDateTime nine = monday.atTime(9, 0).atZone(zone);
-        Map<String, Object> event = new HashMap<>();
-        event.put("subject", subject);
-        event.put("location", "Room " + id);
-        event.put("start", nine.toInstant().toString());
-        event.put("end", nine.plusHours(1).toInstant().toString());
-        event.put("timeZone", "Europe/Amsterdam");
-        event.put("busy", "busy");
-        event.put("reminder", 15);
-        event.put("recurrence", Map.of("freq", "weekly", "interval", 1, "byDay", List.of("MO"), "count", 4));
-        event.put("attendees", List.of(Map.of("email", bob.email(), "name", "Bob", "type", "required"),
-                Map.of("email", room.email(), "name", "Room", "type", "resource")));
-        Map<String, Object> created = ok(a.call("POST", "api/calendars/" + cal.get("id") + "/events", event), 201);
-        String eventId = (String) created.get("id");
+
+        // alice makes the meeting in the browser: weekly on Mondays, four times, with bob and a room
+        Browser ab = Browser.desktop("web-calendar-create");
+        WebAccessIT.logon(ab, WebAccessIT.web(), new WebAccessIT.User(alice.login(), alice.password(), alice.email()));
+        ab.click(By.id("nav-calendar"));
+        ab.click(By.id("cal-new"));
+        ab.visible(By.id("event-subject")).sendKeys(subject);
+        ab.driver().findElement(By.id("event-location")).sendKeys("Room " + id);
+        set(ab, "event-timezone", "Europe/Amsterdam");
+        set(ab, "event-start-date", monday.toString());
+        set(ab, "event-start-time", "09:00");
+        set(ab, "event-end-date", monday.toString());
+        set(ab, "event-end-time", "10:00");
+        set(ab, "event-recurrence", "weekly");
+        if (!ab.driver().findElement(By.id("event-byday-MO")).isSelected()) ab.click(By.id("event-byday-MO"));
+        ab.click(By.id("event-end-count"));
+        set(ab, "event-count", "4");
+        addAttendee(ab, bob.email(), "required");
+        addAttendee(ab, room.email(), "resource");
+        ab.until("the free/busy grid with both attendees", d -> d.findElements(By.cssSelector("#event-freebusy [data-fb-user]")).size() >= 2);
+        ab.screenshot("web-calendar-event-form");
+        ab.click(By.id("event-save"));
+        ab.gone(By.id("event-subject"));
+        ab.click(By.id("cal-view-agenda"));
+        ab.until("the meeting in the agenda", d -> !d.findElements(By.cssSelector("[data-event-id][data-calendar-id='"
+                + cal.get("id") + "']")).isEmpty());
+        ab.screenshot("web-calendar-agenda");
+        ab.assertNoAlert();
+
         List<Map<String, Object>> four = events(a, cal.get("id"), nine.minusDays(1), nine.plusWeeks(5));
         assertThat(four).hasSize(4).allSatisfy(e -> {
             assertThat(e.get("subject")).isEqualTo(subject);
             assertThat(e.get("recurring")).isEqualTo(true);
             assertThat(e.get("myResponse")).isEqualTo("organizer");
         });
+        assertThat(four.get(0).get("start")).isEqualTo(nine.toInstant().toString());
         assertThat(four.get(1).get("start")).isEqualTo(nine.plusWeeks(1).toInstant().toString());
+        String eventId = (String) four.get(0).get("id");
+        Map<String, Object> event = new HashMap<>();
+        event.put("subject", subject);
+        event.put("start", nine.toInstant().toString());
+        event.put("end", nine.plusHours(1).toInstant().toString());
 
         // the invitations leave as iMIP mail; the room answers by itself, its answer reaches alice
         relayTo(sink, room.email(), subject, "REQUEST");
         relayTo(sink, bob.email(), subject, "REQUEST");
         relayTo(sink, alice.email(), room.email(), "REPLY");
 
-        // bob answers from the meeting request in his Inbox
+        // bob answers from the meeting request in his Inbox, in the browser
         WebApi b = logon(bob);
         String inbox = (String) b.special("inbox").get("id");
         Map<String, Object> request = b.rows(inbox).stream().filter(r -> String.valueOf(r.get("subject")).contains(subject))
@@ -151,10 +187,22 @@ class WebCalendarIT {
         assertThat(meeting.get("method")).isEqualTo("request");
         assertThat(meeting.get("eventId")).as("the meeting in bob's calendar").isNotNull();
         assertThat(meeting.get("myResponse")).isEqualTo("needs-action");
-        ok(b.call("POST", "api/messages/" + request.get("id") + "/respond", Map.of("answer", "accepted")), 204);
+        Browser bb = Browser.desktop("web-calendar-accept");
+        WebAccessIT.logon(bb, WebAccessIT.web(), new WebAccessIT.User(bob.login(), bob.password(), bob.email()));
+        WebAccessIT.openMessage(bb, (String) request.get("subject"));
+        bb.visible(By.id("reader-meeting"));
+        bb.screenshot("web-meeting-request");
+        bb.click(By.id("meeting-accept"));
+        bb.until("the answer shown", d -> "true".equals(d.findElement(By.id("meeting-accept")).getDomAttribute("aria-pressed")));
+        bb.assertNoAlert();
         @SuppressWarnings("unchecked")
         Map<String, Object> answered = (Map<String, Object>) ok(b.get("api/messages/" + request.get("id")), 200).get("meeting");
         assertThat(answered.get("myResponse")).isEqualTo("accepted");
+        assertThat(events(b, defaultCalendar(b).get("id"), nine.minusDays(1), nine.plusDays(1))).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("myResponse")).isEqualTo("accepted");
+                    assertThat(e.get("busy")).as("bob's copy once accepted").isEqualTo("busy");
+                });
         relayTo(sink, alice.email(), bob.email(), "REPLY");
 
         Map<String, Object> organizers = ok(a.get("api/calendars/" + cal.get("id") + "/events/" + eventId), 200);
@@ -206,5 +254,20 @@ class WebCalendarIT {
         // a reviewer reads, but cannot write
         HttpResponse<String> write = b.call("POST", "api/calendars/" + shared.get("id") + "/events", event);
         assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
+
+        // in the browser: bob shows alice's calendar beside his own
+        bb.driver().navigate().refresh();
+        bb.visible(WebAccessIT.APP);
+        bb.click(By.id("nav-calendar"));
+        By sharedRow = By.cssSelector("[data-calendar-id='" + shared.get("id") + "'] .cal-check");
+        bb.visible(sharedRow);
+        if (!bb.driver().findElement(sharedRow).isSelected()) bb.click(sharedRow);
+        bb.click(By.id("cal-view-agenda"));
+        bb.until("alice's meeting shown from her calendar", d -> !d.findElements(By.cssSelector("[data-event-id='" + eventId
+                + "'][data-calendar-id='" + shared.get("id") + "']")).isEmpty());
+        assertThat(bb.driver().findElement(By.cssSelector("[data-calendar-id='" + shared.get("id") + "']")).getText())
+                .contains("Alice Tester");
+        bb.screenshot("web-calendar-shared");
+        bb.assertNoAlert();
     }
 }

@@ -78,6 +78,8 @@ public class CalendarService {
     Scheduling scheduling;
     @EJB
     Calendars calendars;
+    @EJB
+    org.zcp.store.api.WebLogons logons;
 
     NamedIds ids(String session) {
         return folders.ids(session);
@@ -154,7 +156,9 @@ public class CalendarService {
         for (FolderInfo f : h.folders()) {
             if (f.id() != folderId) continue;
             String entry = entryId(session, f.id());
-            return new Calendar(Long.toString(f.id()), entry, f.name(), owner, owner, false, false, rights(session, entry));
+            org.zcp.store.api.WebLogons.Who who = logons.user(session, owner);
+            String ownerName = who == null || who.fullName() == null || who.fullName().isBlank() ? owner : who.fullName();
+            return new Calendar(Long.toString(f.id()), entry, f.name(), owner, ownerName, false, false, rights(session, entry));
         }
         return null;
     }
