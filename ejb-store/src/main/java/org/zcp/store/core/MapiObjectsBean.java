@@ -194,4 +194,20 @@ public class MapiObjectsBean implements MapiObjects {
     public void setRules(String session, String inboxEntryId, List<org.zcp.store.api.rules.Rule> rules) {
         ruleService.set(sessions.require(session), inboxEntryId, rules);
     }
+
+    @Inject
+    org.zcp.store.mapi.LocalFreebusy localFreebusy;
+
+    @Override
+    public List<String> delegates(String session) {
+        return localFreebusy.delegates(own(session));
+    }
+
+    @Override
+    public void setDelegates(String session, List<String> names) {
+        if (names.size() > 100 || names.stream().anyMatch(n -> n == null || n.isBlank() || n.length() > 256)) {
+            throw StoreException.invalid("at most 100 delegates, each a login name or address");
+        }
+        localFreebusy.setDelegates(own(session), names);
+    }
 }

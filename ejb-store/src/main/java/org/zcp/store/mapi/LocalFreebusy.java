@@ -110,6 +110,35 @@ public class LocalFreebusy {
         if (!set.isEmpty()) objects.setProps(h, set);
     }
 
+    /** PR_SCHDINFO_DELEGATE_NAMES (PT_MV_UNICODE): the store owner's delegates, where Outlook keeps them. */
+    public static final int PR_SCHDINFO_DELEGATE_NAMES = 0x6844101F;
+    /** Its PT_MV_STRING8 form, as older clients wrote it. */
+    public static final int PR_SCHDINFO_DELEGATE_NAMES_A = 0x6844101E;
+
+    /** The delegates of a store's owner as its LocalFreebusy message names them (empty: none, or no message). */
+    public List<String> delegates(StoreEntity store) {
+        Map<Integer, PropValue> p = props(store);
+        List<String> out = new ArrayList<>();
+        for (int tag : new int[] {PR_SCHDINFO_DELEGATE_NAMES, PR_SCHDINFO_DELEGATE_NAMES_A}) {
+            PropValue names = p.get(tag);
+            if (names != null && names.mvs != null) {
+                for (String n : names.mvs) if (n != null && !n.isBlank() && !out.contains(n.trim())) out.add(n.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sets the delegates (login names or addresses) of a store's owner in its LocalFreebusy
+     * message, as Outlook's delegate dialog does: what sending on behalf of the owner checks
+     * ({@link SendAs}). A store without the message gets one.
+     */
+    public void setDelegates(StoreEntity store, List<String> names) {
+        HierarchyObject h = of(store).orElseGet(() -> create(store));
+        objects.setProps(h, List.of(PropValue.ofStrings(PR_SCHDINFO_DELEGATE_NAMES, List.copyOf(names))));
+        objects.deleteProps(h, List.of(PR_SCHDINFO_DELEGATE_NAMES_A));
+    }
+
     private HierarchyObject create(StoreEntity store) {
         HierarchyObject folder = folder(store);
         if (folder == null) {

@@ -37,9 +37,6 @@ import org.zcp.store.entity.StoreEntity;
  */
 @Stateless
 public class SendAs {
-    /** PR_SCHDINFO_DELEGATE_NAMES, PT_MV_UNICODE (and its PT_MV_STRING8 form). */
-    static final int PR_SCHDINFO_DELEGATE_NAMES = 0x6844101F;
-    static final int PR_SCHDINFO_DELEGATE_NAMES_A = 0x6844101E;
 
     @Inject
     Directory directory;
@@ -122,12 +119,6 @@ public class SendAs {
     List<String> delegateNames(DirEntry user) {
         StoreEntity store = stores.privateStoreOf(user.id()).orElse(null);
         if (store == null) return List.of();
-        Map<Integer, PropValue> props = localFreebusy.props(store);
-        List<String> out = new ArrayList<>();
-        for (int tag : new int[] {PR_SCHDINFO_DELEGATE_NAMES, PR_SCHDINFO_DELEGATE_NAMES_A}) {
-            PropValue names = props.get(tag);
-            if (names != null && names.mvs != null) out.addAll(names.mvs);
-        }
-        return out;
+        return localFreebusy.delegates(store);
     }
 }

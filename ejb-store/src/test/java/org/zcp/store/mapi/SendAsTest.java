@@ -90,7 +90,7 @@ class SendAsTest {
                             List.of(new byte[0], EntryIds.bytes(BOSS_GUID, 200))));
                 } else if (id == localFreebusy.id) {
                     p.put(PropTag.PR_MESSAGE_CLASS, PropValue.ofString(PropTag.PR_MESSAGE_CLASS, LocalFreebusy.FREEBUSY_CLASS));
-                    p.put(SendAs.PR_SCHDINFO_DELEGATE_NAMES, PropValue.ofStrings(SendAs.PR_SCHDINFO_DELEGATE_NAMES,
+                    p.put(LocalFreebusy.PR_SCHDINFO_DELEGATE_NAMES, PropValue.ofStrings(LocalFreebusy.PR_SCHDINFO_DELEGATE_NAMES,
                             delegatesOfBoss));
                 }
                 return p;

@@ -18,8 +18,8 @@ import org.zcp.itests.ItServer;
 /**
  * Sharing in the web client (docs/webaccess.md, "Sharing"): an Inbox shared with the reviewer role
  * opened as another user's mailbox and read, but not changed; a delegate made editor of the
- * calendar who then puts an appointment into it, and whose rights go when they stop being a
- * delegate; the public folders. H2 execution only.
+ * calendar who sends mail on the owner's behalf and puts an appointment into the calendar, and
+ * whose rights go when they stop being a delegate; the public folders. H2 execution only.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -86,6 +86,18 @@ class WebSharingIT {
         Map<String, Object> event = Map.of("subject", "Booked by hugo " + id, "start", "2027-02-01T09:00:00Z",
                 "end", "2027-02-01T10:00:00Z", "timeZone", "UTC");
         ok(h.call("POST", "api/calendars/" + cal.get("id") + "/events", event), 201);
+        // a delegate sends on gina's behalf: From gina, Sender hugo
+        org.zcp.itests.SmtpSink sink = org.zcp.itests.SmtpSink.get();
+        String hugoEmail = c.getUser(admin, hugo).email;
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("to", List.of(Map.of("email", "partner-" + id + "@example.org")));
+        draft.put("subject", "On behalf " + id);
+        draft.put("body", "Sent by the delegate");
+        draft.put("from", Map.of("name", "Gina", "email", ginaEmail));
+        ok(h.call("POST", "api/send", draft), 202);
+        org.zcp.itests.SmtpSink.Received sent = sink.await(r -> r.data().contains("On behalf " + id), 30);
+        assertThat(sent.data()).containsPattern("(?m)^From: .*" + java.util.regex.Pattern.quote(ginaEmail))
+                .containsPattern("(?m)^Sender: .*" + java.util.regex.Pattern.quote(hugoEmail));
         Map<String, Object> ginasCal = WebCalendarIT.defaultCalendar(g);
         assertThat(WebApi.list(ok(g.get("api/calendars/" + ginasCal.get("id") + "/events?from=2027-02-01T00:00:00Z"
                 + "&to=2027-02-02T00:00:00Z"), 200), "events")).extracting(e -> e.get("subject"))
@@ -97,6 +109,15 @@ class WebSharingIT {
         assertThat(after.statusCode()).as(after.body()).isEqualTo(403);
         HttpResponse<String> inboxAfter = h.get("api/folders/" + shared.get("id") + "/messages");
         assertThat(inboxAfter.statusCode()).as(inboxAfter.body()).isEqualTo(403);
+        // and sending for her is refused; the message stays in hugo's Drafts
+        draft.put("subject", "Not any more " + id);
+        HttpResponse<String> refused = h.call("POST", "api/send", draft);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(WebApi.map(refused).get("message").toString()).contains("not allowed to send as");
+        assertThat(h.rows((String) h.special("drafts").get("id"))).extracting(r -> r.get("subject"))
+                .contains("Not any more " + id);
+        assertThat(h.rows((String) h.special("outbox").get("id"))).extracting(r -> r.get("subject"))
+                .doesNotContain("Not any more " + id);
         // the permission dialog replaces the list: a member left out loses the rights
         ok(g.call("PUT", "api/folders/" + inbox.get("id") + "/permissions",
                 Map.of("permissions", List.of(Map.of("user", hugo, "rights", 0x401)))), 204);

@@ -101,6 +101,16 @@ public interface MapiObjects {
 
     void setAcl(String session, String folderEntryId, List<AclEntry> entries);
 
+    /**
+     * The session's user's delegates (login names or addresses), as their store's LocalFreebusy
+     * message lists them (PR_SCHDINFO_DELEGATE_NAMES, where Outlook keeps them): who may send on
+     * their behalf (manual 8.3.5).
+     */
+    List<String> delegates(String session);
+
+    /** Replaces the session's user's delegates (their own store only). */
+    void setDelegates(String session, List<String> names);
+
     /** The server-side rules of an Inbox (READ), in the order they run. */
     List<org.zcp.store.api.rules.Rule> rules(String session, String inboxEntryId);
 

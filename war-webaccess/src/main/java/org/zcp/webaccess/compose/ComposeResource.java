@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.zcp.api.mapi.PropTag;
 import org.zcp.store.api.MapiObjects;
+import org.zcp.store.api.StoreFailure;
 import org.zcp.store.api.mapi.Attachment;
 import org.zcp.store.api.mapi.Message;
 import org.zcp.store.api.mapi.PropValue;
@@ -65,7 +66,16 @@ public class ComposeResource {
         String id = write(Guard.session(req), d, true);
         String outbox = MailboxFolders.special(mapi, Guard.session(req), "outbox");
         String queued = mapi.copy(session, List.of(id), outbox, true).get(0);
-        mapi.submit(session, queued);
+        try {
+            mapi.submit(session, queued);
+        } catch (RuntimeException e) {
+            // refused (no right to send for that user, over quota): the message goes back to Drafts, nothing is lost
+            StoreFailure f = StoreFailure.in(e);
+            if (f == null || f.kind() == StoreFailure.Kind.SESSION_ENDED) throw e;
+            mapi.copy(session, List.of(queued), MailboxFolders.special(mapi, Guard.session(req), "drafts"), true).get(0);
+            throw new ApiException(f.kind() == StoreFailure.Kind.QUOTA ? 422 : f.kind() == StoreFailure.Kind.NO_ACCESS ? 403 : 400,
+                    f.kind() == StoreFailure.Kind.QUOTA ? "quota" : "send", f.getMessage() + "; the message is kept in Drafts");
+        }
         answered(session, d);
         return Response.status(202).entity(Map.of("id", queued.toUpperCase())).build();
     }
@@ -86,6 +96,13 @@ public class ComposeResource {
         if (importance < 0 || importance > 2) throw ApiException.invalid("importance 0, 1 or 2");
         p.add(PropValue.ofLong(PropTag.PR_IMPORTANCE, importance));
         p.add(PropValue.ofLong(PropTag.PR_MESSAGE_FLAGS, Props.MSGFLAG_READ | MSGFLAG_UNSENT));
+        if (d.from() != null && d.from().email() != null && !d.from().email().isBlank()) {
+            String from = d.from().email().strip();
+            if (!from.matches("[^\\s<>\"@]+@[^\\s<>\"@]+")) throw ApiException.invalid("not an e-mail address: " + from);
+            p.add(PropValue.ofString(PropTag.PR_SENT_REPRESENTING_EMAIL_ADDRESS, from));
+            String name = d.from().name() == null || d.from().name().isBlank() ? from : clean(d.from().name());
+            p.add(PropValue.ofString(PropTag.PR_SENT_REPRESENTING_NAME, name));
+        }
         String body = d.body() == null ? "" : d.body();
         if (Boolean.TRUE.equals(d.html())) {
             String html = MailHtml.sanitize(body, cid -> null, true).html();

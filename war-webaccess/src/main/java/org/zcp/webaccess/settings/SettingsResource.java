@@ -45,11 +45,10 @@ public class SettingsResource {
     /**
      * The settings; {@code openCalendars} are the other users' calendars the user opened
      * ("owner/folderId"), kept by the calendar API, {@code openStores} the other users' mailboxes
-     * opened in the folder tree (login names) ({@code null} in a PUT: left as they are);
-     * {@code delegates} are kept by the delegates API only.
+     * opened in the folder tree (login names) ({@code null} in a PUT: left as they are).
      */
     public record UserSettings(String language, String timezone, Signature signature, boolean signatureOnReply,
-            List<String> openCalendars, List<String> openStores, List<String> delegates) {
+            List<String> openCalendars, List<String> openStores) {
     }
 
     @EJB
@@ -68,7 +67,6 @@ public class SettingsResource {
         UserSettings kept = stored(mapi, session);
         if (clean.openCalendars() == null) clean = withCalendars(clean, kept.openCalendars());
         if (clean.openStores() == null) clean = withStores(clean, kept.openStores());
-        clean = withDelegates(clean, kept.delegates()); // the delegates API keeps them
         save(mapi, session, clean);
         return clean;
     }
@@ -82,19 +80,13 @@ public class SettingsResource {
     /** The settings with other opened calendars. */
     public static UserSettings withCalendars(UserSettings s, List<String> openCalendars) {
         return new UserSettings(s.language(), s.timezone(), s.signature(), s.signatureOnReply(),
-                openCalendars == null ? List.of() : List.copyOf(openCalendars), s.openStores(), s.delegates());
+                openCalendars == null ? List.of() : List.copyOf(openCalendars), s.openStores());
     }
 
     /** The settings with other opened stores (login names). */
     public static UserSettings withStores(UserSettings s, List<String> openStores) {
         return new UserSettings(s.language(), s.timezone(), s.signature(), s.signatureOnReply(), s.openCalendars(),
-                openStores == null ? List.of() : List.copyOf(openStores), s.delegates());
-    }
-
-    /** The settings with another list of delegates (login names; their rights are the folders' ACLs). */
-    public static UserSettings withDelegates(UserSettings s, List<String> delegates) {
-        return new UserSettings(s.language(), s.timezone(), s.signature(), s.signatureOnReply(), s.openCalendars(),
-                s.openStores(), delegates == null ? List.of() : List.copyOf(delegates));
+                openStores == null ? List.of() : List.copyOf(openStores));
     }
 
     /** The user's settings as kept, defaults where unset. */
@@ -105,7 +97,7 @@ public class SettingsResource {
             if (v.error == null && v.s != null) json = v.s;
         }
         UserSettings defaults = new UserSettings(Settings.language(), Settings.timezone(), new Signature(false, ""), false,
-                List.of(), List.of(), List.of());
+                List.of(), List.of());
         if (json == null) return defaults;
         try {
             UserSettings s = Json.JSON.fromJson(json, UserSettings.class);
@@ -113,8 +105,7 @@ public class SettingsResource {
                     s.timezone() == null ? defaults.timezone() : s.timezone(),
                     s.signature() == null ? defaults.signature() : s.signature(), s.signatureOnReply(),
                     s.openCalendars() == null ? List.of() : s.openCalendars(),
-                    s.openStores() == null ? List.of() : s.openStores(),
-                    s.delegates() == null ? List.of() : s.delegates());
+                    s.openStores() == null ? List.of() : s.openStores());
         } catch (JsonbException e) {
             // written by another client in another shape: the defaults, until the user saves
             return defaults;
@@ -143,7 +134,6 @@ public class SettingsResource {
         if (stores != null && (stores.size() > 50 || stores.stream().anyMatch(c -> c == null || c.isBlank() || c.length() > 256))) {
             throw ApiException.invalid("openStores: at most 50 user names");
         }
-        return new UserSettings(language, zone, new Signature(sig.html(), body), in.signatureOnReply(), open, stores,
-                in.delegates());
+        return new UserSettings(language, zone, new Signature(sig.html(), body), in.signatureOnReply(), open, stores);
     }
 }

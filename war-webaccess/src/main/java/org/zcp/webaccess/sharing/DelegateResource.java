@@ -22,15 +22,13 @@ import org.zcp.webaccess.ApiException;
 import org.zcp.webaccess.mail.Mailbox;
 import org.zcp.webaccess.session.Guard;
 import org.zcp.webaccess.session.WebSession;
-import org.zcp.webaccess.settings.SettingsResource;
 
 /**
  * Delegates (docs/webaccess.md, "Sharing"): people who work in the user's calendar, tasks, Inbox,
  * contacts and notes, each with a role per folder as Outlook's delegate dialog sets them. The
- * roles are the folders' permissions (the store's ACLs, what every client honours); which users
- * are delegates is kept in the web client's settings so the dialog can show them apart from
- * other shares. Sending on behalf of the user is the administrator's send-as list (manual 8.5,
- * zarafa-admin --add-sendas), not set here.
+ * roles are the folders' permissions (the store's ACLs, what every client honours); the delegates
+ * themselves are listed where Outlook lists them, in the store's LocalFreebusy message
+ * (MapiObjects.delegates), which lets them send on the user's behalf (manual 8.3.5).
  */
 @Path("delegates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,7 +56,7 @@ public class DelegateResource {
         String session = ws.storeSession();
         Map<String, String> folders = folders(ws);
         List<Delegate> out = new ArrayList<>();
-        for (String user : SettingsResource.stored(mapi, session).delegates()) {
+        for (String user : mapi.delegates(session)) {
             Map<String, String> roles = new LinkedHashMap<>();
             for (var f : folders.entrySet()) {
                 int rights = 0;
@@ -98,17 +96,20 @@ public class DelegateResource {
             }
             wanted.put(who.loginName(), rights);
         }
-        var kept = SettingsResource.stored(mapi, session);
+        List<String> former = mapi.delegates(session);
         for (var f : folders(ws).entrySet()) {
             // the store's setAcl changes the members it is given (rights 0: removed) and keeps the others
             List<AclEntry> change = new ArrayList<>();
-            for (String former : kept.delegates()) {
-                if (wanted.keySet().stream().noneMatch(former::equalsIgnoreCase)) change.add(new AclEntry(former, "user", 0));
+            for (String old : former) {
+                if (wanted.keySet().stream().noneMatch(old::equalsIgnoreCase)) {
+                    WebLogons.Who who = logons.user(session, old);
+                    if (who != null) change.add(new AclEntry(who.loginName(), "user", 0));
+                }
             }
             for (var w : wanted.entrySet()) change.add(new AclEntry(w.getKey(), "user", w.getValue().get(f.getKey())));
             if (!change.isEmpty()) mapi.setAcl(session, f.getValue(), change);
         }
-        SettingsResource.save(mapi, session, SettingsResource.withDelegates(kept, new ArrayList<>(wanted.keySet())));
+        mapi.setDelegates(session, new ArrayList<>(wanted.keySet()));
         return Response.noContent().build();
     }
 
