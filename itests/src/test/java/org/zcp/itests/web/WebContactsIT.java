@@ -179,6 +179,19 @@ class WebContactsIT {
         assertThat(api.rows((String) inbox.get("id"))).extracting(r -> r.get("subject"))
                 .contains("Lunch " + id).doesNotContain("[news] December " + id);
 
+        // search by fields: subject and body, sender, received after, with attachments
+        String in = (String) inbox.get("id");
+        assertThat(WebApi.list(ok(api.get("api/folders/" + in + "/messages?subject=lunch&body=" + id), 200), "rows"))
+                .extracting(r -> r.get("subject")).containsExactly("Lunch " + id);
+        assertThat(WebApi.list(ok(api.get("api/folders/" + in + "/messages?body=no-such-" + id), 200), "rows")).isEmpty();
+        assertThat(WebApi.list(ok(api.get("api/folders/" + in + "/messages?subject=" + id + "&after=2999-01-01"), 200), "rows"))
+                .isEmpty();
+        assertThat(WebApi.list(ok(api.get("api/folders/" + in + "/messages?subject=" + id + "&after=2000-01-01"), 200), "rows"))
+                .hasSize(1);
+        assertThat(WebApi.list(ok(api.get("api/folders/" + in + "/messages?subject=" + id + "&attachments=1"), 200), "rows"))
+                .isEmpty();
+        assertThat(api.get("api/folders/" + in + "/messages?after=yesterday").statusCode()).isEqualTo(400);
+
         // the password: a wrong current one is refused; the change ends the user's other sessions
         WebApi other = logon(login);
         HttpResponse<String> wrong = api.call("PUT", "api/password", Map.of("current", "not-it", "password", "n3w-" + id));

@@ -62,7 +62,9 @@ public class ListResource {
             @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("sort") @DefaultValue("date") String sort,
             @QueryParam("order") @DefaultValue("desc") String order, @QueryParam("q") String q,
             @QueryParam("unread") String unread, @QueryParam("deleted") String deleted,
-            @Context HttpServletRequest req) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("subject") String subject,
+            @QueryParam("body") String body, @QueryParam("after") String after, @QueryParam("before") String before,
+            @QueryParam("attachments") String attachments, @Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalid("offset from 0, limit 1 to " + MAX_PAGE);
@@ -78,6 +80,18 @@ public class ListResource {
         if ("1".equals(deleted)) t.flags |= TableQuery.SHOW_SOFT_DELETES;
         List<Restriction> and = new ArrayList<>();
         if (q != null && !q.isBlank()) and.add(search(q.strip()));
+        // search by fields: each given field must match (substring, any case); dates are days or instants
+        if (from != null && !from.isBlank()) and.add(anyOf(from, PropTag.PR_SENDER_NAME, PropTag.PR_SENDER_EMAIL_ADDRESS));
+        if (to != null && !to.isBlank()) and.add(anyOf(to, PropTag.PR_DISPLAY_TO, PropTag.PR_DISPLAY_CC));
+        if (subject != null && !subject.isBlank()) and.add(anyOf(subject, PropTag.PR_SUBJECT));
+        if (body != null && !body.isBlank()) and.add(anyOf(body, PropTag.PR_BODY));
+        if (after != null && !after.isBlank()) {
+            and.add(Restriction.property("GE", PropValue.ofTime(PropTag.PR_MESSAGE_DELIVERY_TIME, day(after, "after"))));
+        }
+        if (before != null && !before.isBlank()) {
+            and.add(Restriction.property("LT", PropValue.ofTime(PropTag.PR_MESSAGE_DELIVERY_TIME, day(before, "before"))));
+        }
+        if ("1".equals(attachments)) and.add(Restriction.bitmask("NE", PropTag.PR_MESSAGE_FLAGS, MSGFLAG_HASATTACH));
         if ("1".equals(unread)) {
             Restriction r = new Restriction();
             r.type = Restriction.BITMASK;
@@ -91,6 +105,26 @@ public class ListResource {
         List<Item> rows = new ArrayList<>(result.rows.size());
         for (Row r : result.rows) rows.add(item(r.props));
         return new Page(result.rowCount, offset, rows);
+    }
+
+    /** A substring of any of these properties. */
+    static Restriction anyOf(String text, int... tags) {
+        String t = text.strip();
+        if (t.length() > 200) throw ApiException.invalid("a search of at most 200 characters");
+        List<Restriction> or = new ArrayList<>();
+        for (int tag : tags) or.add(Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(tag, t)));
+        return or.size() == 1 ? or.get(0) : Restriction.or(or.toArray(Restriction[]::new));
+    }
+
+    /** A date (2026-12-24: its start in UTC) or an instant (ISO 8601), as epoch milliseconds. */
+    static long day(String v, String what) {
+        try {
+            String s = v.strip();
+            return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+                    : java.time.OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid(what + " is a date (2026-12-24) or a time (ISO 8601)");
+        }
     }
 
     /** Quick search: the words of the subject, the sender's name and address, the To line. */
