@@ -79,6 +79,15 @@ public final class ImplicitScheduling {
         return reply(m, me, myName, answer, comment, now);
     }
 
+    /** An attendee's proposal of another time [start, end) to the organizer of the meeting {@code resource} is. */
+    public static Outgoing counter(String resource, String me, String myName, PartStat answer, Instant start,
+            Instant end, String comment, Instant now) {
+        Itip.Message m = describe(resource);
+        if (m == null || m.organizer() == null) throw CalendarText.invalid("the event is no meeting: it has no organizer");
+        if (!end.isAfter(start)) throw CalendarText.invalid("a proposed time ends after it starts");
+        return new Outgoing(Itip.counter(m, me, myName, answer, start, end, comment, now), List.of(m.organizer()));
+    }
+
     private static Outgoing reply(Itip.Message m, String me, String myName, PartStat answer, String comment,
             Instant now) {
         return new Outgoing(Itip.reply(m, me, myName, answer, comment, now), List.of(m.organizer()));

@@ -246,17 +246,33 @@ public final class Itip {
      */
     public static String reply(Message request, String attendee, String attendeeName, PartStat answer, String comment,
             Instant now) {
+        return answer(request, "REPLY", request.start(), request.end(), attendee, attendeeName, answer, comment, now);
+    }
+
+    /**
+     * An attendee's proposal of another time (RFC 5546 3.2.7): METHOD:COUNTER with the meeting's
+     * UID, SEQUENCE and organizer, the proposed start and end, the attendee with their PARTSTAT
+     * (tentative or declined) and a COMMENT when given. The organizer may take it by sending the
+     * meeting anew at that time.
+     */
+    public static String counter(Message request, String attendee, String attendeeName, PartStat answer,
+            Instant start, Instant end, String comment, Instant now) {
+        return answer(request, "COUNTER", start, end, attendee, attendeeName, answer, comment, now);
+    }
+
+    private static String answer(Message request, String method, Instant start, Instant end, String attendee,
+            String attendeeName, PartStat answer, String comment, Instant now) {
         List<String> l = new ArrayList<>();
         l.add("BEGIN:VCALENDAR");
         l.add("VERSION:2.0");
         l.add("PRODID:" + ItemWriter.PRODID);
-        l.add("METHOD:REPLY");
+        l.add("METHOD:" + method);
         l.add("BEGIN:VEVENT");
         l.add("UID:" + Lines.text(request.uid()));
         l.add("SEQUENCE:" + request.sequence());
         l.add("DTSTAMP:" + Lines.utc(now.toEpochMilli()));
-        if (request.start() != null) l.add("DTSTART:" + Lines.utc(request.start().toEpochMilli()));
-        if (request.end() != null) l.add("DTEND:" + Lines.utc(request.end().toEpochMilli()));
+        if (start != null) l.add("DTSTART:" + Lines.utc(start.toEpochMilli()));
+        if (end != null) l.add("DTEND:" + Lines.utc(end.toEpochMilli()));
         if (request.summary() != null) l.add("SUMMARY:" + Lines.text(request.summary()));
         if (request.recurrenceId() != null) l.add(request.recurrenceId());
         if (request.organizer() != null) {
@@ -406,6 +422,8 @@ public final class Itip {
         return switch (m.method()) {
             case REQUEST -> "IPM.Schedule.Meeting.Request";
             case CANCEL -> "IPM.Schedule.Meeting.Canceled";
+            // a proposal of another time is a tentative answer in Outlook's terms ([MS-OXOCAL] 2.2.7.7)
+            case COUNTER -> "IPM.Schedule.Meeting.Resp.Tent";
             case REPLY -> {
                 PartStat answer = m.attendees().isEmpty() ? null : PartStat.of(m.attendees().get(0).partStat());
                 yield answer == PartStat.ACCEPTED ? "IPM.Schedule.Meeting.Resp.Pos"

@@ -129,6 +129,16 @@ class CalendarEventsTest {
         assertThat(reply.get(0).to()).containsExactly("alice@zcp.test");
         assertThat(reply.get(0).itip()).contains("METHOD:REPLY", "PARTSTAT=ACCEPTED");
 
+        // or Bob proposes another time: a COUNTER to the organizer, delivered as a tentative answer
+        Outgoing counter = ImplicitScheduling.counter(text, "bob@zcp.test", "Bob", PartStat.TENTATIVE,
+                NINE.plusSeconds(7200), NINE.plusSeconds(10800), "later, please", NOW);
+        assertThat(counter.to()).containsExactly("alice@zcp.test");
+        assertThat(counter.itip()).contains("METHOD:COUNTER", "DTSTART:20261207T100000Z", "DTEND:20261207T110000Z",
+                "PARTSTAT=TENTATIVE", "COMMENT:later\\, please");
+        Itip.Message proposal = Itip.read(counter.itip(), SERVER);
+        assertThat(Itip.messageClass(proposal)).isEqualTo("IPM.Schedule.Meeting.Resp.Tent");
+        assertThat(proposal.start()).isEqualTo(NINE.plusSeconds(7200));
+
         // moving the meeting raises its SEQUENCE and asks again
         String moved = CalendarEvents.update(text, event("Kick-off", NINE.plusSeconds(3600), NINE.plusSeconds(7200),
                 WEEKLY, people), NOW, SERVER);

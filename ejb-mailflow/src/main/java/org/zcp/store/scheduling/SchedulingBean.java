@@ -60,7 +60,8 @@ public class SchedulingBean implements Scheduling {
         } catch (ICalException e) {
             throw StoreException.invalid("not a scheduling message: " + e.getMessage());
         }
-        if (m.method() != Itip.Method.REQUEST && m.method() != Itip.Method.CANCEL && m.method() != Itip.Method.REPLY) {
+        if (m.method() != Itip.Method.REQUEST && m.method() != Itip.Method.CANCEL && m.method() != Itip.Method.REPLY
+                && m.method() != Itip.Method.COUNTER) {
             throw StoreException.invalid("METHOD " + m.method() + " is not sent");
         }
         List<String> to = new ArrayList<>(new LinkedHashSet<>(recipients.stream()
@@ -89,6 +90,7 @@ public class SchedulingBean implements Scheduling {
         String summary = m.summary() == null ? "" : m.summary();
         return switch (m.method()) {
             case CANCEL -> "Canceled: " + summary;
+            case COUNTER -> "New Time Proposed: " + summary;
             case REPLY -> {
                 Itip.PartStat p = m.attendees().isEmpty() ? null : Itip.PartStat.of(m.attendees().get(0).partStat());
                 yield (p == Itip.PartStat.ACCEPTED ? "Accepted: " : p == Itip.PartStat.DECLINED ? "Declined: "
@@ -103,6 +105,7 @@ public class SchedulingBean implements Scheduling {
         String summary = m.summary() == null ? "a meeting" : "\"" + m.summary() + "\"";
         return switch (m.method()) {
             case CANCEL -> name + " has canceled " + summary + when + ".\r\n";
+            case COUNTER -> name + " proposes to hold " + summary + when + " instead.\r\n";
             case REPLY -> name + " has answered the invitation to " + summary + ": "
                     + (m.attendees().isEmpty() ? "" : m.attendees().get(0).partStat().toLowerCase(Locale.ROOT)) + ".\r\n";
             default -> name + " invites you to " + summary + when + ".\r\n";

@@ -269,5 +269,29 @@ class WebCalendarIT {
                 .contains("Alice Tester");
         bb.screenshot("web-calendar-shared");
         bb.assertNoAlert();
+
+        // bob proposes a later time from the request; alice takes the proposal from her Inbox
+        ZonedDateTime eleven = nine.plusHours(2);
+        ok(b.call("POST", "api/messages/" + request.get("id") + "/respond", Map.of("answer", "tentative",
+                "proposedStart", eleven.toInstant().toString(), "proposedEnd", eleven.plusHours(1).toInstant().toString(),
+                "comment", "later, please")), 204);
+        relayTo(sink, alice.email(), bob.email(), "COUNTER");
+        String aliceInbox = (String) a.special("inbox").get("id");
+        Map<String, Object> proposal = a.rows(aliceInbox).stream()
+                .filter(r -> String.valueOf(r.get("messageClass")).equals("IPM.Schedule.Meeting.Resp.Tent"))
+                .findFirst().orElseThrow(() -> new AssertionError("no proposal in alice's Inbox"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> proposed = (Map<String, Object>) ok(a.get("api/messages/" + proposal.get("id")), 200).get("meeting");
+        assertThat(proposed.get("method")).isEqualTo("counter");
+        assertThat(proposed.get("start")).isEqualTo(eleven.toInstant().toString());
+        assertThat(((Map<?, ?>) proposed.get("from")).get("email")).isEqualTo(bob.email());
+        assertThat(b.call("POST", "api/messages/" + request.get("id") + "/accept-proposal", null).statusCode())
+                .as("a request is no proposal").isEqualTo(400);
+        ok(a.call("POST", "api/messages/" + proposal.get("id") + "/accept-proposal", null), 204);
+        assertThat(events(a, cal.get("id"), nine.minusDays(1), nine.plusWeeks(5))).first()
+                .satisfies(e -> assertThat(e.get("start")).isEqualTo(eleven.toInstant().toString()));
+        SmtpSink.Received update = sink.await(r -> r.to().contains(bob.email()) && r.data().contains(subject)
+                && r.data().replace("\r\n ", "").contains("METHOD:REQUEST") && r.data().contains("T110000"), 30);
+        assertThat(update.data().replace("\r\n ", "")).contains("SEQUENCE:2");
     }
 }

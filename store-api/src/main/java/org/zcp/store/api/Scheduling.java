@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface Scheduling {
     /**
-     * Sends {@code calendar} (an iTIP message with its METHOD: REQUEST, CANCEL or REPLY) to
+     * Sends {@code calendar} (an iTIP message with its METHOD: REQUEST, CANCEL, REPLY or COUNTER) to
      * {@code recipients} (e-mail addresses). INVALID when it is not an iTIP message of events or
      * the user has no e-mail address to send from.
      */

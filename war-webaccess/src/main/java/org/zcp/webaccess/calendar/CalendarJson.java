@@ -53,7 +53,8 @@ public final class CalendarJson {
     public record Ref(String id, String etag) {
     }
 
-    public record Answer(String answer, String comment) {
+    /** An answer; with {@code proposedStart}/{@code proposedEnd} (instants) a proposal of another time (iTIP COUNTER). */
+    public record Answer(String answer, String comment, String proposedStart, String proposedEnd) {
     }
 
     public record Open(String user) {
@@ -68,8 +69,11 @@ public final class CalendarJson {
     public record FreeBusy(List<UserBusy> users) {
     }
 
-    /** What the mail view shows of a meeting request, answer or cancellation. */
+    /**
+     * What the mail view shows of a meeting request, answer, proposal or cancellation; for a
+     * proposal (method counter) start and end are the proposed time and {@code from} who proposes.
+     */
     public record Meeting(String method, String uid, String subject, String start, String end, boolean allDay,
-            String location, Person organizer, String calendarId, String eventId, String myResponse) {
+            String location, Person organizer, String calendarId, String eventId, String myResponse, Person from) {
     }
 }

@@ -100,7 +100,8 @@ public class CalendarResource {
     @Path("{id}/events/{name}/respond")
     public Response respond(@PathParam("id") String id, @PathParam("name") String name, Answer in,
             @Context HttpServletRequest req) {
-        service.respond(Guard.session(req), folder(id), name, in == null ? null : in.answer(), in == null ? null : in.comment());
+        if (in == null) throw org.zcp.webaccess.ApiException.invalid("an answer");
+        service.respond(Guard.session(req), folder(id), name, in);
         return Response.noContent().build();
     }
 

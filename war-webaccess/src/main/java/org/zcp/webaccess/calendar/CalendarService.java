@@ -309,6 +309,16 @@ public class CalendarService {
 
     /** An attendee's answer: set in their copy and sent to the organizer; a declined meeting leaves the calendar. */
     void respond(WebSession ws, long folder, String name, String answer, String comment) {
+        respond(ws, folder, name, new CalendarJson.Answer(answer, comment, null, null));
+    }
+
+    /**
+     * An attendee's answer; with a proposed time it goes to the organizer as a proposal (iTIP
+     * COUNTER, tentative or declined), the attendee's copy keeping the time it has.
+     */
+    void respond(WebSession ws, long folder, String name, CalendarJson.Answer in) {
+        String answer = in.answer();
+        String comment = in.comment();
         String session = ws.storeSession();
         PartStat ps = switch (answer == null ? "" : answer) {
             case "accepted" -> PartStat.ACCEPTED;
@@ -327,8 +337,13 @@ public class CalendarService {
             throw ApiException.invalid("you are not invited to this meeting");
         }
         Instant now = Instant.now();
+        boolean proposal = in.proposedStart() != null || in.proposedEnd() != null;
+        if (proposal && ps == PartStat.ACCEPTED) throw ApiException.invalid("a new time is proposed with a tentative answer or a decline");
         String after = CalendarEvents.answer(before, ws.email(), ps, now);
-        Outgoing reply = ImplicitScheduling.answer(after, ws.email(), ws.fullName(), ps, comment, now);
+        Outgoing reply = !proposal ? ImplicitScheduling.answer(after, ws.email(), ws.fullName(), ps, comment, now)
+                : ItemFolders.convert(() -> ImplicitScheduling.counter(after, ws.email(), ws.fullName(), ps,
+                        EventForms.bound(in.proposedStart(), "proposedStart"), EventForms.bound(in.proposedEnd(), "proposedEnd"),
+                        comment, now));
         if (ps == PartStat.DECLINED) items.delete(session, folder, name, Expect.at(it.ref().modSeq()));
         else items.put(session, folder, name, parse(session, after), Expect.at(it.ref().modSeq()));
         send(ws, List.of(reply));

@@ -60,16 +60,20 @@ public class MeetingRequests {
                 }
             }
             CalendarJson.Event shown = EventForms.event(e, null, 0, ws.email());
+            CalendarJson.Person from = itip.method() == Itip.Method.COUNTER || itip.method() == Itip.Method.REPLY
+                    ? itip.attendees().stream().findFirst().map(a -> new CalendarJson.Person(a.address(), a.name(), "required",
+                            a.partStat() == null ? "needs-action" : a.partStat().toLowerCase(Locale.ROOT))).orElse(null)
+                    : null;
             return new Meeting(itip.method().name().toLowerCase(Locale.ROOT), itip.uid(), e.summary(), shown.start(),
                     shown.end(), e.allDay(), e.location(), EventForms.person(e.organizer()),
-                    eventId == null ? null : Long.toString(cal), eventId, myResponse);
+                    eventId == null ? null : Long.toString(cal), eventId, myResponse, from);
         } catch (ICalException | ApiException e) {
             return null;
         }
     }
 
     /** Answers the meeting of a message in the user's calendar (404 when it is not there). */
-    public void respond(WebSession ws, String entry, String answer, String comment) {
+    public void respond(WebSession ws, String entry, CalendarJson.Answer in) {
         Message m = mapi.load(ws.storeSession(), entry);
         Meeting meeting = of(ws, m, entry);
         if (meeting == null || !"request".equals(meeting.method())) {
@@ -78,7 +82,26 @@ public class MeetingRequests {
         if (meeting.eventId() == null) {
             throw new ApiException(404, "not-found", "the meeting is not in your calendar (deleted, or cancelled)");
         }
-        calendars.respond(ws, Long.parseLong(meeting.calendarId()), meeting.eventId(), answer, comment);
+        calendars.respond(ws, Long.parseLong(meeting.calendarId()), meeting.eventId(), in);
+    }
+
+    /**
+     * The organizer takes an attendee's proposal (a COUNTER in their Inbox): the meeting moves to
+     * the proposed time and is sent anew to every attendee (the series keeps its rule; its start
+     * and length change). 404 when the meeting is no longer in the calendar.
+     */
+    public void acceptProposal(WebSession ws, String entry) {
+        Message m = mapi.load(ws.storeSession(), entry);
+        Meeting meeting = of(ws, m, entry);
+        if (meeting == null || !"counter".equals(meeting.method())) throw ApiException.invalid("the message is no proposal of a new time");
+        if (meeting.eventId() == null) throw new ApiException(404, "not-found", "the meeting is not in your calendar");
+        long cal = Long.parseLong(meeting.calendarId());
+        CalendarJson.Event e = calendars.event(ws, cal, meeting.eventId());
+        if (!"organizer".equals(e.myResponse())) throw new ApiException(403, "access", "only the organizer moves the meeting");
+        CalendarJson.Event moved = new CalendarJson.Event(e.id(), e.etag(), e.uid(), e.subject(), e.location(),
+                meeting.start(), meeting.end(), e.allDay(), e.timeZone(), e.busy(), e.reminder(), e.description(),
+                e.isPrivate(), e.recurrence(), e.exceptions(), e.organizer(), e.attendees(), e.myResponse());
+        calendars.update(ws, cal, meeting.eventId(), null, moved, e.etag());
     }
 
     private String calendarPart(String session, Message m, String entry) {

@@ -75,7 +75,16 @@ public class MessageResource {
     @Path("{id}/respond")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response respond(@PathParam("id") String id, CalendarJson.Answer in, @Context HttpServletRequest req) {
-        meetings.respond(Guard.session(req), Props.id(id), in == null ? null : in.answer(), in == null ? null : in.comment());
+        if (in == null) throw ApiException.invalid("an answer");
+        meetings.respond(Guard.session(req), Props.id(id), in);
+        return Response.noContent().build();
+    }
+
+    /** The organizer takes the new time an attendee proposed in this message (docs/webaccess.md). */
+    @POST
+    @Path("{id}/accept-proposal")
+    public Response acceptProposal(@PathParam("id") String id, @Context HttpServletRequest req) {
+        meetings.acceptProposal(Guard.session(req), Props.id(id));
         return Response.noContent().build();
     }
 
