@@ -129,13 +129,12 @@ public class ContactResource {
     public Ref update(@PathParam("folder") String book, @PathParam("id") String name,
             @HeaderParam("If-Match") String ifMatch, Contact in, @Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
-        long folder = ItemFolders.folder(book);
-        Item it = folders.item(session, folder, name);
-        ItemFolders.checkMatch(it, ifMatch);
-        String before = VCards.render(it.message(), folders.ids(session), "3.0");
-        String card = ItemFolders.convert(() -> ContactForms.write(form(in, null), before));
-        var ref = folders.items().put(session, folder, name, ItemFolders.convert(() -> VCards.parse(card, folders.ids(session))).message(),
-                Expect.at(it.ref().modSeq()));
+        ContactForms.Contact form = form(in, null);
+        var ref = folders.replace(session, ItemFolders.folder(book), name, ifMatch, it -> {
+            String card = ItemFolders.convert(() -> ContactForms.write(form,
+                    VCards.render(it.message(), folders.ids(session), "3.0")));
+            return ItemFolders.convert(() -> VCards.parse(card, folders.ids(session))).message();
+        });
         return new Ref(name, Long.toString(ref.modSeq()));
     }
 
@@ -143,11 +142,7 @@ public class ContactResource {
     @Path("{folder}/items/{id}")
     public Response delete(@PathParam("folder") String book, @PathParam("id") String name,
             @HeaderParam("If-Match") String ifMatch, @Context HttpServletRequest req) {
-        String session = Guard.session(req).storeSession();
-        long folder = ItemFolders.folder(book);
-        Item it = folders.item(session, folder, name);
-        ItemFolders.checkMatch(it, ifMatch);
-        folders.items().delete(session, folder, name, Expect.at(it.ref().modSeq()));
+        folders.delete(Guard.session(req).storeSession(), ItemFolders.folder(book), name, ifMatch);
         return Response.noContent().build();
     }
 

@@ -129,6 +129,24 @@ public class ItemFolders {
         return out;
     }
 
+    /**
+     * Replaces an item with what {@code change} makes of it (its text rendered by the caller), if
+     * it is still at {@code ifMatch}; the item's new ref.
+     */
+    public FolderItems.ItemRef replace(String session, long folder, String name, String ifMatch,
+            java.util.function.Function<Item, org.zcp.store.api.mapi.Message> change) {
+        Item it = item(session, folder, name);
+        checkMatch(it, ifMatch);
+        return items.put(session, folder, name, change.apply(it), FolderItems.Expect.at(it.ref().modSeq()));
+    }
+
+    /** Deletes an item (into the soft-deleted items) if it is still at {@code ifMatch}. */
+    public void delete(String session, long folder, String name, String ifMatch) {
+        Item it = item(session, folder, name);
+        checkMatch(it, ifMatch);
+        items.delete(session, folder, name, FolderItems.Expect.at(it.ref().modSeq()));
+    }
+
     /** If-Match: "etag" (the item's change number), or * / absent for any; 409 when it is stale. */
     public static void checkMatch(Item it, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) return;

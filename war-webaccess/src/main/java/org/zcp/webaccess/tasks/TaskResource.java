@@ -115,19 +115,16 @@ public class TaskResource {
     public Ref update(@PathParam("folder") String list, @PathParam("id") String name,
             @HeaderParam("If-Match") String ifMatch, Task in, @Context HttpServletRequest req) {
         String session = Guard.session(req).storeSession();
-        long folder = ItemFolders.folder(list);
-        Item it = folders.item(session, folder, name);
-        ItemFolders.checkMatch(it, ifMatch);
-        String before = ICalItems.render(it.message(), folders.ids(session), ItemFolders.serverZone());
-        TaskForms.Task was = ItemFolders.convert(() -> TaskForms.read(before, ItemFolders.serverZone()));
-        TaskForms.Task t = form(in, was.uid());
-        if ("COMPLETED".equals(t.status()) && "COMPLETED".equals(was.status())) {
-            t = new TaskForms.Task(t.uid(), t.summary(), t.description(), t.start(), t.due(), t.status(), t.percent(),
-                    t.priority(), was.completed(), t.isPrivate(), t.categories());
-        }
-        TaskForms.Task f = t;
-        String after = ItemFolders.convert(() -> TaskForms.update(before, f, Instant.now()));
-        var ref = folders.items().put(session, folder, name, parse(session, after), Expect.at(it.ref().modSeq()));
+        var ref = folders.replace(session, ItemFolders.folder(list), name, ifMatch, it -> {
+            String before = ICalItems.render(it.message(), folders.ids(session), ItemFolders.serverZone());
+            TaskForms.Task was = ItemFolders.convert(() -> TaskForms.read(before, ItemFolders.serverZone()));
+            TaskForms.Task t = form(in, was.uid());
+            // a task that stays completed keeps when it was completed
+            TaskForms.Task f = !"COMPLETED".equals(t.status()) || !"COMPLETED".equals(was.status()) ? t
+                    : new TaskForms.Task(t.uid(), t.summary(), t.description(), t.start(), t.due(), t.status(), t.percent(),
+                            t.priority(), was.completed(), t.isPrivate(), t.categories());
+            return parse(session, ItemFolders.convert(() -> TaskForms.update(before, f, Instant.now())));
+        });
         return new Ref(name, Long.toString(ref.modSeq()));
     }
 
@@ -135,11 +132,7 @@ public class TaskResource {
     @Path("{folder}/items/{id}")
     public Response delete(@PathParam("folder") String list, @PathParam("id") String name,
             @HeaderParam("If-Match") String ifMatch, @Context HttpServletRequest req) {
-        String session = Guard.session(req).storeSession();
-        long folder = ItemFolders.folder(list);
-        Item it = folders.item(session, folder, name);
-        ItemFolders.checkMatch(it, ifMatch);
-        folders.items().delete(session, folder, name, Expect.at(it.ref().modSeq()));
+        folders.delete(Guard.session(req).storeSession(), ItemFolders.folder(list), name, ifMatch);
         return Response.noContent().build();
     }
 
