@@ -1,7 +1,8 @@
-// WebAccess: start, session (logon page or application), the module switcher (mail | calendar),
-// the toolbar and its actions, keyboard shortcuts, phone layout (one pane at a time) and live
-// updates. The views live in their own modules: folders.js, list.js, reader.js, compose.js, the
-// calendar under calendar/; the API in api.js.
+// WebAccess: start, session (logon page or application), the module switcher (mail | calendar |
+// contacts | tasks | notes), the toolbar and its actions, keyboard shortcuts, phone layout (one
+// pane at a time) and live updates. The views live in their own modules: folders.js (with
+// stores.js: other users' mailboxes, public folders), list.js, reader.js, compose.js, the
+// calendar under calendar/, contacts/, tasks/ and notes/; the API in api.js.
 
 import { get, post, patch, del, path, setCsrf, onSessionEnded, onCsrfRejected, ApiError } from './api.js';
 import { $, debounce, isTyping, isPhone, initials, avatarClass } from './dom.js';
@@ -17,14 +18,42 @@ import * as compose from './compose.js';
 import * as settingsUi from './settings.js';
 import { startEvents, stopEvents } from './events.js';
 import * as calendar from './calendar/calendar.js';
+import * as contacts from './contacts/contacts.js';
+import * as tasks from './tasks/tasks.js';
+import * as notes from './notes/notes.js';
+import * as stores from './stores.js';
 
 let session = null;
 let inApp = false;
 let initialized = false;
 let current = null;          // the folder shown
 let selection = { ids: [], rows: [], cursor: null };
-let module = 'mail';         // the module shown: mail | calendar
-let goPrefix = 0;            // the time "g" was pressed (g m, g c)
+let module = 'mail';         // the module shown: mail | calendar | contacts | tasks | notes
+let goPrefix = 0;            // the time "g" was pressed (g m, g c, g p, g t, g n)
+
+const MODULES = ['mail', 'calendar', 'contacts', 'tasks', 'notes'];
+const GO_KEYS = { m: 'mail', c: 'calendar', p: 'contacts', t: 'tasks', n: 'notes' };
+// the contacts, tasks and notes modules: one shape each (show, hide, forget, focus, title, events, keys)
+const ITEMS = {
+  contacts: {
+    show: () => contacts.showContactsModule(), hide: () => contacts.hideContactsModule(), forget: () => contacts.forgetContacts(),
+    focus: () => contacts.focusContacts(), title: () => contacts.contactsTitle(), onFolder: (id) => contacts.onContactsFolderChanged(id),
+    onHierarchy: () => contacts.onContactsHierarchyChanged(), onKey: (e) => contacts.onContactsShortcut(e),
+    skip: ['#contacts-list', 'app.skipToContacts'],
+  },
+  tasks: {
+    show: () => tasks.showTasksModule(), hide: () => tasks.hideTasksModule(), forget: () => tasks.forgetTasks(),
+    focus: () => tasks.focusTasks(), title: () => tasks.tasksTitle(), onFolder: (id) => tasks.onTasksFolderChanged(id),
+    onHierarchy: () => tasks.onTasksHierarchyChanged(), onKey: (e) => tasks.onTasksShortcut(e),
+    skip: ['#tasks-list', 'app.skipToTasks'],
+  },
+  notes: {
+    show: () => notes.showNotesModule(), hide: () => notes.hideNotesModule(), forget: () => notes.forgetNotes(),
+    focus: () => notes.focusNotes(), title: () => notes.notesTitle(), onFolder: (id) => notes.onNotesFolderChanged(id),
+    onHierarchy: () => notes.onNotesHierarchyChanged(), onKey: (e) => notes.onNotesShortcut(e),
+    skip: ['#notes-grid', 'app.skipToNotes'],
+  },
+};
 
 // ---- start -----------------------------------------------------------------------------------
 
@@ -142,13 +171,21 @@ async function enterApp(s) {
   }
   const inbox = folders.specialFolder('inbox') || folders.allFolders()[0];
   if (inbox) folders.selectFolder(inbox.id, { force: true });
+  stores.loadStores();
   startEvents({
     onFolder: (ev) => {
       refreshCounts();
       if (current && ev && ev.folderId === current.id) refreshList();
-      if (ev) calendar.onFolderChanged(ev.folderId);
+      if (ev) {
+        calendar.onFolderChanged(ev.folderId);
+        for (const m of Object.values(ITEMS)) m.onFolder(ev.folderId);
+      }
     },
-    onHierarchy: () => { refreshCounts(); calendar.onHierarchyChanged(); },
+    onHierarchy: () => {
+      refreshCounts();
+      calendar.onHierarchyChanged();
+      for (const m of Object.values(ITEMS)) m.onHierarchy();
+    },
     onSessionEnded: () => sessionEnded(),
   });
   list.focusList();
@@ -162,6 +199,8 @@ function leaveApp() {
   settingsUi.forgetSettings();
   for (const d of document.querySelectorAll('dialog[open]')) d.close();
   calendar.forgetCalendar();
+  for (const m of Object.values(ITEMS)) m.forget();
+  stores.forgetStores();
   setModule('mail');
   clearReading();
   // nothing of this mailbox stays in the page
@@ -191,7 +230,9 @@ function initViews() {
     onSelect: (f, opts = {}) => openFolder(f, opts),
     onDropMessages: (ids, target, copy) => moveMessages(ids, target, copy),
     onMarkAllRead: (f) => markFolderRead(f),
+    onCloseStore: (user) => stores.closeStore(user),
   });
+  stores.initStores();
   list.initList({
     onSelectionChange: (sel) => selectionChanged(sel),
     onActivate: (row) => activate(row),
@@ -216,8 +257,10 @@ function initViews() {
 
   settingsUi.initSettings({ focusMain: () => focusMain() });
   calendar.initCalendar({ user: () => session && session.user, onTitle: () => updateTitle() });
-  $('nav-mail').addEventListener('click', () => setModule('mail', { focus: true }));
-  $('nav-calendar').addEventListener('click', () => setModule('calendar', { focus: true }));
+  contacts.initContacts({ onTitle: () => updateTitle(), compose: (to) => composeTo(to) });
+  tasks.initTasks({ onTitle: () => updateTitle() });
+  notes.initNotes({ onTitle: () => updateTitle() });
+  for (const m of MODULES) $(`nav-${m}`).addEventListener('click', () => setModule(m, { focus: true }));
   $('logoff').addEventListener('click', logoff);
   $('compose-new').addEventListener('click', () => compose.openCompose({ mode: 'new' }));
   $('action-reply').addEventListener('click', () => respond('reply'));
@@ -255,39 +298,51 @@ function initViews() {
 }
 
 /**
- * Mail or calendar: the chrome of the other is hidden (the search and the message toolbar are
- * the mail's); the mail keeps its folder, list and selection while the calendar is shown.
+ * Mail, calendar, contacts, tasks or notes: the chrome of the others is hidden (the search and
+ * the message toolbar are the mail's); the mail keeps its folder, list and selection while
+ * another module is shown, and each module keeps its own.
  */
 function setModule(name, { focus = false } = {}) {
-  const next = name === 'calendar' ? 'calendar' : 'mail';
+  const next = MODULES.includes(name) ? name : 'mail';
   const changed = next !== module;
   module = next;
   const app = $('app');
-  app.classList.toggle('module-calendar', module === 'calendar');
-  app.classList.toggle('module-mail', module === 'mail');
-  for (const [id, m] of [['nav-mail', 'mail'], ['nav-calendar', 'calendar']]) {
-    if (m === module) $(id).setAttribute('aria-current', 'page'); else $(id).removeAttribute('aria-current');
+  for (const m of MODULES) {
+    app.classList.toggle(`module-${m}`, m === module);
+    if (m === module) $(`nav-${m}`).setAttribute('aria-current', 'page'); else $(`nav-${m}`).removeAttribute('aria-current');
   }
   $('toolbar').hidden = module !== 'mail';
   app.querySelector('.panes').hidden = module !== 'mail';
   app.querySelector('.search').hidden = module !== 'mail';
   const skip = app.querySelector('.skip-link');
-  skip.setAttribute('href', module === 'mail' ? '#message-list' : '#cal-body');
-  skip.dataset.i18n = module === 'mail' ? 'app.skipToList' : 'app.skipToCalendar';
-  skip.textContent = t(skip.dataset.i18n);
+  const [href, key] = module === 'mail' ? ['#message-list', 'app.skipToList']
+    : module === 'calendar' ? ['#cal-body', 'app.skipToCalendar'] : ITEMS[module].skip;
+  skip.setAttribute('href', href);
+  skip.dataset.i18n = key;
+  skip.textContent = t(key);
   if (module === 'calendar') {
     if (inApp) calendar.showCalendarModule();
   } else {
     calendar.hideCalendarModule();
-    if (changed) fitToolbar();
   }
+  for (const [m, mod] of Object.entries(ITEMS)) {
+    if (m !== module) mod.hide();
+    else if (inApp) mod.show();
+  }
+  if (module === 'mail' && changed) fitToolbar();
   updateTitle();
   if (focus && changed) focusMain();
 }
 
 function focusMain() {
   if (module === 'calendar') ($('cal-body').querySelector('.ev[tabindex="0"]') || $('cal-today')).focus();
+  else if (ITEMS[module]) ITEMS[module].focus();
   else list.focusList();
+}
+
+/** "Write e-mail" from the contacts: a new message to {@code to} ([{name, email}]). */
+function composeTo(to) {
+  compose.openCompose({ mode: 'new', to });
 }
 
 /** "Open in calendar" of a meeting request: the calendar at the meeting's day, the event open. */
@@ -322,9 +377,10 @@ function openFolder(f, { reselect = false, enter = false } = {}) {
 }
 
 function updateTitle() {
-  if (module === 'calendar') {
-    const title = $('cal-title').textContent;
-    document.title = title ? `${t('nav.calendar')}: ${title} – ${t('app.documentTitle')}` : `${t('nav.calendar')} – ${t('app.documentTitle')}`;
+  if (module !== 'mail') {
+    const title = module === 'calendar' ? $('cal-title').textContent : ITEMS[module].title();
+    const name = t(`nav.${module}`);
+    document.title = title && title !== name ? `${name}: ${title} – ${t('app.documentTitle')}` : `${name} – ${t('app.documentTitle')}`;
     return;
   }
   if (!current) { document.title = t('app.documentTitle'); return; }
@@ -350,6 +406,7 @@ const refreshCounts = debounce(async () => {
   if (!inApp) return;
   try {
     await folders.loadFolders();
+    if (current && current.store) await stores.loadStores();
     if (current) current = folders.getFolder(current.id) || current;
     updateSummary();
     updateTitle();
@@ -602,16 +659,20 @@ function onShortcut(e) {
   if (e.target && e.target.closest && e.target.closest('[role="tree"]') && e.key.length === 1 && e.key !== '?' && e.key !== '/') return;
   const key = e.key;
   const handled = () => e.preventDefault();
-  // g then m / c: the modules
+  // g then m / c / p / t / n: the modules
   if (goPrefix && Date.now() - goPrefix < 1500) {
     goPrefix = 0;
-    if (key === 'm' || key === 'M') { handled(); setModule('mail', { focus: true }); return; }
-    if (key === 'c' || key === 'C') { handled(); setModule('calendar', { focus: true }); return; }
+    const target = GO_KEYS[key.toLowerCase()];
+    if (target) { handled(); setModule(target, { focus: true }); return; }
   }
   goPrefix = 0;
   if (key === 'g' || key === 'G') { handled(); goPrefix = Date.now(); return; }
   if (module === 'calendar') {
     if (key === ',') { handled(); settingsUi.openSettings(); } else if (key === '?') { handled(); openHelp(); } else if (calendar.onCalendarShortcut(e)) handled();
+    return;
+  }
+  if (ITEMS[module]) {
+    if (key === ',') { handled(); settingsUi.openSettings(); } else if (key === '?') { handled(); openHelp(); } else if (ITEMS[module].onKey(e)) handled();
     return;
   }
   switch (key) {

@@ -2,6 +2,9 @@
 // folders first in Outlook's order, unread counts, expand/collapse (remembered), keyboard
 // (arrows, Home/End, Enter, type-ahead, Shift+F10), context actions (new subfolder, rename,
 // permissions, delete) and drop target for messages dragged from the list (and for folders).
+// Below the user's own folders: the other users' mailboxes they opened and the public folders
+// (stores.js loads them), each a root of its own (li[data-store-user], li[data-public-root])
+// whose folders are rows like the others (data-folder-id), without special-folder behaviour.
 
 import { get, post, patch, del, path } from './api.js';
 import { el, $ } from './dom.js';
@@ -21,6 +24,7 @@ export const MESSAGE_DRAG_TYPE = 'application/x-zcp-messages';
 const FOLDER_DRAG_TYPE = 'application/x-zcp-folder';
 
 let folders = [];
+let extra = [];              // [{key, user?, public?, name, folders}]: other stores' roots, in order
 const byId = new Map();
 const kids = new Map();
 let selectedId = null;
@@ -60,6 +64,7 @@ export function folderName(f) {
 
 export function folderIcon(f) { return icon((f && SPECIAL_ICON[f.special]) || 'folder'); }
 export function getFolder(id) { return byId.get(id) || null; }
+const rootKey = (key) => `@${key}`;   // the kids key of a store root (entry ids are hex: no clash)
 export function specialFolder(special) { return folders.find((f) => f.special === special) || null; }
 export function selectedFolder() { return byId.get(selectedId) || null; }
 export function allFolders() { return folders; }
@@ -99,11 +104,68 @@ function descendants(id) {
 export function clearFolders() {
   loadSeq++;
   folders = [];
+  extra = [];
   byId.clear();
   kids.clear();
   selectedId = null;
   tree().replaceChildren();
 }
+
+/** The own folders and the other stores' ones, nested by parent (a store's top ones under its root). */
+function rebuild() {
+  byId.clear();
+  kids.clear();
+  const add = (parent, f) => {
+    if (!kids.has(parent)) kids.set(parent, []);
+    kids.get(parent).push(f);
+  };
+  for (const f of folders) byId.set(f.id, f);
+  for (const f of folders) add(f.parentId && byId.has(f.parentId) ? f.parentId : '', f);
+  for (const r of extra) {
+    const own = new Set();
+    for (const f of r.folders) {
+      const g = { ...f, special: null, store: r.key };
+      byId.set(g.id, g);
+      own.add(g.id);
+      add(g.parentId && own.has(g.parentId) ? g.parentId : rootKey(r.key), g);
+    }
+  }
+}
+
+/**
+ * The other users' mailboxes and the public folders (stores.js): [{key, user?, public?, name,
+ * folders}], shown below the own folders; a new root is open the first time.
+ */
+export function setExtraRoots(roots) {
+  const before = new Set(extra.map((r) => r.key));
+  extra = roots || [];
+  let opened = false;
+  for (const r of extra) {
+    if (!before.has(r.key) && !seenRoots().includes(r.key)) { expanded.add(rootKey(r.key)); opened = true; rememberRoot(r.key); }
+  }
+  if (opened) saveExpanded();
+  rebuild();
+  render();
+  if (selectedId && !byId.has(selectedId)) {
+    const inbox = specialFolder('inbox') || folders[0];
+    if (inbox) selectFolder(inbox.id);
+  }
+}
+
+const SEEN_KEY = 'zcp.webaccess.storesSeen';
+function seenRoots() {
+  try { return JSON.parse(localStorage.getItem(SEEN_KEY) || '[]'); } catch { return []; }
+}
+function rememberRoot(key) {
+  try { localStorage.setItem(SEEN_KEY, JSON.stringify([...new Set([...seenRoots(), key])].slice(-50))); } catch { /* storage disabled */ }
+}
+
+/** The tree item of a store's root (to focus it after opening). */
+export function rootItem(key) {
+  return tree().querySelector(`[data-tree-key="${CSS.escape(rootKey(key))}"]`);
+}
+
+export function focusRoot(key) { focusItem(rootItem(key)); }
 
 /** GET api/folders and re-render; keeps the selection when the folder still exists. */
 export async function loadFolders() {
@@ -111,14 +173,7 @@ export async function loadFolders() {
   const data = await get('api/folders');
   if (seq !== loadSeq) return;
   folders = (data && Array.isArray(data.folders)) ? data.folders : [];
-  byId.clear();
-  kids.clear();
-  for (const f of folders) byId.set(f.id, f);
-  for (const f of folders) {
-    const parent = f.parentId && byId.has(f.parentId) ? f.parentId : '';
-    if (!kids.has(parent)) kids.set(parent, []);
-    kids.get(parent).push(f);
-  }
+  rebuild();
   if (firstRun) {
     // first visit: the top level is open
     for (const f of kids.get('') || []) if (kids.has(f.id)) expanded.add(f.id);
@@ -150,9 +205,43 @@ function render() {
   if (!root) return;
   const hadFocus = root.contains(document.activeElement);
   const focusedId = hadFocus ? document.activeElement.closest('[role="treeitem"]')?.dataset.folderId : null;
-  root.replaceChildren(...sortedChildren(null).map((f) => renderItem(f, 1)));
+  const focusedKey = hadFocus ? document.activeElement.closest('[role="treeitem"]')?.dataset.treeKey : null;
+  root.replaceChildren(...sortedChildren(null).map((f) => renderItem(f, 1)), ...extra.map(renderRoot));
   updateTabStop();
   if (focusedId) itemFor(focusedId)?.focus();
+  else if (focusedKey) root.querySelector(`[data-tree-key="${CSS.escape(focusedKey)}"]`)?.focus();
+}
+
+/** A root of another user's mailbox (with a close button) or of the public folders. */
+function renderRoot(r) {
+  const key = rootKey(r.key);
+  const children = sortedChildren(key);
+  const has = children.length > 0;
+  const open = has && expanded.has(key);
+  const li = el('li', {
+    className: 'tree-item tree-root',
+    attrs: { role: 'treeitem', 'aria-level': 1, 'aria-expanded': has ? String(open) : null, 'aria-selected': 'false', tabindex: '-1',
+      'aria-label': r.public ? r.name : t('stores.rootLabel', { name: r.name }) },
+    dataset: r.public ? { treeKey: key, publicRoot: '1' } : { treeKey: key, storeUser: r.user },
+  });
+  const row = el('div', { className: 'tree-row' },
+    el('span', { className: `tree-twisty${has ? '' : ' tree-leaf'}`, attrs: { 'aria-hidden': 'true' } }, has ? icon('chevron') : null),
+    icon(r.public ? 'globe' : 'mailbox'),
+    el('span', { className: 'tree-name', text: r.name, attrs: { title: r.email ? `${r.name} <${r.email}>` : r.name } }),
+    r.public ? null : el('button', {
+      className: 'icon-btn tree-root-close',
+      attrs: { type: 'button', tabindex: '-1', 'aria-label': t('stores.closeLabel', { name: r.name }), title: t('stores.close') },
+    }, icon('close')));
+  row.style.setProperty('--level', '0');
+  li.append(row);
+  if (has) {
+    const group = el('ul', { className: 'tree-group', attrs: { role: 'group' } }, ...children.map((c) => renderItem(c, 2)));
+    group.hidden = !open;
+    li.append(group);
+  } else {
+    li.append(el('p', { className: 'tree-root-empty', text: t('stores.noFolders') }));
+  }
+  return li;
 }
 
 function renderItem(f, level) {
@@ -169,7 +258,7 @@ function renderItem(f, level) {
     attrs: {
       role: 'treeitem', 'aria-level': level, 'aria-selected': String(f.id === selectedId),
       'aria-expanded': has ? String(open) : null, 'aria-label': label, tabindex: '-1',
-      draggable: f.special ? null : 'true',
+      draggable: f.special || f.store ? null : 'true',
     },
     dataset: { folderId: f.id, special: f.special || '' },
   });
@@ -215,7 +304,7 @@ function setExpanded(li, open) {
   if (!group) return;
   group.hidden = !open;
   li.setAttribute('aria-expanded', String(open));
-  const id = li.dataset.folderId;
+  const id = li.dataset.folderId || li.dataset.treeKey;
   if (open) expanded.add(id); else expanded.delete(id);
   saveExpanded();
 }
@@ -231,6 +320,8 @@ export function selectFolder(id, { focus = false, force = false } = {}) {
     if (!expanded.has(p)) { expanded.add(p); opened = true; }
     p = byId.get(p).parentId;
   }
+  const store = byId.get(id).store;
+  if (store && !expanded.has(rootKey(store))) { expanded.add(rootKey(store)); opened = true; }
   if (opened) { saveExpanded(); render(); }
   for (const li of tree().querySelectorAll('[role="treeitem"]')) li.setAttribute('aria-selected', String(li.dataset.folderId === id));
   updateTabStop();
@@ -241,6 +332,13 @@ export function selectFolder(id, { focus = false, force = false } = {}) {
 function onClick(e) {
   const li = e.target.closest('[role="treeitem"]');
   if (!li) return;
+  if (!li.dataset.folderId) {
+    // a store's root: open or close it, or close the mailbox (its button)
+    if (e.target.closest('.tree-root-close')) { hooks.onCloseStore?.(li.dataset.storeUser); return; }
+    focusItem(li);
+    if (li.hasAttribute('aria-expanded')) setExpanded(li, li.getAttribute('aria-expanded') !== 'true');
+    return;
+  }
   if (e.target.closest('.tree-twisty') && li.hasAttribute('aria-expanded')) {
     setExpanded(li, li.getAttribute('aria-expanded') !== 'true');
     return;
@@ -281,6 +379,10 @@ function onKeyDown(e) {
     case ' ':
       e.preventDefault();
       clearTimeout(selectTimer);
+      if (!li.dataset.folderId) {
+        if (li.hasAttribute('aria-expanded')) setExpanded(li, li.getAttribute('aria-expanded') !== 'true');
+        break;
+      }
       selectFolder(li.dataset.folderId);
       hooks.onSelect(byId.get(li.dataset.folderId), { reselect: true, enter: true });
       break;
@@ -291,7 +393,8 @@ function onKeyDown(e) {
     case 'Delete':
       e.preventDefault();
       e.stopPropagation();
-      deleteFolder(li.dataset.folderId);
+      if (li.dataset.storeUser) hooks.onCloseStore?.(li.dataset.storeUser);
+      else deleteFolder(li.dataset.folderId);
       break;
     case 'ContextMenu':
       e.preventDefault();
@@ -314,12 +417,26 @@ function onKeyDown(e) {
 }
 
 function openMenuFor(li, x, y) {
-  const f = byId.get(li.dataset.folderId);
-  if (!f) return;
   if (x === undefined) {
     const r = li.querySelector('.tree-row').getBoundingClientRect();
     x = r.left + 24;
     y = r.bottom;
+  }
+  if (li.dataset.storeUser) {
+    const name = li.querySelector('.tree-name').textContent;
+    showMenu([{ id: 'store-menu-close', label: t('stores.close'), icon: 'close', action: () => hooks.onCloseStore?.(li.dataset.storeUser) }],
+      x, y, { opener: li, label: name });
+    return;
+  }
+  const f = byId.get(li.dataset.folderId);
+  if (!f) return;
+  if (f.store) {
+    // another store's folder: read, mark read, its permissions (when its owner let us) — no changes to the tree
+    showMenu([
+      { label: t('folders.markAllRead'), icon: 'read', disabled: !(f.unread > 0), action: () => hooks.onMarkAllRead?.(f) },
+      { id: 'folder-menu-permissions', label: t('perm.menu'), icon: 'key', action: () => openPermissions({ folderId: f.id, name: folderName(f), calendar: /^IPF\.Appointment/i.test(f.containerClass || '') }) },
+    ], x, y, { opener: li, label: folderName(f) });
+    return;
   }
   const fixed = !!f.special;
   showMenu([
@@ -363,7 +480,7 @@ export async function newFolder(parentId) {
 
 export async function renameFolder(id) {
   const f = byId.get(id);
-  if (!f || f.special) return;
+  if (!f || f.special || f.store) return;
   const name = await promptDialog({ title: t('folders.renameTitle'), label: t('folders.name'), value: f.name, okText: t('folders.rename') });
   if (!name || name === f.name) return;
   try {
@@ -377,7 +494,7 @@ export async function renameFolder(id) {
 
 export async function deleteFolder(id) {
   const f = byId.get(id);
-  if (!f || f.special) return;
+  if (!f || f.special || f.store) return;
   const choice = await confirmDialog({
     title: t('folders.deleteTitle'),
     text: t('folders.deleteText', { name: folderName(f) }),
@@ -395,7 +512,8 @@ export async function deleteFolder(id) {
 
 async function moveFolder(id, parentId) {
   const f = byId.get(id);
-  if (!f || f.special || id === parentId || descendants(id).has(parentId) || f.parentId === parentId) return;
+  if (!f || f.special || f.store || id === parentId || descendants(id).has(parentId) || f.parentId === parentId) return;
+  if (byId.get(parentId)?.store) return; // not into another store
   await patch(path('folders', id), { parentId });
   expanded.add(parentId);
   saveExpanded();
@@ -414,7 +532,7 @@ function onDragStart(e) {
 
 function dropTarget(e) {
   const li = e.target.closest('[role="treeitem"]');
-  if (!li) return null;
+  if (!li || !li.dataset.folderId) return null;
   const types = [...e.dataTransfer.types];
   if (types.includes(MESSAGE_DRAG_TYPE)) return li;
   if (types.includes(FOLDER_DRAG_TYPE)) return li;

@@ -1,5 +1,7 @@
-// Settings (#settings-dialog) in three tabs: General (language, time zone), Signature (HTML or
-// plain, also on replies and forwards) and Out of office; and the banner (#oof-banner) that
+// Settings (#settings-dialog) in tabs: General (language, time zone), Signature (HTML or
+// plain, also on replies and forwards) and Out of office, saved by the footer's Save; Rules,
+// Delegates and Password, each with a Save of its own (settings/rules.js, delegates.js,
+// password.js; the footer's Save is hidden there); and the banner (#oof-banner) that
 // says automatic replies are on. GET/PUT api/settings and api/outofoffice (docs/webaccess.md):
 // loaded after logon, fetched again when the dialog opens, and saved only where something
 // changed. A new language is applied at once, by the same path as the logon page's choice,
@@ -11,14 +13,18 @@ import {
   t, setLanguage, setTimeZone, currentLanguage, currentTimeZone, browserTimeZone, timeZones, wallTimeToIso, isoToWallTime,
   zoneOffsetLabel, formatLongDate, formatSize, LANGUAGES,
 } from './i18n.js';
-import { openModal } from './dialogs.js';
+import { openModal, confirmDialog } from './dialogs.js';
 import { showStatus } from './status.js';
 import { richEditor } from './editor.js';
 import { safeFragment, htmlToText, textToFragment } from './richtext.js';
+import { initRules, showRules, resetRules, rulesDirty, saveRules } from './settings/rules.js';
+import { initDelegates, showDelegates, resetDelegates, delegatesDirty, saveDelegates } from './settings/delegates.js';
+import { initPassword, resetPassword, changePassword } from './settings/password.js';
 
 const MAX_SIGNATURE = 16 * 1024;   // the server's limit (characters of the body as sent)
 const FORMAT_KEY = 'zcp.webaccess.composeHtml';
-const TABS = ['general', 'signature', 'oof'];
+const TABS = ['general', 'signature', 'oof', 'rules', 'delegates', 'password'];
+const OWN_SAVE = { rules: () => saveRules(), delegates: () => saveDelegates(), password: () => changePassword() };
 
 let settings = null;      // as the server keeps them: {language, timezone, signature: {html, body}, signatureOnReply}
 let oof = null;           // {enabled, subject, message, from, until}
@@ -45,7 +51,14 @@ export function initSettings(options = {}) {
   $('open-settings').addEventListener('click', () => openSettings());
   $('settings-close').addEventListener('click', () => closeSettings());
   $('settings-cancel').addEventListener('click', () => closeSettings());
-  $('settings-form').addEventListener('submit', (e) => { e.preventDefault(); save(); });
+  $('settings-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    // Enter in a field of a tab with a Save of its own saves that tab
+    if (OWN_SAVE[currentTab()]) OWN_SAVE[currentTab()](); else save();
+  });
+  initRules();
+  initDelegates();
+  initPassword();
 
   const tablist = dialog().querySelector('[role="tablist"]');
   for (const tab of tablist.querySelectorAll('[role="tab"]')) tab.addEventListener('click', () => selectTab(tab.dataset.tab, true));
@@ -137,6 +150,9 @@ export function forgetSettings() {
   baseline = null;
   if (dialog().open) dialog().close();
   clearForm();
+  resetRules();
+  resetDelegates();
+  resetPassword();
   updateBanner();
 }
 
@@ -148,11 +164,15 @@ export async function openSettings(tab = 'general') {
   if (d.open) { selectTab(tab, true); return; }
   const gen = generation;
   clearErrors();
+  // the rules and delegates are read afresh when their tab is shown
+  resetRules();
+  resetDelegates();
+  resetPassword();
   selectTab(tab, false);
   setBusy(true);
   $('settings-loading').hidden = false;
   $('settings-save').disabled = true;
-  openModal(d, { initialFocus: $(`settings-tab-${tab}`), onCancel: () => closeSettings() });
+  openModal(d, { initialFocus: $(`settings-tab-${TABS.includes(tab) ? tab : 'general'}`), onCancel: () => closeSettings() });
   const [s, o] = await Promise.allSettled([
     get('api/settings', undefined, { quiet: true }),
     get('api/outofoffice', undefined, { quiet: true }),
@@ -175,10 +195,22 @@ export async function openSettings(tab = 'general') {
   if (!focused || focused === document.body || !d.contains(focused)) $(`settings-tab-${currentTab()}`).focus();
 }
 
-export function closeSettings() {
+/** Closes the dialog; unsaved rules or delegates are given up only when the user says so. */
+export async function closeSettings() {
   const d = dialog();
+  if (d.open && (rulesDirty() || delegatesDirty())) {
+    const choice = await confirmDialog({
+      title: t('settings.discardTitle'),
+      text: t(rulesDirty() ? 'settings.discardRules' : 'settings.discardDelegates'),
+      buttons: [{ id: 'keep', text: t('cal.keepEditing') }, { id: 'discard', text: t('compose.discard'), danger: true, primary: true, elementId: 'settings-discard' }],
+    });
+    if (choice !== 'discard') return;
+  }
   if (d.open) d.close();
   clearErrors();
+  resetRules();
+  resetDelegates();
+  resetPassword();
 }
 
 function currentTab() {
@@ -195,6 +227,12 @@ function selectTab(name, focus) {
     $(tab.getAttribute('aria-controls')).hidden = !on;
     if (on && focus) tab.focus();
   }
+  // the tabs with a Save of their own: the footer's Save is the other tabs'
+  $('settings-save').hidden = !!OWN_SAVE[name];
+  $('settings-cancel').dataset.i18n = OWN_SAVE[name] ? 'dialog.close' : 'dialog.cancel';
+  $('settings-cancel').textContent = t($('settings-cancel').dataset.i18n);
+  if (name === 'rules') showRules();
+  else if (name === 'delegates') showDelegates();
 }
 
 function setBusy(busy) {
