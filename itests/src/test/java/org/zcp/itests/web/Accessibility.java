@@ -37,18 +37,25 @@ final class Accessibility {
     }
 
     /**
-     * Runs axe on the page as it is now (the whole document; frames with mail content are the
-     * mail's, outside the app's control, and left out); fails on serious or critical violations.
+     * Runs axe on the page as it is now (the whole document, or the open modal dialog; frames with
+     * mail content are the mail's, outside the app's control, and left out); fails on serious or
+     * critical violations.
      * Returns the others.
      */
     static List<Violation> check(Browser b, String view) {
         if (!Boolean.TRUE.equals(b.script("return typeof window.axe === 'object'"))) b.script(AXE + "\nreturn true;");
+        // a modal dialog (showModal) makes the rest of the page inert: then the dialog is what is checked
+        // (axe would measure the contrast of the page through the dialog's backdrop)
         Object result = b.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run({exclude: [['iframe']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                const modal = [...document.querySelectorAll('dialog[open]')].pop();
+                if (modal) modal.setAttribute('data-axe-scope', '');
+                const context = modal ? {include: [['[data-axe-scope]']], exclude: [['iframe']]} : {exclude: [['iframe']]};
+                axe.run(context, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                     resultTypes: ['violations']})
-                  .then(r => done(r.violations.map(v => ({rule: v.id, impact: v.impact, help: v.help,
-                      targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))))
+                  .then(r => { if (modal) modal.removeAttribute('data-axe-scope');
+                      done(r.violations.map(v => ({rule: v.id, impact: v.impact, help: v.help,
+                      targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))); })
                   .catch(e => done([{rule: 'axe-error', impact: 'critical', help: String(e), targets: []}]));
                 """);
         List<Violation> all = new ArrayList<>();

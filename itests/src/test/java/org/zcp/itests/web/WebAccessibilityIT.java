@@ -13,7 +13,8 @@ import org.openqa.selenium.Keys;
 /**
  * axe-core on the web client's main views (issue 13: "axe-core finds no serious violation on the
  * main views"): the logon page, the mail view with a message open, the settings dialog, the compose
- * form, the calendar's week and month views with the event form, contacts, and the phone layout.
+ * form, the calendar's week, month and agenda views and the event form, contacts with the contact
+ * form, tasks, notes, and the phone layout.
  * Serious and critical violations of WCAG 2.1 A/AA fail; the lesser ones are printed for the
  * report. H2 execution only.
  */
@@ -58,7 +59,39 @@ class WebAccessibilityIT {
         if (!b.driver().getWindowHandle().equals(main)) {
             b.driver().close();
             b.driver().switchTo().window(main);
+        } else {
+            b.click(By.id("compose-close")); // an empty message: closed without a question
+            b.gone(By.id("compose-subject"));
         }
+
+        b.click(By.id("nav-calendar"));
+        b.visible(By.id("cal-new"));
+        b.click(By.id("cal-view-week"));
+        check(b, "calendar week");
+        b.click(By.id("cal-view-month"));
+        check(b, "calendar month");
+        b.click(By.id("cal-view-agenda"));
+        check(b, "calendar agenda");
+        b.click(By.id("cal-new"));
+        b.visible(By.id("event-subject"));
+        check(b, "event form");
+        b.click(By.id("event-cancel"));
+        b.gone(By.id("event-subject"));
+        b.click(By.id("nav-contacts"));
+        b.visible(By.id("contact-new"));
+        check(b, "contacts");
+        b.click(By.id("contact-new"));
+        b.visible(By.id("contact-given"));
+        check(b, "contact form");
+        b.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        b.gone(By.id("contact-given"));
+        b.click(By.id("nav-tasks"));
+        b.visible(By.id("task-quick-add"));
+        check(b, "tasks");
+        b.click(By.id("nav-notes"));
+        b.visible(By.id("note-new"));
+        check(b, "notes");
+        b.screenshot("web-a11y-notes");
 
         Browser phone = Browser.phone("web-a11y-phone");
         WebAccessIT.logon(phone, WebAccessIT.web(), u);
