@@ -63,6 +63,8 @@ export async function failure(status, body, { quiet = false, isLogon = false } =
   const serverMessage = body && typeof body.message === 'string' ? body.message : null;
   const message = errorText(status, code, serverMessage);
   const error = new ApiError(status, code, message, serverMessage);
+  // what a failed call left behind (a refused send: the message kept in Drafts)
+  if (body && typeof body.id === 'string') error.id = body.id;
   if (status === 401 && !isLogon) {
     csrfToken = null;
     sessionEndedHandler();

@@ -1,15 +1,16 @@
-// WebAccess: start, session (logon page or application), the module switcher (mail | calendar |
-// contacts | tasks | notes), the toolbar and its actions, keyboard shortcuts, phone layout (one
-// pane at a time) and live updates. The views live in their own modules: folders.js (with
-// stores.js: other users' mailboxes, public folders), list.js, reader.js, compose.js, the
-// calendar under calendar/, contacts/, tasks/ and notes/; the API in api.js.
+// WebAccess: start, session (logon page or application), the mail view (folder, list, reader,
+// toolbar state, phone layout: one pane at a time) and live updates. The rest lives in modules
+// of its own: modules.js (the module switcher: calendar, contacts, tasks, notes), shortcuts.js
+// (the keyboard), mail-actions.js (what the toolbar does to messages), search.js (the quick and
+// the advanced search), folders.js (with stores.js: other users' mailboxes, public folders),
+// list.js, reader.js, compose.js, settings.js, calendar/reminders.js; the API in api.js.
 
-import { get, post, patch, del, path, setCsrf, onSessionEnded, onCsrfRejected, ApiError } from './api.js';
-import { $, debounce, isTyping, isPhone, initials, avatarClass } from './dom.js';
+import { get, post, del, path, setCsrf, onSessionEnded, onCsrfRejected, ApiError } from './api.js';
+import { $, debounce, isPhone, initials, avatarClass } from './dom.js';
 import { hydrateIcons } from './icons.js';
 import { t, tn, setLanguage, setTimeZone, preferredLanguage, currentLanguage, formatNumber, LANGUAGES } from './i18n.js';
-import { showStatus, clearStatus } from './status.js';
-import { openModal, confirmDialog, folderPicker } from './dialogs.js';
+import { clearStatus } from './status.js';
+import { openModal } from './dialogs.js';
 import { closeMenu } from './menu.js';
 import * as folders from './folders.js';
 import * as list from './list.js';
@@ -17,10 +18,11 @@ import * as reader from './reader.js';
 import * as compose from './compose.js';
 import * as settingsUi from './settings.js';
 import { startEvents, stopEvents } from './events.js';
-import * as calendar from './calendar/calendar.js';
-import * as contacts from './contacts/contacts.js';
-import * as tasks from './tasks/tasks.js';
-import * as notes from './notes/notes.js';
+import * as modules from './modules.js';
+import * as actions from './mail-actions.js';
+import * as search from './search.js';
+import * as reminders from './calendar/reminders.js';
+import { initShortcuts, inMessageList } from './shortcuts.js';
 import * as stores from './stores.js';
 
 let session = null;
@@ -28,32 +30,6 @@ let inApp = false;
 let initialized = false;
 let current = null;          // the folder shown
 let selection = { ids: [], rows: [], cursor: null };
-let module = 'mail';         // the module shown: mail | calendar | contacts | tasks | notes
-let goPrefix = 0;            // the time "g" was pressed (g m, g c, g p, g t, g n)
-
-const MODULES = ['mail', 'calendar', 'contacts', 'tasks', 'notes'];
-const GO_KEYS = { m: 'mail', c: 'calendar', p: 'contacts', t: 'tasks', n: 'notes' };
-// the contacts, tasks and notes modules: one shape each (show, hide, forget, focus, title, events, keys)
-const ITEMS = {
-  contacts: {
-    show: () => contacts.showContactsModule(), hide: () => contacts.hideContactsModule(), forget: () => contacts.forgetContacts(),
-    focus: () => contacts.focusContacts(), title: () => contacts.contactsTitle(), onFolder: (id) => contacts.onContactsFolderChanged(id),
-    onHierarchy: () => contacts.onContactsHierarchyChanged(), onKey: (e) => contacts.onContactsShortcut(e),
-    skip: ['#contacts-list', 'app.skipToContacts'],
-  },
-  tasks: {
-    show: () => tasks.showTasksModule(), hide: () => tasks.hideTasksModule(), forget: () => tasks.forgetTasks(),
-    focus: () => tasks.focusTasks(), title: () => tasks.tasksTitle(), onFolder: (id) => tasks.onTasksFolderChanged(id),
-    onHierarchy: () => tasks.onTasksHierarchyChanged(), onKey: (e) => tasks.onTasksShortcut(e),
-    skip: ['#tasks-list', 'app.skipToTasks'],
-  },
-  notes: {
-    show: () => notes.showNotesModule(), hide: () => notes.hideNotesModule(), forget: () => notes.forgetNotes(),
-    focus: () => notes.focusNotes(), title: () => notes.notesTitle(), onFolder: (id) => notes.onNotesFolderChanged(id),
-    onHierarchy: () => notes.onNotesHierarchyChanged(), onKey: (e) => notes.onNotesShortcut(e),
-    skip: ['#notes-grid', 'app.skipToNotes'],
-  },
-};
 
 // ---- start -----------------------------------------------------------------------------------
 
@@ -161,7 +137,7 @@ async function enterApp(s) {
   settingsUi.loadSettings();
   settingsUi.loadOutOfOffice();
   setView('list');
-  setModule('mail');
+  modules.setModule('mail');
   current = null;
   clearReading();
   try {
@@ -177,37 +153,38 @@ async function enterApp(s) {
       refreshCounts();
       if (current && ev && ev.folderId === current.id) refreshList();
       if (ev) {
-        calendar.onFolderChanged(ev.folderId);
-        for (const m of Object.values(ITEMS)) m.onFolder(ev.folderId);
+        modules.onFolderChanged(ev.folderId);
+        reminders.onRemindersFolderChanged(ev.folderId);
       }
     },
     onHierarchy: () => {
       refreshCounts();
-      calendar.onHierarchyChanged();
-      for (const m of Object.values(ITEMS)) m.onHierarchy();
+      modules.onHierarchyChanged();
+      reminders.onRemindersHierarchyChanged();
     },
     onSessionEnded: () => sessionEnded(),
   });
+  reminders.startReminders({ user: session.user || {} });
   list.focusList();
 }
 
 function leaveApp() {
   inApp = false;
   stopEvents();
+  reminders.stopReminders();
   closeMenu();
   compose.forceClose();
   settingsUi.forgetSettings();
   for (const d of document.querySelectorAll('dialog[open]')) d.close();
-  calendar.forgetCalendar();
-  for (const m of Object.values(ITEMS)) m.forget();
+  modules.forgetModules();
   stores.forgetStores();
-  setModule('mail');
+  modules.setModule('mail');
   clearReading();
   // nothing of this mailbox stays in the page
   list.setFolder(null);
   folders.clearFolders();
   selection = { ids: [], rows: [], cursor: null };
-  $('search-input').value = '';
+  search.resetSearch();
   $('list-title').textContent = '';
   $('list-summary').textContent = '';
   setCsrf(null);
@@ -228,15 +205,15 @@ async function logoff() {
 function initViews() {
   folders.initFolders({
     onSelect: (f, opts = {}) => openFolder(f, opts),
-    onDropMessages: (ids, target, copy) => moveMessages(ids, target, copy),
-    onMarkAllRead: (f) => markFolderRead(f),
+    onDropMessages: (ids, target, copy) => actions.moveMessages(ids, target, copy),
+    onMarkAllRead: (f) => actions.markFolderRead(f),
     onCloseStore: (user) => stores.closeStore(user),
   });
   stores.initStores();
   list.initList({
     onSelectionChange: (sel) => selectionChanged(sel),
     onActivate: (row) => activate(row),
-    onToggleFlag: (rows) => toggleFlag(rows),
+    onToggleFlag: (rows) => actions.toggleFlag(rows),
     onTotal: () => updateSummary(),
   });
   reader.initReader({
@@ -245,32 +222,48 @@ function initViews() {
     onReplyAll: (m) => compose.openCompose({ mode: 'replyall', message: m }),
     onForward: (m) => compose.openCompose({ mode: 'forward', message: m }),
     onBack: () => { setView('list'); list.focusList(); },
-    onOpenMeeting: (m) => openMeetingInCalendar(m),
+    onOpenMeeting: (m) => m && modules.openInCalendar(m.calendarId, m.eventId, m.start),
+    onMeetingChanged: () => refreshCounts(),
   });
   compose.initCompose({
     user: () => session && session.user,
     maxUpload: () => session && session.maxUpload,
     settings: () => settingsUi.currentSettings(),
+    draftsFolder: () => folders.specialFolder('drafts'),
     onSent: () => { refreshCounts(); if (current && ['sent', 'drafts', 'outbox'].includes(current.special)) refreshList(); },
     onSaved: () => { refreshCounts(); if (current && current.special === 'drafts') refreshList(); },
   });
+  actions.initMailActions({
+    selection: () => selection, current: () => current, clearReading: () => clearReading(),
+    refreshCounts: () => refreshCounts(), updateToolbar: () => updateToolbar(),
+  });
+  search.initSearch({
+    onChange: ({ clearReader }) => { if (clearReader) clearReading(); updateSummary(); },
+  });
 
-  settingsUi.initSettings({ focusMain: () => focusMain() });
-  calendar.initCalendar({ user: () => session && session.user, onTitle: () => updateTitle() });
-  contacts.initContacts({ onTitle: () => updateTitle(), compose: (to) => composeTo(to) });
-  tasks.initTasks({ onTitle: () => updateTitle() });
-  notes.initNotes({ onTitle: () => updateTitle() });
-  for (const m of MODULES) $(`nav-${m}`).addEventListener('click', () => setModule(m, { focus: true }));
+  settingsUi.initSettings({ focusMain: () => modules.focusMain() });
+  modules.initModules({
+    isActive: () => inApp,
+    user: () => session && session.user,
+    onTitle: () => updateTitle(),
+    onMailShown: () => fitToolbar(),
+    focusMail: () => list.focusList(),
+    compose: (to) => compose.openCompose({ mode: 'new', to }),
+  });
+  reminders.initReminders({
+    onOpen: (ev) => modules.openInCalendar(ev.calendarId, ev.id, ev.start),
+    focusMain: () => modules.focusMain(),
+  });
   $('logoff').addEventListener('click', logoff);
   $('compose-new').addEventListener('click', () => compose.openCompose({ mode: 'new' }));
-  $('action-reply').addEventListener('click', () => respond('reply'));
-  $('action-replyall').addEventListener('click', () => respond('replyall'));
-  $('action-forward').addEventListener('click', () => respond('forward'));
-  $('action-delete').addEventListener('click', (e) => deleteSelected(e.shiftKey));
-  $('action-restore').addEventListener('click', restoreSelected);
-  $('action-move').addEventListener('click', moveSelected);
-  $('action-unread').addEventListener('click', toggleUnread);
-  $('action-flag').addEventListener('click', () => toggleFlag(selection.rows));
+  $('action-reply').addEventListener('click', () => actions.respond('reply'));
+  $('action-replyall').addEventListener('click', () => actions.respond('replyall'));
+  $('action-forward').addEventListener('click', () => actions.respond('forward'));
+  $('action-delete').addEventListener('click', (e) => actions.deleteSelected(e.shiftKey));
+  $('action-restore').addEventListener('click', () => actions.restoreSelected());
+  $('action-move').addEventListener('click', () => actions.moveSelected());
+  $('action-unread').addEventListener('click', () => actions.toggleUnread());
+  $('action-flag').addEventListener('click', () => actions.toggleFlag(selection.rows));
   $('select-all').addEventListener('click', () => { list.focusList(); list.selectAll(); });
   $('help-button').addEventListener('click', openHelp);
   for (const b of $('help-dialog').querySelectorAll('[data-close]')) b.addEventListener('click', () => $('help-dialog').close());
@@ -280,76 +273,31 @@ function initViews() {
     updateToolbar();
     updateSummary();
   });
-  const search = $('search-input');
-  const runSearch = debounce(() => { list.setSearch(search.value.trim()); clearReading(); updateSummary(); }, 300);
-  search.addEventListener('input', runSearch);
-  search.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && search.value) { e.preventDefault(); search.value = ''; runSearch.cancel(); list.setSearch(''); updateSummary(); }
-    else if (e.key === 'Enter') { e.preventDefault(); runSearch.cancel(); list.setSearch(search.value.trim()); updateSummary(); list.focusList(); }
-    else if (e.key === 'ArrowDown') { e.preventDefault(); list.focusList(); }
-  });
   $('back-to-folders').addEventListener('click', () => { setView('folders'); $('folder-tree').querySelector('[tabindex="0"]')?.focus(); });
-  document.addEventListener('keydown', onShortcut);
+  initShortcuts({
+    isActive: () => inApp,
+    module: () => modules.currentModule(),
+    go: (name) => modules.setModule(name, { focus: true }),
+    moduleKey: (e) => modules.onModuleShortcut(e),
+    openSettings: () => settingsUi.openSettings(),
+    openHelp: () => openHelp(),
+    mail: {
+      newMessage: () => compose.openCompose({ mode: 'new' }),
+      reply: () => actions.respond('reply'),
+      replyAll: () => actions.respond('replyall'),
+      forward: () => actions.respond('forward'),
+      delete: (permanent) => actions.deleteSelected(permanent),
+      toggleUnread: () => actions.toggleUnread(),
+      search: () => search.focusSearch(),
+      next: () => { list.moveCursor(1); if (!inMessageList()) list.focusList(); },
+      previous: () => { list.moveCursor(-1); if (!inMessageList()) list.focusList(); },
+    },
+  });
   new ResizeObserver(() => fitToolbar()).observe($('toolbar'));
   window.addEventListener('languagechange-app', () => { updateToolbar(); updateSummary(); updateTitle(); });
   updateToolbar();
   window.matchMedia('(max-width: 799.98px)').addEventListener('change', () => compose.composeLayoutChanged());
   compose.composeLayoutChanged();
-}
-
-/**
- * Mail, calendar, contacts, tasks or notes: the chrome of the others is hidden (the search and
- * the message toolbar are the mail's); the mail keeps its folder, list and selection while
- * another module is shown, and each module keeps its own.
- */
-function setModule(name, { focus = false } = {}) {
-  const next = MODULES.includes(name) ? name : 'mail';
-  const changed = next !== module;
-  module = next;
-  const app = $('app');
-  for (const m of MODULES) {
-    app.classList.toggle(`module-${m}`, m === module);
-    if (m === module) $(`nav-${m}`).setAttribute('aria-current', 'page'); else $(`nav-${m}`).removeAttribute('aria-current');
-  }
-  $('toolbar').hidden = module !== 'mail';
-  app.querySelector('.panes').hidden = module !== 'mail';
-  app.querySelector('.search').hidden = module !== 'mail';
-  const skip = app.querySelector('.skip-link');
-  const [href, key] = module === 'mail' ? ['#message-list', 'app.skipToList']
-    : module === 'calendar' ? ['#cal-body', 'app.skipToCalendar'] : ITEMS[module].skip;
-  skip.setAttribute('href', href);
-  skip.dataset.i18n = key;
-  skip.textContent = t(key);
-  if (module === 'calendar') {
-    if (inApp) calendar.showCalendarModule();
-  } else {
-    calendar.hideCalendarModule();
-  }
-  for (const [m, mod] of Object.entries(ITEMS)) {
-    if (m !== module) mod.hide();
-    else if (inApp) mod.show();
-  }
-  if (module === 'mail' && changed) fitToolbar();
-  updateTitle();
-  if (focus && changed) focusMain();
-}
-
-function focusMain() {
-  if (module === 'calendar') ($('cal-body').querySelector('.ev[tabindex="0"]') || $('cal-today')).focus();
-  else if (ITEMS[module]) ITEMS[module].focus();
-  else list.focusList();
-}
-
-/** "Write e-mail" from the contacts: a new message to {@code to} ([{name, email}]). */
-function composeTo(to) {
-  compose.openCompose({ mode: 'new', to });
-}
-
-/** "Open in calendar" of a meeting request: the calendar at the meeting's day, the event open. */
-async function openMeetingInCalendar(m) {
-  if (!m || !m.calendarId || !m.eventId) return;
-  setModule('calendar');
-  await calendar.openEventById(String(m.calendarId), m.eventId, m.start);
 }
 
 /** Phones: one pane at a time (folders | list | reader). */
@@ -367,7 +315,7 @@ function openFolder(f, { reselect = false, enter = false } = {}) {
     return;
   }
   current = f;
-  $('search-input').value = '';
+  search.resetSearch();
   $('show-deleted').checked = false;
   list.setFolder(f);
   clearReading();
@@ -377,12 +325,8 @@ function openFolder(f, { reselect = false, enter = false } = {}) {
 }
 
 function updateTitle() {
-  if (module !== 'mail') {
-    const title = module === 'calendar' ? $('cal-title').textContent : ITEMS[module].title();
-    const name = t(`nav.${module}`);
-    document.title = title && title !== name ? `${name}: ${title} – ${t('app.documentTitle')}` : `${name} – ${t('app.documentTitle')}`;
-    return;
-  }
+  const other = modules.moduleTitle();
+  if (other) { document.title = other; return; }
   if (!current) { document.title = t('app.documentTitle'); return; }
   const f = folders.getFolder(current.id) || current;
   const name = folders.folderName(f);
@@ -396,9 +340,11 @@ function updateSummary() {
   const st = list.listState();
   let summary;
   if (st.deleted) summary = st.known ? tn('list.deletedCount', st.total) : t('list.deletedItems');
+  else if (st.filtered) summary = st.known ? tn('list.matches', st.total) : t('list.searching');
   else if (st.q) summary = st.known ? tn('list.results', st.total, { q: st.q }) : t('list.searching');
   else summary = folders.folderSummary(f);
   $('list-summary').textContent = summary;
+  search.renderFilter();
   $('search-input').placeholder = t('search.in', { folder: folders.folderName(f) });
 }
 
@@ -497,20 +443,6 @@ function fitToolbar() {
   }
 }
 
-async function fullMessage(id) {
-  const shown = reader.currentMessage();
-  if (shown && shown.id === id) return shown;
-  return get(path('messages', id));
-}
-
-async function respond(mode) {
-  if (selection.ids.length !== 1 || $('show-deleted').checked) return;
-  try {
-    const m = await fullMessage(selection.ids[0]);
-    compose.openCompose({ mode, message: m });
-  } catch { /* shown */ }
-}
-
 async function activate(row) {
   if (!row) return;
   if ($('show-deleted').checked) return;
@@ -527,168 +459,8 @@ async function activate(row) {
   $('reader-subject').focus();
 }
 
-// ---- actions ---------------------------------------------------------------------------------
-
-function plural(key, n) { return tn(key, n); }
-
-const MAX_IDS = 1000;   // the most ids the server takes in one request
-
-/** Sends {@code ids} in requests of at most MAX_IDS, one after the other. */
-async function chunked(ids, send) {
-  for (let k = 0; k < ids.length; k += MAX_IDS) await send(ids.slice(k, k + MAX_IDS));
-}
-
-async function deleteSelected(permanent = false) {
-  const ids = [...selection.ids];
-  if (!ids.length || $('show-deleted').checked) return;
-  const inTrash = current && current.special === 'trash';
-  if (permanent || inTrash) {
-    const choice = await confirmDialog({
-      title: t('delete.confirmTitle'),
-      text: plural('delete.confirmText', ids.length),
-      buttons: [{ id: 'cancel', text: t('dialog.cancel') }, { id: 'delete', text: t('action.delete'), danger: true, primary: true }],
-    });
-    if (choice !== 'delete') return;
-  }
-  try {
-    await chunked(ids, (part) => post('api/messages/delete', { ids: part, permanent: !!permanent }));
-    showStatus(plural('delete.done', ids.length), 'success');
-    clearReading();
-    list.refresh({ removed: ids });
-    refreshCounts();
-  } catch { /* shown */ }
-}
-
-async function restoreSelected() {
-  const ids = [...selection.ids];
-  if (!ids.length || !current) return;
-  try {
-    await chunked(ids, (part) => post('api/messages/restore', { folderId: current.id, ids: part }));
-    showStatus(plural('restore.done', ids.length), 'success');
-    clearReading();
-    list.refresh({ removed: ids });
-    refreshCounts();
-  } catch { /* shown */ }
-}
-
-async function moveSelected() {
-  const ids = [...selection.ids];
-  if (!ids.length) return;
-  const target = await folderPicker({
-    title: plural('move.title', ids.length),
-    folders: folders.flatTree(),
-    okText: t('move.ok'),
-    exclude: new Set(current ? [current.id] : []),
-  });
-  if (target) moveMessages(ids, target, false);
-}
-
-async function moveMessages(ids, folderId, copy) {
-  if (!ids.length || (!copy && current && folderId === current.id)) return;
-  try {
-    await chunked(ids, (part) => post('api/messages/move', { ids: part, folderId, copy: !!copy }));
-    const name = folders.folderName(folders.getFolder(folderId));
-    showStatus(tn(copy ? 'move.copied' : 'move.moved', ids.length, { folder: name }), 'success');
-    if (!copy) clearReading();
-    list.refresh(copy ? {} : { removed: ids });
-    refreshCounts();
-  } catch { /* shown */ }
-}
-
-async function toggleUnread() {
-  const ids = [...selection.ids];
-  if (!ids.length) return;
-  const allRead = selection.rows.every((r) => r && r.read);
-  const read = !allRead;
-  try {
-    if (ids.length === 1) await patch(path('messages', ids[0]), { read });
-    else await chunked(ids, (part) => post('api/messages/read', { ids: part, read }));
-    if (!read) reader.cancelMarkRead();
-    list.updateRows(ids, { read });
-    updateToolbar();
-    refreshCounts();
-  } catch { /* shown */ }
-}
-
-async function toggleFlag(rows) {
-  rows = (rows || []).filter(Boolean);
-  if (!rows.length) return;
-  const flagged = !rows.every((r) => r.flagged);
-  const ids = rows.map((r) => r.id);
-  // no bulk flag call in the API: one PATCH each, six at a time
-  const queue = [...ids];
-  const failed = [];
-  const worker = async () => {
-    while (queue.length) {
-      const id = queue.shift();
-      try { await patch(path('messages', id), { flagged }); } catch { failed.push(id); }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(6, ids.length) }, worker));
-  list.updateRows(ids.filter((id) => !failed.includes(id)), { flagged });
-  updateToolbar();
-}
-
-async function markFolderRead(f) {
-  const ids = [];
-  try {
-    for (let offset = 0; ; offset += 500) {
-      const data = await get(path('folders', f.id, 'messages'), { offset, limit: 500, unread: 1 });
-      const rows = (data && data.rows) || [];
-      for (const r of rows) if (!r.read) ids.push(r.id);
-      if (rows.length < 500 || ids.length >= 50000) break;
-    }
-    await chunked(ids, (part) => post('api/messages/read', { ids: part, read: true }));
-    if (current && current.id === f.id) list.refresh();
-    refreshCounts();
-    showStatus(t('folders.markedRead', { name: folders.folderName(f) }), 'success');
-  } catch { /* shown */ }
-}
-
 function openHelp() {
   openModal($('help-dialog'));
-}
-
-// ---- keyboard --------------------------------------------------------------------------------
-
-function onShortcut(e) {
-  if (!inApp || e.defaultPrevented) return;
-  if (document.querySelector('dialog[open]') || document.querySelector('.menu')) return;
-  if (e.ctrlKey || e.metaKey || e.altKey) return;
-  if (isTyping(e.target)) return;
-  if (e.target && e.target.closest && e.target.closest('[role="tree"]') && e.key.length === 1 && e.key !== '?' && e.key !== '/') return;
-  const key = e.key;
-  const handled = () => e.preventDefault();
-  // g then m / c / p / t / n: the modules
-  if (goPrefix && Date.now() - goPrefix < 1500) {
-    goPrefix = 0;
-    const target = GO_KEYS[key.toLowerCase()];
-    if (target) { handled(); setModule(target, { focus: true }); return; }
-  }
-  goPrefix = 0;
-  if (key === 'g' || key === 'G') { handled(); goPrefix = Date.now(); return; }
-  if (module === 'calendar') {
-    if (key === ',') { handled(); settingsUi.openSettings(); } else if (key === '?') { handled(); openHelp(); } else if (calendar.onCalendarShortcut(e)) handled();
-    return;
-  }
-  if (ITEMS[module]) {
-    if (key === ',') { handled(); settingsUi.openSettings(); } else if (key === '?') { handled(); openHelp(); } else if (ITEMS[module].onKey(e)) handled();
-    return;
-  }
-  switch (key) {
-    case 'n': case 'N': handled(); compose.openCompose({ mode: 'new' }); break;
-    case 'r': case 'R': handled(); respond('reply'); break;
-    case 'a': case 'A': handled(); respond('replyall'); break;
-    case 'f': case 'F': handled(); respond('forward'); break;
-    case 'Delete': handled(); deleteSelected(e.shiftKey); break;
-    case 'u': case 'U': handled(); toggleUnread(); break;
-    case '/': handled(); $('search-input').focus(); $('search-input').select(); break;
-    case 'j': case 'J': handled(); list.moveCursor(1); if (!$('message-list').contains(document.activeElement)) list.focusList(); break;
-    case 'k': case 'K': handled(); list.moveCursor(-1); if (!$('message-list').contains(document.activeElement)) list.focusList(); break;
-    case ',': handled(); settingsUi.openSettings(); break;
-    case '?': handled(); openHelp(); break;
-    default:
-  }
 }
 
 boot();

@@ -1,8 +1,10 @@
-// Writing mail (#compose-dialog): address fields with completion (GET api/addresses) shown as
-// chips, subject, HTML (contenteditable) or plain text, attachments uploaded at once
+// Writing mail (#compose-dialog): address fields with completion (compose-addresses.js), subject, HTML (contenteditable) or plain text, attachments uploaded at once
 // (POST api/uploads, with progress; by the file picker or dropped on the window), send
 // (POST api/send), save (POST api/drafts) and autosave every 30 s while changed; replies and
-// forwards are prefilled from the original.
+// forwards are prefilled from the original. "From" (#compose-from-toggle shows the line,
+// #compose-from, with completion) sends for another user: on their behalf (a delegate) or as
+// them (send-as); a send the store refuses (403 send) is said in the window, which stays open,
+// and the message stays in Drafts.
 //
 // Attachments and drafts: before the first save, kept attachments are the original's numbers
 // (a forward) and new files are upload ids. After each save the draft is read back
@@ -10,13 +12,18 @@
 // uploads are never sent twice.
 
 import { get, post, upload, path } from './api.js';
-import { el, $, displayName, fullAddress, debounce, isPhone } from './dom.js';
+import { el, $, fullAddress, isPhone } from './dom.js';
 import { icon } from './icons.js';
 import { t, formatLongDate, formatSize, formatTime } from './i18n.js';
 import { openModal, confirmDialog } from './dialogs.js';
 import { safeFragment, htmlToText, textToFragment } from './richtext.js';
 import { richEditor } from './editor.js';
 import { showStatus } from './status.js';
+import {
+  initAddresses, sameAddress, renderChips, closeSuggest, commitTyped, setFrom, fromShown, checkFrom, fromForDraft, updateFromToggle,
+} from './compose-addresses.js';
+
+export { parseAddress } from './compose-addresses.js';
 
 const AUTOSAVE_MS = 30000;
 const FORMAT_KEY = 'zcp.webaccess.composeHtml';
@@ -38,7 +45,7 @@ const c = {
   sending: false,
   timer: 0,
 };
-let hooks = { user: () => null, maxUpload: () => 0, settings: () => null, onSent: () => {}, onSaved: () => {} };
+let hooks = { user: () => null, maxUpload: () => 0, settings: () => null, draftsFolder: () => null, onSent: () => {}, onSaved: () => {} };
 let keySeq = 0;
 
 const dialog = () => $('compose-dialog');
@@ -52,7 +59,7 @@ export function isComposeOpen() { return c.open; }
 export function initCompose(options) {
   hooks = { ...hooks, ...options };
   const d = dialog();
-  for (const field of FIELDS) initAddressField(field);
+  initAddresses({ recipients: () => c.recipients, changed: () => changed(), setError: (text) => setError(text) });
   $('compose-subject').addEventListener('input', () => { changed(); updateTitle(); });
   $('compose-importance').addEventListener('change', changed);
   editor().addEventListener('input', changed);
@@ -86,7 +93,7 @@ export function initCompose(options) {
   window.addEventListener('beforeunload', (e) => {
     if (c.open && dirty()) { e.preventDefault(); e.returnValue = ''; }
   });
-  window.addEventListener('languagechange-app', () => { if (c.open) { updateTitle(); renderAttachments(); for (const f of FIELDS) renderChips(f); } });
+  window.addEventListener('languagechange-app', () => { if (c.open) { updateTitle(); renderAttachments(); for (const f of FIELDS) renderChips(f); updateFromToggle(); } });
 }
 
 function hasFiles(e) { return e.dataTransfer && [...e.dataTransfer.types].includes('Files'); }
@@ -113,10 +120,6 @@ function prefixed(prefix, subject) {
   const stripped = s.replace(PREFIX_RE, '');
   const already = prefix === 'Re:' ? /^\s*(re|aw|antw|sv|odp)\s*:/i.test(s) : /^\s*(fw|fwd|wg|doorst|tr|pd)\s*:/i.test(s);
   return already ? s : `${prefix} ${stripped}`;
-}
-
-function sameAddress(a, b) {
-  return !!a && !!b && !!a.email && !!b.email && a.email.toLowerCase() === b.email.toLowerCase();
 }
 
 function uniqueWithout(list, own) {
@@ -172,6 +175,8 @@ export async function openCompose({ mode = 'new', message = null, to = [] } = {}
     $('compose-subject').value = m.subject || '';
     $('compose-importance').value = String(m.importance ?? 1);
     c.attachments = (m.attachments || []).map((a) => ({ key: ++keySeq, kind: 'keep', num: a.num, name: a.name, size: a.size, mimeType: a.mimeType }));
+    // a draft written for someone else keeps its From line
+    if (m.from && m.from.email && !(own && own.email && sameAddress(m.from, own))) setFrom({ name: m.from.name || '', email: m.from.email });
   } else {
     c.recipients.to = uniqueWithout(to, null);
   }
@@ -213,6 +218,7 @@ function reset() {
     recipients: { to: [], cc: [], bcc: [] }, attachments: [], changes: 0, savedChanges: 0, saving: null, sending: false,
   });
   for (const f of FIELDS) { $(`compose-${f}`).value = ''; closeSuggest(f); }
+  setFrom(null);
   $('compose-subject').value = '';
   $('compose-importance').value = '1';
   editor().replaceChildren();
@@ -370,178 +376,6 @@ function switchFormat(html) {
   placeCaretAtStart(bodyElement());
 }
 
-// ---- addresses -------------------------------------------------------------------------------
-
-const EMAIL_RE = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
-
-/** "Name <a@b>", "a@b", "\"Last, First\" <a@b>" or a bare name → {name, email}. */
-export function parseAddress(text) {
-  const s = String(text).trim().replace(/^[,;]+|[,;]+$/g, '').trim();
-  if (!s) return null;
-  const m = s.match(/^(.*?)\s*<([^<>]+)>$/);
-  if (m) return { name: m[1].replace(/^"|"$/g, '').trim(), email: m[2].trim() };
-  return { name: '', email: s };
-}
-
-function splitAddresses(text) {
-  const out = [];
-  let cur = '';
-  let quoted = false;
-  let angle = false;
-  for (const ch of String(text)) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === '<') angle = true;
-    if (ch === '>') angle = false;
-    if ((ch === ',' || ch === ';' || ch === '\n') && !quoted && !angle) { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out.map(parseAddress).filter(Boolean);
-}
-
-const suggestState = {};
-
-function initAddressField(field) {
-  const input = $(`compose-${field}`);
-  const box = input.closest('.addr-field');
-  const list = $(`compose-${field}-list`);
-  suggestState[field] = { items: [], active: -1, seq: 0 };
-  box.addEventListener('click', (e) => { if (e.target === box || e.target.classList.contains('chips')) input.focus(); });
-  const lookup = debounce(async () => {
-    const q = input.value.trim();
-    const st = suggestState[field];
-    const mine = ++st.seq;
-    if (!q) { closeSuggest(field); return; }
-    let data;
-    try { data = await get('api/addresses', { q }, { quiet: true }); } catch { data = null; }
-    if (mine !== st.seq || input.value.trim() !== q) return;
-    const entries = (data && data.entries) || [];
-    const taken = c.recipients[field];
-    st.items = entries.filter((en) => !taken.some((x) => sameAddress(x, en))).slice(0, 20);
-    st.active = st.items.length ? 0 : -1;
-    renderSuggest(field);
-  }, 200);
-  input.addEventListener('input', () => {
-    if (/[,;]/.test(input.value)) {
-      const parts = splitAddresses(input.value);
-      const endsWithSep = /[,;]\s*$/.test(input.value);
-      const keepLast = !endsWithSep && parts.length ? parts.pop() : null;
-      for (const a of parts) addRecipient(field, a);
-      input.value = keepLast ? (keepLast.name ? `${keepLast.name} <${keepLast.email}>` : keepLast.email) : '';
-    }
-    lookup();
-  });
-  input.addEventListener('keydown', (e) => {
-    const st = suggestState[field];
-    const open = !list.hidden && st.items.length > 0;
-    if (e.key === 'ArrowDown' && open) { e.preventDefault(); st.active = (st.active + 1) % st.items.length; renderSuggest(field); }
-    else if (e.key === 'ArrowUp' && open) { e.preventDefault(); st.active = (st.active - 1 + st.items.length) % st.items.length; renderSuggest(field); }
-    else if (e.key === 'Enter') {
-      e.preventDefault();
-      if (open && st.active >= 0) pick(field, st.items[st.active]);
-      else commitTyped(field);
-    } else if (e.key === 'Tab' && !e.shiftKey) {
-      if (open && st.active >= 0) { e.preventDefault(); pick(field, st.items[st.active]); } else commitTyped(field);
-    } else if (e.key === 'Escape' && open) { e.preventDefault(); e.stopPropagation(); closeSuggest(field); }
-    else if (e.key === 'Backspace' && !input.value && c.recipients[field].length) {
-      e.preventDefault();
-      removeRecipient(field, c.recipients[field].length - 1);
-    }
-  });
-  input.addEventListener('blur', () => {
-    // a click on a suggestion comes first (mousedown keeps the focus)
-    setTimeout(() => { if (document.activeElement !== input) { commitTyped(field); closeSuggest(field); } }, 120);
-  });
-  list.addEventListener('mousedown', (e) => e.preventDefault());
-  list.addEventListener('click', (e) => {
-    const li = e.target.closest('[role="option"]');
-    if (li) pick(field, suggestState[field].items[Number(li.dataset.index)]);
-  });
-}
-
-function renderSuggest(field) {
-  const st = suggestState[field];
-  const input = $(`compose-${field}`);
-  const list = $(`compose-${field}-list`);
-  list.replaceChildren(...st.items.map((en, k) => el('li', {
-    className: `suggest-item${k === st.active ? ' active' : ''}`,
-    attrs: { role: 'option', id: `compose-${field}-opt-${k}`, 'aria-selected': String(k === st.active) },
-    dataset: { index: k },
-  }, el('span', { className: 'suggest-name', text: en.name || en.email }),
-  el('span', { className: 'suggest-email', text: en.name ? en.email : '' }),
-  en.source ? el('span', { className: 'suggest-source', text: t(`compose.source.${en.source}`) === `compose.source.${en.source}` ? en.source : t(`compose.source.${en.source}`) }) : null)));
-  const open = st.items.length > 0;
-  list.hidden = !open;
-  input.setAttribute('aria-expanded', String(open));
-  if (open && st.active >= 0) {
-    input.setAttribute('aria-activedescendant', `compose-${field}-opt-${st.active}`);
-    list.children[st.active]?.scrollIntoView({ block: 'nearest' });
-  } else input.removeAttribute('aria-activedescendant');
-}
-
-function closeSuggest(field) {
-  const st = suggestState[field];
-  if (!st) return;
-  st.items = [];
-  st.active = -1;
-  st.seq++;
-  const list = $(`compose-${field}-list`);
-  list.hidden = true;
-  list.replaceChildren();
-  const input = $(`compose-${field}`);
-  input.setAttribute('aria-expanded', 'false');
-  input.removeAttribute('aria-activedescendant');
-}
-
-function pick(field, entry) {
-  if (!entry) return;
-  addRecipient(field, { name: entry.name || '', email: entry.email || '' });
-  $(`compose-${field}`).value = '';
-  closeSuggest(field);
-  $(`compose-${field}`).focus();
-}
-
-function commitTyped(field) {
-  const input = $(`compose-${field}`);
-  const text = input.value.trim();
-  if (!text) return;
-  for (const a of splitAddresses(text)) addRecipient(field, a);
-  input.value = '';
-  closeSuggest(field);
-}
-
-function addRecipient(field, a) {
-  if (!a || !(a.email || a.name)) return;
-  if (c.recipients[field].some((x) => sameAddress(x, a))) return;
-  c.recipients[field].push(a);
-  renderChips(field);
-  changed();
-}
-
-function removeRecipient(field, index) {
-  c.recipients[field].splice(index, 1);
-  renderChips(field);
-  changed();
-  $(`compose-${field}`).focus();
-}
-
-function renderChips(field) {
-  const ul = $(`compose-${field}`).closest('.addr-field').querySelector('.chips');
-  ul.replaceChildren(...c.recipients[field].map((a, k) => {
-    const valid = EMAIL_RE.test(a.email || '');
-    const label = displayName(a);
-    const remove = el('button', {
-      className: 'chip-x',
-      attrs: { type: 'button', 'aria-label': t('compose.removeRecipient', { name: label }), title: t('compose.removeRecipient', { name: label }) },
-    }, icon('close'));
-    remove.addEventListener('click', () => removeRecipient(field, k));
-    return el('li', {
-      className: `chip${valid ? '' : ' chip-unresolved'}`,
-      attrs: { title: valid ? fullAddress(a) : t('compose.unresolved', { address: a.email || a.name }) },
-      dataset: { email: a.email || '' },
-    }, el('span', { className: 'chip-text', text: label }), remove);
-  }));
-}
-
 // ---- attachments -----------------------------------------------------------------------------
 
 function addFiles(files) {
@@ -626,6 +460,8 @@ function draft() {
     uploads: c.attachments.filter((a) => a.kind === 'upload' && a.uploadId).map((a) => a.uploadId),
     keepAttachments: c.attachments.filter((a) => a.kind === 'keep').map((a) => a.num),
   };
+  const from = fromForDraft();
+  if (from) out.from = from;
   if (c.draftId) out.draftId = c.draftId;
   if (c.action) out.action = c.action;
   if (c.inReplyTo) out.inReplyTo = c.inReplyTo;
@@ -636,6 +472,7 @@ function draft() {
 
 /** Saves the draft. Answers true when it was saved. */
 export async function save({ auto = false, byUser = false } = {}) {
+  if (!auto && !checkFrom()) return false;
   if (c.saving) { await c.saving.catch(() => {}); if (!dirty() && !byUser) return true; }
   const job = (async () => {
     const at = c.changes;
@@ -682,6 +519,7 @@ async function send() {
   if (c.sending) return;
   for (const f of FIELDS) commitTyped(f);
   setError('');
+  if (!checkFrom()) return;
   const all = [...c.recipients.to, ...c.recipients.cc, ...c.recipients.bcc];
   if (!all.length) {
     setError(t('compose.noRecipients'));
@@ -689,6 +527,7 @@ async function send() {
     return;
   }
   const pending = c.attachments.filter((a) => a.request);
+  let at = c.changes;
   c.sending = true;
   dialog().classList.add('sending');
   $('compose-send').disabled = true;
@@ -703,6 +542,7 @@ async function send() {
     }
     if (c.saving) await c.saving.catch(() => {});
     setState(t('compose.sending'));
+    at = c.changes;
     await post('api/send', draft(), { quiet: true });
     c.savedChanges = c.changes;
     close();
@@ -710,14 +550,67 @@ async function send() {
     hooks.onSent();
   } catch (err) {
     setState('');
-    const text = err.code === 'quota' ? t('compose.quota', { message: err.serverMessage || '' }).trim() : err.message;
+    let text = err.message;
+    if (err.code === 'quota') text = t('compose.quota', { message: err.serverMessage || '' }).trim();
+    else if (err.code === 'send') {
+      // the store refused (no right to send for that user, ...): say why, and that it is in Drafts
+      const reason = refusalReason(err) || t(err.status === 403 ? 'compose.sendRefusedReason' : 'compose.sendFailedReason');
+      text = t(err.status === 403 ? 'compose.sendRefused' : 'compose.sendFailed', { reason });
+    }
     setError(text);
     showStatus(text, 'error');
+    if (err.code === 'send' || err.code === 'quota') {
+      // the message went to the Outbox and back into Drafts, under the new id the answer gives
+      const found = await relinkDraft(at, err.id);
+      setState(found ? t('compose.keptInDrafts') : '');
+      if (err.status === 403 && fromShown()) $('compose-from').focus();
+    }
   } finally {
     c.sending = false;
     dialog().classList.remove('sending');
     $('compose-send').disabled = false;
   }
+}
+
+/** The server's reason for a refused send, without its "kept in Drafts" (said in the user's language). */
+function refusalReason(err) {
+  return String(err.serverMessage || '').replace(/[;.,]?\s*the message is kept in Drafts\.?\s*$/i, '').replace(/[.\s]+$/, '').trim();
+}
+
+/**
+ * After a refused send the message is in Drafts again under a new id, which the answer gives
+ * (`id`; a server without it: the newest draft with this subject is taken), so that saving and
+ * sending again replace it (its attachments are the draft's from here on). Answers true when found.
+ */
+async function relinkDraft(at, keptId) {
+  const sentUploads = new Set(c.attachments.filter((a) => a.uploadId).map((a) => a.uploadId));
+  c.draftId = null;
+  if (keptId && c.open) {
+    c.draftId = keptId;
+    c.savedByUser = true;
+    c.savedChanges = at;
+    await remapAttachments(sentUploads);
+    hooks.onSaved(c.draftId);
+    return true;
+  }
+  const drafts = hooks.draftsFolder();
+  if (!drafts) return false;
+  const subject = $('compose-subject').value.trim();
+  let rows = [];
+  try {
+    const data = await get(path('folders', drafts.id, 'messages'),
+      { limit: 50, sort: 'date', order: 'desc', subject: subject || undefined }, { quiet: true });
+    rows = (data && data.rows) || [];
+  } catch { return false; }
+  const same = rows.filter((r) => String(r.subject || '').trim() === subject)
+    .sort((a, b) => (Date.parse(b.date) || 0) - (Date.parse(a.date) || 0));
+  if (!same.length || !c.open) return false;
+  c.draftId = same[0].id;
+  c.savedByUser = true;
+  c.savedChanges = at;
+  await remapAttachments(sentUploads);
+  hooks.onSaved(c.draftId);
+  return true;
 }
 
 function close() {

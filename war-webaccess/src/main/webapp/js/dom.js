@@ -82,3 +82,16 @@ export function isTyping(target) {
 }
 
 export const isPhone = () => window.matchMedia('(max-width: 799.98px)').matches;
+
+/**
+ * Shows {@code text} in the error line #{@code id} (hidden when empty) and marks {@code controls}
+ * aria-invalid while there is an error.
+ */
+export function fieldError(id, text, controls = []) {
+  const p = document.getElementById(id);
+  p.textContent = text || '';
+  p.hidden = !text;
+  for (const c of controls) {
+    if (text) c.setAttribute('aria-invalid', 'true'); else c.removeAttribute('aria-invalid');
+  }
+}

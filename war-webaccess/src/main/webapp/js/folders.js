@@ -5,15 +5,15 @@
 // Below the user's own folders: the other users' mailboxes they opened and the public folders
 // (stores.js loads them), each a root of its own (li[data-store-user], li[data-public-root])
 // whose folders are rows like the others (data-folder-id), without special-folder behaviour.
+// The context menu and what it does (new, rename, move, delete) are folder-actions.js's.
 
-import { get, post, patch, del, path } from './api.js';
+import { get } from './api.js';
 import { el, $ } from './dom.js';
 import { icon } from './icons.js';
 import { t, tn, formatNumber } from './i18n.js';
-import { showMenu } from './menu.js';
-import { promptDialog, confirmDialog } from './dialogs.js';
-import { showStatus } from './status.js';
-import { openPermissions } from './calendar/permissions.js';
+import { initFolderActions, openMenuFor, newFolder, renameFolder, deleteFolder, moveFolder } from './folder-actions.js';
+
+export { newFolder, renameFolder, deleteFolder };
 
 export const SPECIAL_ORDER = ['inbox', 'drafts', 'sent', 'trash', 'junk', 'outbox',
   'calendar', 'contacts', 'tasks', 'notes', 'journal'];
@@ -46,11 +46,14 @@ export function initFolders(options) {
   const root = tree();
   root.addEventListener('click', onClick);
   root.addEventListener('keydown', onKeyDown);
-  root.addEventListener('contextmenu', onContextMenu);
   root.addEventListener('dragstart', onDragStart);
   root.addEventListener('dragover', onDragOver);
   root.addEventListener('dragleave', onDragLeave);
   root.addEventListener('drop', onDrop);
+  initFolderActions({
+    onMarkAllRead: (f) => hooks.onMarkAllRead?.(f),
+    onCloseStore: (user) => hooks.onCloseStore?.(user),
+  });
   $('folder-new').addEventListener('click', () => newFolder(null));
   window.addEventListener('languagechange-app', () => render());
 }
@@ -91,7 +94,8 @@ export function flatTree() {
   return out;
 }
 
-function descendants(id) {
+/** The ids of the folders below {@code id}, at any depth. */
+export function descendants(id) {
   const out = new Set();
   const walk = (pid) => {
     for (const c of kids.get(pid) || []) { out.add(c.id); walk(c.id); }
@@ -187,6 +191,12 @@ export async function loadFolders() {
   }
 }
 
+/** Opens folder {@code id} in the tree (remembered), e.g. the parent a new folder went into. */
+export function expandFolder(id) {
+  expanded.add(id);
+  saveExpanded();
+}
+
 function saveExpanded() {
   try { localStorage.setItem(EXPANDED_KEY, JSON.stringify([...expanded])); } catch { /* storage disabled */ }
 }
@@ -276,7 +286,8 @@ function renderItem(f, level) {
   return li;
 }
 
-function itemFor(id) {
+/** The tree item of folder {@code id}, or null. */
+export function itemFor(id) {
   return tree().querySelector(`[role="treeitem"][data-folder-id="${CSS.escape(id)}"]`);
 }
 
@@ -291,7 +302,8 @@ function updateTabStop() {
   for (const li of items) li.tabIndex = li === stop ? 0 : -1;
 }
 
-function focusItem(li) {
+/** Moves the tree's tab stop to {@code li} and focuses it. */
+export function focusItem(li) {
   if (!li) return;
   for (const x of tree().querySelectorAll('[role="treeitem"][tabindex="0"]')) x.tabIndex = -1;
   li.tabIndex = 0;
@@ -414,111 +426,6 @@ function onKeyDown(e) {
         if (hit) followFocus(hit);
       }
   }
-}
-
-function openMenuFor(li, x, y) {
-  if (x === undefined) {
-    const r = li.querySelector('.tree-row').getBoundingClientRect();
-    x = r.left + 24;
-    y = r.bottom;
-  }
-  if (li.dataset.storeUser) {
-    const name = li.querySelector('.tree-name').textContent;
-    showMenu([{ id: 'store-menu-close', label: t('stores.close'), icon: 'close', action: () => hooks.onCloseStore?.(li.dataset.storeUser) }],
-      x, y, { opener: li, label: name });
-    return;
-  }
-  const f = byId.get(li.dataset.folderId);
-  if (!f) return;
-  if (f.store) {
-    // another store's folder: read, mark read, its permissions (when its owner let us) — no changes to the tree
-    showMenu([
-      { label: t('folders.markAllRead'), icon: 'read', disabled: !(f.unread > 0), action: () => hooks.onMarkAllRead?.(f) },
-      { id: 'folder-menu-permissions', label: t('perm.menu'), icon: 'key', action: () => openPermissions({ folderId: f.id, name: folderName(f), calendar: /^IPF\.Appointment/i.test(f.containerClass || '') }) },
-    ], x, y, { opener: li, label: folderName(f) });
-    return;
-  }
-  const fixed = !!f.special;
-  showMenu([
-    { label: t('folders.newSub'), icon: 'folderAdd', action: () => newFolder(f.id) },
-    { label: t('folders.rename'), icon: 'rename', disabled: fixed, action: () => renameFolder(f.id) },
-    { label: t('folders.markAllRead'), icon: 'read', disabled: !(f.unread > 0), action: () => hooks.onMarkAllRead?.(f) },
-    {
-      id: 'folder-menu-permissions', label: t('perm.menu'), icon: 'key',
-      action: () => openPermissions({ folderId: f.id, name: folderName(f), calendar: f.special === 'calendar' || /^IPF\.Appointment/i.test(f.containerClass || '') }),
-    },
-    'separator',
-    { label: t('folders.delete'), icon: 'delete', disabled: fixed, danger: true, action: () => deleteFolder(f.id) },
-  ], x, y, { opener: li, label: folderName(f) });
-}
-
-function onContextMenu(e) {
-  const li = e.target.closest('[role="treeitem"]');
-  if (!li) return;
-  e.preventDefault();
-  focusItem(li);
-  openMenuFor(li, e.clientX, e.clientY);
-}
-
-export async function newFolder(parentId) {
-  const parent = parentId ? byId.get(parentId) : null;
-  const name = await promptDialog({
-    title: parent ? t('folders.newSubTitle', { name: folderName(parent) }) : t('folders.newTitle'),
-    label: t('folders.name'), okText: t('folders.create'),
-  });
-  if (!name) return;
-  try {
-    const res = await post('api/folders', { parentId: parentId || null, name }, { quiet: true });
-    if (parentId) { expanded.add(parentId); saveExpanded(); }
-    await loadFolders();
-    showStatus(t('folders.created', { name }));
-    if (res && res.id) focusItem(itemFor(res.id));
-  } catch (err) {
-    showStatus(err.code === 'exists' || err.status === 409 ? t('folders.exists', { name }) : err.message, 'error');
-  }
-}
-
-export async function renameFolder(id) {
-  const f = byId.get(id);
-  if (!f || f.special || f.store) return;
-  const name = await promptDialog({ title: t('folders.renameTitle'), label: t('folders.name'), value: f.name, okText: t('folders.rename') });
-  if (!name || name === f.name) return;
-  try {
-    await patch(path('folders', id), { name }, { quiet: true });
-    await loadFolders();
-    focusItem(itemFor(id));
-  } catch (err) {
-    showStatus(err.code === 'exists' || err.status === 409 ? t('folders.exists', { name }) : err.message, 'error');
-  }
-}
-
-export async function deleteFolder(id) {
-  const f = byId.get(id);
-  if (!f || f.special || f.store) return;
-  const choice = await confirmDialog({
-    title: t('folders.deleteTitle'),
-    text: t('folders.deleteText', { name: folderName(f) }),
-    buttons: [{ id: 'cancel', text: t('dialog.cancel') }, { id: 'delete', text: t('folders.delete'), danger: true, primary: true }],
-  });
-  if (choice !== 'delete') return;
-  await del(path('folders', id));
-  showStatus(t('folders.deleted', { name: folderName(f) }));
-  if (selectedId === id || descendants(id).has(selectedId)) {
-    const inbox = specialFolder('inbox');
-    if (inbox) selectFolder(inbox.id);
-  }
-  await loadFolders();
-}
-
-async function moveFolder(id, parentId) {
-  const f = byId.get(id);
-  if (!f || f.special || f.store || id === parentId || descendants(id).has(parentId) || f.parentId === parentId) return;
-  if (byId.get(parentId)?.store) return; // not into another store
-  await patch(path('folders', id), { parentId });
-  expanded.add(parentId);
-  saveExpanded();
-  await loadFolders();
-  showStatus(t('folders.moved', { name: folderName(f), target: folderName(byId.get(parentId)) }));
 }
 
 // ---- drag and drop -------------------------------------------------------------------------

@@ -98,6 +98,8 @@ const PATHS = {
     'M7 12.5h3'],
   mailbox: ['M3 11l2-6.5A1.5 1.5 0 0 1 6.4 3.5h7.2A1.5 1.5 0 0 1 15 4.5L17 11v4a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 3 15z',
     'M3 11h4l1 2h4l1-2h4', 'M10 6v3.5'],
+  bell: ['M5 13.5V9a5 5 0 0 1 10 0v4.5l1.5 2h-13z', 'M8.3 17a1.8 1.8 0 0 0 3.4 0'],
+  filter: ['M3 4.5h14', 'M5.5 10h9', 'M8 15.5h4'],
 };
 
 /** An <svg> element for the icon {@code name} (aria-hidden; label the control instead). */

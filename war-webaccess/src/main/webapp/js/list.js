@@ -3,6 +3,8 @@
 // 100 (GET api/folders/{id}/messages), fetched when they come into view and kept in a bounded
 // LRU cache; sort and search run on the server, and change the cache's generation.
 // Selection: click, Ctrl/Cmd-click, Shift-click, arrows (Shift extends), Home/End, PageUp/Down.
+// Search: the quick search (q) and the search by fields of the advanced panel (search.js: from,
+// to, subject, body, after, before, attachments), both sent with every page.
 
 import { get, path } from './api.js';
 import { el, $, displayName, fullAddress } from './dom.js';
@@ -35,6 +37,7 @@ const state = {
   sort: 'date',
   order: 'desc',
   q: '',
+  fields: {},              // the search by fields: {from, to, subject, body, after, before, attachments}
   deleted: false,
   total: 0,
   known: false,            // total known (first page answered)
@@ -92,6 +95,7 @@ export function setFolder(folder) {
   if (state.sort === RECIPIENT_SORT && !recipientMode()) state.sort = 'from';
   else if (state.sort === 'from' && recipientMode()) state.sort = RECIPIENT_SORT;
   state.q = '';
+  state.fields = {};
   state.deleted = false;
   reset();
   renderHeader();
@@ -101,6 +105,25 @@ export function setSearch(q) {
   if (q === state.q) return;
   state.q = q;
   reset();
+}
+
+/** The search by fields ({} for none); empty values are left out. */
+export function setFilter(fields) {
+  const clean = {};
+  for (const [k, v] of Object.entries(fields || {})) if (v !== undefined && v !== null && v !== '' && v !== false) clean[k] = v;
+  if (JSON.stringify(clean) === JSON.stringify(state.fields)) return;
+  state.fields = clean;
+  reset();
+}
+
+const filtered = () => Object.keys(state.fields).length > 0;
+
+/** The query of a page: sort, the searches, the soft-deleted items. */
+function query(offset, limit) {
+  return {
+    offset, limit, sort: state.sort, order: state.order, q: state.q || undefined, ...state.fields,
+    attachments: state.fields.attachments ? 1 : undefined, deleted: state.deleted ? 1 : undefined,
+  };
 }
 
 export function setShowDeleted(on) {
@@ -120,7 +143,10 @@ export function setSort(key) {
 }
 
 export function listState() {
-  return { folder: state.folder, q: state.q, deleted: state.deleted, total: state.total, known: state.known, sort: state.sort, order: state.order };
+  return {
+    folder: state.folder, q: state.q, fields: { ...state.fields }, filtered: filtered(), deleted: state.deleted,
+    total: state.total, known: state.known, sort: state.sort, order: state.order,
+  };
 }
 
 function reset({ keepSelection = false } = {}) {
@@ -185,10 +211,7 @@ function ensurePage(p) {
   const gen = state.gen;
   const controller = new AbortController();
   const folderId = state.folder.id;
-  const promise = get(path('folders', folderId, 'messages'), {
-    offset: p * PAGE_SIZE, limit: PAGE_SIZE, sort: state.sort, order: state.order,
-    q: state.q || undefined, deleted: state.deleted ? 1 : undefined,
-  }, { signal: controller.signal }).then((data) => {
+  const promise = get(path('folders', folderId, 'messages'), query(p * PAGE_SIZE, PAGE_SIZE), { signal: controller.signal }).then((data) => {
     if (gen !== state.gen) return null;
     state.pending.delete(p);
     const rows = (data && Array.isArray(data.rows)) ? data.rows : [];
@@ -466,7 +489,8 @@ function renderEmpty() {
   else if (state.error && !state.known) { text = state.error.message || t('error.network'); isError = true; }
   else if (!state.known) text = t('list.loading');
   else if (state.total === 0) {
-    if (state.q) text = t('list.noResults', { q: state.q });
+    if (filtered()) text = t('list.noMatches');
+    else if (state.q) text = t('list.noResults', { q: state.q });
     else if (state.deleted) text = t('list.noDeleted');
     else text = t('list.emptyFolder');
   }
@@ -476,7 +500,7 @@ function renderEmpty() {
   empty.replaceChildren();
   if (text) {
     if (!state.known && !isError) empty.append(el('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }));
-    else empty.append(icon(isError ? 'warning' : (state.q ? 'search' : 'inbox'), 'empty-icon'));
+    else empty.append(icon(isError ? 'warning' : (state.q || filtered() ? 'search' : 'inbox'), 'empty-icon'));
     empty.append(el('p', { text }));
     if (isError) {
       const retry = el('button', { className: 'btn btn-small', text: t('list.retry'), attrs: { type: 'button' } });
@@ -591,10 +615,7 @@ async function loadRows(lo, hi, gen) {
   const out = [];
   const LIMIT = 500;
   for (let offset = lo; offset <= hi && gen === state.gen; offset += LIMIT) {
-    const data = await get(path('folders', state.folder.id, 'messages'), {
-      offset, limit: Math.min(LIMIT, hi - offset + 1), sort: state.sort, order: state.order,
-      q: state.q || undefined, deleted: state.deleted ? 1 : undefined,
-    });
+    const data = await get(path('folders', state.folder.id, 'messages'), query(offset, Math.min(LIMIT, hi - offset + 1)));
     const rows = (data && data.rows) || [];
     out.push(...rows);
     if (rows.length === 0) break;

@@ -3,17 +3,15 @@
 // page the server sanitised and sends with a policy of its own and a CSP sandbox (a srcdoc frame
 // would inherit the app's policy, which keeps mail styles out and cannot be loosened from
 // inside). Remote images stay blocked until "show images" (the page again with images=1). An
-// unread message is marked read after it has been shown for a second. A meeting request gets a
-// bar above the body (#reader-meeting): when and where, the user's answer, and accept /
-// tentative / decline (POST api/messages/{id}/respond); a reply or a cancellation a line.
+// unread message is marked read after it has been shown for a second. A meeting request, an
+// answer, a proposal of a new time or a cancellation gets a bar above the body (#reader-meeting,
+// meeting.js).
 
 import { get, patch, path } from './api.js';
 import { el, $, displayName, fullAddress, initials, avatarClass } from './dom.js';
 import { icon } from './icons.js';
 import { t, formatLongDate, formatSize, tn } from './i18n.js';
-import { showStatus } from './status.js';
-import { respondMessage } from './calendar/data.js';
-import { formatWhen } from './calendar/dates.js';
+import { initMeetingBar, renderMeeting } from './meeting.js';
 
 const MARK_READ_DELAY = 1000;
 const imagesAllowed = new Set();   // message ids whose remote images the user asked for
@@ -23,8 +21,8 @@ let controller = null;
 let readTimer = 0;
 let hooks = {
   onMarkedRead: () => {}, onReply: () => {}, onReplyAll: () => {}, onForward: () => {}, onBack: () => {}, onOpenMeeting: () => {},
+  onMeetingChanged: () => {},
 };
-const MEETING_ANSWERS = { 'meeting-accept': 'accepted', 'meeting-tentative': 'tentative', 'meeting-decline': 'declined' };
 
 export function initReader(options) {
   hooks = { ...hooks, ...options };
@@ -37,8 +35,7 @@ export function initReader(options) {
   $('reader-replyall').addEventListener('click', () => current && hooks.onReplyAll(current));
   $('reader-forward').addEventListener('click', () => current && hooks.onForward(current));
   $('back-to-list').addEventListener('click', () => hooks.onBack());
-  for (const id of Object.keys(MEETING_ANSWERS)) $(id).addEventListener('click', () => answerMeeting(MEETING_ANSWERS[id]));
-  $('meeting-open').addEventListener('click', () => current && current.meeting && hooks.onOpenMeeting(current.meeting));
+  initMeetingBar({ onOpen: (m) => hooks.onOpenMeeting(m), onChanged: () => hooks.onMeetingChanged() });
   window.addEventListener('languagechange-app', () => { if (current) render(current); else if (emptyText) clearReader(emptyText()); });
 }
 
@@ -173,63 +170,4 @@ function renderAttachments(msg) {
     }
     return li;
   }));
-}
-
-// ---- meeting requests ------------------------------------------------------------------------
-
-/** The answer a reply carries, from its class (IPM.Schedule.Meeting.Resp.Pos/Tent/Neg). */
-function replyAnswer(messageClass) {
-  const c = String(messageClass || '').toLowerCase();
-  if (c.endsWith('.resp.pos')) return 'accepted';
-  if (c.endsWith('.resp.tent')) return 'tentative';
-  if (c.endsWith('.resp.neg')) return 'declined';
-  return null;
-}
-
-function renderMeeting(msg) {
-  const bar = $('reader-meeting');
-  const m = msg.meeting;
-  bar.hidden = !m;
-  if (!m) return;
-  const method = ['request', 'reply', 'cancel'].includes(m.method) ? m.method : 'request';
-  bar.classList.remove('meeting-request', 'meeting-reply', 'meeting-cancel');
-  bar.classList.add(`meeting-${method}`);
-  $('meeting-title').textContent = t(`meeting.title.${method}`);
-  const when = formatWhen({ start: m.start, end: m.end, allDay: !!m.allDay });
-  $('meeting-when').textContent = [when, m.location ? t('meeting.where', { location: m.location }) : ''].filter(Boolean).join(' · ');
-  let info;
-  if (method === 'request') {
-    const answer = ['accepted', 'tentative', 'declined'].includes(m.myResponse) ? m.myResponse : 'needs-action';
-    info = t(`cal.yourAnswer.${answer}`);
-    if (!m.calendarId || !m.eventId) info = `${info} ${t('meeting.notInCalendar')}`;
-    for (const [id, a] of Object.entries(MEETING_ANSWERS)) $(id).setAttribute('aria-pressed', String(a === answer));
-  } else if (method === 'reply') {
-    const answer = replyAnswer(msg.messageClass);
-    const who = displayName(msg.from) || t('list.noSender');
-    info = answer ? t(`meeting.replied.${answer}`, { name: who }) : t('meeting.repliedUnknown', { name: who });
-  } else {
-    info = t('meeting.cancelled');
-  }
-  $('meeting-info').textContent = info;
-  $('meeting-actions').hidden = method !== 'request';
-  $('meeting-open').hidden = !(m.calendarId && m.eventId) || method === 'cancel';
-}
-
-async function answerMeeting(answer) {
-  const msg = current;
-  if (!msg || !msg.meeting) return;
-  const buttons = Object.keys(MEETING_ANSWERS).map((id) => $(id));
-  for (const b of buttons) b.disabled = true;
-  try {
-    await respondMessage(msg.id, answer);
-    if (current && current.id === msg.id) {
-      current.meeting.myResponse = answer;
-      renderMeeting(current);
-    }
-    showStatus(t(`cal.responded.${answer}`, { subject: msg.subject || t('list.noSubject') }), 'success');
-  } catch (err) {
-    showStatus(err.message, 'error');
-  } finally {
-    for (const b of buttons) b.disabled = false;
-  }
 }

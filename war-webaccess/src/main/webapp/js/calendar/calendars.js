@@ -62,6 +62,8 @@ export function allCalendars() { return calendars; }
 export function getCalendar(id) { return calendars.find((c) => c.id === String(id)) || null; }
 export function shownCalendars() { return calendars.filter((c) => shown && shown.has(c.id)); }
 export function isShown(id) { return !!shown && shown.has(String(id)); }
+/** The ids of the calendars the user shows (a copy), or null before they ever chose (then: the default one). */
+export function shownSet() { return shown ? new Set(shown) : null; }
 
 /** The calendar new events go into: the default one, else the first one the user may write. */
 export function defaultCalendar() {

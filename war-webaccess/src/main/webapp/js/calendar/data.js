@@ -38,7 +38,18 @@ export function deleteEvent(calendarId, id, { etag, occurrence, quiet = true } =
 export const respondEvent = (calendarId, id, answer, comment) =>
   post(path('calendars', calendarId, 'events', id, 'respond'), comment ? { answer, comment } : { answer }, { quiet: true });
 
-export const respondMessage = (messageId, answer) => post(path('messages', messageId, 'respond'), { answer }, { quiet: true });
+/**
+ * Answers the meeting request of a message (the mail view): {@code answer} accepted, tentative or
+ * declined; {@code extra}: comment, and proposedStart / proposedEnd (instants) for a new time.
+ */
+export function respondMessage(messageId, answer, extra = {}) {
+  const body = { answer };
+  for (const k of ['comment', 'proposedStart', 'proposedEnd']) if (extra[k]) body[k] = extra[k];
+  return post(path('messages', messageId, 'respond'), body, { quiet: true });
+}
+
+/** The organizer takes the time an attendee proposed in message {@code messageId}. */
+export const acceptProposal = (messageId) => post(path('messages', messageId, 'accept-proposal'), undefined, { quiet: true });
 
 /** Free/busy of {@code users} (e-mail addresses or logins) from..to: {users:[{user, known, busy:[…]}]}. */
 export async function freeBusy(users, from, to, { signal } = {}) {

@@ -10,11 +10,23 @@ public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final String code;
+    private final String id;
 
     public ApiException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** With the id of what the failed call left behind (a refused send's message, kept in Drafts). */
+    public ApiException(int status, String code, String message, String id) {
         super(message);
         this.status = status;
         this.code = code;
+        this.id = id;
+    }
+
+    /** The id the answer carries besides error and message, or null. */
+    public String id() {
+        return id;
     }
 
     public int status() {

@@ -23,7 +23,12 @@ public class Failures implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             // the API's own answer, also when a container wrapped it
-            if (c instanceof ApiException a) return json(a.status(), a.code(), a.getMessage());
+            if (c instanceof ApiException a) {
+                Response r = json(a.status(), a.code(), a.getMessage());
+                if (a.id() == null) return r;
+                return Response.status(a.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", a.code(),
+                        "message", a.getMessage() == null ? "" : a.getMessage(), "id", a.id())).build();
+            }
         }
         StoreFailure f = StoreFailure.in(t);
         if (f != null) return store(f);

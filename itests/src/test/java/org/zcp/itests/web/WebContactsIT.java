@@ -12,6 +12,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.zcp.api.soap.ZarafaCmd;
 import org.zcp.itests.ItServer;
 
@@ -24,6 +25,7 @@ import org.zcp.itests.ItServer;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@ExtendWith(Browser.Watcher.class)
 class WebContactsIT {
     static ZarafaCmd c;
     static String admin;
@@ -201,5 +203,49 @@ class WebContactsIT {
         assertThat(other.get("api/folders").statusCode()).as("the other session ended").isEqualTo(401);
         assertThat(new WebApi(ItServer.webUrl()).logon(login, ItServer.password(login)).statusCode()).isEqualTo(401);
         assertThat(new WebApi(ItServer.webUrl()).logon(login, "n3w-" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theBrowserSearchesByFieldsAndRemindsOfAnAppointment() throws Exception {
+        String company = ItServer.company(admin);
+        String login = ItServer.user(admin, company, "gwen");
+        String email = c.getUser(admin, login).email;
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Mail.deliver(email, Mail.plain(email, "Budget " + id, "Numbers " + id));
+        Mail.deliver(email, Mail.plain(email, "Holiday " + id, "Beach " + id));
+        // an appointment in ten minutes with a reminder fifteen minutes before: due now
+        WebApi api = logon(login);
+        Map<String, Object> cal = WebCalendarIT.defaultCalendar(api);
+        java.time.Instant start = java.time.Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Map<String, Object> event = Map.of("subject", "Dentist " + id, "start", start.toString(),
+                "end", start.plusSeconds(1800).toString(), "timeZone", "UTC", "reminder", 15);
+        String eventId = (String) ok(api.call("POST", "api/calendars/" + cal.get("id") + "/events", event), 201).get("id");
+
+        Browser b = Browser.desktop("web-search-reminders");
+        WebAccessIT.logon(b, WebAccessIT.web(), new WebAccessIT.User(login, ItServer.password(login), email));
+        // the reminder comes up by itself after logon
+        b.until("the reminder of the appointment", d -> !d.findElements(By.cssSelector(
+                "[data-reminder-key^='" + eventId + "']")).isEmpty());
+        b.screenshot("web-reminder");
+        b.driver().findElement(By.cssSelector("[data-reminder-key^='" + eventId + "'] .reminder-dismiss")).click();
+        b.gone(By.cssSelector("[data-reminder-key^='" + eventId + "']"));
+        // search by fields: the subject and the body
+        WebAccessIT.awaitRow(b, "Budget " + id);
+        b.click(By.id("search-advanced"));
+        b.visible(By.id("search-subject")).sendKeys("budget");
+        b.driver().findElement(By.id("search-body")).sendKeys(id);
+        b.click(By.id("search-run"));
+        b.visible(By.id("list-filter"));
+        WebAccessIT.awaitNoRow(b, "Holiday " + id);
+        WebAccessIT.awaitRow(b, "Budget " + id);
+        b.screenshot("web-search-fields");
+        b.click(By.id("list-filter-clear"));
+        WebAccessIT.awaitRow(b, "Holiday " + id);
+        // dismissed is dismissed: a reload does not bring the reminder back
+        b.driver().navigate().refresh();
+        b.visible(WebAccessIT.APP);
+        WebAccessIT.awaitRow(b, "Holiday " + id);
+        assertThat(b.driver().findElements(By.cssSelector("[data-reminder-key^='" + eventId + "']"))).isEmpty();
+        b.assertNoAlert();
     }
 }

@@ -72,9 +72,11 @@ public class ComposeResource {
             // refused (no right to send for that user, over quota): the message goes back to Drafts, nothing is lost
             StoreFailure f = StoreFailure.in(e);
             if (f == null || f.kind() == StoreFailure.Kind.SESSION_ENDED) throw e;
-            mapi.copy(session, List.of(queued), MailboxFolders.special(mapi, Guard.session(req), "drafts"), true).get(0);
+            String back = mapi.copy(session, List.of(queued), MailboxFolders.special(mapi, Guard.session(req), "drafts"), true)
+                    .get(0);
             throw new ApiException(f.kind() == StoreFailure.Kind.QUOTA ? 422 : f.kind() == StoreFailure.Kind.NO_ACCESS ? 403 : 400,
-                    f.kind() == StoreFailure.Kind.QUOTA ? "quota" : "send", f.getMessage() + "; the message is kept in Drafts");
+                    f.kind() == StoreFailure.Kind.QUOTA ? "quota" : "send", f.getMessage() + "; the message is kept in Drafts",
+                    back.toUpperCase(java.util.Locale.ROOT));
         }
         answered(session, d);
         return Response.status(202).entity(Map.of("id", queued.toUpperCase())).build();
