@@ -119,6 +119,18 @@ export function promptDialog({ title, label, value = '', okText }) {
  * Asks a question. {@code buttons}: [{id, text, primary?, danger?, elementId?}] (a Cancel is not added).
  * Resolves to the chosen id, or null for Escape / the close button.
  */
+/**
+ * "Discard your changes?" of an item form (contact, task, note): true when the user chose to
+ * discard; the discard button gets the id {@code elementId}.
+ */
+export async function confirmDiscard(elementId) {
+  const choice = await confirmDialog({
+    title: t('items.discardTitle'), text: t('items.discardText'),
+    buttons: [{ id: 'keep', text: t('cal.keepEditing') }, { id: 'discard', text: t('compose.discard'), danger: true, primary: true, elementId }],
+  });
+  return choice === 'discard';
+}
+
 export function confirmDialog({ title, text, buttons }) {
   return new Promise((resolve) => {
     const dialog = buildDialog({ title, className: 'dialog-small' });

@@ -8,7 +8,7 @@ import { post, put, path } from '../api.js';
 import { $, el } from '../dom.js';
 import { icon } from '../icons.js';
 import { t } from '../i18n.js';
-import { openModal, confirmDialog } from '../dialogs.js';
+import { openModal, confirmDiscard } from '../dialogs.js';
 import { showStatus } from '../status.js';
 import { contactName } from './card.js';
 
@@ -237,11 +237,7 @@ async function save() {
 async function requestClose() {
   if (!f.open) return;
   if (snapshot() !== f.baseline) {
-    const choice = await confirmDialog({
-      title: t('items.discardTitle'), text: t('items.discardText'),
-      buttons: [{ id: 'keep', text: t('cal.keepEditing') }, { id: 'discard', text: t('compose.discard'), danger: true, primary: true, elementId: 'contact-discard' }],
-    });
-    if (choice !== 'discard') return;
+    if (!(await confirmDiscard('contact-discard'))) return;
   }
   close();
 }

@@ -6,7 +6,7 @@
 import { post, put, del, path } from '../api.js';
 import { $ } from '../dom.js';
 import { t } from '../i18n.js';
-import { openModal, confirmDialog } from '../dialogs.js';
+import { openModal, confirmDialog, confirmDiscard } from '../dialogs.js';
 import { showStatus } from '../status.js';
 
 export const COLORS = ['yellow', 'blue', 'green', 'pink', 'white'];
@@ -100,11 +100,7 @@ async function remove() {
 async function requestClose() {
   if (!f.open) return;
   if (snapshot() !== f.baseline && $('note-body').value.trim()) {
-    const choice = await confirmDialog({
-      title: t('items.discardTitle'), text: t('items.discardText'),
-      buttons: [{ id: 'keep', text: t('cal.keepEditing') }, { id: 'discard', text: t('compose.discard'), danger: true, primary: true, elementId: 'note-discard' }],
-    });
-    if (choice !== 'discard') return;
+    if (!(await confirmDiscard('note-discard'))) return;
   }
   done(false);
 }

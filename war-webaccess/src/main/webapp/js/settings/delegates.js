@@ -6,7 +6,7 @@
 // replaces them all (PUT api/delegates). Loaded when the tab is first shown after the dialog opened.
 
 import { get, put } from '../api.js';
-import { $, el } from '../dom.js';
+import { $, el, fieldError } from '../dom.js';
 import { icon } from '../icons.js';
 import { t } from '../i18n.js';
 import { showStatus } from '../status.js';
@@ -223,13 +223,9 @@ export async function saveDelegates() {
 }
 
 function addError(text) {
-  const p = $('delegate-add-error');
-  p.textContent = text || '';
-  p.hidden = !text;
+  fieldError('delegate-add-error', text);
 }
 
 function error(text) {
-  const p = $('delegates-error');
-  p.textContent = text || '';
-  p.hidden = !text;
+  fieldError('delegates-error', text);
 }

@@ -6,7 +6,7 @@
 // Loaded when the tab is first shown after the dialog opened.
 
 import { get, put } from '../api.js';
-import { $, el } from '../dom.js';
+import { $, el, fieldError } from '../dom.js';
 import { icon } from '../icons.js';
 import { t, formatSize, currentLocale } from '../i18n.js';
 import { showStatus } from '../status.js';
@@ -223,7 +223,5 @@ export async function saveRules() {
 }
 
 function error(text) {
-  const p = $('rules-error');
-  p.textContent = text || '';
-  p.hidden = !text;
+  fieldError('rules-error', text);
 }

@@ -6,7 +6,7 @@
 import { post, put, del, path } from '../api.js';
 import { $ } from '../dom.js';
 import { t, formatLongDate } from '../i18n.js';
-import { openModal, confirmDialog } from '../dialogs.js';
+import { openModal, confirmDialog, confirmDiscard } from '../dialogs.js';
 import { showStatus } from '../status.js';
 
 const FIELDS = ['task-subject', 'task-start', 'task-due', 'task-status', 'task-percent', 'task-priority', 'task-description'];
@@ -165,11 +165,7 @@ async function remove() {
 async function requestClose() {
   if (!f.open) return;
   if (snapshot() !== f.baseline) {
-    const choice = await confirmDialog({
-      title: t('items.discardTitle'), text: t('items.discardText'),
-      buttons: [{ id: 'keep', text: t('cal.keepEditing') }, { id: 'discard', text: t('compose.discard'), danger: true, primary: true, elementId: 'task-discard' }],
-    });
-    if (choice !== 'discard') return;
+    if (!(await confirmDiscard('task-discard'))) return;
   }
   done(false);
 }

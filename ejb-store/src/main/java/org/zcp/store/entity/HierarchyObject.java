@@ -9,10 +9,14 @@ import jakarta.persistence.Table;
 
 /**
  * A node of a store's object tree: the store root folder, folders, messages and attachments,
- * with the hot columns folder views sort and filter on.
+ * with the hot columns folder views sort and filter on. Updates write only the columns a
+ * transaction changed (DynamicUpdate): two clients changing different hot columns of one message
+ * at once (the web client's reader marking it read while its reply marks it answered; IMAP and
+ * Outlook) no longer undo each other by writing back the other's stale value.
  */
 @Entity
 @Table(name = "hierarchy")
+@org.hibernate.annotations.DynamicUpdate
 public class HierarchyObject {
     public static final int FLAG_ASSOCIATED = 0x40;
     public static final int FLAG_DELETED = 0x400;
