@@ -5,7 +5,7 @@
 // sessions end; this one goes on.
 
 import { put } from '../api.js';
-import { $ } from '../dom.js';
+import { $, fieldError as lineError } from '../dom.js';
 import { t } from '../i18n.js';
 import { showStatus } from '../status.js';
 
@@ -65,11 +65,9 @@ function fail(id, text) {
   return false;
 }
 
+/** The error line of a field ({id}-error), the field marked invalid while it shows. */
 function fieldError(id, text) {
-  const p = $(`${id}-error`);
-  p.textContent = text || '';
-  p.hidden = !text;
-  if (text) $(id).setAttribute('aria-invalid', 'true'); else $(id).removeAttribute('aria-invalid');
+  lineError(`${id}-error`, text, [$(id)]);
 }
 
 function formError(text) {

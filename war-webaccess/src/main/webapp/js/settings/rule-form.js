@@ -4,7 +4,7 @@
 // redirect to addresses, mark as read; "also mark as read"), and whether later rules still run.
 // What the form does not show of a rule (header conditions, further actions) is kept.
 
-import { $ } from '../dom.js';
+import { $, fieldError } from '../dom.js';
 import { t } from '../i18n.js';
 import { openModal, folderPicker } from '../dialogs.js';
 import { flatTree, allFolders, folderName } from '../folders.js';
@@ -142,10 +142,7 @@ function submit() {
 }
 
 function fail(id, text, control) {
-  const p = $(id);
-  p.textContent = text;
-  p.hidden = false;
-  control.setAttribute('aria-invalid', 'true');
+  fieldError(id, text, [control]);
   control.focus();
   return false;
 }

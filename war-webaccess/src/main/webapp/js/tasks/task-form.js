@@ -4,7 +4,7 @@
 // with If-Match after a question. What the form does not show (categories) is kept.
 
 import { post, put, del, path } from '../api.js';
-import { $ } from '../dom.js';
+import { $, fieldError } from '../dom.js';
 import { t, formatLongDate } from '../i18n.js';
 import { openModal, confirmDialog, confirmDiscard } from '../dialogs.js';
 import { showStatus } from '../status.js';
@@ -105,10 +105,7 @@ function validate() {
 }
 
 function fail(id, text, control) {
-  const p = $(id);
-  p.textContent = text;
-  p.hidden = false;
-  control.setAttribute('aria-invalid', 'true');
+  fieldError(id, text, [control]);
   control.focus();
   return false;
 }

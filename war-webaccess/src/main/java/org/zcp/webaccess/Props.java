@@ -70,4 +70,19 @@ public final class Props {
         }
         return id.toUpperCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * A time from the URL or a form: an ISO 8601 instant (with Z or an offset) or a date (its
+     * start in UTC); 400 naming {@code what} otherwise.
+     */
+    public static Instant instant(String v, String what) {
+        if (v == null || v.isBlank()) throw org.zcp.webaccess.ApiException.invalid("'" + what + "' is needed (ISO 8601)");
+        String s = v.strip();
+        try {
+            return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.zcp.webaccess.ApiException.invalid("'" + what + "' is not a date (2026-12-24) or a time (ISO 8601)");
+        }
+    }
 }

@@ -186,18 +186,9 @@ final class EventForms {
         }
     }
 
-    /** A range's end point: an ISO 8601 instant. */
+    /** A range's end point: an ISO 8601 instant, or a date (its start in UTC). */
     static Instant bound(String v, String what) {
-        if (v == null || v.isBlank()) throw ApiException.invalid("'" + what + "' is needed (ISO 8601)");
-        try {
-            return OffsetDateTime.parse(v.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(v.strip()).atStartOfDay(ZoneId.of("UTC")).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ApiException.invalid("'" + what + "' is not a time (ISO 8601)");
-            }
-        }
+        return org.zcp.webaccess.Props.instant(v, what);
     }
 
     private static String text(String s, int max) {

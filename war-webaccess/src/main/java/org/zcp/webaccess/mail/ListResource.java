@@ -86,10 +86,10 @@ public class ListResource {
         if (subject != null && !subject.isBlank()) and.add(anyOf(subject, PropTag.PR_SUBJECT));
         if (body != null && !body.isBlank()) and.add(anyOf(body, PropTag.PR_BODY));
         if (after != null && !after.isBlank()) {
-            and.add(Restriction.property("GE", PropValue.ofTime(PropTag.PR_MESSAGE_DELIVERY_TIME, day(after, "after"))));
+            and.add(Restriction.property("GE", PropValue.ofTime(PropTag.PR_MESSAGE_DELIVERY_TIME, Props.instant(after, "after").toEpochMilli())));
         }
         if (before != null && !before.isBlank()) {
-            and.add(Restriction.property("LT", PropValue.ofTime(PropTag.PR_MESSAGE_DELIVERY_TIME, day(before, "before"))));
+            and.add(Restriction.property("LT", PropValue.ofTime(PropTag.PR_MESSAGE_DELIVERY_TIME, Props.instant(before, "before").toEpochMilli())));
         }
         if ("1".equals(attachments)) and.add(Restriction.bitmask("NE", PropTag.PR_MESSAGE_FLAGS, MSGFLAG_HASATTACH));
         if ("1".equals(unread)) {
@@ -114,17 +114,6 @@ public class ListResource {
         List<Restriction> or = new ArrayList<>();
         for (int tag : tags) or.add(Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(tag, t)));
         return or.size() == 1 ? or.get(0) : Restriction.or(or.toArray(Restriction[]::new));
-    }
-
-    /** A date (2026-12-24: its start in UTC) or an instant (ISO 8601), as epoch milliseconds. */
-    static long day(String v, String what) {
-        try {
-            String s = v.strip();
-            return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
-                    : java.time.OffsetDateTime.parse(s).toInstant().toEpochMilli();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.invalid(what + " is a date (2026-12-24) or a time (ISO 8601)");
-        }
     }
 
     /** Quick search: the words of the subject, the sender's name and address, the To line. */
