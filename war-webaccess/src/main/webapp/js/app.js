@@ -153,12 +153,14 @@ async function enterApp(s) {
       refreshCounts();
       if (current && ev && ev.folderId === current.id) refreshList();
       if (ev) {
+        stores.onStoresFolderChanged(ev.folderId);
         modules.onFolderChanged(ev.folderId);
         reminders.onRemindersFolderChanged(ev.folderId);
       }
     },
     onHierarchy: () => {
       refreshCounts();
+      stores.onStoresHierarchyChanged();
       modules.onHierarchyChanged();
       reminders.onRemindersHierarchyChanged();
     },

@@ -1,4 +1,5 @@
-// Live updates: EventSource('api/events'). "folder" {folderId, kind} per changed folder,
+// Live updates: EventSource('api/events'). "folder" {folderId, kind} per changed folder (of the
+// own mailbox, and of the other users' mailboxes and calendars and the public folders opened),
 // "hierarchy" when folders were added, renamed, moved or deleted, "session" when the store
 // session ended. EventSource reconnects by itself after network errors; when the server refused
 // the stream (it is then closed for good) we ask GET api/session whether we are still logged on
@@ -13,6 +14,18 @@ let retryDelay = 2000;
 
 export function startEvents(h) {
   handlers = h;
+  open();
+}
+
+/**
+ * Opens the stream anew: the server follows the other users' folders the user opened (their
+ * mailboxes, calendars, the public folders) as of the stream's start, so opening or closing one
+ * starts a new stream (a folder event may be heard twice meanwhile, which costs one more read).
+ */
+export function restartEvents() {
+  if (!handlers) return;
+  clearTimeout(retryTimer);
+  retryDelay = 2000;
   open();
 }
 

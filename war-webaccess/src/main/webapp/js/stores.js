@@ -7,11 +7,12 @@
 // root (its button, its menu, Delete) forgets it (DELETE api/stores/open/{user}).
 
 import { get, post, del, path } from './api.js';
-import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { openModal } from './dialogs.js';
 import { showStatus } from './status.js';
 import { addressCompletion } from './calendar/complete.js';
+import { $, debounce } from './dom.js';
+import { restartEvents } from './events.js';
 import * as folders from './folders.js';
 
 let stores = [];          // [{user, name, email, folders}]
@@ -47,9 +48,25 @@ export async function loadStores() {
   publish();
 }
 
+/** A folder changed (event stream): one of another store's, and the counts are read again. */
+export function onStoresFolderChanged(folderId) {
+  if (!folderId) return;
+  const id = String(folderId).toLowerCase();
+  const all = [...stores.flatMap((s) => s.folders || []), ...((publicStore && publicStore.folders) || [])];
+  if (all.some((f) => f && String(f.id).toLowerCase() === id)) reloadSoon();
+}
+
+/** Folders were added, renamed or deleted: other stores' too, perhaps. */
+export function onStoresHierarchyChanged() {
+  if (stores.length || publicStore) reloadSoon();
+}
+
+const reloadSoon = debounce(() => loadStores(), 500);
+
 /** Logoff: nothing of the other stores stays in the page. */
 export function forgetStores() {
   generation++;
+  reloadSoon.cancel();
   stores = [];
   publicStore = null;
   if ($('store-dialog').open) $('store-dialog').close();
@@ -89,6 +106,7 @@ async function openStore() {
     if (s && s.user) {
       stores = [...stores.filter((x) => String(x.user).toLowerCase() !== String(s.user).toLowerCase()), s];
       publish();
+      restartEvents();
     }
     // the new root gets the focus once the dialog has given it back to its opener
     if (s && s.user) {
@@ -118,6 +136,7 @@ export async function closeStore(user) {
     await del(path('stores', 'open', user));
     stores = stores.filter((x) => x !== s);
     publish();
+    restartEvents();
     showStatus(t('stores.closed', { name }), 'success');
     $('open-shared-store').focus();
   } catch { /* shown in #status */ }

@@ -11,6 +11,7 @@ import { showMenu } from '../menu.js';
 import { promptDialog } from '../dialogs.js';
 import { showStatus } from '../status.js';
 import { listCalendars, openShared, closeShared } from './data.js';
+import { restartEvents } from '../events.js';
 
 const SHOWN_KEY = 'zcp.webaccess.calendarsShown';
 const COLORS_KEY = 'zcp.webaccess.calendarColors';
@@ -200,6 +201,7 @@ export async function openSharedCalendar() {
   if (!user) return;
   try {
     const cal = await openShared(user);
+    restartEvents(); // the stream follows the new calendar from now on
     await loadCalendars();
     if (cal && cal.id !== undefined) showCalendar(String(cal.id));
     showStatus(t('cal.openedShared', { name: calendarName(getCalendar(cal && cal.id)) || user }), 'success');
@@ -216,6 +218,7 @@ export async function openSharedCalendar() {
 async function closeSharedCalendar(c) {
   try {
     await closeShared(c.id);
+    restartEvents();
     shown.delete(c.id);
     saveShown();
     await loadCalendars();

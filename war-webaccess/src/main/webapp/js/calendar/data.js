@@ -35,6 +35,10 @@ export function deleteEvent(calendarId, id, { etag, occurrence, quiet = true } =
   });
 }
 
+/** Dismisses ({action: 'dismiss'}) or snoozes ({action: 'snooze', minutes}) a reminder, kept in the event: {id, etag}. */
+export const reminderAction = (calendarId, id, body) =>
+  post(path('calendars', calendarId, 'events', id, 'reminder'), body, { quiet: true });
+
 export const respondEvent = (calendarId, id, answer, comment) =>
   post(path('calendars', calendarId, 'events', id, 'respond'), comment ? { answer, comment } : { answer }, { quiet: true });
 

@@ -43,6 +43,12 @@ export function initEventDialog(options) {
   initAttendees({ onChange: () => { whenChanged(); updateSaveLabel(); } });
   initFreeBusy({ onPick: (day, minutes) => pickTime(day, minutes) });
   dialog().addEventListener('close', () => finish());
+  // a reminder dismissed or snoozed meanwhile (reminders.js) changed only that: the form's etag follows
+  window.addEventListener('zcp-event-etag', (e) => {
+    const { id, from, to } = e.detail || {};
+    if (!d.open || !id || String(d.eventId) !== String(id)) return;
+    for (const x of [d.event, d.instance]) if (x && x.etag === from) x.etag = to;
+  });
   fillReminders();
   window.addEventListener('languagechange-app', () => { fillReminders(); if (d.open) { updateTitle(); updateHint(); updateResponse(); updateSaveLabel(); } });
 }

@@ -5,19 +5,25 @@
 // the reminder has come, and stays until an hour after its start (all-day events: until their
 // last day is over). The due ones are listed in #reminders-dialog (role=alertdialog; a row per
 // instance, li[data-reminder-key="<id>|<occurrence>"]): open the event, snooze it (5, 10, 15 or 30
-// minutes) or dismiss it, or dismiss all. Dismissals and snoozes are kept in the browser per user
-// (localStorage), so a reload does not bring them back; a dismissed event that moves comes back.
-// The dialog takes the focus only when the user is not typing and no other dialog is open;
-// otherwise, and whenever reminders are left after it closes, a banner (#reminders-banner,
-// role=status) says so and opens it. Desktop notifications only when the user allowed them
-// before (the page never asks by itself; #reminders-notify in the dialog does).
+// minutes) or dismiss it, or dismiss all. Dismissals and snoozes are kept in the event itself
+// (POST api/calendars/{cal}/events/{id}/reminder: RFC 9074's ACKNOWLEDGED and snooze alarm, which
+// the events list gives back as reminderAcknowledged / reminderSnoozed), so the user's other
+// browsers, phones and CalDAV clients see them too: a reminder whose due time is at or before the
+// acknowledgement is done, unless a snooze after it brings it back; a dismissed event moved to
+// later comes back. Until the server has answered (or when it refused) the page keeps what the
+// user did itself. The dialog takes the focus only when the user is not typing and no other
+// dialog is open; otherwise, and whenever reminders are left after it closes, a banner
+// (#reminders-banner, role=status) says so and opens it. Desktop notifications only when the user
+// allowed them before (the page never asks by itself; #reminders-notify in the dialog does).
+// #reminders-dialog's data-checked counts the evaluations (tests wait for the first one).
 
 import { get } from '../api.js';
 import { $, el, isTyping, debounce } from '../dom.js';
 import { icon } from '../icons.js';
 import { t, tn } from '../i18n.js';
 import { openModal } from '../dialogs.js';
-import { listInstances } from './data.js';
+import { listInstances, reminderAction } from './data.js';
+import { showStatus } from '../status.js';
 import { shownSet } from './calendars.js';
 import { addDays, formatWhen, formatDuration, instantAt } from './dates.js';
 
@@ -26,8 +32,7 @@ const CALENDARS_MS = 15 * 60000;    // the list of calendars is read again after
 const LATE_MS = 3600000;            // a timed event's reminder stays until an hour after its start
 const AHEAD_MS = 25 * 3600000;
 export const SNOOZE_MINUTES = [5, 10, 15, 30];
-const KEEP_MS = 3 * 86400000;       // dismissals and snoozes are forgotten after three days
-const STORAGE_PREFIX = 'zcp.webaccess.reminders.';
+const OLD_STORAGE_PREFIX = 'zcp.webaccess.reminders.'; // where earlier versions kept dismissals in the browser
 
 const r = {
   running: false,
@@ -38,6 +43,8 @@ const r = {
   calendars: null,        // the own calendars, as GET api/calendars answered
   calendarsAt: 0,
   events: new Map(),      // calendar id → its instances of the window
+  local: new Map(),       // event id → {ack, until} (ms) the user did here, until the server's list says so too
+  checked: 0,
   active: [],             // the reminders due now: [{key, ev, startMs}]
   seen: new Set(),        // keys the dialog or the banner has told about (a new one opens the dialog again)
   notified: new Set(),
@@ -76,6 +83,7 @@ export function startReminders({ user } = {}) {
   stopReminders();
   r.running = true;
   r.user = String((user && (user.login || user.email)) || '');
+  try { localStorage.removeItem(`${OLD_STORAGE_PREFIX}${r.user}`); } catch { /* storage disabled */ }
   r.poll = setInterval(() => refresh(), POLL_MS);
   refresh();
 }
@@ -89,6 +97,8 @@ export function stopReminders() {
   refreshSoon.cancel();
   Object.assign(r, { user: '', calendars: null, calendarsAt: 0, active: [], bannerClosed: false });
   r.events.clear();
+  r.local.clear();
+  r.checked = 0;
   r.seen.clear();
   r.notified.clear();
   if (dialog().open) dialog().close();
@@ -151,7 +161,6 @@ function evaluate() {
   if (!r.running) return;
   clearTimeout(r.wake);
   const now = Date.now();
-  const kept = load();
   const active = new Map();
   let next = Infinity;
   for (const ev of [...r.events.values()].flat()) {
@@ -162,18 +171,29 @@ function evaluate() {
     const span = spanOf(ev);
     if (!span || now >= span.end) continue;
     const key = reminderKey(ev);
-    const dismissed = kept.dismissed[key];
-    if (dismissed && dismissed.start === String(ev.start)) continue;
     const due = span.start - minutes * 60000;
     if (due > now) { next = Math.min(next, due); continue; }
-    const snoozed = kept.snoozed[key];
-    if (snoozed && snoozed.until > now) { next = Math.min(next, snoozed.until); continue; }
+    const { ack, until } = handled(ev);
+    if (due <= ack) {
+      if (!(until > ack)) continue;                                 // dismissed
+      if (until > now) { next = Math.min(next, until); continue; }  // snoozed
+    }
     if (!active.has(key)) active.set(key, { key, ev, startMs: span.start });
   }
   r.active = [...active.values()].sort((a, b) => a.startMs - b.startMs || String(a.ev.subject).localeCompare(String(b.ev.subject)));
   // a reminder due before the next look: woken for it (the minute's look covers the rest)
   if (next - now < POLL_MS) r.wake = setTimeout(() => evaluate(), Math.max(250, next - now + 250));
+  dialog().dataset.checked = String(++r.checked);
   present();
+}
+
+/** Acknowledged up to and snoozed until (ms, NaN: never) as the event says, or as done here since. */
+function handled(ev) {
+  let ack = Date.parse(ev.reminderAcknowledged || '');
+  let until = Date.parse(ev.reminderSnoozed || '');
+  const mine = r.local.get(String(ev.id));
+  if (mine && !(ack >= mine.ack)) { ack = mine.ack; until = mine.until; }
+  return { ack, until };
 }
 
 /** The instant an instance starts and the one its reminder goes away. */
@@ -189,51 +209,44 @@ function spanOf(ev) {
   return Number.isNaN(start) ? null : { start, end: start + LATE_MS };
 }
 
-// ---- kept in the browser -----------------------------------------------------------------------
+// ---- kept in the event ---------------------------------------------------------------------------
 
-function storageKey() { return `${STORAGE_PREFIX}${r.user}`; }
-
-/** {dismissed: {key: {start, at}}, snoozed: {key: {until}}}, the old ones left out. */
-function load() {
-  let data = null;
-  try { data = JSON.parse(localStorage.getItem(storageKey()) || 'null'); } catch { data = null; }
-  const now = Date.now();
-  const out = { dismissed: {}, snoozed: {} };
-  if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data.dismissed || {})) if (v && now - Number(v.at) < KEEP_MS) out.dismissed[k] = v;
-    for (const [k, v] of Object.entries(data.snoozed || {})) if (v && Number(v.until) > now - KEEP_MS) out.snoozed[k] = v;
-  }
-  return out;
-}
-
-function save(data) {
-  try { localStorage.setItem(storageKey(), JSON.stringify(data)); } catch { /* storage disabled: this page remembers */ }
-}
-
-/** Dismisses the reminders {@code keys} (for their current start: moved, they come back). */
+/** Dismisses the reminders {@code keys}: acknowledged in their events for every device. */
 function dismiss(keys) {
   if (!keys.length) return;
-  const data = load();
   const now = Date.now();
-  for (const key of keys) {
-    const a = r.active.find((x) => x.key === key);
-    if (!a) continue;
-    data.dismissed[key] = { start: String(a.ev.start), at: now };
-    delete data.snoozed[key];
-  }
-  save(data);
+  const chosen = keys.map((key) => r.active.find((x) => x.key === key)).filter(Boolean);
+  for (const a of chosen) r.local.set(String(a.ev.id), { ack: now, until: NaN });
   afterChange(keys);
+  store(chosen, { action: 'dismiss' });
 }
 
 function snooze(key, minutes) {
   const m = SNOOZE_MINUTES.includes(minutes) ? minutes : SNOOZE_MINUTES[0];
-  const data = load();
-  data.snoozed[key] = { until: Date.now() + m * 60000 };
-  save(data);
+  const a = r.active.find((x) => x.key === key);
+  if (!a) return;
+  const now = Date.now();
+  r.local.set(String(a.ev.id), { ack: now, until: now + m * 60000 });
   // when it comes back it is new again: the dialog opens for it
   r.seen.delete(key);
   r.notified.delete(key);
   afterChange([key]);
+  store([a], { action: 'snooze', minutes: m });
+}
+
+/** Writes what the user did into the events (once per event); the page keeps it if that fails. */
+async function store(chosen, body) {
+  const gen = r.gen;
+  const events = new Map();
+  for (const a of chosen) events.set(String(a.ev.id), a.ev);
+  const results = await Promise.allSettled([...events.values()].map(async (ev) => {
+    const ref = await reminderAction(ev.calendarId, ev.id, body);
+    if (ref && ref.etag) window.dispatchEvent(new CustomEvent('zcp-event-etag', { detail: { id: ev.id, from: ev.etag, to: ref.etag } }));
+  }));
+  if (gen !== r.gen) return;
+  const failed = results.find((x) => x.status === 'rejected');
+  if (failed) showStatus(t('reminders.notKept', { reason: (failed.reason && failed.reason.message) || t('error.network') }), 'error');
+  refreshSoon();
 }
 
 /** After dismissing or snoozing in the dialog: the focus goes to the next row (or out). */

@@ -107,10 +107,19 @@ final class ItemReader {
             if (!dateOnly.isEmpty()) extra.add(ItemWriter.DATE_ONLY_HINT + ":" + String.join(",", dateOnly));
         }
         List<String> alarms = new ArrayList<>();
+        List<List<String>> all = new ArrayList<>();
         for (Component sub : CalendarText.subcomponents(master)) {
-            if (Component.VALARM.equals(sub.getName()) && alarms.isEmpty()) alarms.addAll(Lines.split(sub.toString()));
+            if (!Component.VALARM.equals(sub.getName())) continue;
+            List<String> lines = Lines.split(sub.toString());
+            if (alarms.isEmpty() && !Reminders.isSnooze(lines)) alarms.addAll(lines);
+            all.add(lines);
         }
         ItemProps.reminder(kind, p, alarms, start == null ? null : start.instant(), end);
+        // snoozed (RFC 9074): the reminder signals again then (MS-OXORMDR 3.1.4.2 sets the signal time on a snooze)
+        Instant snoozed = Reminders.snoozedUntil(all);
+        if (kind == ItemKind.EVENT && snoozed != null && p.bool(Names.REMINDER_SET)) {
+            p.time(Names.REMINDER_SIGNAL_TIME, snoozed.toEpochMilli());
+        }
 
         Set<String> mapped = kind == ItemKind.EVENT ? EVENT_MAPPED : TASK_MAPPED;
         List<String> recurrence = new ArrayList<>();

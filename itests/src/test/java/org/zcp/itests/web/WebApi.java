@@ -73,6 +73,64 @@ final class WebApi {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code GET api/events}: the server-sent events of this session as they come. */
+    Events events() throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "api/events")).header("Accept", "text/event-stream")
+                .GET().build();
+        HttpResponse<java.util.stream.Stream<String>> r = http.send(req, HttpResponse.BodyHandlers.ofLines());
+        if (r.statusCode() != 200) throw new AssertionError("GET api/events: " + r.statusCode());
+        return new Events(r.body());
+    }
+
+    /** An open event stream: its events (name, data) queued by a reader thread until closed. */
+    static final class Events implements AutoCloseable {
+        record Event(String name, String data) {
+        }
+
+        private final java.util.stream.Stream<String> lines;
+        private final java.util.concurrent.BlockingQueue<Event> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        final List<Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Events(java.util.stream.Stream<String> lines) {
+            this.lines = lines;
+            Thread t = new Thread(() -> {
+                String[] cur = {null, null};
+                try {
+                    lines.forEach(l -> {
+                        if (l.startsWith("event:")) cur[0] = l.substring(6).strip();
+                        else if (l.startsWith("data:")) cur[1] = l.substring(5).strip();
+                        else if (l.isEmpty() && cur[0] != null) {
+                            queue.add(new Event(cur[0], cur[1]));
+                            cur[0] = null;
+                            cur[1] = null;
+                        }
+                    });
+                } catch (RuntimeException closed) {
+                    // the stream was closed
+                }
+            }, "sse-reader");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** The first event {@code match} accepts, within {@code seconds}; the ones before it are in {@link #seen}. */
+        Event await(java.util.function.Predicate<Event> match, int seconds) throws InterruptedException {
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (true) {
+                long left = end - System.nanoTime();
+                Event e = left <= 0 ? null : queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (e == null) throw new AssertionError("no such event within " + seconds + " s; seen " + seen);
+                seen.add(e);
+                if (match.test(e)) return e;
+            }
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
+    }
+
     /** The session cookie's value as the cookie manager keeps it, or null. */
     String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(COOKIE))

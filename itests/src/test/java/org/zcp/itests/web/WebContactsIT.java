@@ -229,6 +229,21 @@ class WebContactsIT {
         b.screenshot("web-reminder");
         b.driver().findElement(By.cssSelector("[data-reminder-key^='" + eventId + "'] .reminder-dismiss")).click();
         b.gone(By.cssSelector("[data-reminder-key^='" + eventId + "']"));
+        // dismissed in the event itself (RFC 9074 ACKNOWLEDGED), for the user's other devices
+        String range = "api/calendars/" + cal.get("id") + "/events?from=" + start.minusSeconds(3600) + "&to="
+                + start.plusSeconds(3600);
+        Map<String, Object> acked = b.until("the dismissal kept in the event", d -> {
+            try {
+                Map<String, Object> ev = WebApi.list(ok(api.get(range), 200), "events").stream()
+                        .filter(e -> eventId.equals(e.get("id"))).findFirst().orElseThrow();
+                return ev.get("reminderAcknowledged") == null ? null : ev;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(java.time.Instant.parse((String) acked.get("reminderAcknowledged")))
+                .isAfter(start.minusSeconds(15 * 60 + 60));
+        assertThat(acked.get("reminderSnoozed")).isNull();
         // search by fields: the subject and the body
         WebAccessIT.awaitRow(b, "Budget " + id);
         b.click(By.id("search-advanced"));
@@ -241,11 +256,31 @@ class WebContactsIT {
         b.screenshot("web-search-fields");
         b.click(By.id("list-filter-clear"));
         WebAccessIT.awaitRow(b, "Holiday " + id);
-        // dismissed is dismissed: a reload does not bring the reminder back
-        b.driver().navigate().refresh();
-        b.visible(WebAccessIT.APP);
-        WebAccessIT.awaitRow(b, "Holiday " + id);
-        assertThat(b.driver().findElements(By.cssSelector("[data-reminder-key^='" + eventId + "']"))).isEmpty();
         b.assertNoAlert();
+        b.close();
+
+        // dismissed is dismissed, also on another device (a browser of its own): once it has looked, nothing shows
+        Browser other = Browser.desktop("web-reminders-other-device");
+        WebAccessIT.logon(other, WebAccessIT.web(), new WebAccessIT.User(login, ItServer.password(login), email));
+        other.until("the reminders looked at", d -> d.findElement(By.id("reminders-dialog")).getAttribute("data-checked") != null);
+        assertThat(other.driver().findElements(By.cssSelector("[data-reminder-key^='" + eventId + "']"))).isEmpty();
+        // snoozed there for five minutes: kept in the event too; a second event, not yet due, has nothing to dismiss
+        String snoozeUrl = "api/calendars/" + cal.get("id") + "/events/" + eventId + "/reminder";
+        Map<String, Object> ref = ok(api.call("POST", snoozeUrl, Map.of("action", "snooze", "minutes", 5)), 200);
+        assertThat(ref.get("etag")).isNotEqualTo(acked.get("etag"));
+        Map<String, Object> snoozed = WebApi.list(ok(api.get(range), 200), "events").stream()
+                .filter(e -> eventId.equals(e.get("id"))).findFirst().orElseThrow();
+        assertThat(java.time.Instant.parse((String) snoozed.get("reminderSnoozed")))
+                .isAfter(java.time.Instant.parse((String) snoozed.get("reminderAcknowledged")).plusSeconds(299));
+        assertThat(api.call("POST", snoozeUrl, Map.of("action", "snooze", "minutes", 0)).statusCode()).isEqualTo(400);
+        assertThat(api.call("POST", snoozeUrl, Map.of("action", "forget")).statusCode()).isEqualTo(400);
+        String plain = (String) ok(api.call("POST", "api/calendars/" + cal.get("id") + "/events", Map.of("subject",
+                "No reminder " + id, "start", start.toString(), "end", start.plusSeconds(600).toString(), "timeZone", "UTC")),
+                201).get("id");
+        HttpResponse<String> none = api.call("POST", "api/calendars/" + cal.get("id") + "/events/" + plain + "/reminder",
+                Map.of("action", "dismiss"));
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(400);
+        assertThat(none.body()).contains("no reminder");
+        other.assertNoAlert();
     }
 }

@@ -72,6 +72,22 @@ class WebSharingIT {
         assertThat(h.row((String) shared.get("id"), "For the team " + id)).isNotNull();
         // the opened mailbox is remembered
         assertThat(WebApi.list(ok(h.get("api/stores"), 200), "stores")).extracting(s -> s.get("user")).containsExactly(gina);
+        // live: new mail in gina's shared Inbox reaches hugo's event stream; her Drafts, not shared, does not
+        try (WebApi.Events events = h.events()) {
+            events.await(e -> e.name().equals("ready"), 10);
+            String drafts = (String) g.special("drafts").get("id");
+            ok(g.call("POST", "api/drafts", Map.of("subject", "Private draft " + id, "body", "not shared")), 200);
+            Mail.deliver(ginaEmail, Mail.plain(ginaEmail, "Live " + id, "Heard " + id));
+            events.await(e -> e.name().equals("folder") && e.data().contains((String) inbox.get("id")), 30);
+            // the draft was saved first: had its folder been followed, its event would have come at the latest
+            // in the same batch as the Inbox's, so before the event of a second delivery
+            Mail.deliver(ginaEmail, Mail.plain(ginaEmail, "Live again " + id, "Heard " + id));
+            int before = events.seen.size();
+            events.await(e -> e.name().equals("folder") && e.data().contains((String) inbox.get("id")), 30);
+            assertThat(events.seen.size()).isGreaterThan(before);
+            assertThat(events.seen).noneMatch(e -> e.data() != null && e.data().contains(drafts));
+        }
+        assertThat(h.row((String) shared.get("id"), "Live " + id)).isNotNull();
 
         // hugo becomes gina's delegate: editor of her calendar, reviewer of her tasks and Inbox
         Map<String, Object> roles = new HashMap<>(Map.of("calendar", "editor", "tasks", "reviewer", "inbox", "reviewer",

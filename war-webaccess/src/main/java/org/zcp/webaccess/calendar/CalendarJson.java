@@ -30,12 +30,17 @@ public final class CalendarJson {
     /** One instance in a range. {@code freeBusyOnly}: a calendar the session sees only the busy times of. */
     public record Instance(String id, String etag, String uid, String occurrence, String subject, String location,
             String start, String end, boolean allDay, String busy, boolean recurring, boolean meeting,
-            Person organizer, String myResponse, Integer reminder, @JsonbProperty("private") boolean isPrivate,
+            Person organizer, String myResponse, Integer reminder, String reminderAcknowledged, String reminderSnoozed,
+            @JsonbProperty("private") boolean isPrivate,
             boolean cancelled,
             boolean freeBusyOnly) {
     }
 
     public record Instances(List<Instance> events) {
+    }
+
+    /** {@code POST .../reminder}: dismiss, or snooze for {@code minutes}. */
+    public record ReminderAction(String action, Integer minutes) {
     }
 
     /** An event as the form edits it (the series master, or the single event). */

@@ -105,6 +105,14 @@ public class CalendarResource {
         return Response.noContent().build();
     }
 
+    /** A reminder dismissed or snoozed, kept in the event for every device; the event's new etag. */
+    @POST
+    @Path("{id}/events/{name}/reminder")
+    public Ref reminder(@PathParam("id") String id, @PathParam("name") String name, CalendarJson.ReminderAction in,
+            @Context HttpServletRequest req) {
+        return service.reminder(Guard.session(req), folder(id), name, in);
+    }
+
     static long folder(String id) {
         return org.zcp.webaccess.items.ItemFolders.folder(id);
     }

@@ -21,6 +21,7 @@ import org.zcp.ical.ItemKind;
 import org.zcp.ical.Itip.PartStat;
 import org.zcp.ical.NamedIds;
 import org.zcp.ical.Parsed;
+import org.zcp.ical.Reminders;
 import org.zcp.store.api.Calendars;
 import org.zcp.store.api.FolderInfo;
 import org.zcp.store.api.FolderItems;
@@ -216,8 +217,9 @@ public class CalendarService {
         for (Item it : folders.fetch(session, folder, names)) {
             try {
                 String text = ICalItems.render(it.message(), ids, zone);
+                Reminders.State reminded = mine ? Reminders.state(text) : Reminders.State.NONE;
                 for (EventData e : CalendarEvents.instances(text, from, to, zone)) {
-                    out.add(EventForms.instance(e, it.ref().name(), it.ref().modSeq(), ws.email(), !mine));
+                    out.add(EventForms.instance(e, it.ref().name(), it.ref().modSeq(), ws.email(), !mine, reminded));
                 }
             } catch (ICalException e) {
                 LOG.fine("item " + it.ref().name() + " of folder " + folder + " not shown: " + e.getMessage());
@@ -237,7 +239,7 @@ public class CalendarService {
                 case BUSY -> "busy";
             };
             out.add(new Instance("busy-" + b.start().toEpochMilli(), null, null, null, null, null, b.start().toString(),
-                    b.end().toString(), false, type, false, false, null, null, null, false, false, true));
+                    b.end().toString(), false, type, false, false, null, null, null, null, null, false, false, true));
         }
         return out;
     }
@@ -304,6 +306,42 @@ public class CalendarService {
         items.delete(session, folder, name, Expect.at(it.ref().modSeq()));
         if (isOwn(session, folder)) {
             send(ws, ImplicitScheduling.afterDelete(before, ws.email(), ws.fullName(), Instant.now()));
+        }
+    }
+
+    /**
+     * A reminder dismissed or snoozed (docs/webaccess.md, "Reminders"): acknowledged in the item
+     * (RFC 9074, {@link Reminders}) so the user's other devices and clients see it; no iTIP, a
+     * reminder is the user's own. A change made meanwhile by someone else is read again and the
+     * acknowledgement written on it (a few tries), so no edit is lost and none is needed by the caller.
+     */
+    Ref reminder(WebSession ws, long folder, String name, CalendarJson.ReminderAction in) {
+        String session = ws.storeSession();
+        String action = in == null || in.action() == null ? "" : in.action();
+        Integer minutes = in == null ? null : in.minutes();
+        if (!action.equals("dismiss") && !action.equals("snooze")) throw ApiException.invalid("action is dismiss or snooze");
+        if (action.equals("snooze") && (minutes == null || minutes < 1 || minutes > 7 * 24 * 60)) {
+            throw ApiException.invalid("minutes: a snooze of 1 to 10080 minutes");
+        }
+        ZoneId zone = serverZone();
+        for (int attempt = 1; ; attempt++) {
+            Item it = item(session, folder, name);
+            String before = ICalItems.render(it.message(), ids(session), zone);
+            Instant now = Instant.now();
+            String after;
+            try {
+                after = action.equals("dismiss") ? Reminders.dismiss(before, now)
+                        : Reminders.snooze(before, now, now.plusSeconds(60L * minutes));
+            } catch (ICalException x) {
+                throw ApiException.invalid(x.getMessage());
+            }
+            try {
+                var ref = items.put(session, folder, name, parse(session, after), Expect.at(it.ref().modSeq()));
+                return new Ref(name, Long.toString(ref.modSeq()));
+            } catch (RuntimeException e) {
+                StoreFailure f = StoreFailure.in(e);
+                if (f == null || f.kind() != StoreFailure.Kind.CONFLICT || attempt == 3) throw e;
+            }
         }
     }
 

@@ -28,13 +28,15 @@ final class EventForms {
 
     // ---- to JSON -----------------------------------------------------------------------------
 
-    static Instance instance(EventData e, String name, long modSeq, String me, boolean hideDetails) {
+    static Instance instance(EventData e, String name, long modSeq, String me, boolean hideDetails,
+            org.zcp.ical.Reminders.State reminded) {
         boolean hide = hideDetails && e.isPrivate();
         return new Instance(name, Long.toString(modSeq), e.uid(),
                 e.recurrenceId() == null ? null : e.recurrenceId().toString(), hide ? null : e.summary(),
                 hide ? null : e.location(), time(e, e.start()), time(e, e.end()), e.allDay(), busy(e.busy()),
                 e.recurring(), !e.attendees().isEmpty(), hide ? null : person(e.organizer()), myResponse(e, me),
-                e.reminder(), e.isPrivate(), e.cancelled(), false);
+                e.reminder(), stamp(reminded.acknowledged()), stamp(reminded.snoozedUntil()), e.isPrivate(), e.cancelled(),
+                false);
     }
 
     static Event event(EventData e, String name, long modSeq, String me) {
@@ -199,5 +201,9 @@ final class EventForms {
 
     private static String clip(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static String stamp(Instant t) {
+        return t == null ? null : t.toString();
     }
 }

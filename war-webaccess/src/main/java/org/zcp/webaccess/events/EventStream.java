@@ -3,7 +3,9 @@ package org.zcp.webaccess.events;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,7 +36,9 @@ final class EventStream {
     private volatile long lastSent = System.currentTimeMillis();
     private ChangeFeed.Subscription changes;
     private ChangeFeed.Subscription session;
+    private final Map<Long, ChangeFeed.Subscription> watched = new HashMap<>();
     private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> rewatch;
 
     EventStream(SseEventSink sink, Sse sse, LongFunction<String> entryId) {
         this.sink = sink;
@@ -48,6 +52,30 @@ final class EventStream {
         this.session = session;
         send(sse.newEventBuilder().name("ready").data("{}").build());
         timer = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Folders of other stores to follow besides the own store (those the user opened and may
+     * see, {@link SharedFolders}): subscriptions of folders no longer in the set end, new ones
+     * start. Called again from time to time, so rights taken away end their events.
+     */
+    synchronized void watch(Set<Long> folders, ChangeFeed feed) {
+        if (ended || sink.isClosed()) return;
+        watched.entrySet().removeIf(w -> {
+            if (folders.contains(w.getKey())) return false;
+            w.getValue().close();
+            return true;
+        });
+        for (Long f : folders) watched.computeIfAbsent(f, id -> feed.folder(id, this::changed));
+    }
+
+    synchronized int watching() {
+        return watched.size();
+    }
+
+    /** Runs {@code task} every {@code periodMs} while the stream lives (the watched folders read again). */
+    synchronized void every(long periodMs, Runnable task, ScheduledExecutorService scheduler) {
+        rewatch = scheduler.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
 
     void changed(ChangeEvent e) {
@@ -97,10 +125,13 @@ final class EventStream {
         });
     }
 
-    private synchronized void close() {
+    synchronized void close() {
         if (changes != null) changes.close();
         if (session != null) session.close();
+        for (ChangeFeed.Subscription w : watched.values()) w.close();
+        watched.clear();
         if (timer != null) timer.cancel(false);
+        if (rewatch != null) rewatch.cancel(false);
         if (!sink.isClosed()) sink.close();
     }
 }
