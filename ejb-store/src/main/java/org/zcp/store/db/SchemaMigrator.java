@@ -35,7 +35,7 @@ public class SchemaMigrator {
             "V4__journal_uid.sql", "V5__imap_indexes.sql",
             "V6__imap_email_size.sql", "V7__named_property_creator.sql", "V8__raw_queue_hash.sql",
             "V9__named_property_lock.sql", "V10__recent_uid.sql", "V11__flag_columns.sql",
-            "V12__fewer_indexes.sql", "V13__journal_floor.sql");
+            "V12__fewer_indexes.sql", "V13__journal_floor.sql", "V14__search_columns.sql");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/ZarafaDS")

@@ -78,6 +78,14 @@ public class HierarchyObject {
     @Column(name = "sender_name")
     public String senderName;
 
+    /** The first 255 characters of PR_SENDER_EMAIL_ADDRESS (the quick search reads them here). */
+    @Column(name = "sender_email")
+    public String senderEmail;
+
+    /** The first 255 characters of PR_DISPLAY_TO (the quick search reads them here). */
+    @Column(name = "display_to")
+    public String displayTo;
+
     /** PR_INTERNET_MESSAGE_ID, for duplicate suppression at delivery. */
     @Column(name = "message_id")
     public String messageId;

@@ -589,6 +589,8 @@ public class ObjectStore {
             case PropTag.PR_SUBJECT -> o.subject = truncate(v.s);
             case PropTag.PR_MESSAGE_CLASS -> o.messageClass = truncate(v.s);
             case PropTag.PR_SENDER_NAME -> o.senderName = truncate(v.s);
+            case PropTag.PR_SENDER_EMAIL_ADDRESS -> o.senderEmail = truncate(v.s);
+            case PropTag.PR_DISPLAY_TO -> o.displayTo = truncate(v.s);
             case PropTag.PR_MESSAGE_DELIVERY_TIME -> o.deliveryTime = v.l;
             case PropTag.PR_INTERNET_MESSAGE_ID -> o.messageId = truncate(v.s);
             default -> {

@@ -56,6 +56,8 @@ public class ObjectTree {
         c.messageClass = o.messageClass;
         c.subject = o.subject;
         c.senderName = o.senderName;
+        c.senderEmail = o.senderEmail;
+        c.displayTo = o.displayTo;
         c.messageId = o.messageId;
         c.deliveryTime = o.deliveryTime;
         c.size = o.size;

@@ -96,20 +96,26 @@ public class PropertyReader {
         long assoc = 0;
         long deleted = 0;
         long folders = 0;
-        for (Object[] row : em.createQuery("select h.type, h.flags, h.msgFlags, h.deletedAt from HierarchyObject h"
-                + " where h.parentId = :p", Object[].class).setParameter("p", o.id).getResultList()) {
-            int type = (Integer) row[0];
-            int flags = (Integer) row[1];
-            int msgFlags = (Integer) row[2];
-            boolean isDeleted = row[3] != null;
+        // counted in the database, grouped by what the counts tell apart (a few groups), not a row per child
+        // (MSGFLAG_READ is bit 0: MOD 2 is not 0, also for a negative value)
+        for (Object[] row : em.createQuery("select h.type, h.flags, mod(h.msgFlags, 2),"
+                + " case when h.deletedAt is null then 0 else 1 end, count(h) from HierarchyObject h"
+                + " where h.parentId = :p group by h.type, h.flags, mod(h.msgFlags, 2),"
+                + " case when h.deletedAt is null then 0 else 1 end", Object[].class)
+                .setParameter("p", o.id).getResultList()) {
+            int type = ((Number) row[0]).intValue();
+            int flags = ((Number) row[1]).intValue();
+            boolean read = ((Number) row[2]).intValue() != 0;
+            boolean isDeleted = ((Number) row[3]).intValue() != 0;
+            long n = ((Number) row[4]).longValue();
             if (type == ObjectType.MAPI_FOLDER) {
-                if (!isDeleted) folders++;
+                if (!isDeleted) folders += n;
             } else if (type == ObjectType.MAPI_MESSAGE) {
-                if (isDeleted) deleted++;
-                else if ((flags & 0x40) != 0) assoc++;
+                if (isDeleted) deleted += n;
+                else if ((flags & 0x40) != 0) assoc += n;
                 else {
-                    content++;
-                    if ((msgFlags & PropTag.MSGFLAG_READ) == 0) unread++;
+                    content += n;
+                    if (!read) unread += n;
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.zcp.store.mapi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,16 @@ final class SqlRestriction {
             PropTag.PR_DISPLAY_NAME, "h.display_name",
             PropTag.PR_CONTAINER_CLASS, "h.container_class");
 
+    /**
+     * Hot columns holding the first {@link Props#SORT_PREFIX} characters of a message's string:
+     * the whole value when shorter, NULL when it is not set.
+     */
+    static final Map<Integer, String> PREFIX_HOT = Map.of(
+            PropTag.PR_SUBJECT, "h.subject",
+            PropTag.PR_SENDER_NAME, "h.sender_name",
+            PropTag.PR_SENDER_EMAIL_ADDRESS, "h.sender_email",
+            PropTag.PR_DISPLAY_TO, "h.display_to");
+
     private static final int MAX_DEPTH = 32;
 
     private final List<Object> params;
@@ -61,11 +72,24 @@ final class SqlRestriction {
         switch (r.type.toUpperCase(Locale.ROOT)) {
             case Restriction.AND, Restriction.OR -> {
                 if (r.subs == null || r.subs.isEmpty()) return Restriction.AND.equalsIgnoreCase(r.type) ? "1=1" : "1=0";
+                boolean or = Restriction.OR.equalsIgnoreCase(r.type);
                 StringBuilder sb = new StringBuilder("(");
-                String op = Restriction.AND.equalsIgnoreCase(r.type) ? " AND " : " OR ";
-                for (int i = 0; i < r.subs.size(); i++) {
-                    if (i > 0) sb.append(op);
-                    sb.append(toSql(r.subs.get(i), depth + 1));
+                String op = or ? " OR " : " AND ";
+                // OR of one text searched in several properties (a quick search): one look at the property rows
+                Map<String, List<Restriction>> sameText = or ? sameText(r.subs) : Map.of();
+                boolean firstPart = true;
+                for (Restriction sub : r.subs) {
+                    String key = textKey(sub);
+                    List<Restriction> group = key == null ? null : sameText.get(key);
+                    if (group != null && group.get(0) != sub) continue;
+                    if (!firstPart) sb.append(op);
+                    firstPart = false;
+                    if (group != null) {
+                        if (depth + 1 > MAX_DEPTH) throw new StoreException(MapiError.MAPI_E_TOO_COMPLEX, "restriction nested too deep");
+                        sb.append(content(group));
+                    } else {
+                        sb.append(toSql(sub, depth + 1));
+                    }
                 }
                 return sb.append(')').toString();
             }
@@ -83,7 +107,7 @@ final class SqlRestriction {
                 return compare(r);
             }
             case Restriction.CONTENT -> {
-                return content(r);
+                return content(List.of(r));
             }
             case Restriction.BITMASK -> {
                 return bitmask(r);
@@ -118,7 +142,14 @@ final class SqlRestriction {
                 + " ?)";
     }
 
-    private String content(Restriction r) {
+    /**
+     * CONTENT restrictions with one text and fuzzy level over the given tags, any of which may
+     * match: a hot column decides where it has one; the subject, sender name and address and To
+     * line, whose hot columns hold the first 255 characters, decide there when the value is
+     * shorter (the property row otherwise); the other tags in one subquery on the property rows.
+     */
+    private String content(List<Restriction> rs) {
+        Restriction r = rs.get(0);
         PropValue v = r.value;
         if (v == null || v.s == null) throw invalid("CONTENT restriction needs a string value");
         String fuzzy = r.fuzzy == null ? "FULLSTRING" : r.fuzzy.toUpperCase(Locale.ROOT);
@@ -126,17 +157,58 @@ final class SqlRestriction {
         String needle = escapeLike(ignoreCase ? v.s.toLowerCase(Locale.ROOT) : v.s);
         String pattern = fuzzy.contains("SUBSTRING") ? "%" + needle + "%" : fuzzy.contains("PREFIX") ? needle + "%"
                 : needle;
-        String hot = hotColumn(r.tag);
-        String expr = hot != null ? hot : "COALESCE(p.val_text, p.val_string)";
-        if (ignoreCase) expr = "LOWER(" + expr + ")";
-        if (hot != null) {
-            params.add(pattern);
-            return "(" + hot + " IS NOT NULL AND " + expr + " LIKE ? ESCAPE '!')";
+        String rowValue = ignoreCase ? "LOWER(COALESCE(p.val_text, p.val_string))" : "COALESCE(p.val_text, p.val_string)";
+        List<String> parts = new ArrayList<>();
+        List<Integer> viaRows = new ArrayList<>();
+        for (Restriction x : rs) {
+            String hot = hotColumn(x.tag);
+            String prefix = folders ? null : PREFIX_HOT.get(x.tag);
+            if (hot != null) {
+                params.add(pattern);
+                parts.add("(" + hot + " IS NOT NULL AND " + (ignoreCase ? "LOWER(" + hot + ")" : hot) + " LIKE ? ESCAPE '!')");
+            } else if (prefix != null) {
+                params.add(pattern);
+                params.add(x.tag);
+                params.add(pattern);
+                // NULL: not set (the column is kept with the property, V14 filled it for older messages)
+                parts.add("(" + prefix + " IS NOT NULL AND ((CHAR_LENGTH(" + prefix + ") < " + Props.SORT_PREFIX + " AND "
+                        + (ignoreCase ? "LOWER(" + prefix + ")" : prefix) + " LIKE ? ESCAPE '!') OR (CHAR_LENGTH("
+                        + prefix + ") >= " + Props.SORT_PREFIX
+                        + " AND EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND "
+                        + rowValue + " LIKE ? ESCAPE '!'))))");
+            } else {
+                viaRows.add(x.tag);
+            }
         }
-        params.add(r.tag);
-        params.add(pattern);
-        return "EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND p.tag = ? AND " + expr
-                + " LIKE ? ESCAPE '!')";
+        if (!viaRows.isEmpty()) {
+            params.addAll(viaRows);
+            params.add(pattern);
+            parts.add("EXISTS (SELECT 1 FROM properties p WHERE p.hierarchy_id = h.id AND "
+                    + (viaRows.size() == 1 ? "p.tag = ?" : "p.tag IN (" + "?, ".repeat(viaRows.size() - 1) + "?)")
+                    + " AND " + rowValue + " LIKE ? ESCAPE '!')");
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /** The CONTENT restrictions among {@code subs} that share a text and fuzzy level with another one, by {@link #textKey}. */
+    private static Map<String, List<Restriction>> sameText(List<Restriction> subs) {
+        Map<String, List<Restriction>> all = new java.util.LinkedHashMap<>();
+        for (Restriction sub : subs) {
+            String key = textKey(sub);
+            if (key != null) all.computeIfAbsent(key, k -> new ArrayList<>()).add(sub);
+        }
+        all.values().removeIf(g -> g.size() < 2);
+        return all;
+    }
+
+    /** "fuzzy level, text" of a CONTENT restriction on a string; null for anything else. */
+    private static String textKey(Restriction r) {
+        if (r == null || r.type == null || !Restriction.CONTENT.equalsIgnoreCase(r.type) || r.value == null
+                || r.value.s == null) {
+            return null;
+        }
+        String fuzzy = r.fuzzy == null ? "FULLSTRING" : r.fuzzy.toUpperCase(Locale.ROOT);
+        return fuzzy + "\u0000" + r.value.s;
     }
 
     /**

@@ -44,6 +44,13 @@ class SqlRestrictionTest {
     /** In another folder: must never be selected by the parent filter. */
     private static final long ELSEWHERE = 91;
 
+    /** Messages of the quick-search tests, in their own folder (the others' expectations stay). */
+    private static final long SEARCH_FOLDER = 30;
+    private static final long S1 = 31;
+    private static final long S2 = 32;
+    private static final long S3 = 33;
+    private static final long S4 = 34;
+
     private static Connection db;
 
     @BeforeAll
@@ -70,6 +77,12 @@ class SqlRestrictionTest {
         longProp(ELSEWHERE, PropTag.PR_IMPORTANCE, 2);
         longProp(M1, PR_CUSTOM_FLAGS, 6);
         longProp(M2, PR_CUSTOM_FLAGS, 1);
+        searchable(S1, "Lunch plans", "Ann Smith", "ann@example.org", "Bob");
+        // a subject longer than the hot column's 255 characters, the needle beyond them
+        searchable(S2, "x".repeat(300) + " Needle in the tail", "Carl", "carl@example.org", "Dora");
+        // a To line longer than 255 characters, the needle beyond them
+        searchable(S3, "Other", "Gina", "np@example.org", "Someone, ".repeat(40) + "Needle Person");
+        searchable(S4, "Status", "Fred", "fred@example.org", "The needle team");
         String longBody = "lorem ipsum ".repeat(400) + "hidden needle";
         try (PreparedStatement ps = db.prepareStatement(
                 "INSERT INTO properties (hierarchy_id, tag, type, val_string, val_text) VALUES (?, ?, ?, ?, ?)")) {
@@ -116,6 +129,36 @@ class SqlRestrictionTest {
             ps.setInt(2, PropTag.PR_SUBJECT);
             ps.setInt(3, 0x001F);
             ps.setString(4, subject);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void searchable(long id, String subject, String sender, String email, String to) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO hierarchy (id, parent_id, store_id, type, created,"
+                + " modified, subject, sender_name, sender_email, display_to, message_class, msg_size, msg_flags, flags)"
+                + " VALUES (?, ?, 1, 5, 1, 1, ?, ?, ?, ?, 'IPM.Note', 100, 0, 0)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, SEARCH_FOLDER);
+            ps.setString(3, ObjectStore.truncate(subject));
+            ps.setString(4, ObjectStore.truncate(sender));
+            ps.setString(5, ObjectStore.truncate(email));
+            ps.setString(6, ObjectStore.truncate(to));
+            ps.executeUpdate();
+        }
+        stringProp(id, PropTag.PR_SUBJECT, subject);
+        stringProp(id, PropTag.PR_SENDER_NAME, sender);
+        stringProp(id, PropTag.PR_SENDER_EMAIL_ADDRESS, email);
+        stringProp(id, PropTag.PR_DISPLAY_TO, to);
+    }
+
+    private static void stringProp(long id, int tag, String value) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO properties (hierarchy_id, tag, type, val_string, val_text) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setInt(2, tag);
+            ps.setInt(3, 0x001F);
+            ps.setString(4, value.length() > 255 ? value.substring(0, 255) : value);
+            ps.setString(5, value.length() > 255 ? value : null);
             ps.executeUpdate();
         }
     }
@@ -312,6 +355,50 @@ class SqlRestrictionTest {
         assertThat(select(r)).containsExactly(M1, M2, M3, M4, M5);
     }
 
+    /** The web client's quick search: one text in the subject, the sender's name and address and the To line. */
+    private static Restriction quickSearch(String text) {
+        return Restriction.or(
+                Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(PropTag.PR_SUBJECT, text)),
+                Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(PropTag.PR_SENDER_NAME, text)),
+                Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(PropTag.PR_SENDER_EMAIL_ADDRESS, text)),
+                Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(PropTag.PR_DISPLAY_TO, text)));
+    }
+
+    @Test
+    void oneTextInSeveralPropertiesShouldFindEachWayItCanMatch() {
+        assertThat(select(SEARCH_FOLDER, quickSearch("NEEDLE"), false)).containsExactly(S2, S3, S4);
+        assertThat(select(SEARCH_FOLDER, quickSearch("ann@"), false)).containsExactly(S1);
+        assertThat(select(SEARCH_FOLDER, quickSearch("lunch"), false)).containsExactly(S1);
+        assertThat(select(SEARCH_FOLDER, quickSearch("carl"), false)).containsExactly(S2);
+        assertThat(select(SEARCH_FOLDER, quickSearch("nobody"), false)).isEmpty();
+        // another text in the OR is a restriction of its own
+        Restriction mixed = Restriction.or(
+                Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(PropTag.PR_SUBJECT, "lunch")),
+                Restriction.content("SUBSTRING|IGNORECASE", PropValue.ofString(PropTag.PR_DISPLAY_TO, "needle")));
+        assertThat(select(SEARCH_FOLDER, mixed, false)).containsExactly(S1, S3, S4);
+        assertThat(select(SEARCH_FOLDER, Restriction.not(quickSearch("needle")), false)).containsExactly(S1);
+    }
+
+    @Test
+    void oneTextInSeveralPropertiesShouldReadTheHotColumnsAndThePropertyRowsOnce() {
+        List<Object> params = new ArrayList<>();
+
+        String sql = new SqlRestriction(params, false).toSql(quickSearch("needle"));
+
+        assertThat(sql).contains("LOWER(h.subject) LIKE ?", "LOWER(h.sender_name) LIKE ?", "LOWER(h.sender_email) LIKE ?",
+                "LOWER(h.display_to) LIKE ?").containsPattern("CHAR_LENGTH\\(h.subject\\) < 255");
+        assertThat(params).containsExactly("%needle%", PropTag.PR_SUBJECT, "%needle%", "%needle%", PropTag.PR_SENDER_NAME,
+                "%needle%", "%needle%", PropTag.PR_SENDER_EMAIL_ADDRESS, "%needle%", "%needle%", PropTag.PR_DISPLAY_TO,
+                "%needle%");
+        // another tag with the same text still goes to the property rows, once for all of them
+        params.clear();
+        String more = new SqlRestriction(params, false).toSql(Restriction.or(
+                Restriction.content("SUBSTRING", PropValue.ofString(PR_BODY, "needle")),
+                Restriction.content("SUBSTRING", PropValue.ofString(PropTag.PR_DISPLAY_CC, "needle"))));
+        assertThat(more).contains("p.tag IN (?, ?)");
+        assertThat(params).containsExactly(PR_BODY, PropTag.PR_DISPLAY_CC, "%needle%");
+    }
+
     @Test
     void contentWithoutAStringValueIsAnInvalidParameter() {
         assertStoreError(Restriction.content("SUBSTRING", importance(1)), MapiError.MAPI_E_INVALID_PARAMETER);
@@ -403,7 +490,8 @@ class SqlRestrictionTest {
 
         new SqlRestriction(params, false).toSql(r);
 
-        assertThat(params).containsExactly(PropTag.PR_IMPORTANCE, 1L, 1500L, PropTag.PR_SUBJECT, "Quarterly%");
+        // the subject: its hot column when shorter than 255 characters, else its property row
+        assertThat(params).containsExactly(PropTag.PR_IMPORTANCE, 1L, 1500L, "Quarterly%", PropTag.PR_SUBJECT, "Quarterly%");
         assertThat(select(r)).containsExactly(M1, M2);
     }
 
