@@ -28,17 +28,20 @@ public final class Config {
     private final Path file;
     private final Map<String, String> values;
     private final List<Path> propmaps;
+    private final List<String> warnings;
 
-    private Config(ConfigSchema schema, Path file, Map<String, String> values, List<Path> propmaps) {
+    private Config(ConfigSchema schema, Path file, Map<String, String> values, List<Path> propmaps,
+            List<String> warnings) {
         this.schema = schema;
         this.file = file;
         this.values = values;
         this.propmaps = propmaps;
+        this.warnings = warnings;
     }
 
     /** Only the schema's defaults, for a service started without a file. */
     public static Config defaults(ConfigSchema schema) {
-        return new Config(schema, null, new LinkedHashMap<>(), List.of());
+        return new Config(schema, null, new LinkedHashMap<>(), List.of(), List.of());
     }
 
     /** Loads {@code file}; a missing file yields the defaults, as the original does. */
@@ -53,22 +56,29 @@ public final class Config {
     public static Config load(ConfigSchema schema, Path file, Map<String, String> overrides) throws ConfigException {
         Map<String, String> values = new LinkedHashMap<>();
         List<Path> propmaps = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        Findings found = new Findings();
         if (file != null && Files.exists(file)) {
-            read(schema, file, values, propmaps, problems, new HashSet<>(), 0);
+            read(schema, file, values, propmaps, found, new HashSet<>(), 0);
         }
         for (Map.Entry<String, String> e : overrides.entrySet()) {
-            check(schema, e.getKey(), e.getValue(), "command line", problems);
+            check(schema, e.getKey(), e.getValue(), "command line", found);
             values.put(e.getKey(), e.getValue());
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+        if (!found.problems.isEmpty()) {
+            throw new ConfigException(found.problems);
         }
-        return new Config(schema, file, values, Collections.unmodifiableList(propmaps));
+        return new Config(schema, file, values, Collections.unmodifiableList(propmaps), List.copyOf(found.warnings));
+    }
+
+    /** What reading found: problems stop the load, warnings (obsolete options) do not. */
+    private static final class Findings {
+        final List<String> problems = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
     }
 
     private static void read(ConfigSchema schema, Path file, Map<String, String> values, List<Path> propmaps,
-            List<String> problems, Set<Path> seen, int depth) {
+            Findings found, Set<Path> seen, int depth) {
+        List<String> problems = found.problems;
         Path real = file.toAbsolutePath().normalize();
         if (depth > MAX_INCLUDE_DEPTH || !seen.add(real)) {
             problems.add(file + ": include loop or nesting too deep");
@@ -110,7 +120,7 @@ public final class Config {
                             // a device or FIFO (/dev/zero, a pipe) would be read for ever
                             problems.add(where + ": included file " + target + " is not a regular file");
                         } else {
-                            read(schema, target, values, propmaps, problems, seen, depth + 1);
+                            read(schema, target, values, propmaps, found, seen, depth + 1);
                         }
                     }
                     case "propmap" -> {
@@ -131,24 +141,33 @@ public final class Config {
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
-            if (check(schema, key, value, where, problems)) {
+            if (check(schema, key, value, where, found)) {
                 values.put(key, value);
             }
         }
     }
 
-    private static boolean check(ConfigSchema schema, String key, String value, String where, List<String> problems) {
+    private static boolean check(ConfigSchema schema, String key, String value, String where, Findings found) {
         ConfigSchema.Option option = schema.option(key);
         if (option == null) {
-            problems.add(where + ": unknown option '" + key + "'");
+            found.problems.add(where + ": unknown option '" + key + "'");
             return false;
         }
+        if (option.obsolete() != null) {
+            found.warnings.add(where + ": option '" + key + "' is obsolete and ignored: " + option.obsolete());
+            return true;
+        }
         if (!option.type().accepts(value)) {
-            problems.add(where + ": option '" + key + "' has invalid value '" + value + "' (expected "
+            found.problems.add(where + ": option '" + key + "' has invalid value '" + value + "' (expected "
                     + option.type().name().toLowerCase(Locale.ROOT) + ")");
             return false;
         }
         return true;
+    }
+
+    /** The obsolete options the file sets, each "file line N: option 'x' is obsolete and ignored: why". */
+    public List<String> warnings() {
+        return warnings;
     }
 
     private static Path resolve(Path file, String name) {

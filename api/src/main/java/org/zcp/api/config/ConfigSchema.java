@@ -8,13 +8,21 @@ import java.util.Set;
 /**
  * The options one configuration file may contain, with their defaults and types. A key that is
  * not in the schema is an error at load time (manual 2.3.1: the service does not start and prints
- * the wrong options).
+ * the wrong options); an obsolete one is accepted with a warning ({@link Config#warnings()}).
  */
 public final class ConfigSchema {
     private final String name;
     private final Map<String, Option> options;
 
-    public record Option(String key, String defaultValue, OptionType type, boolean reloadable) {
+    /**
+     * One option. {@code obsolete}: why an option of the original (or of an older release) is
+     * accepted but does nothing here; null for the options that work. An administrator's
+     * existing file then starts with a warning naming the option instead of a refusal.
+     */
+    public record Option(String key, String defaultValue, OptionType type, boolean reloadable, String obsolete) {
+        public Option(String key, String defaultValue, OptionType type, boolean reloadable) {
+            this(key, defaultValue, type, reloadable, null);
+        }
     }
 
     private ConfigSchema(String name, Map<String, Option> options) {
@@ -70,6 +78,12 @@ public final class ConfigSchema {
             }
             Option o = options.get(last);
             options.put(last, new Option(o.key(), o.defaultValue(), o.type(), true));
+            return this;
+        }
+
+        /** An option the original had that does nothing here: accepted with any value, warned about. */
+        public Builder obsolete(String key, String why) {
+            options.put(key, new Option(key, "", OptionType.STRING, false, why));
             return this;
         }
 

@@ -118,7 +118,16 @@ public final class Schemas {
             .integer("search_timeout", 10)
             .bool("client_update_enabled", false)
             .string("client_update_path", "/var/lib/zarafa/client")
-            .integer("index_services_path", 0)
+            // options of earlier releases an existing server.cfg may still hold (manual 3.5.3, 6.4.1)
+            .obsolete("index_services_enabled", "zarafa-indexer was replaced by search_enabled (manual 3.5.3)")
+            .obsolete("index_services_path", "zarafa-indexer was replaced by search_socket (manual 3.5.3)")
+            .obsolete("index_services_search_timeout", "zarafa-indexer was replaced by search_timeout (manual 3.5.3)")
+            .obsolete("enable_sql_procedures", "the store uses no stored procedures; nothing to grant or enable"
+                    + " (manual 3.5.3)")
+            .obsolete("client_update_log_level", "the Outlook client's auto-update is not part of this platform"
+                    + " (manual 6.4.1)")
+            .obsolete("client_update_log_path", "the Outlook client's auto-update is not part of this platform"
+                    + " (manual 6.4.1)")
             .bool("counter_reset", true)
             .integer("mysql_group_concat_max_len", 21844)
             .build();
@@ -361,6 +370,9 @@ public final class Schemas {
             .string("ldap_group_security_attribute_type", "boolean")
             // companies (manual 6.2)
             .string("ldap_company_search_filter", "")
+            // manual 6.2.2.4 sets it for multi-tenancy; the subtree below ldap_search_base is where companies are searched
+            .obsolete("ldap_company_scope", "companies are always searched in the whole subtree of ldap_search_base"
+                    + " (sub)")
             .string("ldap_company_unique_attribute", "ou")
             .string("ldap_company_unique_attribute_type", "text")
             .string("ldap_companyname_attribute", "ou")

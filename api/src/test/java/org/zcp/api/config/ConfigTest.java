@@ -62,6 +62,36 @@ class ConfigTest {
     }
 
     @Test
+    void anOlderReleasesOptionsStartWithAWarningNamingThem() throws Exception {
+        // what manual 3.5.3 and 6.4.1 tell the administrator of a 7.0 or 7.1 server to have in server.cfg
+        Path main = write("server.cfg", """
+                index_services_enabled = yes
+                index_services_path = file:///var/run/zarafa-indexer
+                index_services_search_timeout = 10
+                enable_sql_procedures = yes
+                client_update_log_level = 1
+                client_update_log_path = /var/log/zarafa/autoupdate
+                server_tcp_port = 1236
+                """);
+
+        Config c = Config.load(Schemas.SERVER, main);
+
+        assertThat(c.getInt("server_tcp_port")).isEqualTo(1236);
+        assertThat(c.warnings()).hasSize(6)
+                .anySatisfy(w -> assertThat(w).contains("line 2", "'index_services_path' is obsolete", "search_socket"))
+                .anySatisfy(w -> assertThat(w).contains("line 4", "'enable_sql_procedures' is obsolete"))
+                .anySatisfy(w -> assertThat(w).contains("line 6", "'client_update_log_path' is obsolete", "6.4.1"));
+        assertThat(Config.load(Schemas.SERVER, write("clean.cfg", "server_tcp_port = 236\n")).warnings()).isEmpty();
+        // manual 6.2.2.4's multi-tenancy line of ldap.cfg
+        Config ldap = Config.load(Schemas.LDAP, write("ldap.cfg", "ldap_company_scope = sub\n"));
+        assertThat(ldap.warnings()).singleElement().asString().contains("'ldap_company_scope' is obsolete");
+        // still refused: a misspelt one
+        Path typo = write("typo.cfg", "enable_sql_procedure = yes\n");
+        assertThatThrownBy(() -> Config.load(Schemas.SERVER, typo)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown option 'enable_sql_procedure'");
+    }
+
+    @Test
     void wrongValueTypesAreReported() throws Exception {
         Path main = write("server.cfg", "server_tcp_port = abc\nserver_ssl_enabled = maybe\ncache_cell_size = 12Q\n");
         assertThatThrownBy(() -> Config.load(Schemas.SERVER, main))

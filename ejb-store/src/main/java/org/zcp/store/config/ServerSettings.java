@@ -51,6 +51,7 @@ public class ServerSettings {
         gateway = config.file() == null ? Config.defaults(Schemas.GATEWAY)
                 : Config.load(Schemas.GATEWAY, config.directory().resolve("gateway.cfg"));
         LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
+        for (Config c : java.util.List.of(config, dagent, spooler, gateway)) c.warnings().forEach(LOG::warning);
     }
 
     private volatile long lastModified;

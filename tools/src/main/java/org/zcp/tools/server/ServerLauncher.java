@@ -38,6 +38,24 @@ public final class ServerLauncher {
         System.exit(new ServerLauncher(System.out, System.err).run(args));
     }
 
+    /**
+     * A configuration file, or null after its problems were printed (not starting); the obsolete
+     * options it sets are printed as warnings and the start goes on (an older release's file is
+     * taken over as it is).
+     */
+    private Config load(String what, org.zcp.api.config.ConfigSchema schema, Path file) {
+        Config c;
+        try {
+            c = Config.load(schema, file);
+        } catch (ConfigException e) {
+            err.println("zarafa-server: " + e.problems().size() + " error(s) in " + what + "; not starting:");
+            for (String p : e.problems()) err.println("  " + p);
+            return null;
+        }
+        for (String w : c.warnings()) err.println("zarafa-server: warning: " + w);
+        return c;
+    }
+
     int run(String[] args) {
         Path cfg = null;
         for (int i = 0; i < args.length; i++) {
@@ -61,14 +79,8 @@ public final class ServerLauncher {
             err.println("zarafa-server: configuration file " + cfg + " cannot be read");
             return 1;
         }
-        Config c;
-        try {
-            c = Config.load(Schemas.SERVER, cfg);
-        } catch (ConfigException e) {
-            err.println("zarafa-server: " + e.problems().size() + " error(s) in the configuration; not starting:");
-            for (String p : e.problems()) err.println("  " + p);
-            return 1;
-        }
+        Config c = load("the configuration", Schemas.SERVER, cfg);
+        if (c == null) return 1;
         // one server per configuration: refused before anything of the running one is rewritten
         Path pidFile = Path.of(c.get("pid_file")).toAbsolutePath();
         var running = PidFile.running(pidFile, pidFile.getParent().resolve("zarafa-server.properties"));
@@ -81,47 +93,19 @@ public final class ServerLauncher {
             err.println("zarafa-server: " + pidFile + " names no running server; the stale pid file is replaced");
         }
         // the other services' files live beside server.cfg (dagent.cfg: LMTP inside this server)
-        Config dagent;
-        try {
-            dagent = Config.load(Schemas.DAGENT, cfg.resolveSibling("dagent.cfg"));
-        } catch (ConfigException e) {
-            err.println("zarafa-server: " + e.problems().size() + " error(s) in dagent.cfg; not starting:");
-            for (String p : e.problems()) err.println("  " + p);
-            return 1;
-        }
-        Config spooler;
-        try {
-            spooler = Config.load(Schemas.SPOOLER, cfg.resolveSibling("spooler.cfg"));
-        } catch (ConfigException e) {
-            err.println("zarafa-server: " + e.problems().size() + " error(s) in spooler.cfg; not starting:");
-            for (String p : e.problems()) err.println("  " + p);
-            return 1;
-        }
-        Config gateway;
-        try {
-            gateway = Config.load(Schemas.GATEWAY, cfg.resolveSibling("gateway.cfg"));
-        } catch (ConfigException e) {
-            err.println("zarafa-server: " + e.problems().size() + " error(s) in gateway.cfg; not starting:");
-            for (String p : e.problems()) err.println("  " + p);
-            return 1;
-        }
-        Config ical;
-        try {
-            ical = Config.load(Schemas.ICAL, cfg.resolveSibling("ical.cfg"));
-        } catch (ConfigException e) {
-            err.println("zarafa-server: " + e.problems().size() + " error(s) in ical.cfg; not starting:");
-            for (String p : e.problems()) err.println("  " + p);
-            return 1;
-        }
-        Config webaccess;
-        try {
-            webaccess = Config.load(Schemas.WEBACCESS, cfg.resolveSibling("webaccess.cfg"));
-        } catch (ConfigException e) {
-            err.println("zarafa-server: " + e.problems().size() + " error(s) in webaccess.cfg; not starting:");
-            for (String p : e.problems()) err.println("  " + p);
-            return 1;
-        }
-        List<String> problems = check(c);
+        Config dagent = load("dagent.cfg", Schemas.DAGENT, cfg.resolveSibling("dagent.cfg"));
+        if (dagent == null) return 1;
+        Config spooler = load("spooler.cfg", Schemas.SPOOLER, cfg.resolveSibling("spooler.cfg"));
+        if (spooler == null) return 1;
+        Config gateway = load("gateway.cfg", Schemas.GATEWAY, cfg.resolveSibling("gateway.cfg"));
+        if (gateway == null) return 1;
+        Config ical = load("ical.cfg", Schemas.ICAL, cfg.resolveSibling("ical.cfg"));
+        if (ical == null) return 1;
+        Config webaccess = load("webaccess.cfg", Schemas.WEBACCESS, cfg.resolveSibling("webaccess.cfg"));
+        if (webaccess == null) return 1;
+        List<String> warnings = new ArrayList<>();
+        List<String> problems = check(c, warnings);
+        for (String w : warnings) err.println("zarafa-server: warning: " + w);
         problems.addAll(GatewayConfig.check(gateway));
         problems.addAll(IcalConfig.check(ical));
         problems.addAll(WebaccessConfig.check(webaccess));
@@ -251,7 +235,8 @@ public final class ServerLauncher {
     }
 
     /** Semantic checks beyond the option types. */
-    static List<String> check(Config c) {
+    /** The server.cfg's semantic problems, and those of the user plugin's file; its obsolete options into {@code warnings}. */
+    static List<String> check(Config c, List<String> warnings) {
         List<String> p = new ArrayList<>();
         String where = c.file() + ": ";
         String storage = c.get("attachment_storage").toLowerCase(Locale.ROOT);
@@ -271,7 +256,7 @@ public final class ServerLauncher {
                 p.add(where + "user_plugin = ldap, but user_plugin_config " + ldap + " cannot be read");
             } else {
                 try {
-                    Config.load(Schemas.LDAP, ldap);
+                    warnings.addAll(Config.load(Schemas.LDAP, ldap).warnings());
                 } catch (ConfigException e) {
                     e.problems().forEach(x -> p.add(x));
                 }
@@ -282,7 +267,7 @@ public final class ServerLauncher {
             Path unix = c.file().resolveSibling(name.endsWith("ldap.cfg") ? Path.of(name).resolveSibling("unix.cfg").toString() : name);
             if (Files.exists(unix)) {
                 try {
-                    Config.load(Schemas.UNIX, unix);
+                    warnings.addAll(Config.load(Schemas.UNIX, unix).warnings());
                 } catch (ConfigException e) {
                     e.problems().forEach(x -> p.add(x));
                 }

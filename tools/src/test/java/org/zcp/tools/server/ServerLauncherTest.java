@@ -61,6 +61,16 @@ class ServerLauncherTest {
         assertThat(dir.resolve("run/zarafa-server.properties")).doesNotExist();
     }
 
+    @Test
+    void anOlderReleasesObsoleteOptionsStartWithAWarningEach() throws Exception {
+        int code = launch(BASE + "enable_sql_procedures = yes\nindex_services_path = file:///var/run/zarafa-indexer\n");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("zarafa-server: warning: ").contains("'enable_sql_procedures' is obsolete")
+                .contains("'index_services_path' is obsolete").doesNotContain("error(s)");
+        assertThat(dir.resolve("run/zarafa-server.properties")).exists();
+    }
+
     /** A stand-in for a running server: a process whose command line names the properties file. */
     private Process fakeServer() throws Exception {
         Files.createDirectories(dir.resolve("run"));

@@ -44,6 +44,7 @@ public class LdapService {
         } catch (ConfigException e) {
             throw new IllegalStateException(path + ": " + String.join("; ", e.problems()));
         }
+        config.warnings().forEach(LOG::warning);
         LdapSettings s = new LdapSettings(config);
         if (!s.problems().isEmpty()) throw new IllegalStateException(path + ": " + String.join("; ", s.problems()));
         LdapConnector connector = new LdapConnector(s);
