@@ -49,6 +49,11 @@ command -v samba > /dev/null && command -v samba-tool > /dev/null && command -v 
     echo "zcp test: samba-ad-dc, ldb-tools and socat are needed for the Active Directory test (a private Samba AD DC): apt-get install samba-ad-dc samba-dsdb-modules samba-vfs-modules ldb-tools socat" >&2
     exit 1
 }
+command -v ansible-playbook > /dev/null && command -v ansible-lint > /dev/null && command -v mmdebstrap > /dev/null \
+    && /usr/bin/python3 -c 'import testinfra' 2>/dev/null || {
+    echo "zcp test: ansible, ansible-lint, mmdebstrap and python3-testinfra are needed for the appliance test: apt-get install ansible ansible-lint mmdebstrap python3-testinfra" >&2
+    exit 1
+}
 sh "$ROOT/itests/src/test/config/slapd.sh" check-ldif
 
 mvn -B -ntp install
@@ -59,5 +64,11 @@ if [ "$(id -u)" = 0 ]; then
     sh "$ROOT/tests/acceptance/run-as-user.sh"
 else
     echo "zcp test: tests/acceptance/run-as-user.sh skipped: it needs root to start the server as another user"
+fi
+# the Ansible playbook on a Debian root file system over the chroot connection (needs root)
+if [ "$(id -u)" = 0 ]; then
+    sh "$ROOT/tests/appliance/chroot.sh"
+else
+    echo "zcp test: tests/appliance/chroot.sh skipped: mmdebstrap and chroot need root"
 fi
 echo "zcp test: all tests passed"
