@@ -97,9 +97,13 @@ class LdapExampleConfigTest {
 
     @Test
     void bothExamplesSetEveryOptionOnce() throws Exception {
+        // an obsolete option (ldap_company_scope) is accepted from an administrator's file, not shipped
+        List<String> current = Schemas.LDAP.keys().stream().filter(k -> Schemas.LDAP.option(k).obsolete() == null)
+                .toList();
+        assertThat(current).hasSizeLessThan(Schemas.LDAP.keys().size());
         for (String name : List.of("ldap.openldap.cfg", "ldap.active-directory.cfg")) {
             assertThat(optionsSetIn(name)).as(name).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(Schemas.LDAP.keys());
+                    .containsExactlyInAnyOrderElementsOf(current);
         }
     }
 
