@@ -69,10 +69,6 @@ final class EventStream {
         for (Long f : folders) watched.computeIfAbsent(f, id -> feed.folder(id, this::changed));
     }
 
-    synchronized int watching() {
-        return watched.size();
-    }
-
     /** Runs {@code task} every {@code periodMs} while the stream lives (the watched folders read again). */
     synchronized void every(long periodMs, Runnable task, ScheduledExecutorService scheduler) {
         rewatch = scheduler.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
@@ -125,7 +121,7 @@ final class EventStream {
         });
     }
 
-    synchronized void close() {
+    private synchronized void close() {
         if (changes != null) changes.close();
         if (session != null) session.close();
         for (ChangeFeed.Subscription w : watched.values()) w.close();
