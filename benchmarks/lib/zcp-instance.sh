@@ -50,8 +50,9 @@ CFG
             mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS ${4:-zarafa_bench}" ;;
         *) echo "unknown database '$ZCP_DB' (h2, mariadb)" >&2; exit 2 ;;
     esac
-    printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\n' "$ZCP_LMTP_PORT" $(($2 + 4)) \
-        > "$ZCP_DIR/etc/dagent.cfg"
+    printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\nlog_file = %s\n' "$ZCP_LMTP_PORT" $(($2 + 4)) \
+        "$ZCP_DIR/log/dagent.log" > "$ZCP_DIR/etc/dagent.cfg"
+    printf 'log_file = %s\n' "$ZCP_DIR/log/spooler.log" > "$ZCP_DIR/etc/spooler.cfg"
     printf 'server_bind = 127.0.0.1\nimap_port = %s\npop3_port = %s\nlog_file = %s\n' \
         "$ZCP_IMAP_PORT" $(($2 + 110)) "$ZCP_DIR/log/gateway.log" > "$ZCP_DIR/etc/gateway.cfg"
     printf 'server_bind = 127.0.0.1\nical_port = %s\nlog_file = %s\n' \

@@ -53,10 +53,12 @@ audit_log_method = file
 audit_log_file = $DIR/log/audit.log
 CFG
 
-printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\n' "$LMTP" "$((LMTP + 1))" > "$DIR/etc/dagent.cfg"
+printf 'server_bind = 127.0.0.1\nlmtp_port = %s\nlookup_port = %s\nlog_file = %s\nlog_level = 4\n' "$LMTP" "$((LMTP + 1))" \
+    "$DIR/log/dagent.log" > "$DIR/etc/dagent.cfg"
 # the spooler hands outgoing mail to the same Postfix (manual 4.9); remote mail goes on to smtp-sink
 SINK=$((PORT - 200))
-printf 'smtp_server = 127.0.0.1\nsmtp_port = %s\nretry_delay = 5\n' "$SMTP" > "$DIR/etc/spooler.cfg"
+printf 'smtp_server = 127.0.0.1\nsmtp_port = %s\nretry_delay = 5\nlog_file = %s\nlog_level = 4\n' "$SMTP" \
+    "$DIR/log/spooler.log" > "$DIR/etc/spooler.cfg"
 # POP3 (manual 4.11) on 14110, POP3S on 14995, IMAP on 14143, IMAPS on 14993 (self-signed certificate)
 printf 'server_bind = 127.0.0.1\npop3_port = %s\npop3s_enable = yes\npop3s_port = %s\nssl_private_key_file = %s\nssl_certificate_file = %s\n' \
     "$((PORT - 126))" "$((PORT + 759))" "$DIR/etc/privkey.pem" "$DIR/etc/cert.pem" > "$DIR/etc/gateway.cfg"
@@ -297,7 +299,7 @@ postfix_stop "$DIR/postfix"
 [ "$($SEND john secret "Waiting for the relay" --no-wait friend@remote.test)" = queued ] || fail "submit while the relay is away"
 # the restart comes after the first attempt failed, so the message is in the queue as a retry
 i=0
-until grep -q "deferred for friend@remote.test" "$DIR/log/server.log"; do
+until grep -q "deferred for friend@remote.test" "$DIR/log/spooler.log"; do
     i=$((i + 1)); [ $i -lt 60 ] || fail "the spooler logged no deferral while the relay was away"
     sleep 1
 done

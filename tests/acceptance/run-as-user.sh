@@ -48,16 +48,20 @@ pid_file = $DIR/run/zarafa/server.pid
 local_admin_users = root
 attachment_path = $DIR/lib/zarafa/attachments
 log_file = $DIR/log/zarafa/server.log
+log_level = 4
+audit_log_enabled = yes
+audit_log_method = file
+audit_log_file = $DIR/log/zarafa/audit.log
 CFG
-printf 'server_bind = 127.0.0.1\nimap_port = 143\npop3_enable = no\nlog_file = %s\nssl_private_key_file = %s\n' \
+printf 'server_bind = 127.0.0.1\nimap_port = 143\npop3_enable = no\nlog_file = %s\nlog_level = 4\nssl_private_key_file = %s\n' \
     "$DIR/log/zarafa/gateway.log" "$DIR/etc/none.key" > "$DIR/etc/gateway.cfg"
 printf 'imaps_enable = yes\nimaps_port = 993\nssl_protocols = TLSv1.2\nssl_ciphers = kEECDH+AES256+AESGCM\n' >> "$DIR/etc/gateway.cfg"
-printf 'server_bind = 127.0.0.1\n' > "$DIR/etc/dagent.cfg"
+printf 'server_bind = 127.0.0.1\nlog_file = %s\nlog_level = 4\n' "$DIR/log/zarafa/dagent.log" > "$DIR/etc/dagent.cfg"
 printf 'server_bind = 127.0.0.1\nical_port = 8080\nlog_file = %s\n' "$DIR/log/zarafa/ical.log" > "$DIR/etc/ical.cfg"
 # the web client is not what this test looks at: both its listeners off, so nothing binds 80/443
 # (a web server of the host may hold them)
 printf 'http_enable = no\nhttps_enable = no\nlog_file = %s\n' "$DIR/log/zarafa/webaccess.log" > "$DIR/etc/webaccess.cfg"
-: > "$DIR/etc/spooler.cfg"
+printf 'log_file = %s\n' "$DIR/log/zarafa/spooler.log" > "$DIR/etc/spooler.cfg"
 chgrp zarafa "$DIR"/etc/*.cfg && chmod 0640 "$DIR"/etc/*.cfg
 
 PROPS=$DIR/run/zarafa/zarafa-server.properties
@@ -164,6 +168,45 @@ pass "WildFly's /metrics and /health are gone and /management wants a management
 zarafa-admin -l > "$DIR/admin.out" 2>&1 || fail "zarafa-admin -l: $(cat "$DIR/admin.out")"
 pass "zarafa-admin logs on as root with the token"
 
+# 4b. logrotate's way (manual 6.5, 7.1.2): the files are renamed and the pid file's process gets
+# SIGHUP; the server goes on and opens new files, owned by zarafa, where the next lines go
+zarafa-admin -c rotor -p rotor-secret -e rotor@example.com -f Rotor > /dev/null || fail "zarafa-admin -c rotor"
+zarafa-admin -u rotor --enable-feature imap > /dev/null
+imap_logon() {
+    python3 -c 'import imaplib, sys; c = imaplib.IMAP4("127.0.0.1", 143); c.login("rotor", "rotor-secret"); c.logout()' \
+        || fail "IMAP logon of rotor"
+}
+deliver() {
+    swaks --silent 2 --protocol LMTP --server 127.0.0.1:2003 --from a@example.net --to rotor@example.com \
+        --header "Subject: $1" --body x || fail "LMTP delivery $1"
+}
+imap_logon
+deliver before-rotation
+L=$DIR/log/zarafa
+for f in server gateway dagent audit; do
+    [ -s "$L/$f.log" ] || fail "no $f.log before the rotation"
+    mv "$L/$f.log" "$L/$f.log.1"
+done
+jvm=$(cat "$DIR/run/zarafa/server.pid")
+kill -HUP "$jvm"
+i=0
+until grep -q "configuration reloaded (SIGHUP)" "$L/server.log" 2> /dev/null; do
+    i=$((i + 1)); [ $i -lt 30 ] || fail "no reload in a new server.log after SIGHUP: $(tail -5 "$L/server.log.1")"
+    sleep 1
+done
+kill -0 "$jvm" 2> /dev/null || fail "the server ended at SIGHUP"
+imap_logon
+deliver after-rotation
+for f in server gateway dagent audit; do check 600 zarafa "$L/$f.log"; done
+grep -q "rotor logged in" "$L/gateway.log" || fail "gateway.log after the rotation: $(cat "$L/gateway.log")"
+grep -q " to rotor, folder Inbox" "$L/dagent.log" || fail "dagent.log after the rotation: $(cat "$L/dagent.log")"
+grep -q "authenticate ok user='rotor'" "$L/audit.log" || fail "audit.log after the rotation: $(cat "$L/audit.log")"
+[ "$(grep -c " to rotor, folder Inbox" "$L/dagent.log.1")" = 1 ] || fail "the delivery after the rotation went to dagent.log.1"
+[ "$(grep -c "rotor logged in" "$L/gateway.log.1")" = 1 ] || fail "the logon after the rotation went to gateway.log.1"
+if grep -q " to rotor, folder\|rotor logged in" "$L/server.log"; then fail "dagent or gateway lines in server.log"; fi
+curl -sf "http://127.0.0.1:236/zarafa?wsdl" > /dev/null || fail "SOAP after SIGHUP"
+pass "SIGHUP: the same server reloads and writes new server, gateway, dagent and audit logs (0600 zarafa); the rotated ones keep the old lines"
+
 # 5. as systemd starts it (User=zarafa, AmbientCapabilities=CAP_NET_BIND_SERVICE, -F): the
 # launcher runs as zarafa itself, hands nothing over, and the server binds 236 again
 stop
@@ -180,3 +223,18 @@ done
 [ "$(ps -o user= -p "$(cat "$DIR/run/zarafa/server.pid")")" = zarafa ] || fail "pid file names no zarafa process"
 check 600 zarafa "$PROPS"
 pass "started as zarafa directly (systemd), the server binds 236 and keeps its files private"
+
+# systemctl reload (ExecReload=kill -HUP $MAINPID): under -F the main process is WildFly's
+# standalone.sh, which passes SIGHUP on to the JVM; the JVM reloads and keeps serving
+main=$!
+jvm=$(cat "$DIR/run/zarafa/server.pid")
+before=$(grep -c "configuration reloaded (SIGHUP)" "$L/server.log" || true)
+kill -HUP "$main"
+i=0
+until [ "$(grep -c "configuration reloaded (SIGHUP)" "$L/server.log")" -gt "$before" ]; do
+    i=$((i + 1)); [ $i -lt 30 ] || fail "no reload after SIGHUP to the -F process: $(tail -5 "$L/server.log")"
+    sleep 1
+done
+kill -0 "$main" 2> /dev/null && kill -0 "$jvm" 2> /dev/null || fail "SIGHUP to the -F process ended the server"
+curl -sf "http://127.0.0.1:236/zarafa?wsdl" > /dev/null || fail "SOAP after SIGHUP under -F"
+pass "systemctl reload's SIGHUP to the -F process reloads the server, which goes on serving"

@@ -39,6 +39,8 @@ lmtp_port = $LMTP
 lmtp_max_threads = 8
 lookup_port = $((LMTP + 1))
 archive_on_delivery = yes
+log_file = $DIR/log/dagent.log
+log_level = 4
 CFG
 # the spooler relays to an SMTP sink the tests run on lmtp_port + 10; retries come quickly
 cat > "$DIR/etc/spooler.cfg" <<CFG
@@ -48,6 +50,8 @@ max_threads = 2
 retry_delay = 1
 retry_lifetime = 20
 archive_on_send = yes
+log_file = $DIR/log/spooler.log
+log_level = 4
 CFG
 # POP3 on lmtp_port + 107 (12110), POP3S + 992 (12995), IMAP + 140 (12143), IMAPS + 990 (12993)
 cat > "$DIR/etc/gateway.cfg" <<CFG

@@ -123,7 +123,8 @@ class SpoolerIT {
         assertThat(sink.deferred(later)).as("first attempt refused with 451").isTrue();
         assertThat(sink.offered(later)).as("RCPT TO attempts for " + later).isEqualTo(2);
         assertThat(sink.count(m -> m.to().contains(later))).isEqualTo(1);
-        assertThat(java.nio.file.Files.readString(ItServer.dir().resolve("log/server.log")))
+        // in the spooler's own log (spooler.cfg log_file), not in server.log
+        assertThat(java.nio.file.Files.readString(ItServer.dir().resolve("log/spooler.log")))
                 .containsPattern("deferred for " + java.util.regex.Pattern.quote(later));
         awaitSubject(cleo, "Sent Items", subject);
         assertThat(subjects(cleo, "Inbox")).isEmpty();

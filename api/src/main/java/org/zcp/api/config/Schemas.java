@@ -24,6 +24,9 @@ public final class Schemas {
             .integer("server_send_timeout", 60).reloadable()
             .integer("server_max_keep_alive_requests", 100)
             .string("proxy_header", "")
+            // ZCP extension: a reverse proxy on this machine (5.1.3; the appliance's nginx) is in
+            // front; its X-Forwarded-For/-Proto name the client. Only with a loopback server_bind.
+            .bool("trust_proxy_headers", false)
             .bool("allow_local_users", true).reloadable()
             .string("local_admin_users", "root").reloadable()
             .bool("owner_auto_full_access", true)
@@ -268,6 +271,8 @@ public final class Schemas {
             .string("server_timezone", "Europe/Amsterdam")
             // the charset of a request that names none
             .string("default_charset", "utf-8")
+            // ZCP extension, as in server.cfg: behind the appliance's reverse proxy, loopback only
+            .bool("trust_proxy_headers", false)
             .tlsService()
             .logging("/var/log/zarafa/ical.log")
             .build();
@@ -297,6 +302,8 @@ public final class Schemas {
             .integer("session_timeout", 30)
             // MB per uploaded file (1-2047); a larger one is refused with 413
             .integer("max_upload_size", 20)
+            // behind a reverse proxy on this machine (the appliance's nginx), loopback only
+            .bool("trust_proxy_headers", false)
             .logging("/var/log/zarafa/webaccess.log")
             // warnings and worse by default: every request of a browser would otherwise be noise
             .add("log_level", "3", OptionType.INT, true)

@@ -139,7 +139,11 @@ public class MailboxWriter {
                 }
             }
         }
-        LOG.fine("delivered to " + directory.loginName(user));
+        if (LOG.isLoggable(java.util.logging.Level.INFO)) {
+            LOG.info("delivered " + org.zcp.protocols.log.LogText.safe(String.valueOf(PropValues.string(m.props,
+                    PropTag.PR_INTERNET_MESSAGE_ID))) + " to " + directory.loginName(user) + ", folder "
+                    + mailboxes.displayName(folder));
+        }
         return id;
     }
 

@@ -7,6 +7,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.zcp.store.config.ConfigReloaded;
 import org.zcp.store.config.ServerSettings;
 
 /**
@@ -59,10 +61,7 @@ public class AuditLog {
                     out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                             StandardCharsets.UTF_8);
                 } else {
-                    Path p = Path.of(file);
-                    if (p.getParent() != null) Files.createDirectories(p.getParent());
-                    OutputStream os = Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    out = new PrintStream(os, true, StandardCharsets.UTF_8);
+                    out = append(Path.of(file));
                 }
             }
         } catch (IOException e) {
@@ -72,6 +71,34 @@ public class AuditLog {
         }
         // manual 7.3.1.1
         write("zarafa-server startup by user uid=" + currentUid());
+    }
+
+    private static PrintStream append(Path file) throws IOException {
+        if (file.getParent() != null) Files.createDirectories(file.getParent());
+        OutputStream os = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new PrintStream(os, true, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * At a reload (logrotate's HUP) the audit file is opened again, so a rotated file is left to
+     * logrotate and the next line starts the new one; audit_log_timestamp takes its new value.
+     */
+    public void reopen(@Observes ConfigReloaded reloaded) {
+        timestamp = settings.getBool("audit_log_timestamp");
+        if (!enabled || syslog != null) return;
+        String file = settings.get("audit_log_file");
+        if (file.isEmpty() || "-".equals(file)) return;
+        try {
+            PrintStream fresh = append(Path.of(file));
+            PrintStream old;
+            synchronized (this) {
+                old = out;
+                out = fresh;
+            }
+            if (old != null) old.close();
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot open the audit log " + file + " again, writing on to the old one: " + e.getMessage());
+        }
     }
 
     @PreDestroy

@@ -5,18 +5,23 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.zcp.api.config.Config;
 import org.zcp.api.config.ConfigException;
+import org.zcp.api.config.ConfigSchema;
 import org.zcp.api.config.Schemas;
 
 /**
  * server.cfg as the running server sees it. The launcher (zarafa-server) has validated the file
  * already and passes its path in the system property {@code zcp.config.file}; a reload re-reads it
- * (manual 7.1.2).
+ * (manual 7.1.2) and fires {@link ConfigReloaded}.
  */
 @Singleton
 @Startup
@@ -30,28 +35,30 @@ public class ServerSettings {
     private volatile Config spooler;
     private volatile Config gateway;
 
+    @Inject
+    Event<ConfigReloaded> reloaded;
+
+    /** At deployment; also how a test without a container loads the files (or the defaults). */
     @PostConstruct
-    void load() {
+    public void load() {
         try {
-            reload();
+            String file = System.getProperty(CONFIG_PROPERTY);
+            config = file == null || file.isEmpty() ? Config.defaults(Schemas.SERVER)
+                    : Config.load(Schemas.SERVER, Path.of(file));
+            lastModified = modified(config.file());
+            dagent = beside(Schemas.DAGENT, "dagent.cfg");
+            spooler = beside(Schemas.SPOOLER, "spooler.cfg");
+            gateway = beside(Schemas.GATEWAY, "gateway.cfg");
+            LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
+            for (Config c : List.of(config, dagent, spooler, gateway)) c.warnings().forEach(LOG::warning);
         } catch (ConfigException e) {
             throw new IllegalStateException("server.cfg is invalid:\n" + e.getMessage(), e);
         }
     }
 
-    public void reload() throws ConfigException {
-        String file = System.getProperty(CONFIG_PROPERTY);
-        config = file == null || file.isEmpty() ? Config.defaults(Schemas.SERVER)
-                : Config.load(Schemas.SERVER, Path.of(file));
-        lastModified = modified(config.file());
-        dagent = config.file() == null ? Config.defaults(Schemas.DAGENT)
-                : Config.load(Schemas.DAGENT, config.directory().resolve("dagent.cfg"));
-        spooler = config.file() == null ? Config.defaults(Schemas.SPOOLER)
-                : Config.load(Schemas.SPOOLER, config.directory().resolve("spooler.cfg"));
-        gateway = config.file() == null ? Config.defaults(Schemas.GATEWAY)
-                : Config.load(Schemas.GATEWAY, config.directory().resolve("gateway.cfg"));
-        LOG.info("configuration loaded from " + (file == null ? "defaults" : file));
-        for (Config c : java.util.List.of(config, dagent, spooler, gateway)) c.warnings().forEach(LOG::warning);
+    /** A service's file beside server.cfg (or its defaults when the server runs without a file). */
+    private Config beside(ConfigSchema schema, String name) throws ConfigException {
+        return config.file() == null ? Config.defaults(schema) : Config.load(schema, config.directory().resolve(name));
     }
 
     private volatile long lastModified;
@@ -64,31 +71,51 @@ public class ServerSettings {
         }
     }
 
-    /**
-     * Reload (manual 7.1.2): when server.cfg changes, the options that may change while running
-     * take their new values; the others keep theirs until a restart, with a warning. A file with
-     * errors is ignored, with the errors in the log.
-     */
+    /** A change of server.cfg is also a reload, noticed within 15 seconds. */
     @jakarta.ejb.Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void watch() {
-        Config current = config;
+        Path file = config.file();
+        if (file == null || modified(file) == lastModified) return;
+        reload("server.cfg changed");
+    }
+
+    /**
+     * Reload (manual 7.1.2; {@code systemctl reload zarafa-server} or SIGHUP, also what logrotate
+     * sends): server.cfg, dagent.cfg, spooler.cfg and gateway.cfg are read again; the options that
+     * may change while running take their new values, the others keep theirs until a restart, with
+     * a warning naming each; a file with errors is not taken, with its errors in the log. Then the
+     * services that hold files or connections (the log files, the audit log, LDAP) are told.
+     */
+    public synchronized void reload(String cause) {
+        lastModified = modified(config.file());
+        config = reread(config);
+        dagent = reread(dagent);
+        spooler = reread(spooler);
+        gateway = reread(gateway);
+        // the log files are opened again first, so the line below starts the new ones
+        reloaded.fire(new ConfigReloaded(cause));
+        LOG.info("configuration reloaded (" + cause + ")");
+    }
+
+    /** {@code current}'s file read again, keeping the options a reload may not change. */
+    private static Config reread(Config current) {
         Path file = current.file();
-        long m = modified(file);
-        if (file == null || m == lastModified) return;
-        lastModified = m;
+        if (file == null) return current;
+        ConfigSchema schema = current.schema();
         try {
-            Config fresh = Config.load(Schemas.SERVER, file);
-            java.util.Map<String, String> keep = new java.util.HashMap<>();
-            for (String key : Schemas.SERVER.keys()) {
-                if (!Schemas.SERVER.option(key).reloadable() && !fresh.get(key).equals(current.get(key))) {
+            Config fresh = Config.load(schema, file);
+            Map<String, String> keep = new HashMap<>();
+            for (String key : schema.keys()) {
+                if (!schema.option(key).reloadable() && !fresh.get(key).equals(current.get(key))) {
                     LOG.warning("option " + key + " changed in " + file + "; it takes effect after a restart");
                     keep.put(key, current.get(key));
                 }
             }
-            config = keep.isEmpty() ? fresh : Config.load(Schemas.SERVER, file, keep);
-            LOG.info("configuration reloaded from " + file);
+            fresh.warnings().forEach(LOG::warning);
+            return keep.isEmpty() ? fresh : Config.load(schema, file, keep);
         } catch (ConfigException e) {
             LOG.severe("not reloading " + file + ", it has errors:\n" + e.getMessage());
+            return current;
         }
     }
 

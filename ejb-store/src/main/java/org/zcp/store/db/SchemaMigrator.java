@@ -101,9 +101,32 @@ public class SchemaMigrator {
                 .table("schema_version")
                 .baselineOnMigrate(false)
                 .load();
+        refuseNewer(flyway);
         var result = flyway.migrate();
         LOG.info("database schema at version " + flyway.info().current().getVersion() + " ("
                 + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The newest schema version this build knows: the last of {@link #MIGRATIONS}. */
+    static int knownVersion() {
+        String last = MIGRATIONS.get(MIGRATIONS.size() - 1);
+        return Integer.parseInt(last.substring(1, last.indexOf("__")));
+    }
+
+    /**
+     * A downgrade (manual chapter 3 knows only upgrades): a database that a newer build has
+     * migrated further than this one knows is refused before anything is written, instead of
+     * being used by code that does not know its tables.
+     */
+    static void refuseNewer(Flyway flyway) {
+        var current = flyway.info().current();
+        if (current == null || current.getVersion() == null) return;
+        int version = Integer.parseInt(current.getVersion().getVersion().split("\\.")[0]);
+        if (version > knownVersion()) {
+            throw new IllegalStateException("the database is at schema version " + version
+                    + ", written by a newer ZCP; this build knows versions up to " + knownVersion()
+                    + ". A downgrade is not possible: install the newer build again (nothing was changed)");
+        }
     }
 
     private static final class ListedResources implements ResourceProvider {

@@ -15,7 +15,7 @@ class DerivedCacheTest {
     void setUp() throws Exception {
         caches = new StoreCaches();
         caches.settings = new ServerSettings();
-        caches.settings.reload(); // defaults: cache_cell_size 256M
+        caches.settings.load(); // defaults: cache_cell_size 256M
         caches.init();
     }
 

@@ -27,7 +27,7 @@ class FolderIndexTest {
     void setUp() throws Exception {
         index = new FolderIndex();
         index.settings = new ServerSettings();
-        index.settings.reload();
+        index.settings.load();
         tx = new Tx();
         index.txRegistry = tx;
         index.init();

@@ -20,7 +20,7 @@ class FolderTreesTest {
     void setUp() throws Exception {
         trees = new FolderTrees();
         trees.settings = new ServerSettings();
-        trees.settings.reload();
+        trees.settings.load();
         trees.init();
     }
 

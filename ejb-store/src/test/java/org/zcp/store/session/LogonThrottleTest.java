@@ -24,7 +24,7 @@ class LogonThrottleTest {
         try {
             throttle = new LogonThrottle();
             throttle.settings = new ServerSettings();
-            throttle.settings.reload();
+            throttle.settings.load();
         } finally {
             if (before == null) System.clearProperty(ServerSettings.CONFIG_PROPERTY);
             else System.setProperty(ServerSettings.CONFIG_PROPERTY, before);

@@ -62,6 +62,7 @@ final class IcalConfig {
             problems.add(where + "default_charset '" + i.get("default_charset") + "' is not a known character set");
         }
         ServiceChecks.log(i, problems);
+        ServiceChecks.proxy(i, problems);
         return problems;
     }
 
@@ -106,6 +107,7 @@ final class IcalConfig {
         p.putAll(TlsSettings.policy(i, "ssl_", "zcp.icals."));
 
         // logging (manual 7.2) of zarafa-ical: its own file and level, or syslog with the server's
+        p.put("zcp.ical.proxy", Boolean.toString(i.getBool("trust_proxy_headers")));
         p.putAll(ServiceChecks.logProperties(i, dataDir, "zcp.ical", "ical.log"));
 
         // read by the web application (org.zcp.caldav)

@@ -106,6 +106,9 @@ public final class ServerLauncher {
         List<String> warnings = new ArrayList<>();
         List<String> problems = check(c, warnings);
         for (String w : warnings) err.println("zarafa-server: warning: " + w);
+        ServiceChecks.proxy(c, problems);
+        ServiceChecks.log(dagent, problems);
+        ServiceChecks.log(spooler, problems);
         problems.addAll(GatewayConfig.check(gateway));
         problems.addAll(IcalConfig.check(ical));
         problems.addAll(WebaccessConfig.check(webaccess));
@@ -115,7 +118,7 @@ public final class ServerLauncher {
         if (spooler.getInt("max_threads") < 1) problems.add(spooler.file() + ": max_threads must be at least 1");
         int lmtpPort = dagent.getInt("lmtp_port");
         if (lmtpPort < 1 || lmtpPort > 65535) problems.add(dagent.file() + ": lmtp_port must be a port number");
-        Map<Path, String> dirs = ServiceDirectories.writable(c, gateway, ical, webaccess);
+        Map<Path, String> dirs = ServiceDirectories.writable(c, dagent, spooler, gateway, ical, webaccess);
         boolean handOver = handOver(c, System.getProperty("user.name"), problems);
         if (handOver) problems.addAll(ServiceDirectories.refusals(dirs, c.get("run_as_user")));
         if (!problems.isEmpty()) {
@@ -136,6 +139,8 @@ public final class ServerLauncher {
             props.put("zcp.lookup.port", Integer.toString(dagent.getInt("lookup_port")));
             props.put("zcp.lookup.threads", "8");
             props.put("zcp.spooler.threads", Integer.toString(spooler.getInt("max_threads")));
+            props.putAll(ServiceChecks.logProperties(dagent, dataDirectory(c), "zcp.dagent", "dagent.log"));
+            props.putAll(ServiceChecks.logProperties(spooler, dataDirectory(c), "zcp.spooler", "spooler.log"));
             Path run = Path.of(c.get("pid_file")).toAbsolutePath().getParent();
             props.putAll(GatewayConfig.properties(gateway, run, dataDirectory(c), this, err));
             props.putAll(TlsSettings.gateway(gateway, run));
@@ -307,6 +312,7 @@ public final class ServerLauncher {
         p.put("zcp.soap.bind", c.get("server_bind").isEmpty() ? "0.0.0.0" : c.get("server_bind"));
         p.put("zcp.soap.port", Integer.toString(c.getInt("server_tcp_port")));
         p.put("zcp.soap.enabled", Boolean.toString(c.getBool("server_tcp_enabled")));
+        p.put("zcp.soap.proxy", Boolean.toString(c.getBool("trust_proxy_headers")));
         p.put("zcp.ssl.port", Integer.toString(c.getInt("server_ssl_port")));
         p.put("zcp.ssl.enabled", Boolean.toString(c.getBool("server_ssl_enabled")));
         p.put("zcp.soap.max.post", Long.toString(c.getSize("soap_max_post_size")));
@@ -419,15 +425,7 @@ public final class ServerLauncher {
 
     /** manual 7.2: log_level 0 (nothing) to 6 (everything). */
     static String julLevel(int level) {
-        return switch (level) {
-            case 0 -> "OFF";
-            case 1 -> "FATAL";
-            case 2 -> "ERROR";
-            case 3 -> "WARN";
-            case 4 -> "INFO";
-            case 5 -> "DEBUG";
-            default -> "ALL";
-        };
+        return org.zcp.api.config.LogLevels.name(level);
     }
 
     /** Heap: the configured caches plus room for the application server. */

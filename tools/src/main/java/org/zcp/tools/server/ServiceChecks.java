@@ -29,6 +29,22 @@ final class ServiceChecks {
         }
     }
 
+    /**
+     * trust_proxy_headers = yes makes the HTTP listener take the client's address from
+     * X-Forwarded-For: only a proxy on this machine may reach such a listener, so its server_bind
+     * must be a loopback address (otherwise any client could name itself anyone, past the logon
+     * throttle and into the audit log as someone else's address).
+     */
+    static void proxy(Config c, List<String> problems) {
+        if (!c.getBool("trust_proxy_headers")) return;
+        String bind = c.get("server_bind").trim();
+        boolean loopback = bind.equals("localhost") || bind.startsWith("127.") || bind.equals("::1");
+        if (!loopback) {
+            problems.add(c.file() + ": trust_proxy_headers = yes needs server_bind = 127.0.0.1 (the proxy's side only), not '"
+                    + (bind.isEmpty() ? "every address" : bind) + "'");
+        }
+    }
+
     /** log_method is file or syslog, log_level 0 to 6. */
     static void log(Config c, List<String> problems) {
         String where = c.file() + ": ";

@@ -61,6 +61,7 @@ final class WebaccessConfig {
             problems.add(where + "max_upload_size must be 1 to 2047 (MB), not " + upload);
         }
         ServiceChecks.log(w, problems);
+        ServiceChecks.proxy(w, problems);
         return problems;
     }
 
@@ -90,6 +91,7 @@ final class WebaccessConfig {
         p.putAll(TlsSettings.policy(w, "ssl_", "zcp.webaccess."));
 
         // logging (manual 7.2) of the web client: its own file and level, or syslog with the server's
+        p.put("zcp.webaccess.proxy", Boolean.toString(w.getBool("trust_proxy_headers")));
         p.putAll(ServiceChecks.logProperties(w, dataDir, "zcp.webaccess", "webaccess.log"));
 
         // read by the web application (org.zcp.webaccess)

@@ -36,6 +36,7 @@ class IcalConfigTest {
         Files.writeString(dir.resolve("gateway.cfg"), "server_bind = 127.0.0.1\nlog_file = " + dir.resolve("log/gateway.log")
                 + "\nssl_private_key_file = " + dir.resolve("none.key") + "\n");
         Files.writeString(dir.resolve("dagent.cfg"), "server_bind = 127.0.0.1\n");
+        TestFaces.logsUnder(dir);
         Files.writeString(dir.resolve("ical.cfg"), ("log_file = @DIR@/log/ical.log\n" + ical)
                 .replace("@DIR@", dir.toString()));
         Files.writeString(dir.resolve("webaccess.cfg"), "server_bind = 127.0.0.1\nhttps_enable = no\nlog_file = "

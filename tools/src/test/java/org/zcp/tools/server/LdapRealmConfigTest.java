@@ -127,6 +127,7 @@ class LdapRealmConfigTest {
     void theLaunchersPropertiesNameTheRealm() throws Exception {
         Path file = dir.resolve("server.cfg");
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n");
+        TestFaces.logsUnder(dir);
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         Files.writeString(dir.resolve("webaccess.cfg"), "server_bind = 127.0.0.1\nhttps_enable = no\nlog_file = "
                 + dir.resolve("log/webaccess.log") + "\n");

@@ -36,6 +36,7 @@ class PrivateDataTest {
             Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n"
                     + "ssl_private_key_file = " + dir.resolve("none.key") + "\n");
         }
+        TestFaces.logsUnder(dir);
         if (!Files.exists(dir.resolve("ical.cfg"))) {
             Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         }

@@ -125,6 +125,7 @@ class RunAsUserTest {
                 run_as_group = nogroup
                 """);
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n");
+        TestFaces.logsUnder(dir);
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         Files.writeString(dir.resolve("webaccess.cfg"), "https_enable = no\nlog_file = " + dir.resolve("log/webaccess.log")
                 + "\n");
@@ -148,6 +149,7 @@ class RunAsUserTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "the hand-over happens only when started as root");
         server(DEDICATED + "run_as_user = nobody\nrun_as_group = nogroup\n");
         Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/zarafa/gateway.log") + "\n");
+        TestFaces.logsUnder(dir, "log/zarafa");
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/zarafa/ical.log") + "\n");
         Files.writeString(dir.resolve("webaccess.cfg"), "https_enable = no\nlog_file = "
                 + dir.resolve("log/zarafa/webaccess.log") + "\n");

@@ -25,6 +25,7 @@ class ServerLauncherTest {
         if (!Files.exists(dir.resolve("gateway.cfg"))) {
             Files.writeString(dir.resolve("gateway.cfg"), "log_file = " + dir.resolve("log/gateway.log") + "\n");
         }
+        TestFaces.logsUnder(dir);
         if (!Files.exists(dir.resolve("ical.cfg"))) {
             Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         }

@@ -32,6 +32,7 @@ class TlsSettingsTest {
                 """ + server).replace("@DIR@", dir.toString()));
         Files.writeString(dir.resolve("gateway.cfg"), ("log_file = @DIR@/log/gateway.log\n" + gateway)
                 .replace("@DIR@", dir.toString()));
+        TestFaces.logsUnder(dir);
         Files.writeString(dir.resolve("ical.cfg"), "log_file = " + dir.resolve("log/ical.log") + "\n");
         Files.writeString(dir.resolve("webaccess.cfg"), "server_bind = 127.0.0.1\nhttps_enable = no\nlog_file = "
                 + dir.resolve("log/webaccess.log") + "\n");

@@ -36,6 +36,7 @@ class WebaccessConfigTest {
         Files.writeString(dir.resolve("gateway.cfg"), "server_bind = 127.0.0.1\nlog_file = " + dir.resolve("log/gateway.log")
                 + "\nssl_private_key_file = " + dir.resolve("none.key") + "\n");
         Files.writeString(dir.resolve("dagent.cfg"), "server_bind = 127.0.0.1\n");
+        TestFaces.logsUnder(dir);
         Files.writeString(dir.resolve("ical.cfg"), "server_bind = 127.0.0.1\nlog_file = " + dir.resolve("log/ical.log") + "\n");
         Files.writeString(dir.resolve("webaccess.cfg"), ("log_file = @DIR@/log/webaccess.log\n" + webaccess)
                 .replace("@DIR@", dir.toString()));

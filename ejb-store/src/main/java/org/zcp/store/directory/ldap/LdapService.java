@@ -2,6 +2,7 @@ package org.zcp.store.directory.ldap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.logging.Logger;
 import org.zcp.api.config.Config;
 import org.zcp.api.config.ConfigException;
 import org.zcp.api.config.Schemas;
+import org.zcp.store.config.ConfigReloaded;
 import org.zcp.store.config.ServerSettings;
 
 /**
@@ -52,6 +54,30 @@ public class LdapService {
         LOG.info("LDAP user plugin: " + s.servers() + ", base " + s.searchBase() + ", bind as '"
                 + s.get("ldap_bind_user") + "', logon by " + s.get("ldap_authentication_method"));
         return new LdapDirectory(s, connector);
+    }
+
+    /**
+     * At a reload (manual 5.2: "the changes can be activated by reloading the Zarafa Server")
+     * ldap.cfg is read and connected again; a file with errors keeps the connections in use, with
+     * the errors in the log. (The logon realm's LDAP settings are fixed at start.)
+     */
+    void reload(@Observes ConfigReloaded reloaded) {
+        LdapDirectory old;
+        synchronized (this) {
+            if (directory == null) return;
+            old = directory;
+        }
+        LdapDirectory fresh;
+        try {
+            fresh = open(settings.get("user_plugin_config"), settings.configDirectory());
+        } catch (RuntimeException e) {
+            LOG.severe("ldap.cfg not reloaded, the connections in use stay: " + e.getMessage());
+            return;
+        }
+        synchronized (this) {
+            directory = fresh;
+        }
+        old.connector().close();
     }
 
     @PreDestroy
