@@ -30,7 +30,7 @@ ansible-playbook --syntax-check -i "$ROOT/ansible/inventory.example.ini" site.ym
 if [ -d "$FS" ]; then umount -R "$FS/proc" 2> /dev/null || true; fi
 rm -rf "$WORK"
 mkdir -p "$WORK"
-tar -C "$ROOT/appliance/target/zcp" -cf "$WORK/zcp.tar" .
+"$ROOT/zcp" dist "$WORK/zcp.tar"
 echo "appliance test: a Debian 12 root file system (mmdebstrap)"
 # the machine's mirror is a dated snapshot: its Release files are past their Valid-Until
 mmdebstrap --quiet --variant=minbase --include=python3 --aptopt='Acquire::Check-Valid-Until "false"' \
@@ -46,7 +46,8 @@ printf '[appliance]\n%s ansible_connection=community.general.chroot\n' "$FS" > "
 play() { # play LOG ARGS...: ansible-playbook with the test's variables; the recap in LOG
     _log=$1; shift
     ansible-playbook -i "$INVENTORY" site.yml -e zcp_dist_tar="$WORK/zcp.tar" -e zcp_mysql_password="$PASSWORD" \
-        -e zcp_mysql_database=zcp_appliance_test -e zcp_mysql_user=zcp_appliance_test "$@" > "$_log" 2>&1
+        -e zcp_mysql_database=zcp_appliance_test -e zcp_mysql_user=zcp_appliance_test \
+        -e zcp_hostname=zcp.example.test -e '{"zcp_mail_domains": ["example.test", "example.org"]}' "$@" > "$_log" 2>&1
 }
 recap() { grep -E "^$FS +: " "$1" || true; }
 changed() { recap "$1" | sed -n 's/.*changed=\([0-9]*\).*/\1/p'; }
@@ -75,10 +76,32 @@ refusal() {
 refusal "$WORK/bad-memory.log" "below the hardware table's smallest row" -e zcp_memory_mb=1024
 refusal "$WORK/bad-password.log" "may not contain quotes" -e zcp_memory_mb=4096 -e '{"zcp_mysql_password": "it'"'"'s"}'
 refusal "$WORK/bad-cert.log" "does not exist on this machine" -e zcp_memory_mb=4096 \
-    -e zcp_ssl_certificate_file=/nonexistent/cert.pem
+    -e zcp_ssl_certificate_file=/nonexistent/cert.pem -e zcp_ssl_private_key_file=/nonexistent/key.pem
+refusal "$WORK/bad-domains.log" "zcp_mail_domains must list the mail domains" -e zcp_memory_mb=4096 \
+    -e '{"zcp_mail_domains": []}'
+refusal "$WORK/bad-pair.log" "go together" -e zcp_memory_mb=4096 -e zcp_ssl_certificate_file=/etc/hostname
 # after a failure, a run with good values finishes the job
 play "$WORK/play-4.log" -e zcp_memory_mb=4096 || { cat "$WORK/play-4.log" >&2; exit 1; }
 ZCP_EXPECT_MEMORY_GB=4 pytest-3 -q -p no:cacheprovider --connection=chroot --hosts="$FS" "$ROOT/tests/appliance/test_appliance.py"
+
+echo "appliance test: an upgrade keeps the configuration and the data; a downgrade is refused"
+echo "# kept by the administrator" >> "$FS/etc/zarafa/server.cfg"
+mkdir -p "$FS/var/lib/zarafa" && echo data > "$FS/var/lib/zarafa/marker"
+cp "$WORK/zcp.tar" "$WORK/newer.tar"
+echo newer > "$WORK/UPGRADED"
+tar -rf "$WORK/newer.tar" -C "$WORK" ./UPGRADED
+play "$WORK/upgrade.log" -e zcp_memory_mb=4096 -e zcp_dist_tar="$WORK/newer.tar" || { cat "$WORK/upgrade.log" >&2; exit 1; }
+[ -f "$FS/opt/zarafa/UPGRADED" ] && [ -x "$FS/opt/zarafa/bin/zarafa-server" ] || { echo "appliance test: the upgrade did not install the new tree" >&2; exit 1; }
+grep -q "^# kept by the administrator" "$FS/etc/zarafa/server.cfg" || { echo "appliance test: the upgrade lost server.cfg's edit" >&2; exit 1; }
+[ "$(cat "$FS/var/lib/zarafa/marker")" = data ] || { echo "appliance test: the upgrade lost /var/lib/zarafa" >&2; exit 1; }
+schema=$(tar -xOf "$WORK/zcp.tar" ./VERSION | sed -n 's/^schema=//p')
+cp "$WORK/zcp.tar" "$WORK/older.tar"
+tar --delete -f "$WORK/older.tar" ./VERSION
+tar -xOf "$WORK/zcp.tar" ./VERSION | sed "s/^schema=.*/schema=$((schema - 1))/" > "$WORK/VERSION"
+tar -rf "$WORK/older.tar" -C "$WORK" ./VERSION
+refusal "$WORK/downgrade.log" "A downgrade is not possible" -e zcp_memory_mb=4096 -e zcp_dist_tar="$WORK/older.tar"
+[ -f "$FS/opt/zarafa/UPGRADED" ] || { echo "appliance test: the refused downgrade touched /opt/zarafa" >&2; exit 1; }
+echo "appliance test: upgraded in place (configuration and data kept), downgrade to schema $((schema - 1)) refused"
 
 echo "appliance test: the grant SQL against MariaDB (twice), then a logon as the user it made"
 SQL=$FS/etc/mysql/zarafa-grants.sql

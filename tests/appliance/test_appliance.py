@@ -70,3 +70,83 @@ def test_the_server_starts_with_the_system(host):
     unit = host.file("/etc/systemd/system/zarafa-server.service").content_string
     assert "User=zarafa" in unit and "CapabilityBoundingSet=CAP_NET_BIND_SERVICE" in unit
     assert "NoNewPrivileges=yes" in unit and "ProtectSystem=strict" in unit
+    assert "ExecReload=/bin/kill -HUP $MAINPID" in unit
+
+
+def test_the_platform_carries_its_java_runtime_and_version(host):
+    java = host.file("/opt/zarafa/jre/bin/java")
+    assert java.exists and java.mode & 0o111
+    version = host.file("/opt/zarafa/VERSION").content_string
+    assert "version=7.1.0\n" in version and "\nschema=" in version
+    # the launchers find it without a JDK on the machine (Debian 12 has none that is new enough)
+    assert not host.exists("javac")
+    # a chroot has no /proc, which the loader needs to resolve the runtime's $ORIGIN; a booted
+    # system has it. The launchers pick the runtime with no JDK on the machine:
+    admin = host.run("LD_LIBRARY_PATH=/opt/zarafa/jre/lib /opt/zarafa/bin/zarafa-admin --help")
+    assert admin.rc == 0 and "Usage: zarafa-admin" in admin.stdout, admin.stderr
+
+
+def test_the_certificate_is_made_at_the_first_boot(host):
+    unit = host.file("/etc/systemd/system/zarafa-certificate.service").content_string
+    assert "ConditionPathExists=!/etc/zarafa/ssl/appliance.key" in unit
+    assert host.file("/etc/systemd/system/multi-user.target.wants/zarafa-certificate.service").is_symlink
+    script = host.file("/usr/local/sbin/zarafa-certificate")
+    assert script.mode == 0o755
+    # none is baked into the image: every machine makes its own key
+    assert not host.file("/etc/zarafa/ssl/appliance.key").exists
+    gateway = host.file("/etc/zarafa/gateway.cfg").content_string
+    assert "\nssl_private_key_file = /etc/zarafa/ssl/appliance.key\n" in gateway
+    assert "\nssl_certificate_file = /etc/zarafa/ssl/appliance.pem\n" in gateway
+
+
+def test_postfix_delivers_the_mail_domains_over_lmtp(host):
+    assert host.package("postfix").is_installed
+    main = host.file("/etc/postfix/main.cf").content_string
+    assert "\nvirtual_mailbox_domains = example.test, example.org\n" in main
+    assert "\nvirtual_transport = lmtp:127.0.0.1:2003\n" in main
+    assert "\nvirtual_mailbox_maps = socketmap:inet:127.0.0.1:2004:mailbox\n" in main
+    assert "\nvirtual_alias_maps = socketmap:inet:127.0.0.1:2004:alias\n" in main
+    assert "\nmydestination = localhost\n" in main
+    assert "\nmyhostname = zcp.example.test\n" in main
+    # what Postfix itself makes of it: the configuration parses, the values are the ones in force
+    out = host.check_output("postconf -c /etc/postfix virtual_transport virtual_mailbox_domains")
+    assert "virtual_transport = lmtp:127.0.0.1:2003" in out
+
+
+def test_nginx_fronts_the_web_faces_which_listen_on_loopback(host):
+    assert host.package("nginx-light").is_installed
+    site = host.file("/etc/nginx/sites-enabled/zarafa")
+    assert site.is_symlink and not host.file("/etc/nginx/sites-enabled/default").exists
+    conf = host.file("/etc/nginx/sites-available/zarafa").content_string
+    assert "proxy_pass http://127.0.0.1:8880;" in conf and "proxy_pass http://127.0.0.1:8080;" in conf
+    assert "location /zarafa {" in conf and "proxy_pass http://127.0.0.1:236;" in conf
+    assert "X-Forwarded-For $proxy_add_x_forwarded_for" in conf
+    # nginx's own check of the whole configuration, with a throwaway certificate where the
+    # appliance's is made at the first boot
+    check = host.run("openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=t -keyout /tmp/t.key -out /tmp/t.pem "
+                     "2>/dev/null && sed 's#/etc/zarafa/ssl/appliance.pem#/tmp/t.pem#; s#/etc/zarafa/ssl/appliance.key#/tmp/t.key#' "
+                     "/etc/nginx/sites-available/zarafa > /tmp/site && sed 's#/etc/nginx/sites-enabled/\\*#/tmp/site#' "
+                     "/etc/nginx/nginx.conf > /tmp/nginx.conf && nginx -t -c /tmp/nginx.conf; rm -f /tmp/t.key /tmp/t.pem /tmp/site /tmp/nginx.conf")
+    assert check.rc == 0, check.stderr
+    web = host.file("/etc/zarafa/webaccess.cfg").content_string
+    assert "\nserver_bind = 127.0.0.1\n" in web and "\nhttp_port = 8880\n" in web
+    assert "\ntrust_proxy_headers = yes\n" in web
+    ical = host.file("/etc/zarafa/ical.cfg").content_string
+    assert "\nserver_bind = 127.0.0.1\n" in ical and "\ntrust_proxy_headers = yes\n" in ical
+    server = host.file("/etc/zarafa/server.cfg").content_string
+    # SOAP stays on the manual's 236 on every address for Outlook: the proxy's headers not trusted
+    assert "\nserver_bind = 0.0.0.0\n" in server and "\ntrust_proxy_headers = no\n" in server
+
+
+def test_every_log_is_rotated_with_a_reload(host):
+    rotate = host.file("/etc/logrotate.d/zarafa").content_string
+    assert "/var/log/zarafa/*.log {" in rotate
+    assert "systemctl reload zarafa-server" in rotate and "su zarafa zarafa" in rotate
+    logs = host.file("/var/log/zarafa")
+    assert (logs.user, logs.mode) == ("zarafa", 0o700)
+    # logrotate's own parse of the file (debug mode rotates nothing)
+    check = host.run("logrotate -d /etc/logrotate.d/zarafa")
+    assert check.rc == 0 and "error" not in check.stderr.lower(), check.stderr
+    for face in ["dagent", "spooler", "gateway", "ical", "webaccess"]:
+        cfg = host.file(f"/etc/zarafa/{face}.cfg").content_string
+        assert f"\nlog_file = /var/log/zarafa/{face}.log\n" in cfg, face
