@@ -58,6 +58,9 @@ sh "$ROOT/itests/src/test/config/slapd.sh" check-ldif
 
 mvn -B -ntp install
 sh "$ROOT/tests/acceptance/acceptance.sh"
+# chapter 10: zarafa-fullbackup of a running server on MariaDB, zarafa-fullrestore into an empty
+# one, compared with mbsync, vdirsyncer and zarafa-admin
+sh "$ROOT/tests/acceptance/backup.sh"
 # the appliance as its shipped configuration runs it: as the zarafa user with only
 # CAP_NET_BIND_SERVICE on the manual's ports, private files, TLS options (needs root to switch users)
 if [ "$(id -u)" = 0 ]; then

@@ -150,3 +150,15 @@ def test_every_log_is_rotated_with_a_reload(host):
     for face in ["dagent", "spooler", "gateway", "ical", "webaccess"]:
         cfg = host.file(f"/etc/zarafa/{face}.cfg").content_string
         assert f"\nlog_file = /var/log/zarafa/{face}.log\n" in cfg, face
+
+
+def test_the_full_backup_runs_nightly(host):
+    service = host.file("/etc/systemd/system/zarafa-backup.service").content_string
+    assert ("ExecStart=/opt/zarafa/bin/zarafa-fullbackup -c /etc/zarafa/server.cfg --keep 7 /var/backups/zarafa"
+            in service)
+    timer = host.file("/etc/systemd/system/zarafa-backup.timer").content_string
+    assert "OnCalendar=*-*-* 02:30:00" in timer and "Persistent=true" in timer
+    assert host.file("/etc/systemd/system/timers.target.wants/zarafa-backup.timer").is_symlink
+    backups = host.file("/var/backups/zarafa")
+    assert (backups.user, backups.mode) == ("root", 0o700)
+    assert host.file("/opt/zarafa/bin/zarafa-fullrestore").mode & 0o111

@@ -228,7 +228,8 @@ public final class ServerLauncher {
     }
 
     /** Where the server keeps its data beside the attachments (H2 file, self-signed certificate). */
-    static Path dataDirectory(Config c) {
+    /** Where the embedded database lives: the parent of attachment_path. */
+    public static Path dataDirectory(Config c) {
         return Path.of(c.get("attachment_path")).toAbsolutePath().normalize().getParent();
     }
 
@@ -241,6 +242,12 @@ public final class ServerLauncher {
 
     /** Semantic checks beyond the option types. */
     /** The server.cfg's semantic problems, and those of the user plugin's file; its obsolete options into {@code warnings}. */
+    /** The pid of the server of {@code c} while it runs (its pid_file, checked as at start). */
+    public static java.util.OptionalLong running(Config c) {
+        Path pidFile = Path.of(c.get("pid_file")).toAbsolutePath();
+        return PidFile.running(pidFile, pidFile.getParent().resolve("zarafa-server.properties"));
+    }
+
     static List<String> check(Config c, List<String> warnings) {
         List<String> p = new ArrayList<>();
         String where = c.file() + ": ";
@@ -297,7 +304,8 @@ public final class ServerLauncher {
      * The embedded H2 database unless the configuration names MySQL/MariaDB: database_engine set
      * explicitly, or any mysql_* option set.
      */
-    static String engine(Config c) {
+    /** "mysql" (MariaDB/MySQL, manual 4.1) or "h2" (the embedded database) for server.cfg {@code c}. */
+    public static String engine(Config c) {
         if (c.isSet("database_engine")) return c.get("database_engine").toLowerCase(Locale.ROOT);
         for (String k : List.of("mysql_host", "mysql_port", "mysql_user", "mysql_password", "mysql_socket",
                 "mysql_database")) {
