@@ -162,3 +162,9 @@ def test_the_full_backup_runs_nightly(host):
     backups = host.file("/var/backups/zarafa")
     assert (backups.user, backups.mode) == ("root", 0o700)
     assert host.file("/opt/zarafa/bin/zarafa-fullrestore").mode & 0o111
+
+
+def test_the_manuals_commands_are_on_the_path(host):
+    for tool in ["zarafa-admin", "zarafa-dagent", "zarafa-server", "zarafa-fullbackup", "zarafa-fullrestore"]:
+        link = host.file("/usr/local/bin/" + tool)
+        assert link.is_symlink and link.linked_to == "/opt/zarafa/bin/" + tool, tool
