@@ -1,7 +1,8 @@
 #!/bin/sh
 # boot-test.sh [IMAGE-DIR]: boots the image of build-image.sh in qemu (software emulation, or KVM
-# with ZCP_BOOT_ACCEL=kvm) with 3 GB of memory and checks it as a user would: the
-# first boot sizes it (the 2 GB row... of the machine's 3 GB), the console says where to log on;
+# with ZCP_BOOT_ACCEL=kvm) with 5 GB of memory and checks it as a user would: the first boot
+# sizes it by the 4 GB row of the hardware table (the image was built for 2 GB), the console says
+# where to log on;
 # over the forwarded ports: the web client and CalDAV's well-known name through nginx on 443,
 # SOAP through nginx and on 236, IMAP's greeting on 143; over ssh (the key the image was built
 # with, ZCP_IMAGE_KEY) a user is made with zarafa-admin, a message sent to Postfix on 25 reaches
@@ -24,7 +25,7 @@ qemu-img create -q -f qcow2 -F qcow2 -b "$IMG/zcp-appliance.qcow2" "$WORK/disk.q
 ACCEL=${ZCP_BOOT_ACCEL:-tcg}
 P=22000
 CPU=qemu64; [ "$ACCEL" = kvm ] && CPU=host
-qemu-system-x86_64 -machine accel=$ACCEL -cpu $CPU -m 3072 -smp 2 -display none -no-reboot \
+qemu-system-x86_64 -machine accel=$ACCEL -cpu $CPU -m 5120 -smp 2 -display none -no-reboot \
     -drive file="$WORK/disk.qcow2",if=virtio,format=qcow2 \
     -nic user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:$((P + 22))-:22,hostfwd=tcp:127.0.0.1:$((P + 443))-:443,hostfwd=tcp:127.0.0.1:$((P + 236))-:236,hostfwd=tcp:127.0.0.1:$((P + 143))-:143,hostfwd=tcp:127.0.0.1:$((P + 25))-:25 \
     -serial file:"$WORK/console.log" -pidfile "$WORK/qemu.pid" -daemonize
@@ -46,10 +47,10 @@ until curl -sf "http://127.0.0.1:$((P + 236))/zarafa?wsdl" > /dev/null; do
 done
 pass "zarafa-server serves SOAP on 236"
 row=$($SSH 'sed -n "s/^cache_cell_size = //p" /etc/zarafa/server.cfg; sed -n "s/^innodb_buffer_pool_size = //p" /etc/mysql/mariadb.conf.d/60-zarafa.cnf' | tr '\n' ' ')
-[ "$row" = "256M 512M " ] || fail "the first boot sized the 3 GB machine as: $row"
+[ "$row" = "512M 1G " ] || fail "the first boot sized the 5 GB machine as: $row (the 4 GB row: 512M 1G)"
 $SSH 'grep -q "^mysql_password = replaced-at-first-boot" /etc/zarafa/server.cfg' && fail "the image's password was not replaced"
 $SSH 'test -s /etc/zarafa/ssl/appliance.key && test ! -e /opt/zarafa-appliance/zcp.tar' || fail "no certificate of its own, or the tar is left"
-pass "first boot: sized by the hardware table (2 GB row), own database password and certificate"
+pass "first boot: sized by the hardware table (the 4 GB row for 5 GB; the image was built for 2 GB), own database password and certificate"
 code=$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$((P + 443))/webaccess/")
 [ "$code" = 200 ] || fail "the web client through nginx answered $code"
 code=$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$((P + 443))/.well-known/caldav")
