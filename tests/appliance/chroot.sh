@@ -103,6 +103,16 @@ refusal "$WORK/downgrade.log" "A downgrade is not possible" -e zcp_memory_mb=409
 [ -f "$FS/opt/zarafa/UPGRADED" ] || { echo "appliance test: the refused downgrade touched /opt/zarafa" >&2; exit 1; }
 echo "appliance test: upgraded in place (configuration and data kept), downgrade to schema $((schema - 1)) refused"
 
+echo "appliance test: with zcp_ldap, OpenLDAP with the Zarafa schema and the LDAP user plugin"
+refusal "$WORK/bad-ldap.log" "needs zcp_ldap_admin_password" -e zcp_memory_mb=4096 -e zcp_ldap=true
+play "$WORK/ldap-1.log" -e zcp_memory_mb=4096 -e zcp_ldap=true -e zcp_ldap_admin_password=ldap-secret \
+    || { cat "$WORK/ldap-1.log" >&2; exit 1; }
+play "$WORK/ldap-2.log" -e zcp_memory_mb=4096 -e zcp_ldap=true -e zcp_ldap_admin_password=ldap-secret \
+    || { cat "$WORK/ldap-2.log" >&2; exit 1; }
+[ "$(changed "$WORK/ldap-2.log")" = 0 ] || {
+    echo "appliance test: the second LDAP run changed something:" >&2; grep -B2 -E '^changed:' "$WORK/ldap-2.log" >&2; exit 1; }
+ZCP_EXPECT_LDAP=1 ZCP_EXPECT_MEMORY_GB=4 pytest-3 -q -p no:cacheprovider --connection=chroot --hosts="$FS" "$ROOT/tests/appliance/test_appliance.py"
+
 echo "appliance test: the grant SQL against MariaDB (twice), then a logon as the user it made"
 SQL=$FS/etc/mysql/zarafa-grants.sql
 cleanup() { mariadb -h 127.0.0.1 -u root -e "DROP USER IF EXISTS 'zcp_appliance_test'@'localhost';

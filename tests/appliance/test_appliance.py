@@ -168,3 +168,20 @@ def test_the_manuals_commands_are_on_the_path(host):
     for tool in ["zarafa-admin", "zarafa-dagent", "zarafa-server", "zarafa-fullbackup", "zarafa-fullrestore"]:
         link = host.file("/usr/local/bin/" + tool)
         assert link.is_symlink and link.linked_to == "/opt/zarafa/bin/" + tool, tool
+
+
+def test_openldap_with_the_zarafa_schema_only_when_asked(host):
+    if not os.environ.get("ZCP_EXPECT_LDAP"):
+        assert not host.package("slapd").is_installed
+        assert "\nuser_plugin = ldap\n" not in host.file("/etc/zarafa/server.cfg").content_string
+        return
+    schemas = host.check_output("slapcat -n 0 | grep '^dn: cn={[0-9]*}[a-z]*,cn=schema,cn=config$'")
+    assert ",cn=schema,cn=config" in schemas and "}zarafa,cn=schema" in schemas
+    assert "dn: dc=example,dc=test" in host.check_output("slapcat -n 1 | grep '^dn:'")
+    ldap = host.file("/etc/zarafa/ldap.cfg")
+    assert (ldap.user, ldap.group, ldap.mode) == ("root", "zarafa", 0o640)
+    cfg = ldap.content_string
+    assert "\nldap_uri = ldap://localhost/\n" in cfg and "\nldap_search_base = dc=example,dc=test\n" in cfg
+    assert "\nldap_bind_user = cn=admin,dc=example,dc=test\n" in cfg
+    server = host.file("/etc/zarafa/server.cfg").content_string
+    assert "\nuser_plugin = ldap\n" in server and "\nuser_plugin_config = /etc/zarafa/ldap.cfg\n" in server
