@@ -79,7 +79,9 @@ fi
 # every machine its own ssh host keys and machine id (made at the first boot)
 rm -f "$FS"/etc/ssh/ssh_host_*
 mkdir -p "$FS/etc/systemd/system/ssh.service.d"
-printf '[Service]\nExecStartPre=/usr/bin/ssh-keygen -A\n' > "$FS/etc/systemd/system/ssh.service.d/host-keys.conf"
+# (before Debian's own "sshd -t", which fails without keys)
+printf '[Service]\nExecStartPre=\nExecStartPre=/usr/bin/ssh-keygen -A\nExecStartPre=/usr/sbin/sshd -t\n' \
+    > "$FS/etc/systemd/system/ssh.service.d/host-keys.conf"
 : > "$FS/etc/machine-id"
 rm -f "$FS/usr/sbin/policy-rc.d" "$FS/etc/resolv.conf"
 

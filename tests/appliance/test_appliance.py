@@ -81,8 +81,9 @@ def test_the_platform_carries_its_java_runtime_and_version(host):
     # the launchers find it without a JDK on the machine (Debian 12 has none that is new enough)
     assert not host.exists("javac")
     # a chroot has no /proc, which the loader needs to resolve the runtime's $ORIGIN; a booted
-    # system has it. The launchers pick the runtime with no JDK on the machine:
-    admin = host.run("LD_LIBRARY_PATH=/opt/zarafa/jre/lib /opt/zarafa/bin/zarafa-admin --help")
+    # system has it. The launchers, called through their links on the PATH, pick the runtime with
+    # no JDK on the machine:
+    admin = host.run("LD_LIBRARY_PATH=/opt/zarafa/jre/lib /usr/local/bin/zarafa-admin --help")
     assert admin.rc == 0 and "Usage: zarafa-admin" in admin.stdout, admin.stderr
 
 
