@@ -109,6 +109,8 @@ def test_postfix_delivers_the_mail_domains_over_lmtp(host):
     assert "\nvirtual_alias_maps = socketmap:inet:127.0.0.1:2004:alias\n" in main
     assert "\nmydestination = localhost\n" in main
     assert "\nmyhostname = zcp.example.test\n" in main
+    # an image built in a chroot would otherwise listen on nothing (Debian asks the build machine)
+    assert "\ninet_protocols = all\n" in main and "\ninet_interfaces = all\n" in main
     # what Postfix itself makes of it: the configuration parses, the values are the ones in force
     out = host.check_output("postconf -c /etc/postfix virtual_transport virtual_mailbox_domains")
     assert "virtual_transport = lmtp:127.0.0.1:2003" in out
