@@ -1,7 +1,6 @@
 package org.zcp.tools.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -95,9 +94,10 @@ public final class FullBackup {
         Path partial = dir.resolve(name + ".partial");
         Path done = dir.resolve(name);
         if (Files.exists(done) || Files.exists(partial)) throw new IllegalStateException(done + " exists already");
-        if (!server.mysql() && server.running().isPresent()) {
+        var running = server.mysql() ? java.util.OptionalLong.empty() : server.running();
+        if (running.isPresent()) {
             throw new IllegalStateException("the embedded database cannot be copied while the server runs (pid "
-                    + server.running().getAsLong() + "): stop it first, or keep the data in MariaDB (manual 4.1)"
+                    + running.getAsLong() + "): stop it first, or keep the data in MariaDB (manual 4.1)"
                     + ", whose dump needs no stop");
         }
         Files.createDirectory(partial);
@@ -108,8 +108,7 @@ public final class FullBackup {
             Path attachments = server.attachments();
             if (attachments != null && Files.isDirectory(attachments)) {
                 ServerFiles.run(List.of("tar", "-C", attachments.toString(), "-czf",
-                        partial.resolve("attachments.tar.gz").toString(), "."),
-                        ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.DISCARD);
+                        partial.resolve("attachments.tar.gz").toString(), "."), null, null);
             }
             Files.writeString(partial.resolve("MANIFEST"), manifest(server), StandardCharsets.UTF_8);
             Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
@@ -121,25 +120,12 @@ public final class FullBackup {
     }
 
     private static void dump(ServerFiles server, Path file) throws IOException {
-        Path options = server.clientOptions(file.getParent());
-        try {
-            // manual 10.2.1: --skip-opt --single-transaction (one snapshot, no table locks), with
-            // the harmless parts of --opt back; binary columns as hex
-            List<String> cmd = ServerFiles.mysqlCommand("mysqldump", options, "--skip-opt", "--single-transaction",
-                    "--quick", "--add-drop-table", "--create-options", "--extended-insert", "--set-charset",
-                    "--default-character-set=utf8mb4", "--hex-blob", "--no-tablespaces", server.database());
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-            try (InputStream in = p.getInputStream();
-                    OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                in.transferTo(gz);
-            }
-            String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (p.waitFor() != 0) throw new IOException("mysqldump failed: " + errors);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } finally {
-            Files.deleteIfExists(options);
+        // manual 10.2.1: --skip-opt --single-transaction (one snapshot, no table locks), with the
+        // harmless parts of --opt back; binary columns as hex
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            server.mysql("mysqldump", null, gz, "--skip-opt", "--single-transaction", "--quick", "--add-drop-table",
+                    "--create-options", "--extended-insert", "--set-charset", "--default-character-set=utf8mb4",
+                    "--hex-blob", "--no-tablespaces", server.database());
         }
     }
 

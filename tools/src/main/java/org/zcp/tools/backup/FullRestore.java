@@ -1,8 +1,8 @@
 package org.zcp.tools.backup;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,8 +74,9 @@ public final class FullRestore {
         if (!Files.isRegularFile(backup.resolve("MANIFEST"))) {
             throw new IllegalStateException(backup + " is not a complete backup of zarafa-fullbackup (no MANIFEST)");
         }
-        if (server.running().isPresent()) {
-            throw new IllegalStateException("the server runs (pid " + server.running().getAsLong()
+        var running = server.running();
+        if (running.isPresent()) {
+            throw new IllegalStateException("the server runs (pid " + running.getAsLong()
                     + "): stop it first (systemctl stop zarafa-server)");
         }
         Path sql = backup.resolve("database.sql.gz");
@@ -108,47 +109,25 @@ public final class FullRestore {
         if (Files.exists(tar)) {
             Files.createDirectories(attachments);
             ServerFiles.run(List.of("tar", "-C", attachments.toString(), "-xzf", tar.toString(), "--no-same-owner"),
-                    ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.DISCARD);
+                    null, null);
             owner(attachments, attachments.getParent());
         }
     }
 
     private static void requireEmptyDatabase(ServerFiles server) throws IOException {
-        Path options = server.clientOptions(Files.createTempDirectory("zarafa-restore"));
-        try {
-            Process p = new ProcessBuilder(ServerFiles.mysqlCommand("mysql", options, "-N", "-B", "-e",
-                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + server.database() + "'"))
-                    .redirectErrorStream(true).start();
-            String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (p.waitFor() != 0) throw new IOException("mysql cannot reach the database: " + answer);
-            if (!"0".equals(answer)) {
-                throw new IllegalStateException("the database " + server.database() + " has " + answer
-                        + " tables: restore into an empty database (drop and create it, or name another mysql_database)");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } finally {
-            FullBackup.delete(options.getParent());
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        server.mysql("mysql", null, answer, "-N", "-B", "-e",
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + server.database() + "'");
+        String tables = answer.toString(StandardCharsets.UTF_8).strip();
+        if (!"0".equals(tables)) {
+            throw new IllegalStateException("the database " + server.database() + " has " + tables
+                    + " tables: restore into an empty database (drop and create it, or name another mysql_database)");
         }
     }
 
     private static void load(ServerFiles server, Path sql) throws IOException {
-        Path options = server.clientOptions(Files.createTempDirectory("zarafa-restore"));
-        try {
-            Process p = new ProcessBuilder(ServerFiles.mysqlCommand("mysql", options, server.database()))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(sql), 1 << 16);
-                    OutputStream to = p.getOutputStream()) {
-                in.transferTo(to);
-            }
-            String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (p.waitFor() != 0) throw new IOException("mysql failed to load " + sql + ": " + errors);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } finally {
-            FullBackup.delete(options.getParent());
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(sql), 1 << 16)) {
+            server.mysql("mysql", in, null, server.database());
         }
     }
 
@@ -161,7 +140,6 @@ public final class FullRestore {
     /** Run as root, the restored files become the owner's of {@code parent} (the server's user). */
     private static void owner(Path target, Path parent) throws IOException {
         if (!"root".equals(System.getProperty("user.name"))) return;
-        ServerFiles.run(List.of("chown", "-R", "--reference=" + parent, target.toString()),
-                ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.DISCARD);
+        ServerFiles.run(List.of("chown", "-R", "--reference=" + parent, target.toString()), null, null);
     }
 }

@@ -1,6 +1,8 @@
 package org.zcp.tools.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +64,25 @@ final class ServerFiles {
     }
 
     /**
-     * The client options file the MySQL tools read ({@code --defaults-extra-file}, 0600): the
-     * password never appears on a command line.
+     * Runs a MySQL tool (mysqldump, mysql) as the server's own database user: the password is in
+     * a client options file ({@code --defaults-extra-file}, 0600 in a private temporary directory,
+     * removed afterwards), never on a command line. Standard input and output as in {@link #run}.
      */
-    Path clientOptions(Path dir) throws IOException {
-        Path f = Files.createTempFile(dir, "client-", ".cnf",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    void mysql(String tool, InputStream input, OutputStream output, String... args) throws IOException {
+        Path dir = Files.createTempDirectory("zarafa-mysql");
+        try {
+            Path options = dir.resolve("client.cnf");
+            Files.createFile(options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(options, clientOptions(), StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(List.of(tool, "--defaults-extra-file=" + options));
+            command.addAll(List.of(args));
+            run(command, input, output);
+        } finally {
+            FullBackup.delete(dir);
+        }
+    }
+
+    private String clientOptions() {
         StringBuilder b = new StringBuilder("[client]\n");
         if (config.isSet("mysql_socket") && !config.get("mysql_socket").isBlank()) {
             b.append("socket=").append(config.get("mysql_socket")).append('\n');
@@ -78,30 +93,36 @@ final class ServerFiles {
         b.append("user=").append(config.get("mysql_user")).append('\n');
         b.append("password=\"").append(config.get("mysql_password").replace("\\", "\\\\").replace("\"", "\\\""))
                 .append("\"\n");
-        Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
-        return f;
+        return b.toString();
     }
 
-    /** Runs {@code command}; its standard error is kept for the message of a failure. */
-    static void run(List<String> command, ProcessBuilder.Redirect in, ProcessBuilder.Redirect out) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(in).redirectOutput(out);
+    /**
+     * Runs {@code command}: {@code input} (when not null) is copied to its standard input, its
+     * standard output to {@code output} (when null: discarded). A failure is an IOException with
+     * the program's error output.
+     */
+    static void run(List<String> command, InputStream input, OutputStream output) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (output == null) pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        int code;
         try {
-            code = p.waitFor();
+            try (OutputStream stdin = p.getOutputStream()) {
+                if (input != null) input.transferTo(stdin);
+            }
+            if (output != null) {
+                try (InputStream stdout = p.getInputStream()) {
+                    stdout.transferTo(output);
+                }
+            }
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            int code = p.waitFor();
+            if (code != 0) {
+                throw new IOException(command.get(0) + " failed (exit " + code + ")" + (err.isEmpty() ? "" : ": " + err));
+            }
         } catch (InterruptedException e) {
             p.destroy();
             Thread.currentThread().interrupt();
             throw new IOException(command.get(0) + " interrupted");
         }
-        if (code != 0) throw new IOException(command.get(0) + " failed (exit " + code + ")" + (err.isEmpty() ? "" : ": " + err));
-    }
-
-    /** The command with the options file first, as the MySQL tools require. */
-    static List<String> mysqlCommand(String tool, Path options, String... rest) {
-        List<String> c = new ArrayList<>(List.of(tool, "--defaults-extra-file=" + options));
-        c.addAll(List.of(rest));
-        return c;
     }
 }

@@ -83,7 +83,7 @@ public final class ServerLauncher {
         if (c == null) return 1;
         // one server per configuration: refused before anything of the running one is rewritten
         Path pidFile = Path.of(c.get("pid_file")).toAbsolutePath();
-        var running = PidFile.running(pidFile, pidFile.getParent().resolve("zarafa-server.properties"));
+        var running = running(c);
         if (running.isPresent()) {
             err.println("zarafa-server: already running as pid " + running.getAsLong() + " (pid_file " + pidFile
                     + "); not starting a second server for " + cfg);

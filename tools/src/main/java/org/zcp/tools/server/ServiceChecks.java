@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.zcp.api.config.Config;
+import org.zcp.tools.soap.Loopback;
 
 /**
  * What the files of the HTTP services inside the server (ical.cfg, webaccess.cfg) check and
@@ -38,8 +39,7 @@ final class ServiceChecks {
     static void proxy(Config c, List<String> problems) {
         if (!c.getBool("trust_proxy_headers")) return;
         String bind = c.get("server_bind").trim();
-        boolean loopback = bind.equals("localhost") || bind.startsWith("127.") || bind.equals("::1");
-        if (!loopback) {
+        if (!Loopback.isLoopback(bind)) {
             problems.add(c.file() + ": trust_proxy_headers = yes needs server_bind = 127.0.0.1 (the proxy's side only), not '"
                     + (bind.isEmpty() ? "every address" : bind) + "'");
         }
